@@ -1,0 +1,175 @@
+import { z } from "zod";
+import { closest, ConfigError, ConfigIssue } from "./errors";
+import { CONFIG_SECTIONS, ParsedSections, REQUIRED_KEYS, SectionKey } from "./schema";
+import { semanticIssues } from "./semantic";
+import type { PlatformConfig, RegionConfig } from "./types";
+
+export interface LoadContext {
+  /** Pulumi project name; also the config namespace (`<project>:<key>`). */
+  project: string;
+  stack: string;
+}
+
+const SECTION_KEYS = Object.keys(CONFIG_SECTIONS) as SectionKey[];
+const AZ_LETTERS = "abcdef";
+
+/**
+ * Parse, check and default the stack configuration in one place.
+ * `raw` is Pulumi's flat config map (`pulumi.runtime.allConfig()`): keys like
+ * `platform:regions`, structured values as JSON text. Throws ConfigError
+ * listing every problem; returns a deeply frozen object otherwise.
+ */
+export function loadConfig(raw: Record<string, string>, ctx: LoadContext): PlatformConfig {
+  const ns = `${ctx.project}:`;
+  const values: Record<string, unknown> = {};
+  const issues: ConfigIssue[] = [];
+  for (const [fullKey, text] of Object.entries(raw)) {
+    if (!fullKey.startsWith(ns)) continue;
+    const k = fullKey.slice(ns.length);
+    if (!(SECTION_KEYS as string[]).includes(k)) {
+      const hint = closest(k, SECTION_KEYS);
+      issues.push({ path: fullKey, value: decode(text), expected: `a known key${hint ? ` (did you mean "${ns}${hint}"?)` : ""}; known keys: ${SECTION_KEYS.join(", ")}` });
+      continue;
+    }
+    const value = decode(text);
+    // Pulumi.yaml declares optional keys with empty defaults ("", [], {}): they mean "use the built-in default".
+    if (!REQUIRED_KEYS.includes(k as SectionKey) && isEmpty(value)) continue;
+    values[k] = value;
+  }
+  for (const k of REQUIRED_KEYS) {
+    if (values[k] === undefined) issues.push({ path: `${ns}${k}`, value: undefined, expected: "a value (this key has no default; set it in Pulumi.<stack>.yaml)" });
+  }
+
+  const parsed: Partial<ParsedSections> = {};
+  for (const k of SECTION_KEYS) {
+    if (values[k] === undefined && REQUIRED_KEYS.includes(k)) continue;
+    const result = (CONFIG_SECTIONS[k] as z.ZodType).safeParse(values[k]);
+    if (result.success) (parsed as Record<string, unknown>)[k] = result.data;
+    else issues.push(...zodIssues(`${ns}${k}`, values[k], result.error));
+  }
+  issues.push(...semanticIssues(parsed).map((i) => ({ ...i, path: i.path.replace(/^platform:/, ns) })));
+  if (issues.length > 0) throw new ConfigError(issues, ctx.stack);
+  return deepFreeze(resolve(parsed as ParsedSections, ctx));
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+function decode(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function zodIssues(root: string, input: unknown, error: z.ZodError): ConfigIssue[] {
+  const out: ConfigIssue[] = [];
+  for (const issue of error.issues) {
+    const at = (path: readonly PropertyKey[]) => root + path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
+    if (issue.code === "unrecognized_keys") {
+      const parent = valueAt(input, issue.path);
+      const known = keysOfSchemaAt(schemaOf(root), issue.path);
+      for (const k of issue.keys) {
+        const hint = known.length ? closest(k, known) : undefined;
+        out.push({ path: at([...issue.path, k]), value: (parent as Record<string, unknown>)?.[k], expected: `no such key${hint ? ` (did you mean "${hint}"?)` : ""}${known.length ? `; allowed here: ${known.join(", ")}` : ""}` });
+      }
+      continue;
+    }
+    out.push({ path: at(issue.path), value: valueAt(input, issue.path), expected: expectedText(issue) });
+  }
+  return out;
+}
+
+function schemaOf(root: string): z.ZodType {
+  return CONFIG_SECTIONS[root.slice(root.indexOf(":") + 1) as SectionKey] as z.ZodType;
+}
+
+/** Zod issues do not carry the allowed keys; recover them from the schema shape at that path. */
+function keysOfSchemaAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let cur: unknown = schema;
+  const unwrap = (s: unknown): unknown => {
+    let x = s as { _zod: { def: Record<string, unknown> } };
+    for (;;) {
+      const def = x._zod.def;
+      if (["default", "prefault", "optional", "nullable", "readonly", "catch"].includes(def.type as string)) x = def.innerType as typeof x;
+      else if (def.type === "pipe") x = def.in as typeof x;
+      else return x;
+    }
+  };
+  for (const p of path) {
+    const def = (unwrap(cur) as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (def.type === "array" && typeof p === "number") cur = def.element;
+    else if (def.type === "object") cur = (def.shape as Record<string, unknown>)[String(p)];
+    else return [];
+    if (!cur) return [];
+  }
+  const def = (unwrap(cur) as { _zod: { def: Record<string, unknown> } })._zod.def;
+  return def.type === "object" ? Object.keys(def.shape as object) : [];
+}
+
+function expectedText(issue: z.core.$ZodIssue): string {
+  // Our schemas phrase custom messages as the "expected" half; zod's defaults start with "Invalid"/"Too".
+  if (issue.message && !/^(Invalid|Too (big|small)|Expected|Unrecognized)/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      return `a value of type ${issue.expected}`;
+    case "too_small":
+      return `${issue.origin === "array" ? "a list with at least" : issue.origin === "string" ? "a string of length at least" : "a value >="} ${String(issue.minimum)}`;
+    case "too_big":
+      return `${issue.origin === "array" ? "a list with at most" : issue.origin === "string" ? "a string of length at most" : "a value <="} ${String(issue.maximum)}`;
+    case "invalid_value":
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const p of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
+  const primaryRegion = p.primaryRegion ?? p.regions[0].name;
+  const others = p.regions.map((r) => r.name).filter((r) => r !== primaryRegion);
+  const regions: RegionConfig[] = p.regions.map((r) => ({
+    name: r.name,
+    vpcCidr: r.vpcCidr,
+    availabilityZones: (r.availabilityZones ?? [...AZ_LETTERS].map((l) => `${r.name}${l}`)).slice(0, p.network.azCount),
+    isPrimary: r.name === primaryRegion,
+  }));
+  return {
+    project: ctx.project,
+    stack: ctx.stack,
+    name: p.name ?? ctx.project,
+    environment: p.environment,
+    regions,
+    primaryRegion,
+    tags: p.tags,
+    network: p.network,
+    cluster: p.cluster,
+    karpenter: p.karpenter,
+    database: { ...p.database, secondaryRegions: p.database.secondaryRegions ?? others },
+    cache: { ...p.cache, secondaryRegions: p.cache.secondaryRegions ?? others.slice(0, 2), global: p.cache.global ?? others.length > 0 },
+    edge: { ...p.edge, hostedZone: p.edge.hostedZone ?? p.edge.domain },
+    services: p.services,
+    gateway: p.gateway,
+    autoscaling: p.autoscaling,
+    observability: p.observability,
+    chaos: { ...p.chaos, enabled: p.chaos.enabled ?? p.environment === "dev" },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { Address4 } from "ip-address";
+
+/** Reusable field types. Messages read as the "expected ..." half of an error. */
+
+export const percent = z
+  .number({ error: "a number between 1 and 100" })
+  .int({ error: "an integer percentage between 1 and 100" })
+  .min(1, { error: "a percentage between 1 and 100" })
+  .max(100, { error: "a percentage between 1 and 100" });
+
+export const positiveInt = z.number({ error: "a positive integer" }).int({ error: "a positive integer" }).min(1, { error: "a positive integer (>= 1)" });
+export const nonNegativeInt = z.number({ error: "an integer >= 0" }).int({ error: "an integer >= 0" }).min(0, { error: "an integer >= 0" });
+
+export const DURATION_RE = /^([0-9]+(ms|s|m|h))+$/;
+/** Go/Kubernetes style duration, e.g. "30s", "5m", "1h30m". */
+export const duration = z.string({ error: 'a duration like "30s", "5m" or "1h30m"' }).regex(DURATION_RE, { error: 'a duration like "30s", "5m" or "1h30m"' });
+
+export function durationSeconds(text: string): number {
+  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+  let total = 0;
+  for (const m of text.matchAll(/([0-9]+)(ms|s|m|h)/g)) total += Number(m[1]) * units[m[2]];
+  return total;
+}
+
+export const CPU_RE = /^([0-9]+m|[0-9]+(\.[0-9]+)?)$/;
+export const MEMORY_RE = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+export const cpuQuantity = z.string({ error: 'a CPU quantity like "100m" or "2"' }).regex(CPU_RE, { error: 'a CPU quantity like "100m" or "2"' });
+export const memoryQuantity = z.string({ error: 'a memory quantity like "128Mi" or "1Gi"' }).regex(MEMORY_RE, { error: 'a memory quantity like "128Mi" or "1Gi"' });
+
+/** Parse a Kubernetes CPU quantity to millicores. */
+export function cpuMillis(q: string): number {
+  return q.endsWith("m") ? Number(q.slice(0, -1)) : Number(q) * 1000;
+}
+
+/** Parse a Kubernetes memory quantity to bytes. */
+export function memoryBytes(q: string): number {
+  const m = /^([0-9.]+)([A-Za-z]*)$/.exec(q);
+  if (!m) return NaN;
+  const mult: Record<string, number> = { "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+  return Number(m[1]) * (mult[m[2]] ?? NaN);
+}
+
+/** An IPv4 network address in CIDR form whose host bits are zero. */
+export const ipv4Cidr = z.string({ error: "an IPv4 CIDR block like 10.0.0.0/16" }).superRefine((value, ctx) => {
+  if (!/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(value) || !Address4.isValid(value)) {
+    ctx.addIssue({ code: "custom", message: "an IPv4 CIDR block like 10.0.0.0/16" });
+    return;
+  }
+  const addr = new Address4(value);
+  if (addr.startAddress().correctForm() !== addr.correctForm()) {
+    ctx.addIssue({ code: "custom", message: `a network address (host bits zero), e.g. ${addr.startAddress().correctForm()}/${addr.subnetMask}` });
+  }
+});
+
+export const DNS_LABEL_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** RFC 1123 label: Kubernetes object names, service names. */
+export const dnsLabel = z
+  .string({ error: "a lowercase DNS label (a-z, 0-9, '-', at most 63 characters)" })
+  .max(63, { error: "a lowercase DNS label of at most 63 characters" })
+  .regex(DNS_LABEL_RE, { error: "a lowercase DNS label (a-z, 0-9, '-'), starting and ending alphanumeric" });
+
+export const DOMAIN_RE = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+export const domainName = z.string({ error: "a fully qualified domain name like example.com" }).regex(DOMAIN_RE, { error: "a lowercase fully qualified domain name like example.com" });
+
+/** A container image pinned by tag or digest; never `latest`, never untagged. */
+export const pinnedImage = z.string({ error: "a container image reference pinned to a tag or digest" }).superRefine((image, ctx) => {
+  const digest = /@sha256:[a-f0-9]{64}$/.test(image);
+  const lastSegment = image.split("/").pop() ?? "";
+  const tag = lastSegment.includes(":") ? lastSegment.split(":").pop() : undefined;
+  if (!digest && (!tag || tag === "latest")) {
+    ctx.addIssue({ code: "custom", message: 'an image pinned to a version tag or sha256 digest (not "latest", not untagged)' });
+  }
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { dnsLabel, ipv4Cidr } from "../primitives";
+
+/** `platform:environment`: selects safety levels (deletion protection, policy strictness). */
+export const environmentSchema = z.enum(["dev", "staging", "prod"], { error: 'one of "dev", "staging", "prod"' });
+
+/** One entry of `platform:regions`. */
+export const regionSchema = z.strictObject({
+  /** AWS region name, e.g. us-east-1. */
+  name: z.string({ error: "an AWS region name like us-east-1" }),
+  /** The region's VPC CIDR; must not overlap any other region's (peering, Global Datastore, routing). */
+  vpcCidr: ipv4Cidr,
+  /**
+   * Explicit AZ names. Default: the first `network.azCount` of `<region>a..f`.
+   * Order matters: subnet slots follow it, so append, never reorder.
+   */
+  availabilityZones: z.array(z.string()).optional(),
+});
+
+export const regionsSchema = z.array(regionSchema, { error: "a list of regions, each { name, vpcCidr }" }).min(1, { error: "at least one region" });
+
+/** Short name used as the prefix of every physical resource name. */
+export const projectNameSchema = dnsLabel.max(20, { error: "a DNS label of at most 20 characters (it prefixes AWS names with tight limits)" });
+
+export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), { error: "a map of tag key to string value" });

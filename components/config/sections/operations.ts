@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { duration, percent, positiveInt } from "../primitives";
+
+/** `platform:observability`: kube-prometheus-stack, alerts, CloudWatch alarms (seeds 002/003). */
+export const observabilitySchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    retention: duration.default("360h"),
+    storageGiB: positiveInt.default(50),
+    scrapeInterval: duration.default("15s"),
+    /** Create an Amazon Managed Prometheus workspace per region and remote_write to it. */
+    managedPrometheus: z.boolean().default(false),
+    /** SNS topic name for CloudWatch alarms and Alertmanager; e-mail subscriptions optional. */
+    alarmEmails: z.array(z.string().email({ error: "an e-mail address" })).default([]),
+    thresholds: z
+      .strictObject({
+        podCpuPercent: percent.default(80),
+        latencyP95Ms: positiveInt.default(200),
+        errorRatePercent: z.number().positive().max(100).default(1),
+        cacheHitPercent: percent.default(90),
+        saturationPercent: percent.default(85),
+        databaseConnectionsPercent: percent.default(80),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+/** `platform:chaos`: Chaos Mesh experiments (seed 002). On by default in dev, opt-in elsewhere. */
+export const chaosSchema = z
+  .strictObject({
+    enabled: z.boolean().optional(),
+    podFailure: z
+      .strictObject({
+        targets: z.array(z.string()).default(["user-service", "activity-service", "notification-service"]),
+        percent: percent.default(20),
+        duration: duration.default("30s"),
+        schedule: z.string().default("@every 1h"),
+      })
+      .prefault({}),
+    networkDelay: z
+      .strictObject({ target: z.string().default("activity-service"), latency: duration.default("100ms"), duration: duration.default("2m"), schedule: z.string().default("@every 6h") })
+      .prefault({}),
+    cpuStress: z
+      .strictObject({ target: z.string().default("user-service"), workers: positiveInt.default(1), load: percent.default(80), duration: duration.default("5m"), schedule: z.string().default("@every 12h") })
+      .prefault({}),
+    gatewayPodKill: z.strictObject({ schedule: z.string().default("@every 2h") }).prefault({}),
+  })
+  .prefault({});

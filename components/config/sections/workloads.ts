@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { cpuQuantity, dnsLabel, memoryQuantity, nonNegativeInt, percent, pinnedImage, positiveInt } from "../primitives";
+
+const probeTiming = (d: { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; failureThreshold: number }) =>
+  z
+    .strictObject({
+      initialDelaySeconds: nonNegativeInt.default(d.initialDelaySeconds),
+      periodSeconds: positiveInt.default(d.periodSeconds),
+      timeoutSeconds: positiveInt.default(d.timeoutSeconds),
+      failureThreshold: positiveInt.default(d.failureThreshold),
+    })
+    .prefault({});
+
+const resourceSet = (cpu: string, memory: string) => z.strictObject({ cpu: cpuQuantity.default(cpu), memory: memoryQuantity.default(memory) }).prefault({});
+
+/** HPA shape (autoscaling/v2), seed 000/002. Omitted fields take `platform:autoscaling.hpa`. */
+export const hpaOverrideSchema = z.strictObject({
+  minReplicas: positiveInt.optional(),
+  maxReplicas: positiveInt.optional(),
+  cpuPercent: percent.optional(),
+  memoryPercent: percent.optional(),
+});
+
+/** KEDA ScaledObject triggers; at least one. */
+export const kedaSchema = z.strictObject({
+  minReplicas: nonNegativeInt.optional(),
+  maxReplicas: positiveInt.optional(),
+  /** aws-sqs-queue trigger on this service's queue (seed 002: 10 messages per replica). */
+  sqsQueueLength: positiveInt.optional(),
+  /** Prometheus trigger: per-replica target of the query's value. */
+  prometheus: z.strictObject({ query: z.string().min(1), threshold: z.number().positive() }).optional(),
+  /** Scale to at least `desiredReplicas` during business hours (seed 004). */
+  businessHours: z.boolean().optional(),
+});
+
+export const serviceSchema = z.strictObject({
+  name: dnsLabel,
+  image: pinnedImage,
+  /** "web": HTTP service behind the gateway; "worker": queue consumer, no Service/routes. */
+  kind: z.enum(["web", "worker"], { error: '"web" or "worker"' }).default("web"),
+  port: z.number().int().min(1024, { error: "an unprivileged port between 1024 and 65535" }).max(65535, { error: "an unprivileged port between 1024 and 65535" }).default(8000),
+  /** Gateway path prefixes routed to this service; each starts and ends with "/". */
+  routes: z.array(z.string()).default([]),
+  healthPath: z.string().startsWith("/", { error: 'a path starting with "/"' }).default("/api/v1/health/"),
+  /** Replicas when not autoscaled (seed 000: 3). */
+  replicas: positiveInt.default(3),
+  resources: z
+    .strictObject({ requests: resourceSet("100m", "128Mi"), limits: resourceSet("200m", "256Mi") })
+    .prefault({}),
+  probes: z
+    .strictObject({
+      liveness: probeTiming({ initialDelaySeconds: 20, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 }),
+      readiness: probeTiming({ initialDelaySeconds: 5, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 }),
+    })
+    .prefault({}),
+  /** Which data-tier connection info the service receives. */
+  uses: z
+    .strictObject({ database: z.boolean().default(false), cache: z.boolean().default(false), queue: z.boolean().default(false) })
+    .prefault({}),
+  /** Exactly one of hpa or keda (KEDA rejects a target that an HPA already scales); neither = fixed replicas. */
+  autoscaling: z.strictObject({ hpa: hpaOverrideSchema.optional(), keda: kedaSchema.optional() }).prefault({}),
+});
+
+const image = (name: string) => `ghcr.io/example/${name}:1.0.0`;
+/** Seed 000 catalogue plus the notification worker (SQS consumer). */
+export const DEFAULT_SERVICES = [
+  { name: "frontend", image: image("frontend"), routes: ["/"], uses: {}, autoscaling: { hpa: {} } },
+  { name: "user-service", image: image("user-service"), routes: ["/api/v1/users/", "/media/avatars/"], uses: { database: true, cache: true }, autoscaling: { hpa: {} } },
+  {
+    name: "activity-service",
+    image: image("activity-service"),
+    routes: ["/api/v1/activities/", "/media/activities/"],
+    uses: { database: true, cache: true },
+    autoscaling: { keda: { prometheus: { query: 'sum(rate(nginx_gateway_requests_total{upstream="activity-service"}[2m]))', threshold: 100 }, businessHours: true } },
+  },
+  { name: "notification-service", image: image("notification-service"), routes: ["/api/v1/notifications/"], uses: { database: true, cache: true, queue: true }, autoscaling: { hpa: {} } },
+  { name: "notification-worker", image: image("notification-service"), kind: "worker", uses: { database: true, queue: true }, autoscaling: { keda: { sqsQueueLength: 10, minReplicas: 1, maxReplicas: 50 } } },
+];
+
+/** `platform:services` */
+export const servicesSchema = z.array(serviceSchema).min(1, { error: "at least one service" }).default(() => z.array(serviceSchema).parse(DEFAULT_SERVICES));
+
+/** `platform:gateway`: nginx gateway (seeds 000/001). */
+export const gatewaySchema = z
+  .strictObject({
+    image: pinnedImage.default("nginxinc/nginx-unprivileged:1.28.0-alpine"),
+    exporterImage: pinnedImage.default("nginx/nginx-prometheus-exporter:1.4.2"),
+    listenPort: z.number().int().min(1024, { error: "an unprivileged port (1024..65535)" }).max(65535).default(8080),
+    statusPort: z.number().int().min(1024, { error: "an unprivileged port (1024..65535)" }).max(65535).default(8081),
+    healthPath: z.string().startsWith("/", { error: 'a path starting with "/"' }).default("/health"),
+    /** Per worker; seed target 10,000+ concurrent connections across replicas. */
+    workerConnections: z.number().int().min(1024, { error: "at least 1024 (seed 000)" }).default(16384),
+    minReplicas: positiveInt.default(2),
+    maxReplicas: positiveInt.default(10),
+    resources: z
+      .strictObject({ requests: resourceSet("100m", "128Mi"), limits: resourceSet("500m", "256Mi") })
+      .prefault({}),
+    clientMaxBodySize: z.string().regex(/^\d+[km]?$/, { error: 'an nginx size like "50m"' }).default("50m"),
+    proxyTimeoutSeconds: positiveInt.default(30),
+    cacheTtlSeconds: positiveInt.default(300),
+  })
+  .prefault({});
+
+/** `platform:autoscaling`: defaults every service inherits (seeds 000, 002, 004). */
+export const autoscalingSchema = z
+  .strictObject({
+    hpa: z
+      .strictObject({
+        minReplicas: positiveInt.default(3),
+        maxReplicas: positiveInt.default(10),
+        cpuPercent: percent.default(70),
+        memoryPercent: percent.default(80),
+        scaleUp: z.strictObject({ stabilizationSeconds: nonNegativeInt.default(60), percent: z.number().int().min(1).default(100), periodSeconds: positiveInt.default(60) }).prefault({}),
+        scaleDown: z.strictObject({ stabilizationSeconds: nonNegativeInt.default(300), percent: percent.default(10), periodSeconds: positiveInt.default(60) }).prefault({}),
+      })
+      .prefault({}),
+    keda: z
+      .strictObject({
+        minReplicas: nonNegativeInt.default(1),
+        maxReplicas: positiveInt.default(10),
+        pollingIntervalSeconds: positiveInt.default(30),
+        cooldownSeconds: positiveInt.default(300),
+        businessHours: z
+          .strictObject({
+            timezone: z.string().default("UTC"),
+            start: z.string().default("0 9 * * 1-5"),
+            end: z.string().default("0 17 * * 1-5"),
+            desiredReplicas: positiveInt.default(10),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+  })
+  .prefault({});

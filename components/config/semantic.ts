@@ -1,0 +1,201 @@
+import { ConfigIssue } from "./errors";
+import { isKnownRegion } from "./regions";
+import type { ParsedSections } from "./schema";
+import { MAX_AZS } from "./sections/network";
+import { capacityProblem, cidrsOverlap } from "../network/subnets";
+import { cpuMillis, durationSeconds, memoryBytes } from "./primitives";
+
+type Partial<T> = { [K in keyof T]?: T[K] };
+type Add = (path: string, value: unknown, expected: string) => void;
+
+/** Keys of the Pulumi namespace, so paths read the way users write them. */
+const key = (section: string, rest = "") => `platform:${section}${rest}`;
+
+const MAX_AURORA_SECONDARIES = 5;
+const MAX_CACHE_SECONDARIES = 2;
+const CRON_RE = /^(@every [0-9]+(ms|s|m|h)([0-9]+(ms|s|m|h))*|@(hourly|daily|weekly|monthly|yearly)|(\S+\s+){4}\S+)$/;
+
+/**
+ * Cross-field rules a per-key schema cannot express. Runs on whichever sections
+ * parsed, so one report carries every problem.
+ */
+export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const add: Add = (path, value, expected) => issues.push({ path, value, expected });
+  const regionNames = c.regions?.map((r) => r.name) ?? [];
+  const primary = c.primaryRegion ?? regionNames[0];
+
+  if (c.regions) checkRegions(c, add);
+  if (c.regions && c.primaryRegion !== undefined && !regionNames.includes(c.primaryRegion)) {
+    add(key("primaryRegion"), c.primaryRegion, `one of the configured regions (${regionNames.join(", ")})`);
+  }
+  if (c.cluster) checkCluster(c, add);
+  if (c.karpenter) {
+    duplicates(c.karpenter.nodePools.map((p) => p.name)).forEach((name) =>
+      add(key("karpenter", `.nodePools[${c.karpenter!.nodePools.findIndex((p) => p.name === name)}].name`), name, "a unique NodePool name"),
+    );
+  }
+  if (c.database && c.regions) {
+    const secondaries = c.database.secondaryRegions;
+    if (secondaries) checkSecondaries("database", secondaries, regionNames, primary, MAX_AURORA_SECONDARIES, add);
+    if (c.database.readers.min > c.database.readers.max) {
+      add(key("database", ".readers.min"), c.database.readers.min, `at most readers.max (${c.database.readers.max})`);
+    }
+    const multiRegion = (secondaries ?? regionNames.filter((r) => r !== primary)).length > 0;
+    if (multiRegion && /^db\.t\d/.test(c.database.instanceClass)) {
+      add(key("database", ".instanceClass"), c.database.instanceClass, "a non-burstable class (db.r*/db.x*): Aurora Global Database does not support db.t*");
+    }
+  }
+  if (c.cache && c.regions) {
+    const secondaries = c.cache.secondaryRegions;
+    if (secondaries) checkSecondaries("cache", secondaries, regionNames, primary, MAX_CACHE_SECONDARIES, add);
+    const global = c.cache.global ?? regionNames.length > 1;
+    if (global && /^cache\.t\d/.test(c.cache.nodeType)) {
+      add(key("cache", ".nodeType"), c.cache.nodeType, "a non-burstable node type (cache.m*/cache.r*): Global Datastore does not support cache.t*");
+    }
+    if (c.cache.global && regionNames.length < 2) add(key("cache", ".global"), true, "false with a single region (a Global Datastore needs a second region)");
+  }
+  if (c.services) checkServices(c, add);
+  if (c.gateway) {
+    if (c.gateway.minReplicas > c.gateway.maxReplicas) add(key("gateway", ".minReplicas"), c.gateway.minReplicas, `at most gateway.maxReplicas (${c.gateway.maxReplicas})`);
+    if (c.gateway.listenPort === c.gateway.statusPort) add(key("gateway", ".statusPort"), c.gateway.statusPort, "a port different from gateway.listenPort");
+    checkRequestsWithinLimits("gateway", "", c.gateway.resources, add);
+  }
+  if (c.autoscaling) {
+    const { hpa, keda } = c.autoscaling;
+    if (hpa.minReplicas > hpa.maxReplicas) add(key("autoscaling", ".hpa.minReplicas"), hpa.minReplicas, `at most autoscaling.hpa.maxReplicas (${hpa.maxReplicas})`);
+    if (keda.minReplicas > keda.maxReplicas) add(key("autoscaling", ".keda.minReplicas"), keda.minReplicas, `at most autoscaling.keda.maxReplicas (${keda.maxReplicas})`);
+    for (const f of ["start", "end"] as const) {
+      if (!CRON_RE.test(keda.businessHours[f])) add(key("autoscaling", `.keda.businessHours.${f}`), keda.businessHours[f], 'a 5-field cron expression like "0 9 * * 1-5"');
+    }
+  }
+  if (c.chaos) checkChaos(c, add);
+  return issues;
+}
+
+function checkRegions(c: Partial<ParsedSections>, add: Add): void {
+  const regions = c.regions!;
+  const seen = new Set<string>();
+  regions.forEach((r, i) => {
+    const at = key("regions", `[${i}]`);
+    if (!isKnownRegion(r.name)) add(`${at}.name`, r.name, "a known AWS region name like us-east-1, us-west-2 or eu-west-1");
+    if (seen.has(r.name)) add(`${at}.name`, r.name, "each region listed once");
+    seen.add(r.name);
+    if (c.network) {
+      const azCount = c.network.azCount;
+      const problem = capacityProblem(r.vpcCidr, c.network.subnetPrefixes, MAX_AZS);
+      if (problem) add(`${at}.vpcCidr`, r.vpcCidr, problem);
+      if (r.availabilityZones) {
+        if (r.availabilityZones.length < azCount) add(`${at}.availabilityZones`, r.availabilityZones, `at least network.azCount (${azCount}) AZ names`);
+        if (r.availabilityZones.length > MAX_AZS) add(`${at}.availabilityZones`, r.availabilityZones, `at most ${MAX_AZS} AZ names`);
+        r.availabilityZones.forEach((az, j) => {
+          if (!new RegExp(`^${r.name}[a-z]$`).test(az)) add(`${at}.availabilityZones[${j}]`, az, `an AZ of ${r.name}, like ${r.name}a`);
+        });
+        duplicates(r.availabilityZones).forEach((az) => add(`${at}.availabilityZones`, az, "each AZ listed once"));
+      }
+      if (cidrsOverlap(r.vpcCidr, c.network.serviceCidr)) add(`${at}.vpcCidr`, r.vpcCidr, `a range disjoint from network.serviceCidr (${c.network.serviceCidr})`);
+    }
+    for (let j = 0; j < i; j++) {
+      if (cidrsOverlap(r.vpcCidr, regions[j].vpcCidr)) {
+        add(`${at}.vpcCidr`, r.vpcCidr, `a range disjoint from regions[${j}] (${regions[j].name} ${regions[j].vpcCidr}); cross-region VPC ranges must not overlap`);
+      }
+    }
+  });
+}
+
+function checkCluster(c: Partial<ParsedSections>, add: Add): void {
+  const cl = c.cluster!;
+  const ng = cl.systemNodeGroup;
+  if (ng.minSize > ng.maxSize) add(key("cluster", ".systemNodeGroup.minSize"), ng.minSize, `at most systemNodeGroup.maxSize (${ng.maxSize})`);
+  if (ng.desiredSize < ng.minSize || ng.desiredSize > ng.maxSize) add(key("cluster", ".systemNodeGroup.desiredSize"), ng.desiredSize, `between minSize (${ng.minSize}) and maxSize (${ng.maxSize})`);
+  if (cl.publicEndpoint && cl.publicAccessCidrs.length === 0) add(key("cluster", ".publicAccessCidrs"), [], "at least one CIDR when publicEndpoint is true (an empty list would open the API to 0.0.0.0/0)");
+  cl.publicAccessCidrs.forEach((cidr, i) => {
+    if (cidr.endsWith("/0")) add(key("cluster", `.publicAccessCidrs[${i}]`), cidr, "a specific range, never the whole internet");
+  });
+  for (const required of ["api", "audit", "authenticator"] as const) {
+    if (!cl.logTypes.includes(required)) add(key("cluster", ".logTypes"), cl.logTypes, `a list including "${required}" (always on)`);
+  }
+}
+
+function checkSecondaries(section: string, list: string[], regions: string[], primary: string | undefined, max: number, add: Add): void {
+  list.forEach((r, i) => {
+    const at = key(section, `.secondaryRegions[${i}]`);
+    if (r === primary) add(at, r, "a region other than the primary region (the primary holds the writer)");
+    else if (!regions.includes(r)) add(at, r, `one of the configured regions (${regions.join(", ")})`);
+  });
+  duplicates(list).forEach((r) => add(key(section, ".secondaryRegions"), r, "each region listed once"));
+  if (list.length > max) add(key(section, ".secondaryRegions"), list, `at most ${max} secondary regions (AWS limit)`);
+}
+
+function checkRequestsWithinLimits(section: string, at: string, res: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } }, add: Add): void {
+  if (cpuMillis(res.requests.cpu) > cpuMillis(res.limits.cpu)) add(key(section, `${at}.resources.requests.cpu`), res.requests.cpu, `at most resources.limits.cpu (${res.limits.cpu})`);
+  if (memoryBytes(res.requests.memory) > memoryBytes(res.limits.memory)) add(key(section, `${at}.resources.requests.memory`), res.requests.memory, `at most resources.limits.memory (${res.limits.memory})`);
+}
+
+function checkServices(c: Partial<ParsedSections>, add: Add): void {
+  const services = c.services!;
+  const owner = new Map<string, string>();
+  duplicates(services.map((s) => s.name)).forEach((n) => add(key("services"), n, "unique service names"));
+  services.forEach((s, i) => {
+    const at = `[${i}]`;
+    checkRequestsWithinLimits("services", at, s.resources, add);
+    const { hpa, keda } = s.autoscaling;
+    if (hpa && keda) add(key("services", `${at}.autoscaling`), { hpa, keda }, "either hpa or keda, not both (KEDA refuses a target an HPA already scales)");
+    if (hpa && c.autoscaling) {
+      const min = hpa.minReplicas ?? c.autoscaling.hpa.minReplicas;
+      const max = hpa.maxReplicas ?? c.autoscaling.hpa.maxReplicas;
+      if (min > max) add(key("services", `${at}.autoscaling.hpa.minReplicas`), min, `at most maxReplicas (${max})`);
+    }
+    if (keda) {
+      const min = keda.minReplicas ?? c.autoscaling?.keda.minReplicas ?? 0;
+      const max = keda.maxReplicas ?? c.autoscaling?.keda.maxReplicas ?? Infinity;
+      if (min > max) add(key("services", `${at}.autoscaling.keda.minReplicas`), min, `at most maxReplicas (${max})`);
+      if (!keda.sqsQueueLength && !keda.prometheus && !keda.businessHours) add(key("services", `${at}.autoscaling.keda`), keda, "at least one trigger: sqsQueueLength, prometheus or businessHours");
+      if (keda.sqsQueueLength && !s.uses.queue && s.kind !== "worker") add(key("services", `${at}.uses.queue`), s.uses.queue, "true when scaling on an SQS queue");
+    }
+    if (s.kind === "worker" && s.routes.length > 0) add(key("services", `${at}.routes`), s.routes, "no routes for a worker (workers have no Service)");
+    s.routes.forEach((route, j) => {
+      const rat = key("services", `${at}.routes[${j}]`);
+      if (!route.startsWith("/")) add(rat, route, 'a path prefix starting with "/"');
+      else if (!route.endsWith("/")) add(rat, route, 'a path prefix ending with "/" (so /api/v1/users does not also match /api/v1/users-admin)');
+      const prev = owner.get(route);
+      if (prev !== undefined && prev !== s.name) add(rat, route, `a route no other service claims (already routed to ${prev})`);
+      owner.set(route, s.name);
+    });
+  });
+  if (services.some((s) => s.kind === "web") && !owner.has("/")) add(key("services"), [...owner.keys()], 'one service owning the "/" route (the default, e.g. frontend)');
+}
+
+function checkChaos(c: Partial<ParsedSections>, add: Add): void {
+  const ch = c.chaos!;
+  const names = c.services?.map((s) => s.name);
+  const known = (path: string, target: string) => {
+    if (names && !names.includes(target)) add(key("chaos", path), target, `a configured service (${names.join(", ")})`);
+  };
+  ch.podFailure.targets.forEach((t, i) => known(`.podFailure.targets[${i}]`, t));
+  known(".networkDelay.target", ch.networkDelay.target);
+  known(".cpuStress.target", ch.cpuStress.target);
+  const schedules: [string, string][] = [
+    [".podFailure.schedule", ch.podFailure.schedule],
+    [".networkDelay.schedule", ch.networkDelay.schedule],
+    [".cpuStress.schedule", ch.cpuStress.schedule],
+    [".gatewayPodKill.schedule", ch.gatewayPodKill.schedule],
+  ];
+  for (const [path, value] of schedules) if (!CRON_RE.test(value)) add(key("chaos", path), value, 'a cron expression ("0 * * * *") or "@every 1h"');
+  const runs: [string, string, string][] = [
+    [".podFailure", ch.podFailure.duration, ch.podFailure.schedule],
+    [".networkDelay", ch.networkDelay.duration, ch.networkDelay.schedule],
+    [".cpuStress", ch.cpuStress.duration, ch.cpuStress.schedule],
+  ];
+  for (const [path, d, schedule] of runs) {
+    const every = /^@every (.+)$/.exec(schedule);
+    if (every && durationSeconds(d) >= durationSeconds(every[1])) add(key("chaos", `${path}.duration`), d, `shorter than the schedule interval (${every[1]})`);
+  }
+}
+
+function duplicates<T>(items: readonly T[]): T[] {
+  const seen = new Set<T>();
+  const dup = new Set<T>();
+  for (const i of items) (seen.has(i) ? dup : seen).add(i);
+  return [...dup];
+}

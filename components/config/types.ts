@@ -1,0 +1,46 @@
+import type { ParsedSections } from "./schema";
+
+export type Environment = ParsedSections["environment"];
+export type NetworkConfig = ParsedSections["network"];
+export type ClusterConfig = ParsedSections["cluster"];
+export type KarpenterConfig = ParsedSections["karpenter"];
+export type NodePoolConfig = KarpenterConfig["nodePools"][number];
+export type DatabaseConfig = ParsedSections["database"] & { secondaryRegions: string[] };
+export type CacheConfig = ParsedSections["cache"] & { secondaryRegions: string[]; global: boolean };
+export type EdgeConfig = ParsedSections["edge"] & { hostedZone: string };
+export type ServiceConfig = ParsedSections["services"][number];
+export type GatewayConfig = ParsedSections["gateway"];
+export type AutoscalingConfig = ParsedSections["autoscaling"];
+export type ObservabilityConfig = ParsedSections["observability"];
+export type ChaosConfig = ParsedSections["chaos"] & { enabled: boolean };
+
+/** A region after defaults: its AZs are resolved and its role is known. */
+export interface RegionConfig {
+  readonly name: string;
+  readonly vpcCidr: string;
+  /** Exactly `network.azCount` AZ names, in slot order. */
+  readonly availabilityZones: readonly string[];
+  readonly isPrimary: boolean;
+}
+
+/** The validated, fully defaulted, frozen configuration handed to components. */
+export interface PlatformConfig {
+  readonly project: string;
+  readonly stack: string;
+  readonly name: string;
+  readonly environment: Environment;
+  readonly regions: readonly RegionConfig[];
+  readonly primaryRegion: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly network: NetworkConfig;
+  readonly cluster: ClusterConfig;
+  readonly karpenter: KarpenterConfig;
+  readonly database: DatabaseConfig;
+  readonly cache: CacheConfig;
+  readonly edge: EdgeConfig;
+  readonly services: readonly ServiceConfig[];
+  readonly gateway: GatewayConfig;
+  readonly autoscaling: AutoscalingConfig;
+  readonly observability: ObservabilityConfig;
+  readonly chaos: ChaosConfig;
+}

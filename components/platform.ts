@@ -1,0 +1,44 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { PlatformConfig } from "./config";
+import type { Providers } from "./providers";
+import { Region } from "./region";
+
+export interface PlatformArgs {
+  /** Validated, frozen stack configuration. */
+  config: PlatformConfig;
+  /** Explicit providers: one per region plus the us-east-1 edge provider. */
+  providers: Providers;
+}
+
+/**
+ * The whole platform. Stages run in dependency order:
+ *   1. per region: network, cluster (+ Karpenter, add-ons)
+ *   2. global data tier: Aurora Global Database, ElastiCache Global Datastore
+ *   3. per region: workloads, gateway, autoscaling
+ *   4. edge: regional ALBs, CloudFront + WAF, Route53
+ *   5. per region: observability, chaos
+ */
+export class Platform extends pulumi.ComponentResource {
+  public readonly regions: Readonly<Record<string, Region>>;
+
+  constructor(name: string, args: PlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("platform:index:Platform", name, {}, opts);
+    const { config, providers } = args;
+    const regions: Record<string, Region> = {};
+    for (const region of config.regions) {
+      // The Pulumi name is the region name: stable, and unique within the stack.
+      regions[region.name] = new Region(region.name, { config, region, provider: providers.regional[region.name] }, { parent: this });
+    }
+    this.regions = regions;
+    this.registerOutputs({});
+  }
+
+  /** Per-region summary exported as stack outputs. */
+  public regionOutputs(): Record<string, pulumi.Input<Record<string, unknown>>> {
+    const out: Record<string, pulumi.Input<Record<string, unknown>>> = {};
+    for (const [name, r] of Object.entries(this.regions)) {
+      out[name] = { vpcId: r.vpc.vpcId, vpcCidr: r.vpc.cidrBlock, clusterName: r.clusterName, privateSubnetIds: r.vpc.privateSubnetIds };
+    }
+    return out;
+  }
+}

@@ -1,0 +1,37 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { PlatformConfig, RegionConfig } from "./config";
+import { clusterName, physicalName, regionCode } from "./naming";
+import { Vpc } from "./network/vpc";
+
+export interface RegionArgs {
+  config: PlatformConfig;
+  region: RegionConfig;
+  /** This region's aws.Provider; every AWS child uses it. */
+  provider: aws.Provider;
+}
+
+/**
+ * Everything that lives in one AWS region. It owns the network; the Platform
+ * parents the region's other components here so `pulumi stack --show-urns`
+ * reads per region.
+ */
+export class Region extends pulumi.ComponentResource {
+  public readonly region: RegionConfig;
+  public readonly provider: aws.Provider;
+  /** Prefix for this region's physical names, e.g. `platform-prod-usw2`. */
+  public readonly physicalName: string;
+  public readonly clusterName: string;
+  public readonly vpc: Vpc;
+
+  constructor(name: string, args: RegionArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("platform:region:Region", name, {}, opts);
+    const { config, region, provider } = args;
+    this.region = region;
+    this.provider = provider;
+    this.physicalName = physicalName([config.name, config.stack, regionCode(region.name)]);
+    this.clusterName = clusterName(config.name, config.stack, region.name);
+    this.vpc = new Vpc(`${name}-network`, { region, network: config.network, physicalName: this.physicalName, clusterName: this.clusterName }, { parent: this, provider });
+    this.registerOutputs({ vpcId: this.vpc.vpcId });
+  }
+}

@@ -1,0 +1,39 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/**
+ * What the mock engine answers for resources and data-source calls. Values are
+ * shaped like AWS's so downstream inputs (ARNs, endpoints, DNS names) read
+ * realistically in plan.json. Add a type here when a component needs an output
+ * AWS computes.
+ */
+export const MOCK_ACCOUNT = "123456789012";
+
+type StateFn = (args: pulumi.runtime.MockResourceArgs, region: string) => Record<string, unknown>;
+
+const arn = (service: string, region: string, resource: string) => `arn:aws:${service}:${region}:${MOCK_ACCOUNT}:${resource}`;
+
+export const RESOURCE_STATE: Record<string, StateFn> = {
+  "aws:ec2/vpc:Vpc": (a) => ({ defaultSecurityGroupId: `sg-${a.name}-default` }),
+  "aws:cloudwatch/logGroup:LogGroup": (a, r) => ({ arn: arn("logs", r, `log-group:${a.inputs.name ?? a.name}`) }),
+  "aws:iam/role:Role": (a) => ({ arn: `arn:aws:iam::${MOCK_ACCOUNT}:role/${a.inputs.name ?? a.name}`, name: a.inputs.name ?? a.name }),
+  "aws:iam/policy:Policy": (a) => ({ arn: `arn:aws:iam::${MOCK_ACCOUNT}:policy/${a.inputs.name ?? a.name}` }),
+  "aws:kms/key:Key": (a, r) => ({ arn: arn("kms", r, `key/${a.name}`), keyId: `${a.name}-key-id` }),
+  "aws:sqs/queue:Queue": (a, r) => ({ arn: arn("sqs", r, String(a.inputs.name ?? a.name)), url: `https://sqs.${r}.amazonaws.com/${MOCK_ACCOUNT}/${a.inputs.name ?? a.name}` }),
+  "aws:s3/bucket:Bucket": (a) => ({ arn: `arn:aws:s3:::${a.inputs.bucket ?? a.name}`, bucket: a.inputs.bucket ?? a.name, bucketRegionalDomainName: `${a.inputs.bucket ?? a.name}.s3.amazonaws.com` }),
+};
+
+type CallFn = (args: pulumi.runtime.MockCallArgs) => Record<string, unknown>;
+
+export const CALL_RESULTS: Record<string, CallFn> = {
+  "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: MOCK_ACCOUNT, arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/mock`, userId: "MOCK" }),
+  "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com" }),
+  "aws:index/getRegion:getRegion": (c) => ({ name: c.inputs.name ?? "us-east-1", region: c.inputs.region ?? "us-east-1" }),
+};
+
+/** Generic state for any resource: its inputs, an id, and an ARN-like value. */
+export function mockState(args: pulumi.runtime.MockResourceArgs, region: string | null): { id: string; state: Record<string, unknown> } {
+  const r = region ?? "us-east-1";
+  const extra = RESOURCE_STATE[args.type]?.(args, r) ?? {};
+  const short = args.type.split(":").pop() ?? "resource";
+  return { id: `${args.name}-id`, state: { arn: arn(short.toLowerCase(), r, args.name), ...args.inputs, ...extra } };
+}

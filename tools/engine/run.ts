@@ -1,0 +1,129 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
+import { CALL_RESULTS, mockState } from "./mock-state";
+import { toPlain } from "./serialize";
+
+/** One resource as the offline plan contract (ARCHITECTURE.md) describes it. */
+export interface PlanResource {
+  urn: string;
+  type: string;
+  name: string;
+  custom: boolean;
+  parent: string | null;
+  provider: string | null;
+  region: string | null;
+  inputs: Record<string, unknown>;
+  dependencies: string[];
+}
+
+export interface ProgramRun {
+  resources: PlanResource[];
+  outputs: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  project: string;
+  stack: string;
+  /** Flat Pulumi config map: `platform:regions` -> JSON text. */
+  config: Record<string, string>;
+  secretKeys?: string[];
+  /** The program: a function returning the stack outputs (e.g. requiring index.ts). */
+  program: () => unknown;
+}
+
+const providerUrn = (ref: string): string | null => (ref ? ref.slice(0, ref.lastIndexOf("::")) : null);
+
+/**
+ * Run a Pulumi program on the mock engine and record every registration:
+ * inputs (secrets masked), parent, provider, dependencies, and the region of
+ * the AWS provider each resource is bound to.
+ */
+export function runProgram(opts: RunOptions): Promise<ProgramRun> {
+  // The Pulumi runtime is process-global: runs must not interleave.
+  const run = queue.then(() => runOnce(opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function runOnce(opts: RunOptions): Promise<ProgramRun> {
+  const resources: PlanResource[] = [];
+  const providerRegion = new Map<string, string>();
+  let stackOutputs: unknown = {};
+
+  pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        const region = args.provider ? providerRegion.get(providerUrn(args.provider) ?? "") ?? null : null;
+        return mockState(args, region);
+      },
+      call: (args) => CALL_RESULTS[args.token]?.(args) ?? {},
+    },
+    opts.project,
+    opts.stack,
+    false,
+  );
+
+  type Req = {
+    getType(): string; getName(): string; getCustom(): boolean; getParent(): string; getProvider(): string;
+    getProvidersMap(): { toObject(): [string, string][] }; getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void }; getObject(): { toJavaScript(): unknown };
+  };
+  const monitor = settings.getMonitor() as unknown as {
+    newUrn(parent: string, type: string, name: string): string;
+    registerResource(req: Req, cb: unknown): unknown;
+    registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): unknown } }, cb: unknown): unknown;
+  };
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, cb) => {
+    const type = req.getType();
+    const urn = monitor.newUrn(req.getParent(), type, req.getName());
+    const inputs = toPlain(req.getObject().toJavaScript()) as Record<string, unknown>;
+    const providers = new Map(req.getProvidersMap().toObject());
+    const provider = providerUrn(req.getProvider()) ?? providerUrn(providers.get("aws") ?? [...providers.values()][0] ?? "");
+    if (type === "pulumi:providers:aws" && typeof inputs.region === "string") providerRegion.set(urn, inputs.region);
+    const deps = new Set(req.getDependenciesList());
+    req.getPropertydependenciesMap().forEach((v) => v.getUrnsList().forEach((u) => deps.add(u)));
+    resources.push({
+      urn,
+      type,
+      name: req.getName(),
+      custom: req.getCustom(),
+      parent: req.getParent() || null,
+      provider,
+      region: provider ? providerRegion.get(provider) ?? null : null,
+      inputs: type.startsWith("pulumi:providers:") ? decodeProviderInputs(inputs) : inputs,
+      dependencies: [...deps].filter((d) => d !== ""),
+    });
+    return register(req, cb);
+  };
+  const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req, cb) => {
+    if (req.getUrn().includes("::pulumi:pulumi:Stack::")) stackOutputs = toPlain(req.getOutputs().toJavaScript());
+    return registerOutputs(req, cb);
+  };
+
+  await runInPulumiStack(async () => opts.program());
+  await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+  return { resources, outputs: (stackOutputs ?? {}) as Record<string, unknown> };
+}
+
+/** Provider inputs travel JSON-encoded; decode them so policies read objects. */
+function decodeProviderInputs(inputs: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(inputs)) {
+    if (typeof v === "string" && /^[[{]/.test(v)) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        /* keep as text */
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
