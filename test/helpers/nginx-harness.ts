@@ -43,6 +43,8 @@ export interface StubRequest {
   url: string;
   headers: http.IncomingHttpHeaders;
   bodyBytes: number;
+  /** Client port of the connection, to tell reused upstream connections from new ones. */
+  remotePort: number;
 }
 
 export interface Stub {
@@ -62,7 +64,7 @@ export async function startStub(name: string): Promise<Stub> {
     let bodyBytes = 0;
     req.on("data", (chunk: Buffer) => (bodyBytes += chunk.length));
     req.on("end", () => {
-      requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, bodyBytes });
+      requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, bodyBytes, remotePort: req.socket.remotePort ?? 0 });
       const body = JSON.stringify({ upstream: name, path: req.url, bodyBytes, padding: "x".repeat(2048) });
       res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Upstream": name });
       res.end(body);
