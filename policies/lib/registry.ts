@@ -1,0 +1,57 @@
+import type { EnforcementLevel } from "@pulumi/policy";
+import { noWorldIngress } from "../aws/network/no-world-ingress";
+import { securityGroupDescriptions } from "../aws/network/security-group-descriptions";
+import { subnetPublicIp } from "../aws/network/subnet-public-ip";
+import { vpcFlowLogs } from "../aws/network/vpc-flow-logs";
+import { kmsKeyRotation } from "../aws/storage/kms-key-rotation";
+import { s3Encryption } from "../aws/storage/s3-encryption";
+import { s3LogBucketVersioning } from "../aws/storage/s3-log-bucket-versioning";
+import { s3PublicAccessBlock } from "../aws/storage/s3-public-access-block";
+import { autoscaledNoReplicas } from "../kubernetes/autoscaled-no-replicas";
+import { imageTagPinned } from "../kubernetes/image-tag-pinned";
+import { noExternalService } from "../kubernetes/no-external-service";
+import { pdbForReplicated } from "../kubernetes/pdb-for-replicated";
+import { podSecurityRestricted } from "../kubernetes/pod-security-restricted";
+import { probes } from "../kubernetes/probes";
+import { readOnlyRootFilesystem } from "../kubernetes/read-only-root-filesystem";
+import { resourceRequestsLimits } from "../kubernetes/resource-requests-limits";
+import { singleAutoscaler } from "../kubernetes/single-autoscaler";
+import { awsAllowedRegions } from "../stack/aws-allowed-regions";
+import { awsNoDefaultProvider } from "../stack/aws-no-default-provider";
+import { awsRequiredTags } from "../stack/aws-required-tags";
+import type { PlatformPolicy } from "./policy";
+
+export interface RegistryEntry {
+  create: () => PlatformPolicy;
+  /** Level in strict environments (see STRICT_ENVIRONMENTS) when stricter than the default. */
+  strict?: EnforcementLevel;
+}
+
+/** Adding a policy: one file exporting a factory, one line here. */
+export const REGISTRY: readonly RegistryEntry[] = [
+  { create: awsNoDefaultProvider },
+  { create: awsAllowedRegions },
+  { create: awsRequiredTags },
+  { create: vpcFlowLogs },
+  { create: subnetPublicIp },
+  { create: noWorldIngress },
+  { create: securityGroupDescriptions, strict: "mandatory" },
+  { create: s3PublicAccessBlock },
+  { create: s3Encryption, strict: "mandatory" },
+  { create: s3LogBucketVersioning, strict: "mandatory" },
+  { create: kmsKeyRotation },
+  { create: podSecurityRestricted },
+  { create: readOnlyRootFilesystem, strict: "mandatory" },
+  { create: resourceRequestsLimits },
+  { create: probes, strict: "mandatory" },
+  { create: imageTagPinned },
+  { create: noExternalService },
+  { create: pdbForReplicated, strict: "mandatory" },
+  { create: singleAutoscaler },
+  { create: autoscaledNoReplicas },
+];
+
+/** The pack's policies, fresh objects each call (the PolicyPack, tests and the offline evaluator). */
+export function allPolicies(): PlatformPolicy[] {
+  return REGISTRY.map((entry) => entry.create());
+}
