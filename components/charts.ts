@@ -9,4 +9,7 @@ export interface ChartPin {
   readonly repo?: string;
 }
 
-export const CHARTS = {} as const satisfies Record<string, ChartPin>;
+export const CHARTS = {
+  /** KEDA 2.18 (K8s 1.30-1.32+); `aws` pod identity provider, aws-eks deprecated. */
+  keda: { chart: "keda", version: "2.18.1", repo: "https://kedacore.github.io/charts" },
+} as const satisfies Record<string, ChartPin>;
