@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../components/config";
 import type { PlatformConfig } from "../components/config";
 import { PlanResource, runProgram } from "./engine/run";
 import { readStackConfig } from "./engine/stack-config";
+import { evaluatePolicies } from "../policies/lib/offline";
 
 export interface Violation {
   policy: string;
@@ -60,9 +61,8 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
 }
 
 function evaluate(resources: PlanResource[], config: PlatformConfig): Violation[] {
-  void resources;
-  void config;
-  return [];
+  const stackTags = new Map([["environment", config.environment]]);
+  return evaluatePolicies(resources, { environment: config.environment, stackTags });
 }
 
 /** Mandatory violations fail the plan; advisory ones are printed only. */
