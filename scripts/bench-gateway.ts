@@ -261,6 +261,8 @@ async function main(): Promise<void> {
         [
           `rendered / baseline at c=${CONNECTIONS}: req/s ${ratio(gw.rps, base.rps)}, p50 ${ratio(gw.p50, base.p50)}, p90 ${ratio(gw.p90, base.p90)}, p99 ${ratio(gw.p99, base.p99)}`,
           `rendered / baseline at c=${MAX_CONNECTIONS}: req/s ${ratio(gwMax.rps, baseMax.rps)}, p99 ${ratio(gwMax.p99, baseMax.p99)}`,
+          `  (req/s counts completed requests; latency covers only connections a gateway accepted, and read`,
+          `   errors are connections it reset, so a gateway that drops clients can show lower latency)`,
         ],
       ),
     );
