@@ -1,0 +1,143 @@
+/**
+ * Inputs and outputs of the Chaos Mesh builders. Output field names follow the
+ * chaos-mesh.org/v1alpha1 API (api/v1alpha1/{schedule,podchaos,networkchaos,stresschaos}_types.go
+ * and selector.go in chaos-mesh/chaos-mesh; https://chaos-mesh.org/docs/define-scheduling-rules/).
+ */
+
+export const CHAOS_API_VERSION = "chaos-mesh.org/v1alpha1";
+/** Annotation naming the alerts/SLOs an experiment is expected to exercise (comma-separated). */
+export const EXERCISES_ANNOTATION = "platform.io/exercises";
+export const DEFAULT_SERVICE_LABEL_KEY = "app.kubernetes.io/name";
+
+/** Pods of one service in one namespace. Experiments are never cluster-wide. */
+export interface ServiceSelector {
+  namespace: string;
+  service: string;
+  /** Pod label carrying the service name; default `app.kubernetes.io/name`. */
+  labelKey?: string;
+}
+
+interface ExperimentBase {
+  /** Schedule name; at most 57 characters (Chaos Mesh appends 6 to each spawned experiment). */
+  name: string;
+  /** Namespace the Schedule object lives in. */
+  namespace: string;
+  /** Cron (5 or 6 fields), a descriptor like `@hourly`, or `@every <duration>`. */
+  schedule: string;
+  /** Go duration each run lasts, e.g. "30s". Must be shorter than an `@every` interval. */
+  duration: string;
+  /** Finished experiments kept per Schedule; default 3. */
+  historyLimit?: number;
+  /** Alert names this experiment exercises; defaults per kind. */
+  exercises?: string[];
+}
+
+export interface PodFailureInput extends ExperimentBase {
+  kind: "pod-failure";
+  target: ServiceSelector;
+  /** Percentage of the service's pods made unavailable (mode fixed-percent), 1..100. Seed 002: 20. */
+  percent: number;
+}
+
+export interface NetworkDelayInput extends ExperimentBase {
+  kind: "network-delay";
+  /** Pods whose outbound traffic is delayed (the gateway). */
+  source: ServiceSelector;
+  /** Service the delayed traffic goes to (direction "to"). */
+  target: ServiceSelector;
+  /** Added latency, e.g. "100ms". */
+  latency: string;
+  /** Latency jitter; default "0ms". */
+  jitter?: string;
+  /** Correlation with the previous packet's delay, percent as a string "0".."100"; default "0". */
+  correlation?: string;
+}
+
+export interface CpuStressInput extends ExperimentBase {
+  kind: "cpu-stress";
+  target: ServiceSelector;
+  /** stress-ng CPU workers per container, 1..8192. */
+  workers: number;
+  /** Load per worker, percent 1..100. */
+  load: number;
+}
+
+export interface PodKillInput extends ExperimentBase {
+  kind: "pod-kill";
+  target: ServiceSelector;
+  /** Seconds before the pod is force-deleted; default 0. */
+  gracePeriod?: number;
+}
+
+export type ChaosExperimentInput = PodFailureInput | NetworkDelayInput | CpuStressInput | PodKillInput;
+
+/** Same shape as the config module's ConfigIssue, so reports read the same. */
+export interface ChaosIssue {
+  path: string;
+  value: unknown;
+  expected: string;
+}
+
+export interface ChaosSelector {
+  namespaces: string[];
+  labelSelectors: Record<string, string>;
+}
+
+export type SelectorMode = "one" | "all" | "fixed" | "fixed-percent" | "random-max-percent";
+
+export interface PodSelectorSpec {
+  selector: ChaosSelector;
+  mode: SelectorMode;
+  value?: string;
+}
+
+export interface PodChaosSpec extends PodSelectorSpec {
+  action: "pod-failure" | "pod-kill";
+  duration: string;
+  gracePeriod?: number;
+}
+
+export interface NetworkChaosSpec extends PodSelectorSpec {
+  action: "delay";
+  direction: "to";
+  target: PodSelectorSpec;
+  delay: { latency: string; correlation: string; jitter: string };
+  duration: string;
+}
+
+export interface StressChaosSpec extends PodSelectorSpec {
+  stressors: { cpu: { workers: number; load: number } };
+  duration: string;
+}
+
+export type ChaosKind = "PodChaos" | "NetworkChaos" | "StressChaos";
+
+export interface ChaosMetadata {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+export interface ChaosScheduleManifest {
+  apiVersion: typeof CHAOS_API_VERSION;
+  kind: "Schedule";
+  metadata: ChaosMetadata;
+  spec: {
+    schedule: string;
+    concurrencyPolicy: "Forbid";
+    historyLimit: number;
+    type: ChaosKind;
+    podChaos?: PodChaosSpec;
+    networkChaos?: NetworkChaosSpec;
+    stressChaos?: StressChaosSpec;
+  };
+}
+
+/** A one-off experiment (no schedule), e.g. for a game day. */
+export interface ChaosExperimentManifest {
+  apiVersion: typeof CHAOS_API_VERSION;
+  kind: ChaosKind;
+  metadata: ChaosMetadata;
+  spec: PodChaosSpec | NetworkChaosSpec | StressChaosSpec;
+}
