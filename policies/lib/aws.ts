@@ -71,10 +71,21 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
+/** Stands in for a tag value computed from an output (unknown during preview): present, not comparable. */
+export const UNKNOWN_TAG_VALUE = "<unknown during preview>";
+
 function stringMap(value: unknown): Tags {
   const obj = asObject(value) ?? {};
   const out: Tags = {};
-  for (const [k, v] of Object.entries(obj)) if (typeof v === "string") out[k] = v;
+  for (const k of Object.keys(obj)) {
+    let v: unknown;
+    try {
+      v = obj[k];
+    } catch {
+      v = UNKNOWN_TAG_VALUE;
+    }
+    if (typeof v === "string") out[k] = v;
+  }
   return out;
 }
 

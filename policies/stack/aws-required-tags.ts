@@ -1,5 +1,5 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { TAGGABLE_TYPES, effectiveTags, regionOf } from "../lib/aws";
+import { TAGGABLE_TYPES, UNKNOWN_TAG_VALUE, effectiveTags, regionOf } from "../lib/aws";
 import { readConfig } from "../lib/policy";
 
 export const DEFAULT_REQUIRED_TAGS: readonly string[] = ["project", "stack", "environment", "region", "managed-by"];
@@ -34,10 +34,11 @@ export function awsRequiredTags(): StackValidationPolicy {
         const what = `${r.type} "${r.name}"`;
         const missing = config.requiredTags.filter((k) => !tags[k]);
         if (missing.length > 0) reportViolation(`${what} is missing tags: ${missing.join(", ")}`, r.urn);
-        if (config.environment && tags.environment && tags.environment !== config.environment)
+        const comparable = (v: string | undefined) => v !== undefined && v !== "" && v !== UNKNOWN_TAG_VALUE;
+        if (config.environment && comparable(tags.environment) && tags.environment !== config.environment)
           reportViolation(`${what} has tag environment=${tags.environment}, expected ${config.environment}`, r.urn);
         const region = regionOf(r);
-        if (region && tags.region && tags.region !== region)
+        if (region && comparable(tags.region) && tags.region !== region)
           reportViolation(`${what} has tag region=${tags.region} but is in ${region}`, r.urn);
       }
     },

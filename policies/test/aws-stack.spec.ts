@@ -60,6 +60,15 @@ describe("policies: AWS stack-wide", () => {
       assert.deepEqual(runStack(policy, [vpc({ ...bare, props: { region: "us-east-1", defaultTags: JSON.stringify({ tags: PLATFORM_TAGS }) } })]), []));
     it("ignores types outside the taggable list", () =>
       assert.deepEqual(runStack(policy, [stackResource("aws:ec2/route:Route", "r", {}, { provider: bare })]), []));
+    it("counts a tag whose value is unknown during preview as present, without comparing it", () => {
+      const preview = new Proxy({ ...PLATFORM_TAGS, environment: "?" }, {
+        get: (t, k) => {
+          if (k === "environment") throw new (class UnknownValueError extends Error {})("unknown");
+          return (t as Record<string | symbol, unknown>)[k];
+        },
+      });
+      assert.deepEqual(runStack(policy, [vpc(bare, { tags: preview })], { environment: "prod" }), []);
+    });
     it("reports missing tags", () =>
       assert.deepEqual(runStack(policy, [vpc(bare, { tags: { project: "platform", stack: "dev" } })]),
         [{ message: 'aws:ec2/vpc:Vpc "vpc" is missing tags: environment, region, managed-by', urn: VPC_URN }]));
