@@ -71,7 +71,9 @@ export const DEFAULT_SERVICES = [
     image: image("activity-service"),
     routes: ["/api/v1/activities/", "/media/activities/"],
     uses: { database: true, cache: true },
-    autoscaling: { keda: { prometheus: { query: 'sum(rate(nginx_gateway_requests_total{upstream="activity-service"}[2m]))', threshold: 100 }, businessHours: true } },
+    // Request rate per replica from the service's own http_requests_total (the ServiceMonitor adds
+    // `service`); the OSS nginx exporter has no per-upstream counters. Min 3 as the seed's services.
+    autoscaling: { keda: { minReplicas: 3, prometheus: { query: 'sum(rate(http_requests_total{namespace="apps",service="activity-service"}[2m]))', threshold: 100 }, businessHours: true } },
   },
   { name: "notification-service", image: image("notification-service"), routes: ["/api/v1/notifications/"], uses: { database: true, cache: true, queue: true }, autoscaling: { hpa: {} } },
   { name: "notification-worker", image: image("notification-service"), kind: "worker", uses: { database: true, queue: true }, autoscaling: { keda: { sqsQueueLength: 10, minReplicas: 1, maxReplicas: 50 } } },

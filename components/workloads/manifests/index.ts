@@ -1,0 +1,96 @@
+import type { AutoscalingConfig, GatewayConfig, ServiceConfig } from "../../config/types";
+import { awsTriggerAuthentication, hpaManifest, scaledObjectManifest, scalingMode, type ScalingMode } from "./autoscaling";
+import { type Manifest } from "./common";
+import { gatewayManifests, GATEWAY_NAME } from "./gateway";
+import { networkPolicies } from "./network-policies";
+import { deploymentManifest, isReplicated, namespaceManifest, pdbManifest, serviceAccountManifest, serviceManifest, type ServiceEnv } from "./service";
+
+export * from "./autoscaling";
+export * from "./common";
+export * from "./gateway";
+export * from "./network-policies";
+export * from "./service";
+
+export interface WorkloadPlanInput {
+  services: readonly ServiceConfig[];
+  gateway: GatewayConfig;
+  autoscaling: AutoscalingConfig;
+  region: string;
+  vpcCidr: string;
+  /** Data-tier ConfigMap/Secret names; see ServiceEnv.data. */
+  data?: ServiceEnv["data"];
+  /** The region's SQS queue URL; required when a service uses the queue or scales on it. */
+  queueUrl?: ServiceEnv["queueUrl"];
+}
+
+/** One manifest with the role its Pulumi resource is named after (`${component}-<role>`). */
+export interface PlannedManifest {
+  role: string;
+  manifest: Manifest;
+  /** Needs a CRD installed by the KEDA chart. */
+  keda?: boolean;
+}
+
+export interface WorkloadPlan {
+  namespace: PlannedManifest;
+  /** Everything in the apps namespace, in apply order (ServiceAccounts and ConfigMaps first). */
+  manifests: PlannedManifest[];
+  /** Scaling decided per workload name (services and the gateway). */
+  scaling: Record<string, ScalingMode>;
+  nginxConf: string;
+}
+
+/**
+ * Every Kubernetes object of the workloads area for one cluster, from plain values. Roles
+ * are `<kind>-<name>` so Pulumi names stay stable when the catalogue is reordered.
+ */
+export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
+  const { services, gateway, autoscaling, region, vpcCidr } = input;
+  const env: ServiceEnv = { region, data: input.data, queueUrl: input.queueUrl };
+  const scaling: Record<string, ScalingMode> = {};
+  const manifests: PlannedManifest[] = [];
+  const add = (role: string, manifest: Manifest, keda = false) => manifests.push({ role, manifest, ...(keda ? { keda } : {}) });
+
+  for (const s of services) add(`sa-${s.name}`, serviceAccountManifest(s.name, s.kind === "worker" ? "worker" : "web"));
+  add(`sa-${GATEWAY_NAME}`, serviceAccountManifest(GATEWAY_NAME, "gateway"));
+
+  const needsSqsAuth = services.some((s) => s.autoscaling.keda?.sqsQueueLength);
+  if (needsSqsAuth) add("triggerauth-aws", awsTriggerAuthentication(), true);
+
+  for (const s of services) {
+    const mode = scalingMode(s, autoscaling);
+    scaling[s.name] = mode;
+    add(`deploy-${s.name}`, deploymentManifest(s, mode, env));
+    if (s.kind === "web") add(`svc-${s.name}`, serviceManifest(s));
+    if (isReplicated(mode)) add(`pdb-${s.name}`, pdbManifest(s.name, s.kind === "worker" ? "worker" : "web"));
+    if (mode.kind === "hpa") add(`hpa-${s.name}`, hpaManifest(s.name, mode.hpa, autoscaling));
+    if (mode.kind === "keda") add(`so-${s.name}`, scaledObjectManifest({ name: s.name, keda: mode.keda, defaults: autoscaling, region, queueUrl: input.queueUrl }), true);
+  }
+
+  const gw = gatewayManifests(services, gateway, autoscaling, vpcCidr);
+  const [configMap, deployment, service, hpa] = gw.manifests;
+  scaling[GATEWAY_NAME] = { kind: "hpa", hpa: { minReplicas: hpa.spec.minReplicas, maxReplicas: hpa.spec.maxReplicas, cpuPercent: autoscaling.hpa.cpuPercent, memoryPercent: autoscaling.hpa.memoryPercent } };
+  add(`cm-${GATEWAY_NAME}`, configMap);
+  add(`deploy-${GATEWAY_NAME}`, deployment);
+  add(`svc-${GATEWAY_NAME}`, service);
+  add(`pdb-${GATEWAY_NAME}`, pdbManifest(GATEWAY_NAME, "gateway"));
+  add(`hpa-${GATEWAY_NAME}`, hpa);
+
+  for (const np of networkPolicies({ services, gateway, vpcCidr })) add(`netpol-${np.metadata.name}`, np);
+
+  assertSingleAutoscaler(manifests.map((m) => m.manifest));
+  return { namespace: { role: "namespace", manifest: namespaceManifest() }, manifests, scaling, nginxConf: gw.conf };
+}
+
+/** Throws if any Deployment is the target of more than one HPA/ScaledObject (KEDA would refuse it). */
+export function assertSingleAutoscaler(manifests: readonly Manifest[]): void {
+  const owners = new Map<string, string[]>();
+  for (const m of manifests) {
+    if (m.kind !== "HorizontalPodAutoscaler" && m.kind !== "ScaledObject") continue;
+    const target = `${m.metadata.namespace}/${m.spec.scaleTargetRef.kind ?? "Deployment"}/${m.spec.scaleTargetRef.name}`;
+    owners.set(target, [...(owners.get(target) ?? []), `${m.kind} ${m.metadata.name}`]);
+  }
+  for (const [target, by] of owners) {
+    if (by.length > 1) throw new Error(`${target} is scaled by more than one autoscaler: ${by.join(", ")}`);
+  }
+}

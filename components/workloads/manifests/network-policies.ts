@@ -1,0 +1,91 @@
+import type { GatewayConfig, ServiceConfig } from "../../config/types";
+import { NAMESPACES } from "../../k8s-names";
+import { ACCESS_LABELS, APPS_NAMESPACE, commonLabels, selectorLabels, type Manifest } from "./common";
+import { EXPORTER_PORT, GATEWAY_NAME } from "./gateway";
+
+export const POSTGRES_PORT = 5432;
+export const REDIS_PORT = 6379;
+/** EKS Pod Identity agent (link-local, on every node): pods with an AWS role fetch credentials here. */
+export const POD_IDENTITY_AGENT = { cidr: "169.254.170.23/32", port: 80 } as const;
+
+const nsSelector = (name: string) => ({ matchLabels: { "kubernetes.io/metadata.name": name } });
+const tcp = (port: number | string) => ({ protocol: "TCP", port });
+
+function policy(name: string, podSelector: Manifest, spec: Manifest): Manifest {
+  return {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: { name, namespace: APPS_NAMESPACE, labels: commonLabels(name, "network-policy") },
+    spec: { podSelector, ...spec },
+  };
+}
+
+export interface NetworkPolicyInput {
+  services: readonly ServiceConfig[];
+  gateway: GatewayConfig;
+  /** The region's VPC range: the data tier's subnets and the ALB live inside it. */
+  vpcCidr: string;
+}
+
+/**
+ * Default deny in both directions for the apps namespace, then one allowance per need.
+ * Database and cache are addressed by the VPC CIDR (they are outside the cluster, in the
+ * isolated subnets) and only from pods labelled as users (ACCESS_LABELS). AWS APIs without
+ * VPC interface endpoints are reached through NAT at public addresses, so HTTPS egress is
+ * open to any address but only for pods labelled as AWS callers.
+ */
+export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
+  const { services, gateway, vpcCidr } = input;
+  const web = services.filter((s) => s.kind === "web");
+  const gatewayPods = { matchLabels: selectorLabels(GATEWAY_NAME) };
+  const labelled = (key: string) => ({ matchLabels: { [key]: "true" } });
+  const out: Manifest[] = [
+    policy("default-deny-all", {}, { policyTypes: ["Ingress", "Egress"] }),
+    policy("allow-dns", {}, {
+      policyTypes: ["Egress"],
+      egress: [{
+        to: [{ namespaceSelector: nsSelector("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+        ports: [{ protocol: "UDP", port: 53 }, tcp(53)],
+      }],
+    }),
+    // The ALB registers pod IPs (target type ip); its health checks and traffic come from the VPC.
+    policy("allow-gateway-ingress", gatewayPods, {
+      policyTypes: ["Ingress"],
+      ingress: [{ from: [{ ipBlock: { cidr: vpcCidr } }], ports: [tcp(gateway.listenPort)] }],
+    }),
+    policy("allow-gateway-egress", gatewayPods, {
+      policyTypes: ["Egress"],
+      egress: web.map((s) => ({ to: [{ podSelector: { matchLabels: selectorLabels(s.name) } }], ports: [tcp(s.port)] })),
+    }),
+    ...web.map((s) =>
+      policy(`allow-gateway-to-${s.name}`.slice(0, 63), { matchLabels: selectorLabels(s.name) }, {
+        policyTypes: ["Ingress"],
+        ingress: [{ from: [{ podSelector: gatewayPods }], ports: [tcp(s.port)] }],
+      }),
+    ),
+    policy("allow-database", labelled(ACCESS_LABELS.database), {
+      policyTypes: ["Egress"],
+      egress: [{ to: [{ ipBlock: { cidr: vpcCidr } }], ports: [tcp(POSTGRES_PORT)] }],
+    }),
+    policy("allow-cache", labelled(ACCESS_LABELS.cache), {
+      policyTypes: ["Egress"],
+      egress: [{ to: [{ ipBlock: { cidr: vpcCidr } }], ports: [tcp(REDIS_PORT)] }],
+    }),
+    policy("allow-aws-apis", labelled(ACCESS_LABELS.aws), {
+      policyTypes: ["Egress"],
+      egress: [
+        { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [tcp(443)] },
+        { to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }], ports: [tcp(POD_IDENTITY_AGENT.port)] },
+      ],
+    }),
+    // Prometheus in the monitoring namespace scrapes the services' /metrics on their port and the exporter.
+    policy("allow-monitoring-scrape", {}, {
+      policyTypes: ["Ingress"],
+      ingress: [{
+        from: [{ namespaceSelector: nsSelector(NAMESPACES.monitoring) }],
+        ports: [...new Set(services.map((s) => s.port))].map(tcp).concat([tcp(EXPORTER_PORT)]),
+      }],
+    }),
+  ];
+  return out;
+}

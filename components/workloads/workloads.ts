@@ -1,0 +1,178 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { CHARTS } from "../charts";
+import type { ClusterHandle } from "../cluster/types";
+import { podIdentityRole } from "../cluster/pod-identity";
+import type { PlatformConfig } from "../config";
+import { NAMESPACES } from "../k8s-names";
+import { nameTags } from "../tags";
+import {
+  DLQ_RETENTION_SECONDS,
+  KEDA_OPERATOR_SA,
+  kedaOperatorStatements,
+  kedaValues,
+  queueAccess,
+  queueConsumerStatements,
+  queueProducerStatements,
+  redrivePolicy,
+} from "./keda";
+import { APPS_NAMESPACE, GATEWAY_NAME, planWorkloads, type Manifest, type PlannedManifest } from "./manifests";
+
+/** The data tier's per-region connection objects in the apps namespace (components/data). */
+export interface DataConnection {
+  /** ConfigMap with endpoints (writer, local reader, local cache). */
+  configMap: string;
+  /** Secret with credentials, if any. */
+  secret?: string;
+  /** Resources that create them; Deployments wait for them. */
+  dependsOn?: pulumi.Resource[];
+}
+
+export interface WorkloadsArgs {
+  /** Validated stack configuration: services, gateway, autoscaling, environment. */
+  config: PlatformConfig;
+  /** AWS region name, e.g. "us-west-2" (KEDA's SQS trigger and AWS_REGION). */
+  region: string;
+  /** Prefix for physical AWS names in this region (Region.physicalName). */
+  physicalName: string;
+  /** The region's cluster: every Kubernetes resource uses its k8sProvider. */
+  cluster: ClusterHandle;
+  /** The region's aws.Provider (queues, IAM roles, Pod Identity associations). */
+  provider: aws.Provider;
+  /** The region's VPC range (network policies: database, cache, ALB). */
+  vpcCidr: string;
+  /** Data-tier connection objects; omitted: services reference the default ConfigMap as optional. */
+  connection?: DataConnection;
+}
+
+type K8sCtor = new (name: string, args: Manifest, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+// The typed classes differ only in their args types; the manifests are already shaped per kind.
+const KINDS = {
+  Namespace: k8s.core.v1.Namespace,
+  ServiceAccount: k8s.core.v1.ServiceAccount,
+  ConfigMap: k8s.core.v1.ConfigMap,
+  Service: k8s.core.v1.Service,
+  Deployment: k8s.apps.v1.Deployment,
+  PodDisruptionBudget: k8s.policy.v1.PodDisruptionBudget,
+  HorizontalPodAutoscaler: k8s.autoscaling.v2.HorizontalPodAutoscaler,
+  NetworkPolicy: k8s.networking.v1.NetworkPolicy,
+} as unknown as Record<string, K8sCtor>;
+
+function createManifest(name: string, m: Manifest, opts: pulumi.CustomResourceOptions): pulumi.CustomResource {
+  const Ctor = KINDS[m.kind];
+  if (Ctor) return new Ctor(name, m, opts);
+  // KEDA kinds have no typed class: CustomResource with the manifest as-is.
+  return new k8s.apiextensions.CustomResource(name, m as k8s.apiextensions.CustomResourceArgs, opts);
+}
+
+/**
+ * The microservices, the nginx gateway and their autoscaling on one cluster: the apps
+ * namespace, ServiceAccounts, Deployments, Services, PDBs, HPAs, KEDA (chart, operator
+ * Pod Identity, ScaledObjects), NetworkPolicies, plus the region's SQS queue + DLQ and the
+ * Pod Identity roles of the services that use it. Manifests come from planWorkloads().
+ */
+export class Workloads extends pulumi.ComponentResource {
+  /** The region's work queue URL (undefined when no service uses a queue). */
+  public readonly queueUrl?: pulumi.Output<string>;
+  /** The gateway Service (the ALB's TargetGroupBinding targets it). */
+  public readonly gatewayService: pulumi.CustomResource;
+
+  constructor(name: string, args: WorkloadsArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("platform:workloads:Workloads", name, {}, opts);
+    const { config, cluster, provider } = args;
+    const aws$ = { parent: this, provider };
+    const k8s$ = { parent: this, provider: cluster.k8sProvider };
+
+    // --- AWS: queue, DLQ, Pod Identity ------------------------------------------------
+    const queueUsers = config.services.filter((s) => queueAccess(s) !== null);
+    const scalesOnQueue = config.services.some((s) => s.autoscaling.keda?.sqsQueueLength);
+    let queue: aws.sqs.Queue | undefined;
+    if (queueUsers.length > 0 || scalesOnQueue) {
+      const dlqName = `${args.physicalName}-jobs-dlq`;
+      const dlq = new aws.sqs.Queue(`${name}-dlq`, { name: dlqName, sqsManagedSseEnabled: true, messageRetentionSeconds: DLQ_RETENTION_SECONDS, tags: nameTags(dlqName) }, aws$);
+      const queueName = `${args.physicalName}-jobs`;
+      queue = new aws.sqs.Queue(`${name}-queue`, {
+        name: queueName,
+        sqsManagedSseEnabled: true,
+        // Longer than a worker's processing time, or messages are delivered twice.
+        visibilityTimeoutSeconds: 60,
+        receiveWaitTimeSeconds: 20,
+        redrivePolicy: dlq.arn.apply(redrivePolicy),
+        tags: nameTags(queueName),
+      }, aws$);
+      this.queueUrl = queue.url;
+    }
+
+    const identities = new Map<string, pulumi.Resource>();
+    for (const s of queueUsers) {
+      const access = queueAccess(s)!;
+      const statements = access === "consumer" ? queueConsumerStatements(queue!.arn) : queueProducerStatements(queue!.arn);
+      const { association } = podIdentityRole(`${name}-${s.name}-pi`, { clusterName: cluster.name, namespace: APPS_NAMESPACE, serviceAccount: s.name, statements }, aws$);
+      identities.set(s.name, association);
+    }
+
+    // --- KEDA ---------------------------------------------------------------------------
+    const kedaDeps: pulumi.Resource[] = [];
+    if (scalesOnQueue) {
+      const { association } = podIdentityRole(`${name}-keda-pi`, { clusterName: cluster.name, namespace: NAMESPACES.keda, serviceAccount: KEDA_OPERATOR_SA, statements: kedaOperatorStatements([queue!.arn]) }, aws$);
+      // Credentials are injected when the operator pod is created: the association comes first.
+      kedaDeps.push(association);
+    }
+    const usesKeda = config.services.some((s) => s.autoscaling.keda);
+    const keda = usesKeda
+      ? new k8s.helm.v3.Release(`${name}-keda`, {
+          name: "keda",
+          chart: CHARTS.keda.chart,
+          version: CHARTS.keda.version,
+          repositoryOpts: { repo: CHARTS.keda.repo },
+          namespace: NAMESPACES.keda,
+          createNamespace: true,
+          atomic: true,
+          values: kedaValues({ operatorReplicas: config.environment === "prod" ? 2 : 1 }),
+        }, { ...k8s$, dependsOn: [...cluster.workloadDependencies, ...kedaDeps] })
+      : undefined;
+
+    // --- Kubernetes objects -------------------------------------------------------------
+    const plan = planWorkloads({
+      services: config.services,
+      gateway: config.gateway,
+      autoscaling: config.autoscaling,
+      region: args.region,
+      vpcCidr: args.vpcCidr,
+      data: args.connection ? { configMap: args.connection.configMap, secret: args.connection.secret } : undefined,
+      queueUrl: queue?.url,
+    });
+    const namespace = createManifest(`${name}-${plan.namespace.role}`, plan.namespace.manifest, { ...k8s$, dependsOn: cluster.workloadDependencies });
+
+    const created = new Map<string, pulumi.CustomResource>();
+    const webServices = (): pulumi.Resource[] => config.services.filter((s) => s.kind === "web").map((s) => created.get(`svc-${s.name}`)!).filter(Boolean);
+    const dependsOnFor = (p: PlannedManifest): pulumi.Resource[] => {
+      const deps: pulumi.Resource[] = [namespace];
+      const workload = p.manifest.metadata.name as string;
+      if (p.keda) deps.push(keda!);
+      if (p.manifest.kind === "Deployment") {
+        deps.push(...cluster.workloadDependencies);
+        const sa = created.get(`sa-${workload}`);
+        if (sa) deps.push(sa);
+        const identity = identities.get(workload);
+        if (identity) deps.push(identity);
+        if (args.connection?.dependsOn) deps.push(...args.connection.dependsOn);
+        if (workload === GATEWAY_NAME) {
+          // nginx resolves its upstream hosts at start: the Services must exist first.
+          deps.push(...webServices(), created.get(`cm-${GATEWAY_NAME}`)!);
+        }
+      }
+      if (p.manifest.kind === "ScaledObject" && p.manifest.spec.triggers.some((t: Manifest) => t.type === "aws-sqs-queue")) {
+        deps.push(created.get("triggerauth-aws")!);
+      }
+      return deps;
+    };
+    for (const p of plan.manifests) {
+      created.set(p.role, createManifest(`${name}-${p.role}`, p.manifest, { ...k8s$, dependsOn: dependsOnFor(p) }));
+    }
+    this.gatewayService = created.get(`svc-${GATEWAY_NAME}`)!;
+
+    this.registerOutputs({ queueUrl: this.queueUrl });
+  }
+}
