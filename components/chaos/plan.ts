@@ -55,15 +55,22 @@ export function chaosExperimentInputs(p: ChaosPlanInput): { path: string; target
   ];
 }
 
-/** Every problem across the plan, with paths in `platform:chaos.*` terms. */
+/** Every problem across the plan, with paths in `platform:chaos.*` terms, each reported once. */
 export function validateChaosPlan(p: ChaosPlanInput): ChaosIssue[] {
   const known = [...p.services, p.gateway ?? "gateway"];
-  return chaosExperimentInputs(p).flatMap(({ path, targetPath, input }) =>
-    validateChaosExperiment(input, { knownServices: known, path }).map((issue) => ({
-      ...issue,
-      path: issue.path === `${path}.target.service` ? targetPath : issue.path,
-    })),
-  );
+  const seen = new Set<string>();
+  return chaosExperimentInputs(p)
+    .flatMap(({ path, targetPath, input }) =>
+      validateChaosExperiment(input, { knownServices: known, path }).map((issue) => ({
+        ...issue,
+        path: issue.path === `${path}.target.service` ? targetPath : issue.path,
+      })),
+    )
+    // pod-failure expands to one experiment per target; a shared bad field is one problem.
+    .filter((issue) => {
+      const key = `${issue.path}\u0000${issue.expected}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
 }
 
 /** One Schedule per pod-failure target, plus network delay, CPU stress and gateway pod-kill. */

@@ -1,0 +1,218 @@
+import { strict as assert } from "assert";
+import {
+  EXERCISES_ANNOTATION,
+  chaosSchedule,
+  experimentFromSchedule,
+  isChaosSchedule,
+  validateChaosExperiment,
+  type ChaosExperimentInput,
+  type ChaosScheduleManifest,
+} from "../../components/chaos/manifests";
+import { planChaosExperiments, validateChaosPlan, type ChaosPlanInput } from "../../components/chaos/plan";
+import { chaosSchema } from "../../components/config/sections/operations";
+import { renderAlertRules } from "../../components/observability/rules";
+import { experimentSchema, scheduleSchema, schemaErrors } from "./chaos-mesh-schema";
+
+const SERVICES = ["frontend", "user-service", "activity-service", "notification-service"];
+const target = (service: string) => ({ namespace: "apps", service });
+
+const podFailure: ChaosExperimentInput = { kind: "pod-failure", name: "pf-user", namespace: "apps", target: target("user-service"), percent: 20, duration: "30s", schedule: "@every 1h" };
+const delay: ChaosExperimentInput = { kind: "network-delay", name: "delay", namespace: "apps", source: target("gateway"), target: target("activity-service"), latency: "100ms", duration: "2m", schedule: "@every 6h" };
+const stress: ChaosExperimentInput = { kind: "cpu-stress", name: "stress", namespace: "apps", target: target("user-service"), workers: 1, load: 80, duration: "5m", schedule: "@every 12h" };
+const kill: ChaosExperimentInput = { kind: "pod-kill", name: "kill-gw", namespace: "apps", target: target("gateway"), duration: "30s", schedule: "0 */2 * * *" };
+
+function plan(): ChaosPlanInput {
+  return { ...chaosSchema.parse({}), namespace: "apps", services: SERVICES };
+}
+
+describe("chaosSchedule builders", () => {
+  it("pod-failure: seed 002 (20% of pods, 30s, every hour), Forbid, scoped selector", () => {
+    assert.deepEqual(chaosSchedule(podFailure).spec, {
+      schedule: "@every 1h",
+      concurrencyPolicy: "Forbid",
+      historyLimit: 3,
+      type: "PodChaos",
+      podChaos: {
+        action: "pod-failure",
+        mode: "fixed-percent",
+        value: "20",
+        duration: "30s",
+        selector: { namespaces: ["apps"], labelSelectors: { "app.kubernetes.io/name": "user-service" } },
+      },
+    });
+  });
+
+  it("network delay: gateway pods, direction to the target service, latency/correlation/jitter", () => {
+    const s = chaosSchedule({ ...delay, jitter: "10ms", correlation: "25" }).spec;
+    assert.equal(s.type, "NetworkChaos");
+    assert.deepEqual(s.networkChaos, {
+      action: "delay",
+      mode: "all",
+      selector: { namespaces: ["apps"], labelSelectors: { "app.kubernetes.io/name": "gateway" } },
+      direction: "to",
+      target: { mode: "all", selector: { namespaces: ["apps"], labelSelectors: { "app.kubernetes.io/name": "activity-service" } } },
+      delay: { latency: "100ms", correlation: "25", jitter: "10ms" },
+      duration: "2m",
+    });
+  });
+
+  it("cpu stress: stressors.cpu workers and load on the service", () => {
+    const s = chaosSchedule(stress).spec;
+    assert.equal(s.type, "StressChaos");
+    assert.deepEqual(s.stressChaos?.stressors, { cpu: { workers: 1, load: 80 } });
+    assert.deepEqual(s.stressChaos?.selector.labelSelectors, { "app.kubernetes.io/name": "user-service" });
+  });
+
+  it("gateway pod-kill kills one pod at a time", () => {
+    const pc = chaosSchedule(kill).spec.podChaos!;
+    assert.deepEqual([pc.action, pc.mode, pc.value, pc.gracePeriod, pc.duration], ["pod-kill", "one", undefined, 0, "30s"]);
+  });
+
+  it("honours a custom pod label key and history limit", () => {
+    const s = chaosSchedule({ ...podFailure, historyLimit: 7, target: { namespace: "apps", service: "user-service", labelKey: "app" } });
+    assert.equal(s.spec.historyLimit, 7);
+    assert.deepEqual(s.spec.podChaos?.selector.labelSelectors, { app: "user-service" });
+  });
+
+  it("annotates what each experiment exercises, with alerts that exist", () => {
+    const alerts = new Set(renderAlertRules().flatMap((g) => g.rules.map((r) => r.alert)));
+    const got = [podFailure, delay, stress, kill].map((i) => chaosSchedule(i).metadata.annotations[EXERCISES_ANNOTATION]);
+    assert.deepEqual(got, ["HighErrorRate", "HighRequestLatencyP95", "HighPodCPUUsage", "HighErrorRate"]);
+    got.forEach((a) => a.split(",").forEach((name) => assert.ok(alerts.has(name), `${name} is not a rendered alert`)));
+    assert.equal(chaosSchedule({ ...stress, exercises: ["HighPodCPUUsage", "HPAMaxedOut"] }).metadata.annotations[EXERCISES_ANNOTATION], "HighPodCPUUsage,HPAMaxedOut");
+  });
+
+  it("every Schedule and its standalone experiment pass the Chaos Mesh schema", () => {
+    for (const input of [podFailure, delay, stress, kill]) {
+      const s = chaosSchedule(input);
+      assert.deepEqual(schemaErrors(scheduleSchema, s), [], input.name);
+      const e = experimentFromSchedule(s);
+      assert.equal(e.kind, s.spec.type);
+      assert.deepEqual(schemaErrors(experimentSchema, e), [], input.name);
+    }
+  });
+});
+
+describe("Chaos Mesh schema (negative cases: the schema is live)", () => {
+  const good = () => chaosSchedule(podFailure) as ChaosScheduleManifest;
+
+  it("rejects a cluster-wide selector", () => {
+    const s = good();
+    s.spec.podChaos!.selector = { namespaces: [], labelSelectors: {} };
+    assert.deepEqual(schemaErrors(scheduleSchema, s), [
+      "spec.podChaos.selector.namespaces: selector.namespaces must scope the experiment",
+      "spec.podChaos.selector.labelSelectors: labelSelectors must not be empty",
+    ]);
+  });
+
+  it("rejects a missing duration, a bad mode value and unknown fields", () => {
+    const s = good() as unknown as { spec: { podChaos: Record<string, unknown> } };
+    delete s.spec.podChaos.duration;
+    s.spec.podChaos.value = "120";
+    s.spec.podChaos.scheduler = { cron: "@every 1h" }; // the pre-2.0 field from seed 002
+    const errors = schemaErrors(scheduleSchema, s);
+    assert.ok(errors.some((e) => e.startsWith("spec.podChaos.duration:")), errors.join("\n"));
+    assert.ok(errors.some((e) => e.includes("scheduler")), errors.join("\n"));
+    const s2 = good();
+    s2.spec.podChaos!.value = "120";
+    assert.deepEqual(schemaErrors(scheduleSchema, s2), ["spec.podChaos: percent value must be 0..100"]);
+  });
+
+  it("rejects an embedded spec that does not match type, and long names", () => {
+    const s = good();
+    s.spec.type = "NetworkChaos";
+    s.metadata.name = "x".repeat(58);
+    assert.deepEqual(schemaErrors(scheduleSchema, s), [
+      "metadata.name: Schedule names are limited to 57 characters",
+      "spec.podChaos: spec.podChaos does not match type NetworkChaos",
+      "spec.networkChaos: type NetworkChaos requires spec.networkChaos",
+    ]);
+  });
+
+  it("rejects a delay without latency pattern and a delay action without delay", () => {
+    const s = chaosSchedule(delay);
+    s.spec.networkChaos!.delay.latency = "100 ms";
+    assert.ok(schemaErrors(scheduleSchema, s).some((e) => e.startsWith("spec.networkChaos.delay.latency:")));
+    const s2 = chaosSchedule(delay) as unknown as { spec: { networkChaos: Record<string, unknown> } };
+    delete s2.spec.networkChaos.delay;
+    assert.deepEqual(schemaErrors(scheduleSchema, s2), ["spec.networkChaos: action delay requires delay"]);
+  });
+});
+
+describe("validateChaosExperiment", () => {
+  it("accepts the seed experiments", () => {
+    for (const input of [podFailure, delay, stress, kill]) assert.deepEqual(validateChaosExperiment(input, { knownServices: [...SERVICES, "gateway"] }), []);
+  });
+
+  it("names key, value and expectation for each problem", () => {
+    assert.deepEqual(validateChaosExperiment({ ...podFailure, duration: "30 s", schedule: "every hour", percent: 101, target: target("billing") }, { knownServices: SERVICES }), [
+      { path: "pf-user.schedule", value: "every hour", expected: 'a cron expression ("0 * * * *"), a descriptor like "@hourly", or "@every 1h"' },
+      { path: "pf-user.duration", value: "30 s", expected: 'a positive Go duration like "30s", "5m" or "1h30m" (no spaces)' },
+      { path: "pf-user.target.service", value: "billing", expected: "a configured service (frontend, user-service, activity-service, notification-service)" },
+      { path: "pf-user.percent", value: 101, expected: "an integer percentage between 1 and 100" },
+    ]);
+    assert.deepEqual(validateChaosExperiment({ ...podFailure, percent: 0 }), [{ path: "pf-user.percent", value: 0, expected: "an integer percentage between 1 and 100" }]);
+  });
+
+  it("rejects a run as long as its interval, a namespace-less target and unknown alerts", () => {
+    const input = { ...stress, duration: "12h", target: { namespace: "", service: "user-service" }, exercises: ["CpuHigh"] };
+    assert.deepEqual(
+      validateChaosExperiment(input).map((i) => i.path),
+      ["stress.duration", "stress.exercises[0]", "stress.target.namespace"],
+    );
+    assert.equal(validateChaosExperiment(input)[0].expected, "shorter than the schedule interval (12h), or the fault never lifts");
+  });
+
+  it("checks delay, stress and kill specifics", () => {
+    assert.deepEqual(
+      validateChaosExperiment({ ...delay, latency: "100", jitter: "1 ms", correlation: "150", target: target("gateway") }).map((i) => `${i.path}=${JSON.stringify(i.value)}`),
+      ['delay.target.service="gateway"', 'delay.latency="100"', 'delay.jitter="1 ms"', 'delay.correlation="150"'],
+    );
+    assert.deepEqual(validateChaosExperiment({ ...stress, workers: 0, load: 150 }).map((i) => i.path), ["stress.workers", "stress.load"]);
+    assert.deepEqual(validateChaosExperiment({ ...kill, gracePeriod: -1 }).map((i) => i.path), ["kill-gw.gracePeriod"]);
+  });
+
+  it("builders throw one readable report", () => {
+    assert.throws(
+      () => chaosSchedule({ ...podFailure, duration: "30 s", percent: 0 }),
+      (e: Error) =>
+        e.message ===
+        'Invalid chaos experiment (2 problems):\n  - pf-user.duration: got "30 s"; expected a positive Go duration like "30s", "5m" or "1h30m" (no spaces)\n  - pf-user.percent: got 0; expected an integer percentage between 1 and 100',
+    );
+  });
+
+  it("isChaosSchedule follows the robfig/cron parser Chaos Mesh uses", () => {
+    for (const ok of ["@every 1h", "@every 1h30m", "@hourly", "0 * * * *", "*/15 9-17 * * MON-FRI", "30 0 * * * *", "0 0 1 JAN *"]) assert.ok(isChaosSchedule(ok), ok);
+    for (const bad of ["every hour", "@every", "@every 1 h", "61 * * * *", "* * * *", "0 24 * * *", "* * 0 * *", "*/0 * * * *", "@every 0s"]) assert.ok(!isChaosSchedule(bad), bad);
+  });
+});
+
+describe("planChaosExperiments (from platform:chaos config)", () => {
+  it("plans one pod-failure per target plus delay, stress and gateway kill, all schema-valid", () => {
+    const schedules = planChaosExperiments(plan());
+    assert.deepEqual(
+      schedules.map((s) => [s.metadata.name, s.spec.type, s.spec.schedule]),
+      [
+        ["chaos-pod-failure-user-service", "PodChaos", "@every 1h"],
+        ["chaos-pod-failure-activity-service", "PodChaos", "@every 1h"],
+        ["chaos-pod-failure-notification-service", "PodChaos", "@every 1h"],
+        ["chaos-delay-gateway-to-activity-service", "NetworkChaos", "@every 6h"],
+        ["chaos-cpu-stress-user-service", "StressChaos", "@every 12h"],
+        ["chaos-pod-kill-gateway", "PodChaos", "@every 2h"],
+      ],
+    );
+    schedules.forEach((s) => assert.deepEqual(schemaErrors(scheduleSchema, s), [], s.metadata.name));
+    assert.ok(schedules.every((s) => JSON.stringify(s.spec).includes('"namespaces":["apps"]')));
+  });
+
+  it("reports problems with platform:chaos key paths", () => {
+    const p = plan();
+    p.podFailure = { ...p.podFailure, targets: ["user-service", "billing"], percent: 150 };
+    p.networkDelay = { ...p.networkDelay, latency: "100 ms" };
+    assert.deepEqual(
+      validateChaosPlan(p).map((i) => `${i.path}: ${JSON.stringify(i.value)}`),
+      ["platform:chaos.podFailure.percent: 150", 'platform:chaos.podFailure.targets[1]: "billing"', 'platform:chaos.networkDelay.latency: "100 ms"'],
+    );
+    assert.throws(() => planChaosExperiments(p), /^Error: Invalid chaos experiment \(3 problems\):/);
+  });
+});
