@@ -13,6 +13,7 @@ const key = (section: string, rest = "") => `platform:${section}${rest}`;
 
 const MAX_AURORA_SECONDARIES = 5;
 const MAX_CACHE_SECONDARIES = 2;
+const ROUTE_CHARS_RE = /^\/[A-Za-z0-9._~\/%:@!&'()*+,=-]*$/;
 const CRON_RE = /^(@every [0-9]+(ms|s|m|h)([0-9]+(ms|s|m|h))*|@(hourly|daily|weekly|monthly|yearly)|(\S+\s+){4}\S+)$/;
 
 /**
@@ -157,6 +158,8 @@ function checkServices(c: Partial<ParsedSections>, add: Add): void {
     s.routes.forEach((route, j) => {
       const rat = key("services", `${at}.routes[${j}]`);
       if (!route.startsWith("/")) add(rat, route, 'a path prefix starting with "/"');
+      // The route becomes an nginx location: anything nginx reads as syntax must not reach it.
+      else if (!ROUTE_CHARS_RE.test(route)) add(rat, route, 'a path prefix of URL characters (no spaces, quotes, ";", "$", "#" or braces)');
       else if (!route.endsWith("/")) add(rat, route, 'a path prefix ending with "/" (so /api/v1/users does not also match /api/v1/users-admin)');
       const prev = owner.get(route);
       if (prev !== undefined && prev !== s.name) add(rat, route, `a route no other service claims (already routed to ${prev})`);

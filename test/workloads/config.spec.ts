@@ -1,0 +1,85 @@
+import { strict as assert } from "assert";
+import { ConfigError, formatIssue } from "../../components/config";
+import { seedConfig, seedServices } from "./fixtures";
+
+/** Every formatted problem for the seed catalogue with some services patched ([] if it loads). */
+function problems(patch: Record<string, Record<string, unknown>>, extra: Record<string, unknown> = {}): string[] {
+  try {
+    seedConfig({ services: seedServices(patch), ...extra });
+    return [];
+  } catch (err) {
+    assert.ok(err instanceof ConfigError, `expected ConfigError, got ${String(err)}`);
+    return err.issues.map(formatIssue);
+  }
+}
+
+describe("workloads config: bad input gets a clear error", () => {
+  it("the seed catalogue loads", () => {
+    assert.deepEqual(problems({}), []);
+  });
+
+  it("a service with both hpa and keda", () => {
+    assert.deepEqual(problems({ frontend: { autoscaling: { hpa: {}, keda: { businessHours: true } } } }), [
+      'platform:services[0].autoscaling: got {"hpa":{},"keda":{"businessHours":true}}; expected either hpa or keda, not both (KEDA refuses a target an HPA already scales)',
+    ]);
+  });
+
+  it("min > max for a service's HPA or ScaledObject, and in the platform defaults", () => {
+    assert.deepEqual(
+      problems({
+        frontend: { autoscaling: { hpa: { minReplicas: 5, maxReplicas: 4 } } },
+        "notification-worker": { autoscaling: { keda: { sqsQueueLength: 10, minReplicas: 9, maxReplicas: 2 } } },
+      }),
+      ["platform:services[0].autoscaling.hpa.minReplicas: got 5; expected at most maxReplicas (4)", "platform:services[4].autoscaling.keda.minReplicas: got 9; expected at most maxReplicas (2)"],
+    );
+    assert.ok(problems({}, { gateway: { minReplicas: 4, maxReplicas: 3 } }).includes("platform:gateway.minReplicas: got 4; expected at most gateway.maxReplicas (3)"));
+  });
+
+  it("requests above limits", () => {
+    assert.deepEqual(problems({ "user-service": { resources: { requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "200m", memory: "256Mi" } } } }), [
+      'platform:services[1].resources.requests.cpu: got "500m"; expected at most resources.limits.cpu (200m)',
+      'platform:services[1].resources.requests.memory: got "512Mi"; expected at most resources.limits.memory (256Mi)',
+    ]);
+  });
+
+  it('bad quantities such as "128MB"', () => {
+    assert.deepEqual(problems({ "user-service": { resources: { requests: { cpu: "100 m", memory: "128MB" } } } }), [
+      'platform:services[1].resources.requests.cpu: got "100 m"; expected a CPU quantity like "100m" or "2"',
+      'platform:services[1].resources.requests.memory: got "128MB"; expected a memory quantity like "128Mi" or "1Gi"',
+    ]);
+  });
+
+  it('a route not starting with "/", not ending with "/", or carrying nginx syntax', () => {
+    assert.deepEqual(problems({ "user-service": { routes: ["api/v1/users/", "/media/avatars", "/media/a;b/"] } }), [
+      'platform:services[1].routes[0]: got "api/v1/users/"; expected a path prefix starting with "/"',
+      'platform:services[1].routes[1]: got "/media/avatars"; expected a path prefix ending with "/" (so /api/v1/users does not also match /api/v1/users-admin)',
+      'platform:services[1].routes[2]: got "/media/a;b/"; expected a path prefix of URL characters (no spaces, quotes, ";", "$", "#" or braces)',
+    ]);
+  });
+
+  it("two services claiming the same route", () => {
+    assert.deepEqual(problems({ "notification-service": { routes: ["/api/v1/users/"] } }), [
+      'platform:services[3].routes[0]: got "/api/v1/users/"; expected a route no other service claims (already routed to user-service)',
+    ]);
+  });
+
+  it("routes on a worker, and no owner for the catch-all route", () => {
+    assert.deepEqual(problems({ "notification-worker": { routes: ["/jobs/"] }, frontend: { routes: ["/app/"] } }), [
+      'platform:services[4].routes: got ["/jobs/"]; expected no routes for a worker (workers have no Service)',
+      'platform:services: got ["/app/","/api/v1/users/","/media/avatars/","/api/v1/activities/","/media/act...; expected one service owning the "/" route (the default, e.g. frontend)',
+    ]);
+  });
+
+  it("a KEDA block without triggers, and an SQS trigger on a web service that does not use the queue", () => {
+    assert.deepEqual(problems({ frontend: { autoscaling: { keda: { minReplicas: 2 } } }, "user-service": { autoscaling: { keda: { sqsQueueLength: 5 } } } }), [
+      'platform:services[0].autoscaling.keda: got {"minReplicas":2}; expected at least one trigger: sqsQueueLength, prometheus or businessHours',
+      "platform:services[1].uses.queue: got false; expected true when scaling on an SQS queue",
+    ]);
+  });
+
+  it("a latest or untagged image", () => {
+    assert.deepEqual(problems({ frontend: { image: "ghcr.io/example/frontend:latest" } }), [
+      'platform:services[0].image: got "ghcr.io/example/frontend:latest"; expected an image pinned to a version tag or sha256 digest (not "latest", not untagged)',
+    ]);
+  });
+});
