@@ -12,4 +12,8 @@ export interface ChartPin {
 export const CHARTS = {
   /** KEDA 2.18 (K8s 1.30-1.32+); `aws` pod identity provider, aws-eks deprecated. */
   keda: { chart: "keda", version: "2.18.1", repo: "https://kedacore.github.io/charts" },
+  /** Karpenter 1.14.1 (Aug 2026, latest 1.x): v1 APIs, supports Kubernetes 1.30-1.36; no breaking changes since 1.12. */
+  karpenter: { chart: "oci://public.ecr.aws/karpenter/karpenter", version: "1.14.1" },
+  /** AWS Load Balancer Controller chart 3.5.0 = controller v3.5.0 (TargetGroupBinding elbv2.k8s.aws/v1beta1). */
+  lbController: { chart: "aws-load-balancer-controller", version: "3.5.0", repo: "https://aws.github.io/eks-charts" },
 } as const satisfies Record<string, ChartPin>;
