@@ -7,6 +7,7 @@ import { kmsKeyRotation } from "../aws/storage/kms-key-rotation";
 import { s3Encryption } from "../aws/storage/s3-encryption";
 import { s3LogBucketVersioning } from "../aws/storage/s3-log-bucket-versioning";
 import { s3PublicAccessBlock } from "../aws/storage/s3-public-access-block";
+import { sqsEncryption } from "../aws/workloads/sqs-encryption";
 import { autoscaledNoReplicas } from "../kubernetes/autoscaled-no-replicas";
 import { imageTagPinned } from "../kubernetes/image-tag-pinned";
 import { noExternalService } from "../kubernetes/no-external-service";
@@ -40,6 +41,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
   { create: s3Encryption, strict: "mandatory" },
   { create: s3LogBucketVersioning, strict: "mandatory" },
   { create: kmsKeyRotation },
+  { create: sqsEncryption },
   { create: podSecurityRestricted },
   { create: readOnlyRootFilesystem, strict: "mandatory" },
   { create: resourceRequestsLimits },
