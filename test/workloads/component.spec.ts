@@ -21,7 +21,7 @@ async function run(): Promise<ProgramRun> {
     program: () => {
       const provider = new aws.Provider("usw2", { region: "us-west-2" });
       const k8sProvider = new k8s.Provider("usw2-k8s", { kubeconfig: "{}" });
-      const addon = new pulumi.CustomResource("test:index:Addon", "addons", {});
+      const addon = new k8s.core.v1.ConfigMap("addons", { metadata: { name: "addons", namespace: "kube-system" } }, { provider: k8sProvider });
       const cluster: ClusterHandle = { name: "platform-test-usw2", k8sProvider, clusterSecurityGroupId: pulumi.output("sg-1"), workloadDependencies: [addon] };
       const w = new Workloads("usw2-workloads", { config, region: "us-west-2", physicalName: "platform-test-usw2", cluster, provider, vpcCidr: "10.1.0.0/16" });
       return { queueUrl: w.queueUrl };
