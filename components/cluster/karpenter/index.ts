@@ -1,0 +1,3 @@
+export * from "./iam";
+export * from "./karpenter";
+export * from "./manifests";

@@ -1,0 +1,2 @@
+export * from "./lb-controller";
+export * from "./values";
