@@ -19,6 +19,9 @@ export const RESOURCE_STATE: Record<string, StateFn> = {
   "aws:iam/policy:Policy": (a) => ({ arn: `arn:aws:iam::${MOCK_ACCOUNT}:policy/${a.inputs.name ?? a.name}` }),
   "aws:kms/key:Key": (a, r) => ({ arn: arn("kms", r, `key/${a.name}`), keyId: `${a.name}-key-id` }),
   "aws:sqs/queue:Queue": (a, r) => ({ arn: arn("sqs", r, String(a.inputs.name ?? a.name)), url: `https://sqs.${r}.amazonaws.com/${MOCK_ACCOUNT}/${a.inputs.name ?? a.name}` }),
+  "aws:sns/topic:Topic": (a, r) => ({ arn: arn("sns", r, String(a.inputs.name ?? a.name)) }),
+  "aws:amp/workspace:Workspace": (a, r) => ({ arn: arn("aps", r, `workspace/ws-${a.name}`), prometheusEndpoint: `https://aps-workspaces.${r}.amazonaws.com/workspaces/ws-${a.name}/` }),
+  "random:index/randomPassword:RandomPassword": (a) => ({ result: `mock-password-${a.name}` }),
   "aws:s3/bucket:Bucket": (a) => ({ arn: `arn:aws:s3:::${a.inputs.bucket ?? a.name}`, bucket: a.inputs.bucket ?? a.name, bucketRegionalDomainName: `${a.inputs.bucket ?? a.name}.s3.amazonaws.com` }),
 };
 
