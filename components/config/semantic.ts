@@ -4,6 +4,7 @@ import type { ParsedSections } from "./schema";
 import { MAX_AZS } from "./sections/network";
 import { capacityProblem, cidrsOverlap } from "../network/subnets";
 import { cpuMillis, durationSeconds, memoryBytes } from "./primitives";
+import { isChaosSchedule } from "../chaos/validate";
 
 type Partial<T> = { [K in keyof T]?: T[K] };
 type Add = (path: string, value: unknown, expected: string) => void;
@@ -71,6 +72,10 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
     }
   }
   if (c.chaos) checkChaos(c, add);
+  if (c.observability) {
+    const routes = c.observability.alertRoutes;
+    duplicates(routes.map((r) => r.severity)).forEach((sev) => add(key("observability", `.alertRoutes[${routes.map((r) => r.severity).lastIndexOf(sev)}].severity`), sev, "each severity routed once"));
+  }
   return issues;
 }
 
@@ -176,7 +181,15 @@ function checkChaos(c: Partial<ParsedSections>, add: Add): void {
     if (names && !names.includes(target)) add(key("chaos", path), target, `a configured service (${names.join(", ")})`);
   };
   ch.podFailure.targets.forEach((t, i) => known(`.podFailure.targets[${i}]`, t));
+  duplicates(ch.podFailure.targets).forEach((t) => add(key("chaos", ".podFailure.targets"), t, "each service listed once (one Schedule per target)"));
   known(".networkDelay.target", ch.networkDelay.target);
+  const target = c.services?.find((s) => s.name === ch.networkDelay.target);
+  if (target && target.kind !== "web") add(key("chaos", ".networkDelay.target"), target.name, "a web service (the gateway only sends traffic to web services)");
+  // NetworkChaos hands latency to tc: one number and one unit (the CRD's pattern).
+  if (!/^[0-9]+(ms|s|m|h)$/.test(ch.networkDelay.latency) || durationSeconds(ch.networkDelay.latency) <= 0) {
+    add(key("chaos", ".networkDelay.latency"), ch.networkDelay.latency, 'a positive delay with one unit, like "100ms"');
+  }
+  if (ch.cpuStress.workers > 8192) add(key("chaos", ".cpuStress.workers"), ch.cpuStress.workers, "at most 8192 stress-ng workers");
   known(".cpuStress.target", ch.cpuStress.target);
   const schedules: [string, string][] = [
     [".podFailure.schedule", ch.podFailure.schedule],
@@ -184,13 +197,15 @@ function checkChaos(c: Partial<ParsedSections>, add: Add): void {
     [".cpuStress.schedule", ch.cpuStress.schedule],
     [".gatewayPodKill.schedule", ch.gatewayPodKill.schedule],
   ];
-  for (const [path, value] of schedules) if (!CRON_RE.test(value)) add(key("chaos", path), value, 'a cron expression ("0 * * * *") or "@every 1h"');
+  // isChaosSchedule checks field ranges the way Chaos Mesh's cron parser does ("61 * * * *" fails there).
+  for (const [path, value] of schedules) if (!isChaosSchedule(value)) add(key("chaos", path), value, 'a cron expression ("0 * * * *") or "@every 1h"');
   const runs: [string, string, string][] = [
     [".podFailure", ch.podFailure.duration, ch.podFailure.schedule],
     [".networkDelay", ch.networkDelay.duration, ch.networkDelay.schedule],
     [".cpuStress", ch.cpuStress.duration, ch.cpuStress.schedule],
   ];
   for (const [path, d, schedule] of runs) {
+    if (durationSeconds(d) <= 0) add(key("chaos", `${path}.duration`), d, "a positive duration (a zero-length fault never runs)");
     const every = /^@every (.+)$/.exec(schedule);
     if (every && durationSeconds(d) >= durationSeconds(every[1])) add(key("chaos", `${path}.duration`), d, `shorter than the schedule interval (${every[1]})`);
   }

@@ -12,6 +12,22 @@ export const observabilitySchema = z
     managedPrometheus: z.boolean().default(false),
     /** SNS topic name for CloudWatch alarms and Alertmanager; e-mail subscriptions optional. */
     alarmEmails: z.array(z.string().email({ error: "an e-mail address" })).default([]),
+    /**
+     * Alertmanager routes by alert severity. "sns" publishes to the region's alarm topic
+     * (e-mail subscribers from alarmEmails); "null" drops. Unrouted severities go to "null".
+     */
+    alertRoutes: z
+      .array(
+        z.strictObject({
+          severity: z.enum(["critical", "warning", "info"], { error: '"critical", "warning" or "info"' }),
+          receiver: z.enum(["sns", "null"], { error: '"sns" or "null"' }),
+          repeatInterval: duration.default("4h"),
+        }),
+      )
+      .default([
+        { severity: "critical", receiver: "sns", repeatInterval: "1h" },
+        { severity: "warning", receiver: "sns", repeatInterval: "12h" },
+      ]),
     thresholds: z
       .strictObject({
         podCpuPercent: percent.default(80),

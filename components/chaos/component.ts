@@ -1,0 +1,69 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { CHARTS } from "../charts";
+import type { ClusterHandle } from "../cluster/types";
+import type { PlatformConfig } from "../config/types";
+import { GATEWAY_SERVICE, NAMESPACES } from "../k8s-names";
+import { planChaosExperiments } from "./plan";
+import { chaosMeshValues, chaosNamespaceLabels } from "./values";
+
+export interface ChaosArgs {
+  /** Validated stack config; reads `chaos` (experiments) and `services` (targets). */
+  config: PlatformConfig;
+  /** The region's EKS cluster: its k8s provider carries every resource. */
+  cluster: ClusterHandle;
+  /**
+   * Created before the experiments: the workloads (the apps namespace the Schedules live in,
+   * and the pods they target) and ideally the observability stack whose alerts they exercise.
+   */
+  dependsOn?: pulumi.Input<pulumi.Resource>[];
+}
+
+/**
+ * Chaos Mesh and the platform's scheduled experiments for one cluster: pod-failure on a share
+ * of each target service's pods, latency between the gateway and a service, CPU stress on a
+ * service (its HPA should react), and pod-kill on the gateway. Each Schedule names the alert
+ * it exercises in the `platform.io/exercises` annotation. Only created when `chaos.enabled`.
+ */
+export class Chaos extends pulumi.ComponentResource {
+  public readonly release: k8s.helm.v3.Release;
+  /** Kubernetes names of the Schedules created. */
+  public readonly experiments: string[];
+
+  constructor(name: string, args: ChaosArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("platform:chaos:Chaos", name, {}, opts);
+    const { config, cluster } = args;
+    const kp = { parent: this, provider: cluster.k8sProvider };
+
+    // Planned first: a bad experiment fails before anything is registered.
+    const schedules = planChaosExperiments({
+      ...config.chaos,
+      namespace: GATEWAY_SERVICE.namespace,
+      services: config.services.map((s) => s.name),
+      gateway: GATEWAY_SERVICE.name,
+    });
+
+    const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, {
+      metadata: { name: NAMESPACES.chaos, labels: chaosNamespaceLabels() },
+    }, { ...kp, dependsOn: cluster.workloadDependencies });
+
+    const chart = CHARTS.chaosMesh;
+    this.release = new k8s.helm.v3.Release(`${name}-chaos-mesh`, {
+      name: "chaos-mesh",
+      chart: chart.chart,
+      version: chart.version,
+      repositoryOpts: { repo: chart.repo },
+      namespace: namespace.metadata.name,
+      values: chaosMeshValues({ controllerReplicas: config.environment === "prod" ? 3 : 1 }),
+      timeout: 600,
+      maxHistory: 5,
+    }, kp);
+
+    const crd = { ...kp, dependsOn: [this.release, ...(args.dependsOn ?? [])] };
+    for (const s of schedules) {
+      new k8s.apiextensions.CustomResource(`${name}-${s.metadata.name}`, { apiVersion: s.apiVersion, kind: s.kind, metadata: s.metadata, spec: s.spec }, crd);
+    }
+    this.experiments = schedules.map((s) => s.metadata.name);
+    this.registerOutputs({});
+  }
+}

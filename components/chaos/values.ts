@@ -1,0 +1,36 @@
+import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS } from "../cluster/types";
+
+/** EKS (AL2023/Bottlerocket) nodes run containerd; chaos-daemon talks to it over this socket. */
+export const CONTAINERD_SOCKET = "/run/containerd/containerd.sock";
+
+/**
+ * Helm values for the upstream Chaos Mesh chart on EKS.
+ * - chaos-daemon: containerd runtime and socket (the chart defaults to docker). It stays on the
+ *   workload nodes (no system toleration): that is where the experiments' target pods run.
+ * - controller-manager and dashboard: on the tainted system nodes, so the controller that
+ *   lifts a fault is never itself evicted by Karpenter consolidation or by an experiment.
+ * - dashboard.securityMode: the dashboard acts with the caller's own RBAC token, never its own.
+ * - The chart's DNS server (DNSChaos) is not installed: we run no DNS experiments.
+ */
+export function chaosMeshValues(opts: { controllerReplicas: number }): Record<string, unknown> {
+  const system = () => ({ nodeSelector: { ...SYSTEM_NODE_LABEL }, tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })) });
+  return {
+    chaosDaemon: { runtime: "containerd", socketPath: CONTAINERD_SOCKET },
+    controllerManager: { replicaCount: opts.controllerReplicas, ...system() },
+    dashboard: { create: true, securityMode: true, ...system() },
+    dnsServer: { create: false },
+  };
+}
+
+/**
+ * Pod Security for the chaos-mesh namespace: chaos-daemon is privileged with hostPID (it enters
+ * target pods' network and PID namespaces), which only "privileged" admits.
+ */
+export function chaosNamespaceLabels(): Record<string, string> {
+  return {
+    "pod-security.kubernetes.io/enforce": "privileged",
+    "pod-security.kubernetes.io/audit": "privileged",
+    "pod-security.kubernetes.io/warn": "privileged",
+    "app.kubernetes.io/managed-by": "pulumi",
+  };
+}
