@@ -1,4 +1,6 @@
 import type { EnforcementLevel } from "@pulumi/policy";
+import { ec2NodeClassEncryptedVolumes } from "../aws/karpenter/ec2nodeclass-encrypted-volumes";
+import { ec2NodeClassImdsv2 } from "../aws/karpenter/ec2nodeclass-imdsv2";
 import { noWorldIngress } from "../aws/network/no-world-ingress";
 import { securityGroupDescriptions } from "../aws/network/security-group-descriptions";
 import { subnetPublicIp } from "../aws/network/subnet-public-ip";
@@ -41,6 +43,8 @@ export const REGISTRY: readonly RegistryEntry[] = [
   { create: s3Encryption, strict: "mandatory" },
   { create: s3LogBucketVersioning, strict: "mandatory" },
   { create: kmsKeyRotation },
+  { create: ec2NodeClassImdsv2 },
+  { create: ec2NodeClassEncryptedVolumes },
   { create: sqsEncryption },
   { create: podSecurityRestricted },
   { create: readOnlyRootFilesystem, strict: "mandatory" },
