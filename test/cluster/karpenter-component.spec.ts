@@ -6,9 +6,11 @@ import { CHARTS } from "../../components/charts";
 import { Karpenter } from "../../components/cluster/karpenter";
 import type { ClusterHandle } from "../../components/cluster/types";
 import { loadConfig } from "../../components/config";
+import { evaluatePolicies } from "../../policies/lib/offline";
 import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
 import { validateManifest } from "../helpers/schemas";
 
+const PLATFORM_TAGS = { project: "platform", stack: "test", environment: "prod", region: "us-west-2", "managed-by": "pulumi" };
 const CLUSTER = "platform-test-usw2";
 
 /** Karpenter alone on the mock engine with a stand-in cluster (the EKS area provides the real one). */
@@ -20,7 +22,7 @@ async function run(): Promise<ProgramRun> {
     stack: "test",
     config: {},
     program: () => {
-      const provider = new aws.Provider("usw2", { region: "us-west-2" });
+      const provider = new aws.Provider("usw2", { region: "us-west-2", defaultTags: { tags: PLATFORM_TAGS } });
       const k8sProvider = new k8s.Provider("usw2-k8s", { kubeconfig: "{}" });
       const systemNodes = new k8s.core.v1.ConfigMap("system-nodes", { metadata: { name: "stand-in", namespace: "kube-system" } }, { provider: k8sProvider });
       const cluster: ClusterHandle = { name: CLUSTER, k8sProvider, clusterSecurityGroupId: pulumi.output("sg-cluster"), workloadDependencies: [systemNodes] };
@@ -117,5 +119,9 @@ describe("Karpenter component (mock engine)", () => {
     for (const x of mine.filter((y) => y.type.startsWith("aws:"))) assert.equal(x.region, "us-west-2", x.name);
     const k8sProvider = named("usw2-k8s").urn;
     for (const x of mine.filter((y) => y.type.startsWith("kubernetes:"))) assert.equal(x.provider, k8sProvider, x.name);
+  });
+  it("passes every mandatory policy of the pack (prod levels)", () => {
+    const mine = evaluatePolicies(r.resources, { environment: "prod" }).filter((v) => v.enforcementLevel === "mandatory" && v.urn.includes("platform:cluster:Karpenter"));
+    assert.deepEqual(mine, []);
   });
 });

@@ -5,8 +5,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { CHARTS } from "../../components/charts";
 import { LB_CONTROLLER_POLICY, lbControllerValues, LoadBalancerController } from "../../components/cluster/lb-controller";
 import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS, type ClusterHandle } from "../../components/cluster/types";
+import { evaluatePolicies } from "../../policies/lib/offline";
 import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
 
+const PLATFORM_TAGS = { project: "platform", stack: "test", environment: "prod", region: "eu-west-1", "managed-by": "pulumi" };
 const CLUSTER = "platform-test-euw1";
 
 describe("LoadBalancerController: values and IAM policy", () => {
@@ -47,7 +49,7 @@ describe("LoadBalancerController component (mock engine)", () => {
       stack: "test",
       config: {},
       program: () => {
-        const provider = new aws.Provider("euw1", { region: "eu-west-1" });
+        const provider = new aws.Provider("euw1", { region: "eu-west-1", defaultTags: { tags: PLATFORM_TAGS } });
         const k8sProvider = new k8s.Provider("euw1-k8s", { kubeconfig: "{}" });
         const systemNodes = new k8s.core.v1.ConfigMap("system-nodes", { metadata: { name: "stand-in", namespace: "kube-system" } }, { provider: k8sProvider });
         const cluster: ClusterHandle = { name: CLUSTER, k8sProvider, clusterSecurityGroupId: pulumi.output("sg-cluster"), workloadDependencies: [systemNodes] };
@@ -81,4 +83,8 @@ describe("LoadBalancerController component (mock engine)", () => {
 
   it("exposes the Release so a TargetGroupBinding can depend on it", () =>
     assert.ok(named("tgb").dependencies.includes(named("euw1-lbc-chart").urn)));
+  it("passes every mandatory policy of the pack (prod levels)", () => {
+    const mine = evaluatePolicies(r.resources, { environment: "prod" }).filter((v) => v.enforcementLevel === "mandatory" && v.urn.includes("platform:cluster:LoadBalancerController"));
+    assert.deepEqual(mine, []);
+  });
 });
