@@ -11,6 +11,8 @@ import { s3LogBucketVersioning } from "../aws/storage/s3-log-bucket-versioning";
 import { s3PublicAccessBlock } from "../aws/storage/s3-public-access-block";
 import { sqsEncryption } from "../aws/workloads/sqs-encryption";
 import { autoscaledNoReplicas } from "../kubernetes/autoscaled-no-replicas";
+import { chaosScoped } from "../kubernetes/chaos-scoped";
+import { prometheusRuleLabel } from "../kubernetes/prometheus-rule-label";
 import { imageTagPinned } from "../kubernetes/image-tag-pinned";
 import { noExternalService } from "../kubernetes/no-external-service";
 import { pdbForReplicated } from "../kubernetes/pdb-for-replicated";
@@ -55,6 +57,8 @@ export const REGISTRY: readonly RegistryEntry[] = [
   { create: pdbForReplicated, strict: "mandatory" },
   { create: singleAutoscaler },
   { create: autoscaledNoReplicas },
+  { create: prometheusRuleLabel },
+  { create: chaosScoped },
 ];
 
 /** The pack's policies, fresh objects each call (the PolicyPack, tests and the offline evaluator). */
