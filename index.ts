@@ -1,6 +1,7 @@
 import { loadStackConfig } from "./components/config/pulumi";
 import { Platform } from "./components/platform";
 import { createProviders } from "./components/providers";
+import { edgeOutputs } from "./components/edge";
 
 const config = loadStackConfig();
 const providers = createProviders(config);
@@ -9,3 +10,4 @@ const platform = new Platform(config.name, { config, providers });
 export const environment = config.environment;
 export const primaryRegion = config.primaryRegion;
 export const regions = platform.regionOutputs();
+export const edge = edgeOutputs(platform.edge);

@@ -37,7 +37,7 @@ export class Platform extends pulumi.ComponentResource {
   public regionOutputs(): Record<string, pulumi.Input<Record<string, unknown>>> {
     const out: Record<string, pulumi.Input<Record<string, unknown>>> = {};
     for (const [name, r] of Object.entries(this.regions)) {
-      out[name] = { vpcId: r.vpc.vpcId, vpcCidr: r.vpc.cidrBlock, clusterName: r.clusterName, privateSubnetIds: r.vpc.privateSubnetIds };
+      out[name] = { vpcId: r.vpc.vpcId, vpcCidr: r.vpc.cidrBlock, clusterName: r.clusterName, clusterEndpoint: r.cluster.endpoint, privateSubnetIds: r.vpc.privateSubnetIds };
     }
     return out;
   }

@@ -2,7 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig, RegionConfig } from "./config";
 import { clusterName, physicalName, regionCode } from "./naming";
+import { EksCluster } from "./cluster/eks";
 import { Vpc } from "./network/vpc";
+import { defaultTags } from "./tags";
 
 export interface RegionArgs {
   config: PlatformConfig;
@@ -23,6 +25,8 @@ export class Region extends pulumi.ComponentResource {
   public readonly physicalName: string;
   public readonly clusterName: string;
   public readonly vpc: Vpc;
+  /** The region's EKS cluster (ClusterHandle for Karpenter, workloads, observability, chaos). */
+  public readonly cluster: EksCluster;
 
   constructor(name: string, args: RegionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:region:Region", name, {}, opts);
@@ -32,6 +36,17 @@ export class Region extends pulumi.ComponentResource {
     this.physicalName = physicalName([config.name, config.stack, regionCode(region.name)]);
     this.clusterName = clusterName(config.name, config.stack, region.name);
     this.vpc = new Vpc(`${name}-network`, { region, network: config.network, physicalName: this.physicalName, clusterName: this.clusterName }, { parent: this, provider });
-    this.registerOutputs({ vpcId: this.vpc.vpcId });
+    this.cluster = new EksCluster(`${name}-cluster`, {
+      cluster: config.cluster,
+      environment: config.environment,
+      provider,
+      clusterName: this.clusterName,
+      physicalName: this.physicalName,
+      vpcId: this.vpc.vpcId,
+      privateSubnetIds: this.vpc.privateSubnetIds,
+      serviceCidr: config.network.serviceCidr,
+      nodeTags: defaultTags(config, region.name),
+    }, { parent: this });
+    this.registerOutputs({ vpcId: this.vpc.vpcId, clusterName: this.clusterName });
   }
 }

@@ -5,6 +5,7 @@ import { MAX_AZS } from "./sections/network";
 import { capacityProblem, cidrsOverlap } from "../network/subnets";
 import { cpuMillis, durationSeconds, memoryBytes } from "./primitives";
 import { isChaosSchedule } from "../chaos/validate";
+import { edgeIssues } from "./sections/edge";
 
 type Partial<T> = { [K in keyof T]?: T[K] };
 type Add = (path: string, value: unknown, expected: string) => void;
@@ -72,6 +73,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
     }
   }
   if (c.chaos) checkChaos(c, add);
+  if (c.edge) edgeIssues(c.edge).forEach((i) => add(i.path, i.value, i.expected));
   if (c.observability) {
     const routes = c.observability.alertRoutes;
     duplicates(routes.map((r) => r.severity)).forEach((sev) => add(key("observability", `.alertRoutes[${routes.map((r) => r.severity).lastIndexOf(sev)}].severity`), sev, "each severity routed once"));

@@ -22,8 +22,29 @@ export const RESOURCE_STATE: Record<string, StateFn> = {
   "aws:sns/topic:Topic": (a, r) => ({ arn: arn("sns", r, String(a.inputs.name ?? a.name)) }),
   "aws:amp/workspace:Workspace": (a, r) => ({ arn: arn("aps", r, `workspace/ws-${a.name}`), prometheusEndpoint: `https://aps-workspaces.${r}.amazonaws.com/workspaces/ws-${a.name}/` }),
   "random:index/randomPassword:RandomPassword": (a) => ({ result: `mock-password-${a.name}` }),
+  "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1 }),
+  // @pulumi/eks Cluster is a remote component: only its top-level outputs exist under mocks.
+  "eks:index:Cluster": (a, r) => eksClusterState(String(a.inputs.name ?? a.name), r, a.inputs.version),
   "aws:s3/bucket:Bucket": (a) => ({ arn: `arn:aws:s3:::${a.inputs.bucket ?? a.name}`, bucket: a.inputs.bucket ?? a.name, bucketRegionalDomainName: `${a.inputs.bucket ?? a.name}.s3.amazonaws.com` }),
 };
+
+function eksClusterState(name: string, region: string, version: unknown): Record<string, unknown> {
+  const endpoint = `https://${name.toUpperCase().replace(/[^A-Z0-9]/g, "")}.gr7.${region}.eks.amazonaws.com`;
+  const clusterSecurityGroupId = `sg-${name}-cluster`;
+  const kubeconfig = {
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [{ name, cluster: { server: endpoint, "certificate-authority-data": "TU9DSw==" } }],
+    contexts: [{ name, context: { cluster: name, user: name } }],
+    "current-context": name,
+    users: [{ name, user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", name] } } }],
+  };
+  return {
+    kubeconfigJson: JSON.stringify(kubeconfig),
+    clusterSecurityGroupId,
+    eksCluster: { name, arn: arn("eks", region, `cluster/${name}`), endpoint, version, vpcConfig: { clusterSecurityGroupId } },
+  };
+}
 
 type CallFn = (args: pulumi.runtime.MockCallArgs) => Record<string, unknown>;
 

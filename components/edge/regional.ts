@@ -1,0 +1,180 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import type { ClusterHandle } from "../cluster/types";
+import type { EdgeConfig } from "../config";
+import { nameTags } from "../tags";
+import { albAlarms } from "./alarms";
+import { albLogBucketPolicy } from "./bucket-policies";
+import { validatedCertificate } from "./certificate";
+import { fixedDenyAction, healthCheckConditions, httpRedirectAction, originVerifyConditions, RULE_PRIORITY, targetHealthCheck } from "./listeners";
+import { logBucket } from "./log-bucket";
+import { albName, logBucketName, OriginNames, originNames, targetGroupName } from "./names";
+import { targetGroupBindingManifest } from "./target-group-binding";
+
+/** AWS-managed prefix lists (EC2 DescribeManagedPrefixLists names). */
+export const CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
+export const route53HealthCheckPrefixList = (region: string) => `com.amazonaws.${region}.route53-healthchecks`;
+
+export interface RegionalEdgeArgs {
+  /** Validated `platform:edge` section. */
+  edge: EdgeConfig;
+  /** Region name, e.g. us-west-2. */
+  region: string;
+  /** Physical name prefix of the region, e.g. `platform-prod-usw2` (ALB/TG names derive from it, 32-char limit). */
+  physicalName: string;
+  /** The gateway pods: container port the ALB targets (default 8080) and their health path. */
+  gateway: { listenPort: number; healthPath: string };
+  /** The region's network: the ALB goes in the public subnets; egress only to the VPC range. */
+  vpc: { vpcId: pulumi.Input<string>; publicSubnetIds: pulumi.Input<string>[]; cidrBlock: string };
+  /** This region's aws.Provider. */
+  provider: aws.Provider;
+  /** Route53 hosted zone of the domain (certificate validation, origin-<code> record). */
+  zoneId: pulumi.Input<string>;
+  /** Secret value of X-Origin-Verify that CloudFront sends (one for the whole stack). */
+  originVerifySecret: pulumi.Input<string>;
+  /** The region's EKS cluster; without it the TargetGroupBinding is not created (the target group stays empty). */
+  cluster?: ClusterHandle;
+  /** Helm release of the AWS Load Balancer Controller (installs the TargetGroupBinding CRD). */
+  lbControllerRelease?: pulumi.Resource;
+  /** SNS topic for the ALB alarms; none: alarms only show in the console. */
+  alarmTopicArn?: pulumi.Input<string>;
+}
+
+/**
+ * One region's origin: an internet-facing ALB that only CloudFront can reach (origin-facing
+ * prefix list + secret header) and only over HTTPS, forwarding to the gateway pods through an
+ * IP target group the AWS Load Balancer Controller fills (TargetGroupBinding).
+ */
+export class RegionalEdge extends pulumi.ComponentResource {
+  public readonly names: OriginNames;
+  public readonly loadBalancer: aws.lb.LoadBalancer;
+  public readonly albDnsName: pulumi.Output<string>;
+  public readonly albZoneId: pulumi.Output<string>;
+  public readonly albArnSuffix: pulumi.Output<string>;
+  public readonly targetGroupArn: pulumi.Output<string>;
+  public readonly securityGroupId: pulumi.Output<string>;
+  public readonly targetGroupBinding?: k8s.apiextensions.CustomResource;
+
+  constructor(name: string, args: RegionalEdgeArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("platform:edge:RegionalEdge", name, {}, opts);
+    const { edge, provider, physicalName, vpc } = args;
+    const child = { parent: this, provider };
+    this.names = originNames(edge.domain, edge.originLabel, args.region);
+
+    const { validation } = validatedCertificate(`${name}-cert`, { domains: [this.names.regional, this.names.shared], zoneId: args.zoneId }, child);
+
+    const accountId = aws.getCallerIdentityOutput({}, child).accountId;
+    const logs = logBucket(`${name}-alb-logs`, {
+      bucketName: accountId.apply((a) => logBucketName(physicalName, "alb-logs", a)),
+      expirationDays: edge.alb.accessLogRetentionDays,
+      policy: (arn) => pulumi.all([arn, accountId]).apply(([a, id]) => albLogBucketPolicy(a, id)),
+    }, child);
+
+    const cloudfront = aws.ec2.getManagedPrefixListOutput({ name: CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST }, child);
+    const healthCheckers = aws.ec2.getManagedPrefixListOutput({ name: route53HealthCheckPrefixList(args.region) }, child);
+    const albTags = nameTags(`${physicalName}-alb`, { "platform.io/role": "alb" });
+    const sg = new aws.ec2.SecurityGroup(`${name}-alb-sg`, {
+      vpcId: vpc.vpcId,
+      description: "ALB: HTTPS from CloudFront only; to the gateway pods",
+      ingress: [{ description: "HTTPS from CloudFront origin-facing servers", protocol: "tcp", fromPort: 443, toPort: 443, prefixListIds: [cloudfront.id] }],
+      egress: [{ description: "To the gateway pods (IP targets) in this VPC", protocol: "tcp", fromPort: args.gateway.listenPort, toPort: args.gateway.listenPort, cidrBlocks: [vpc.cidrBlock] }],
+      tags: albTags,
+    }, child);
+    // A second group: the CloudFront list weighs ~55 rules against the 60-rule quota per group.
+    const hcSg = new aws.ec2.SecurityGroup(`${name}-alb-healthcheck-sg`, {
+      vpcId: vpc.vpcId,
+      description: "ALB: HTTPS from Route53 health checkers (the listener admits them on the health path only)",
+      ingress: [{ description: "HTTPS from Route53 health checkers", protocol: "tcp", fromPort: 443, toPort: 443, prefixListIds: [healthCheckers.id] }],
+      egress: [],
+      tags: nameTags(`${physicalName}-alb-healthcheck`, { "platform.io/role": "alb" }),
+    }, child);
+    this.securityGroupId = sg.id;
+
+    this.loadBalancer = new aws.lb.LoadBalancer(`${name}-alb`, {
+      name: albName(physicalName),
+      internal: false,
+      loadBalancerType: "application",
+      securityGroups: [sg.id, hcSg.id],
+      subnets: vpc.publicSubnetIds,
+      idleTimeout: edge.alb.idleTimeoutSeconds,
+      enableHttp2: true,
+      dropInvalidHeaderFields: true,
+      enableDeletionProtection: edge.alb.deletionProtection,
+      accessLogs: { bucket: logs.bucket.bucket, enabled: true, prefix: "alb" },
+      tags: albTags,
+    }, { ...child, dependsOn: logs.ready });
+    this.albDnsName = this.loadBalancer.dnsName;
+    this.albZoneId = this.loadBalancer.zoneId;
+    this.albArnSuffix = this.loadBalancer.arnSuffix;
+
+    const tg = new aws.lb.TargetGroup(`${name}-gateway-tg`, {
+      name: targetGroupName(physicalName),
+      targetType: "ip",
+      protocol: "HTTP",
+      protocolVersion: "HTTP1",
+      port: args.gateway.listenPort,
+      vpcId: vpc.vpcId,
+      deregistrationDelay: edge.alb.deregistrationDelaySeconds,
+      healthCheck: targetHealthCheck({ path: args.gateway.healthPath, healthy: edge.alb.healthyThreshold, unhealthy: edge.alb.unhealthyThreshold, timeout: edge.alb.healthCheckTimeoutSeconds, interval: edge.alb.healthCheckIntervalSeconds }),
+      tags: nameTags(`${physicalName}-gateway`),
+    }, child);
+    this.targetGroupArn = tg.arn;
+
+    const https = new aws.lb.Listener(`${name}-https`, {
+      loadBalancerArn: this.loadBalancer.arn,
+      port: 443,
+      protocol: "HTTPS",
+      sslPolicy: edge.alb.sslPolicy,
+      certificateArn: validation.certificateArn,
+      defaultActions: [fixedDenyAction()],
+      tags: nameTags(`${physicalName}-https`),
+    }, child);
+    new aws.lb.ListenerRule(`${name}-origin-verify`, {
+      listenerArn: https.arn,
+      priority: RULE_PRIORITY.originVerify,
+      conditions: originVerifyConditions(pulumi.secret(args.originVerifySecret)),
+      actions: [{ type: "forward", targetGroupArn: tg.arn }],
+      tags: nameTags(`${physicalName}-origin-verify`),
+    }, child);
+    new aws.lb.ListenerRule(`${name}-health-check`, {
+      listenerArn: https.arn,
+      priority: RULE_PRIORITY.healthCheck,
+      conditions: healthCheckConditions(edge.healthCheck.path),
+      actions: [{ type: "forward", targetGroupArn: tg.arn }],
+      tags: nameTags(`${physicalName}-health-check`),
+    }, child);
+    // Never reachable through the security group (CloudFront talks HTTPS only); kept so a stray
+    // plain-HTTP client gets a redirect rather than a hang if the group is ever widened.
+    new aws.lb.Listener(`${name}-http`, {
+      loadBalancerArn: this.loadBalancer.arn,
+      port: 80,
+      protocol: "HTTP",
+      defaultActions: [httpRedirectAction()],
+      tags: nameTags(`${physicalName}-http`),
+    }, child);
+
+    new aws.route53.Record(`${name}-origin-record`, {
+      zoneId: args.zoneId,
+      name: this.names.regional,
+      type: "A",
+      aliases: [{ name: this.loadBalancer.dnsName, zoneId: this.loadBalancer.zoneId, evaluateTargetHealth: true }],
+    }, child);
+
+    for (const spec of albAlarms(physicalName, this.loadBalancer.arnSuffix)) {
+      const actions = args.alarmTopicArn ? [args.alarmTopicArn] : [];
+      new aws.cloudwatch.MetricAlarm(`${name}-alarm-${spec.role}`, { ...(spec.args as aws.cloudwatch.MetricAlarmArgs), alarmActions: actions, okActions: actions }, child);
+    }
+
+    if (args.cluster) {
+      const deps = [...(args.lbControllerRelease ? [args.lbControllerRelease] : []), ...args.cluster.workloadDependencies];
+      this.targetGroupBinding = new k8s.apiextensions.CustomResource(`${name}-gateway-tgb`, targetGroupBindingManifest({ targetGroupArn: tg.arn, albSecurityGroupId: sg.id, targetPort: args.gateway.listenPort }), {
+        parent: this,
+        provider: args.cluster.k8sProvider,
+        dependsOn: deps,
+      });
+    }
+
+    this.registerOutputs({ albDnsName: this.albDnsName, targetGroupArn: this.targetGroupArn });
+  }
+}
