@@ -87,7 +87,7 @@ export function summarize(plan: Plan): string {
   const counts = new Map<string, Map<string, number>>();
   for (const r of plan.resources) {
     if (!r.custom || r.type.startsWith("pulumi:providers:")) continue;
-    const region = r.region ?? (r.type.startsWith("kubernetes:") ? regionOfAncestor(r, byUrn) : null) ?? "global";
+    const region = r.region ?? regionOfAncestor(r, byUrn) ?? "global";
     const comp = componentOf(r, byUrn);
     const m = counts.get(region) ?? new Map<string, number>();
     m.set(comp, (m.get(comp) ?? 0) + 1);
@@ -105,11 +105,11 @@ export function summarize(plan: Plan): string {
   return lines.join("\n");
 }
 
-/** Kubernetes resources have no AWS provider; their region is their cluster's. */
+/** Kubernetes and other non-AWS resources are shown under the Region component they belong to. */
 function regionOfAncestor(r: PlanResource, byUrn: Map<string, PlanResource>): string | null {
   let cur = r.parent ? byUrn.get(r.parent) : undefined;
   while (cur) {
-    if (cur.region) return cur.region;
+    if (cur.type === "platform:region:Region") return cur.name;
     cur = cur.parent ? byUrn.get(cur.parent) : undefined;
   }
   return null;
