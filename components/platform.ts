@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "./config";
 import type { Providers } from "./providers";
 import { Region } from "./region";
+import { createEdge, Edge } from "./edge";
 
 export interface PlatformArgs {
   /** Validated, frozen stack configuration. */
@@ -20,6 +21,8 @@ export interface PlatformArgs {
  */
 export class Platform extends pulumi.ComponentResource {
   public readonly regions: Readonly<Record<string, Region>>;
+  /** Stage 4: regional ALBs, CloudFront + WAF, Route53 (undefined when edge.enabled is false). */
+  public readonly edge?: Edge;
 
   constructor(name: string, args: PlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:index:Platform", name, {}, opts);
@@ -30,6 +33,8 @@ export class Platform extends pulumi.ComponentResource {
       regions[region.name] = new Region(region.name, { config, region, provider: providers.regional[region.name] }, { parent: this });
     }
     this.regions = regions;
+    // 4. edge
+    if (config.edge.enabled) this.edge = createEdge(name, this, config, providers, Object.values(regions));
     this.registerOutputs({});
   }
 

@@ -25,7 +25,28 @@ export const RESOURCE_STATE: Record<string, StateFn> = {
   "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1 }),
   // @pulumi/eks Cluster is a remote component: only its top-level outputs exist under mocks.
   "eks:index:Cluster": (a, r) => eksClusterState(String(a.inputs.name ?? a.name), r, a.inputs.version),
-  "aws:s3/bucket:Bucket": (a) => ({ arn: `arn:aws:s3:::${a.inputs.bucket ?? a.name}`, bucket: a.inputs.bucket ?? a.name, bucketRegionalDomainName: `${a.inputs.bucket ?? a.name}.s3.amazonaws.com` }),
+  "aws:s3/bucket:Bucket": (a) => ({ arn: `arn:aws:s3:::${a.inputs.bucket ?? a.name}`, bucket: a.inputs.bucket ?? a.name, bucketDomainName: `${a.inputs.bucket ?? a.name}.s3.amazonaws.com`, bucketRegionalDomainName: `${a.inputs.bucket ?? a.name}.s3.amazonaws.com` }),
+  // Edge: values shaped like AWS's so aliases, alarms and ACM validation records read realistically.
+  "aws:lb/loadBalancer:LoadBalancer": (a, r) => ({
+    arn: arn("elasticloadbalancing", r, `loadbalancer/app/${a.inputs.name ?? a.name}/50dc6c495c0c9188`),
+    arnSuffix: `app/${a.inputs.name ?? a.name}/50dc6c495c0c9188`,
+    dnsName: `${a.inputs.name ?? a.name}-1234567890.${r}.elb.amazonaws.com`,
+    zoneId: ELB_ZONE_IDS[r] ?? "Z35SXDOTRQ7X7K",
+  }),
+  "aws:lb/targetGroup:TargetGroup": (a, r) => ({ arn: arn("elasticloadbalancing", r, `targetgroup/${a.inputs.name ?? a.name}/73e2d6bc24d8a067`), arnSuffix: `targetgroup/${a.inputs.name ?? a.name}/73e2d6bc24d8a067` }),
+  "aws:cloudfront/distribution:Distribution": (a) => ({ arn: `arn:aws:cloudfront::${MOCK_ACCOUNT}:distribution/E2MOCK${a.name.length}`, domainName: "d111111abcdef8.cloudfront.net", hostedZoneId: "Z2FDTNDATAQYW2" }),
+  "aws:acm/certificate:Certificate": (a, r) => ({
+    arn: arn("acm", r, `certificate/${a.name}`),
+    domainValidationOptions: [a.inputs.domainName, ...((a.inputs.subjectAlternativeNames as string[] | undefined) ?? [])].map((d: string) => ({
+      domainName: d,
+      resourceRecordName: `_0123456789abcdef.${d}.`,
+      resourceRecordType: "CNAME",
+      resourceRecordValue: `_fedcba9876543210.mock.acm-validations.aws.`,
+    })),
+  }),
+  "aws:wafv2/webAcl:WebAcl": (a) => ({ arn: `arn:aws:wafv2:us-east-1:${MOCK_ACCOUNT}:global/webacl/${a.inputs.name ?? a.name}/a1b2c3d4` }),
+  "aws:route53/healthCheck:HealthCheck": (a) => ({ arn: `arn:aws:route53:::healthcheck/${a.name}` }),
+  "aws:route53/record:Record": (a) => ({ fqdn: String(a.inputs.name ?? a.name).replace(/\.$/, "") }),
 };
 
 function eksClusterState(name: string, region: string, version: unknown): Record<string, unknown> {
@@ -46,11 +67,18 @@ function eksClusterState(name: string, region: string, version: unknown): Record
   };
 }
 
+/** ALB canonical hosted zone ids (AWS General Reference, Elastic Load Balancing endpoints). */
+const ELB_ZONE_IDS: Record<string, string> = { "us-east-1": "Z35SXDOTRQ7X7K", "us-west-2": "Z1H1FL5HABSF5", "eu-west-1": "Z32O12XQLNTSW2" };
+
 type CallFn = (args: pulumi.runtime.MockCallArgs) => Record<string, unknown>;
 
 export const CALL_RESULTS: Record<string, CallFn> = {
   "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: MOCK_ACCOUNT, arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/mock`, userId: "MOCK" }),
   "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com" }),
+  "aws:ec2/getManagedPrefixList:getManagedPrefixList": (c) => ({ id: `pl-mock-${String(c.inputs.name ?? "list").split(".").slice(-2).join("-")}`, name: c.inputs.name, addressFamily: "IPv4", maxEntries: 55 }),
+  "aws:route53/getZone:getZone": (c) => ({ zoneId: "Z0MOCKZONE12345", id: "Z0MOCKZONE12345", name: c.inputs.name, privateZone: false }),
+  "aws:s3/getCanonicalUserId:getCanonicalUserId": () => ({ id: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be", displayName: "mock" }),
+  "aws:cloudfront/getLogDeliveryCanonicalUserId:getLogDeliveryCanonicalUserId": () => ({ id: "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0" }),
   "aws:index/getRegion:getRegion": (c) => ({ name: c.inputs.name ?? "us-east-1", region: c.inputs.region ?? "us-east-1" }),
 };
 
