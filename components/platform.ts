@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "./config";
 import type { Providers } from "./providers";
 import { Region } from "./region";
+import { Workloads } from "./workloads/workloads";
 import { createEdge, Edge } from "./edge";
 
 export interface PlatformArgs {
@@ -21,6 +22,8 @@ export interface PlatformArgs {
  */
 export class Platform extends pulumi.ComponentResource {
   public readonly regions: Readonly<Record<string, Region>>;
+  /** Stage 3 per region: services, gateway, autoscaling, queue. */
+  public readonly workloads: Readonly<Record<string, Workloads>>;
   /** Stage 4: regional ALBs, CloudFront + WAF, Route53 (undefined when edge.enabled is false). */
   public readonly edge?: Edge;
 
@@ -33,6 +36,14 @@ export class Platform extends pulumi.ComponentResource {
       regions[region.name] = new Region(region.name, { config, region, provider: providers.regional[region.name] }, { parent: this });
     }
     this.regions = regions;
+    // 3. per region: workloads, gateway, autoscaling
+    const workloads: Record<string, Workloads> = {};
+    for (const [regionName, r] of Object.entries(regions)) {
+      workloads[regionName] = new Workloads(`${regionName}-workloads`, {
+        config, region: regionName, physicalName: r.physicalName, cluster: r.cluster, provider: r.provider, vpcCidr: r.region.vpcCidr,
+      }, { parent: r });
+    }
+    this.workloads = workloads;
     // 4. edge
     if (config.edge.enabled) this.edge = createEdge(name, this, config, providers, Object.values(regions));
     this.registerOutputs({});
@@ -42,7 +53,7 @@ export class Platform extends pulumi.ComponentResource {
   public regionOutputs(): Record<string, pulumi.Input<Record<string, unknown>>> {
     const out: Record<string, pulumi.Input<Record<string, unknown>>> = {};
     for (const [name, r] of Object.entries(this.regions)) {
-      out[name] = { vpcId: r.vpc.vpcId, vpcCidr: r.vpc.cidrBlock, clusterName: r.clusterName, clusterEndpoint: r.cluster.endpoint, privateSubnetIds: r.vpc.privateSubnetIds };
+      out[name] = { vpcId: r.vpc.vpcId, vpcCidr: r.vpc.cidrBlock, clusterName: r.clusterName, clusterEndpoint: r.cluster.endpoint, privateSubnetIds: r.vpc.privateSubnetIds, queueUrl: this.workloads[name].queueUrl };
     }
     return out;
   }
