@@ -27,8 +27,8 @@ export interface ObservabilityArgs {
   /** Plain cluster name (external label `cluster`). Defaults to `cluster.name`. */
   clusterName?: string;
   /**
-   * The regional ALB, when the edge area exposes it: adds the 5xx-rate and p95 latency
-   * CloudWatch alarms. Omit when the edge area alarms on the ALB itself.
+   * The regional ALB: adds the 5xx-rate and p95 latency CloudWatch alarms (the edge's own
+   * alarms are on ELB 5xx counts and average latency). Or call `addLoadBalancerAlarms` later.
    */
   loadBalancer?: { arnSuffix: pulumi.Input<string> };
   /** Created before the monitors (e.g. the workloads component, so their namespaces exist). */
@@ -75,9 +75,8 @@ export class Observability extends pulumi.ComponentResource {
     }
     this.alarmTopicArn = topic.arn;
 
-    for (const spec of args.loadBalancer ? albAlarmSpecs({ physicalName, loadBalancerArnSuffix: args.loadBalancer.arnSuffix, errorRatePercent: obs.thresholds.errorRatePercent, latencyP95Ms: obs.thresholds.latencyP95Ms }) : []) {
-      new aws.cloudwatch.MetricAlarm(`${name}-alarm-${spec.role}`, { ...(spec.args as aws.cloudwatch.MetricAlarmArgs), alarmActions: [topic.arn], okActions: [topic.arn] }, aw);
-    }
+    this.alarmOpts = { name, physicalName, thresholds: obs.thresholds, opts: aw };
+    if (args.loadBalancer) this.addLoadBalancerAlarms(args.loadBalancer.arnSuffix);
 
     // --- Pod Identity: Alertmanager publishes to the topic, Prometheus writes to AMP -----
     const identities: pulumi.Resource[] = [];
@@ -161,5 +160,19 @@ export class Observability extends pulumi.ComponentResource {
     }
 
     this.registerOutputs({ alarmTopicArn: this.alarmTopicArn });
+  }
+
+  private readonly alarmOpts: { name: string; physicalName: string; thresholds: PlatformConfig["observability"]["thresholds"]; opts: pulumi.CustomResourceOptions };
+
+  /**
+   * ALB 5xx-rate and p95 latency alarms to the alarm topic. A method, so the Platform can build
+   * Observability before the edge (the edge's own alarms can then use `alarmTopicArn`) and add
+   * these once the ALB exists. Call at most once per load balancer.
+   */
+  public addLoadBalancerAlarms(arnSuffix: pulumi.Input<string>): aws.cloudwatch.MetricAlarm[] {
+    const { name, physicalName, thresholds, opts } = this.alarmOpts;
+    return albAlarmSpecs({ physicalName, loadBalancerArnSuffix: arnSuffix, errorRatePercent: thresholds.errorRatePercent, latencyP95Ms: thresholds.latencyP95Ms }).map(
+      (spec) => new aws.cloudwatch.MetricAlarm(`${name}-alarm-${spec.role}`, { ...(spec.args as aws.cloudwatch.MetricAlarmArgs), alarmActions: [this.alarmTopicArn], okActions: [this.alarmTopicArn] }, opts),
+    );
   }
 }
