@@ -4,6 +4,8 @@ import type { Providers } from "./providers";
 import { Region } from "./region";
 import { Workloads } from "./workloads/workloads";
 import { createEdge, Edge } from "./edge";
+import { Observability } from "./observability/stack";
+import { Chaos } from "./chaos/component";
 
 export interface PlatformArgs {
   /** Validated, frozen stack configuration. */
@@ -46,6 +48,16 @@ export class Platform extends pulumi.ComponentResource {
     this.workloads = workloads;
     // 4. edge
     if (config.edge.enabled) this.edge = createEdge(name, this, config, providers, Object.values(regions));
+    // 5. per region: observability (after workloads: monitors target their Services), chaos (opt-in)
+    for (const [regionName, r] of Object.entries(regions)) {
+      const deps = [workloads[regionName]];
+      const obs = config.observability.enabled
+        ? new Observability(`${regionName}-observability`, { config, regionName, physicalName: r.physicalName, cluster: r.cluster, provider: r.provider, clusterName: r.clusterName, dependsOn: deps }, { parent: r })
+        : undefined;
+      const alb = this.edge?.regional[regionName];
+      if (obs && alb) obs.addLoadBalancerAlarms(alb.albArnSuffix);
+      if (config.chaos.enabled) new Chaos(`${regionName}-chaos`, { config, cluster: r.cluster, dependsOn: obs ? [...deps, obs.release] : deps }, { parent: r });
+    }
     this.registerOutputs({});
   }
 

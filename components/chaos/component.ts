@@ -61,7 +61,7 @@ export class Chaos extends pulumi.ComponentResource {
 
     const crd = { ...kp, dependsOn: [this.release, ...(args.dependsOn ?? [])] };
     for (const s of schedules) {
-      new k8s.apiextensions.CustomResource(`${name}-${s.metadata.name}`, { apiVersion: s.apiVersion, kind: s.kind, metadata: s.metadata, spec: s.spec }, crd);
+      new k8s.apiextensions.CustomResource(`${name}-${s.metadata.name.replace(/^chaos-/, "")}`, { apiVersion: s.apiVersion, kind: s.kind, metadata: s.metadata, spec: s.spec }, crd);
     }
     this.experiments = schedules.map((s) => s.metadata.name);
     this.registerOutputs({});

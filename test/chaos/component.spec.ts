@@ -35,7 +35,7 @@ describe("Chaos component (mock engine)", () => {
     r = await run(config());
   });
   const ofType = (t: string) => r.resources.filter((x) => x.type === t).sort((a, b) => a.name.localeCompare(b.name));
-  const schedule = (k8sName: string) => r.resources.find((x) => x.name === `use1-chaos-${k8sName}`)!;
+  const schedule = (k8sName: string) => r.resources.find((x) => x.name === `use1-chaos-${k8sName.replace(/^chaos-/, "")}`)!;
   const release = () => r.resources.find((x) => x.name === "use1-chaos-chaos-mesh")!;
 
   it("installs the pinned Chaos Mesh chart for containerd with the dashboard in security mode", () => {
