@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig, RegionConfig } from "./config";
 import { clusterName, physicalName, regionCode } from "./naming";
 import { EksCluster } from "./cluster/eks";
+import { Karpenter } from "./cluster/karpenter";
+import { LoadBalancerController } from "./cluster/lb-controller";
 import { Vpc } from "./network/vpc";
 import { defaultTags } from "./tags";
 
@@ -27,6 +29,10 @@ export class Region extends pulumi.ComponentResource {
   public readonly vpc: Vpc;
   /** The region's EKS cluster (ClusterHandle for Karpenter, workloads, observability, chaos). */
   public readonly cluster: EksCluster;
+  /** Karpenter on this cluster: interruption queue, controller, EC2NodeClass, NodePools. */
+  public readonly karpenter: Karpenter;
+  /** AWS Load Balancer Controller; the edge's TargetGroupBinding depends on `lbController.release`. */
+  public readonly lbController: LoadBalancerController;
 
   constructor(name: string, args: RegionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:region:Region", name, {}, opts);
@@ -47,6 +53,15 @@ export class Region extends pulumi.ComponentResource {
       serviceCidr: config.network.serviceCidr,
       nodeTags: defaultTags(config, region.name),
     }, { parent: this });
+    this.karpenter = new Karpenter(`${name}-karpenter`, {
+      cluster: this.cluster,
+      provider,
+      region: region.name,
+      config: config.karpenter,
+      physicalName: this.physicalName,
+      nodeTags: defaultTags(config, region.name),
+    }, { parent: this });
+    this.lbController = new LoadBalancerController(`${name}-lb-controller`, { cluster: this.cluster, provider, region: region.name, vpcId: this.vpc.vpcId }, { parent: this });
     this.registerOutputs({ vpcId: this.vpc.vpcId, clusterName: this.clusterName });
   }
 }

@@ -1,7 +1,6 @@
 import { strict as assert } from "assert";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
 import { CHARTS } from "../../components/charts";
 import { Karpenter } from "../../components/cluster/karpenter";
 import type { ClusterHandle } from "../../components/cluster/types";
@@ -25,7 +24,9 @@ async function run(): Promise<ProgramRun> {
       const provider = new aws.Provider("usw2", { region: "us-west-2", defaultTags: { tags: PLATFORM_TAGS } });
       const k8sProvider = new k8s.Provider("usw2-k8s", { kubeconfig: "{}" });
       const systemNodes = new k8s.core.v1.ConfigMap("system-nodes", { metadata: { name: "stand-in", namespace: "kube-system" } }, { provider: k8sProvider });
-      const cluster: ClusterHandle = { name: CLUSTER, k8sProvider, clusterSecurityGroupId: pulumi.output("sg-cluster"), workloadDependencies: [systemNodes] };
+      // Stands in for the EKS cluster: the handle's outputs carry a dependency on it.
+      const clusterSg = new aws.ec2.SecurityGroup("stand-in-cluster", { description: "stand-in for the EKS cluster" }, { provider });
+      const cluster: ClusterHandle = { name: CLUSTER, k8sProvider, clusterSecurityGroupId: clusterSg.id, workloadDependencies: [systemNodes] };
       const k = new Karpenter("usw2-karpenter", { cluster, provider, region: "us-west-2", config: config.karpenter, physicalName: CLUSTER, nodeTags: { project: "platform" } });
       return { queueUrl: k.interruptionQueue.url };
     },
@@ -85,9 +86,15 @@ describe("Karpenter component (mock engine)", () => {
     assert.equal(ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.name.startsWith("usw2-karpenter-node-policy-")).length, 4);
   });
 
+  it("creates the access entry and Pod Identity association only once the cluster exists", () => {
+    const cluster = named("stand-in-cluster").urn;
+    assert.ok(named("usw2-karpenter-node-access").dependencies.includes(cluster));
+    assert.ok(named("usw2-karpenter-controller-association").dependencies.includes(cluster));
+  });
+
   it("tags the cluster security group for discovery", () => {
     const tag = named("usw2-karpenter-sg-discovery");
-    assert.deepEqual(tag.inputs, { resourceId: "sg-cluster", key: "karpenter.sh/discovery", value: CLUSTER });
+    assert.deepEqual(tag.inputs, { resourceId: "stand-in-cluster-id", key: "karpenter.sh/discovery", value: CLUSTER });
   });
 
   it("installs the pinned chart in kube-system with the queue name, after the cluster and the Pod Identity association", () => {

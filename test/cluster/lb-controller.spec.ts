@@ -52,7 +52,8 @@ describe("LoadBalancerController component (mock engine)", () => {
         const provider = new aws.Provider("euw1", { region: "eu-west-1", defaultTags: { tags: PLATFORM_TAGS } });
         const k8sProvider = new k8s.Provider("euw1-k8s", { kubeconfig: "{}" });
         const systemNodes = new k8s.core.v1.ConfigMap("system-nodes", { metadata: { name: "stand-in", namespace: "kube-system" } }, { provider: k8sProvider });
-        const cluster: ClusterHandle = { name: CLUSTER, k8sProvider, clusterSecurityGroupId: pulumi.output("sg-cluster"), workloadDependencies: [systemNodes] };
+        const clusterSg = new aws.ec2.SecurityGroup("stand-in-cluster", { description: "stand-in for the EKS cluster" }, { provider });
+        const cluster: ClusterHandle = { name: CLUSTER, k8sProvider, clusterSecurityGroupId: clusterSg.id, workloadDependencies: [systemNodes] };
         const lbc = new LoadBalancerController("euw1-lbc", { cluster, provider, region: "eu-west-1", vpcId: pulumi.output("vpc-abc") });
         // What the edge area does: a TargetGroupBinding that waits for the chart (CRD + webhook).
         new k8s.apiextensions.CustomResource("tgb", { apiVersion: "elbv2.k8s.aws/v1beta1", kind: "TargetGroupBinding", metadata: { name: "gw", namespace: "apps" }, spec: {} }, { provider: k8sProvider, dependsOn: [lbc.release] });
@@ -79,6 +80,7 @@ describe("LoadBalancerController component (mock engine)", () => {
     assert.deepEqual([assoc.inputs.clusterName, assoc.inputs.namespace, assoc.inputs.serviceAccount, assoc.region], [CLUSTER, "kube-system", "aws-load-balancer-controller", "eu-west-1"]);
     assert.deepEqual(JSON.parse(named("euw1-lbc-controller-policy").inputs.policy as string), LB_CONTROLLER_POLICY);
     assert.ok(named("euw1-lbc-chart").dependencies.includes(assoc.urn), "credentials exist before the controller starts");
+    assert.ok(assoc.dependencies.includes(named("stand-in-cluster").urn), "the association waits for the cluster");
   });
 
   it("exposes the Release so a TargetGroupBinding can depend on it", () =>

@@ -56,6 +56,9 @@ export class Karpenter extends pulumi.ComponentResource {
     const aws$ = { parent: this, provider };
     const k8s$ = { parent: this, provider: cluster.k8sProvider };
     const clusterName = cluster.name;
+    // The plain name, carrying a dependency on the cluster (via one of its outputs): AWS calls
+    // that name the cluster (access entry, Pod Identity) must wait for it and be deleted first.
+    const liveClusterName = cluster.clusterSecurityGroupId.apply(() => clusterName);
 
     const identity = aws.getCallerIdentityOutput({}, aws$);
     const partition = aws.getPartitionOutput({}, aws$);
@@ -71,7 +74,7 @@ export class Karpenter extends pulumi.ComponentResource {
       new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, aws$));
     // API authentication mode: nodes join through an access entry, not aws-auth.
     const nodeAccess = new aws.eks.AccessEntry(`${name}-node-access`, {
-      clusterName,
+      clusterName: liveClusterName,
       principalArn: this.nodeRole.arn,
       type: "EC2_LINUX",
       tags: nameTags(nodeRoleName),
@@ -105,7 +108,7 @@ export class Karpenter extends pulumi.ComponentResource {
     });
 
     const controller = podIdentityRole(`${name}-controller`, {
-      clusterName,
+      clusterName: liveClusterName,
       namespace: NAMESPACES.karpenter,
       serviceAccount: KARPENTER_SERVICE_ACCOUNT,
       statements: pulumi

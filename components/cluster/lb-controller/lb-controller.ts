@@ -33,8 +33,9 @@ export class LoadBalancerController extends pulumi.ComponentResource {
     super("platform:cluster:LoadBalancerController", name, {}, opts);
     const { cluster, provider } = args;
 
+    // Named through a cluster output so the association waits for the cluster (and goes first on destroy).
     const identity = podIdentityRole(`${name}-controller`, {
-      clusterName: cluster.name,
+      clusterName: cluster.clusterSecurityGroupId.apply(() => cluster.name),
       namespace: NAMESPACES.lbController,
       serviceAccount: LB_CONTROLLER_SERVICE_ACCOUNT,
       statements: LB_CONTROLLER_POLICY.Statement,
