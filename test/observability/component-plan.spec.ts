@@ -1,0 +1,50 @@
+import { strict as assert } from "assert";
+import { mandatoryViolations } from "../../tools/plan-lib";
+import { inRegion, ofType, planFor } from "../helpers/plan";
+
+const RELEASE = "kubernetes:helm.sh/v3:Release";
+const RULE = "kubernetes:monitoring.coreos.com/v1:PrometheusRule";
+const MONITOR = "kubernetes:monitoring.coreos.com/v1:ServiceMonitor";
+const SCHEDULE = "kubernetes:chaos-mesh.org/v1alpha1:Schedule";
+const chart = (name: string) => (r: { inputs: Record<string, unknown> }) => r.inputs.chart === name;
+
+describe("observability and chaos in the stack plans", () => {
+  it("dev: kube-prometheus-stack, rules, 7 monitors and the 6 chaos Schedules in us-east-1, no mandatory violations", async () => {
+    const { plan } = await planFor("dev");
+    assert.equal(ofType(plan, RELEASE).filter(chart("kube-prometheus-stack")).length, 1);
+    assert.equal(ofType(plan, RELEASE).filter(chart("chaos-mesh")).length, 1);
+    assert.equal(inRegion(ofType(plan, "aws:sns/topic:Topic"), "us-east-1").filter((t) => String(t.inputs.name).endsWith("-alarms")).length, 1);
+    assert.equal(ofType(plan, RULE).length, 1);
+    assert.equal(ofType(plan, MONITOR).length, 7);
+    assert.equal(ofType(plan, SCHEDULE).length, 6);
+    assert.equal(ofType(plan, "aws:amp/workspace:Workspace").length, 0, "dev does not remote-write");
+    assert.deepEqual(mandatoryViolations(plan), []);
+  });
+
+  it("prod: one stack per region with AMP remote_write, ALB alarms per region, and no chaos (opt-in)", async () => {
+    const { plan, config } = await planFor("prod");
+    const regions = config.regions.map((r) => r.name);
+    const releases = ofType(plan, RELEASE).filter(chart("kube-prometheus-stack"));
+    assert.equal(releases.length, regions.length);
+    const labels = releases.map((r) => (r.inputs.values as any).prometheus.prometheusSpec.externalLabels.region).sort(); // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.deepEqual(labels, [...regions].sort());
+    for (const region of regions) assert.equal(inRegion(ofType(plan, "aws:amp/workspace:Workspace"), region).length, 1, region);
+    assert.equal(ofType(plan, RULE).length, regions.length);
+    assert.equal(ofType(plan, MONITOR).length, 7 * regions.length);
+    assert.equal(ofType(plan, SCHEDULE).length, 0);
+    assert.equal(ofType(plan, RELEASE).filter(chart("chaos-mesh")).length, 0);
+    const albAlarms = ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => /-alb-(5xx-rate|latency-p95)$/.test(String(a.inputs.name)));
+    assert.equal(albAlarms.length, 2 * regions.length);
+    assert.deepEqual(mandatoryViolations(plan), []);
+  });
+
+  it("never writes the Grafana admin password into a plan", async () => {
+    for (const stack of ["dev", "prod"]) {
+      const { plan } = await planFor(stack);
+      const secrets = plan.resources.filter((r) => r.name.endsWith("-observability-grafana-admin"));
+      assert.ok(secrets.length > 0);
+      for (const s of secrets) assert.equal(s.inputs.stringData, "[secret]");
+      assert.ok(!JSON.stringify(plan).includes("mock-password"), `${stack}: a generated password leaked into the plan`);
+    }
+  });
+});
