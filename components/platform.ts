@@ -4,6 +4,7 @@ import type { Providers } from "./providers";
 import { Region } from "./region";
 import { Workloads } from "./workloads/workloads";
 import { createEdge, Edge } from "./edge";
+import { DataTier, fromRegion } from "./data";
 import { Observability } from "./observability/stack";
 import { Chaos } from "./chaos/component";
 
@@ -28,6 +29,8 @@ export class Platform extends pulumi.ComponentResource {
   public readonly workloads: Readonly<Record<string, Workloads>>;
   /** Stage 4: regional ALBs, CloudFront + WAF, Route53 (undefined when edge.enabled is false). */
   public readonly edge?: Edge;
+  /** Stage 2: Aurora Global Database + ElastiCache Global Datastore; `data.connectionInfo(region)` for workloads. */
+  public readonly data: DataTier;
 
   constructor(name: string, args: PlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:index:Platform", name, {}, opts);
@@ -38,6 +41,8 @@ export class Platform extends pulumi.ComponentResource {
       regions[region.name] = new Region(region.name, { config, region, provider: providers.regional[region.name] }, { parent: this });
     }
     this.regions = regions;
+    // 2. global data tier (after the clusters: its security groups admit their security groups)
+    this.data = new DataTier(config, Object.fromEntries(Object.entries(regions).map(([n, r]) => [n, fromRegion(r)])), this);
     // 3. per region: workloads, gateway, autoscaling
     const workloads: Record<string, Workloads> = {};
     for (const [regionName, r] of Object.entries(regions)) {

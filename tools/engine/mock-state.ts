@@ -10,6 +10,7 @@ export const MOCK_ACCOUNT = "123456789012";
 
 type StateFn = (args: pulumi.runtime.MockResourceArgs, region: string) => Record<string, unknown>;
 
+const regionShort = (region: string) => region.replace(/-/g, "").replace(/(east|west|north|south|central)/, (d) => d[0]);
 const arn = (service: string, region: string, resource: string) => `arn:aws:${service}:${region}:${MOCK_ACCOUNT}:${resource}`;
 
 export const RESOURCE_STATE: Record<string, StateFn> = {
@@ -25,6 +26,22 @@ export const RESOURCE_STATE: Record<string, StateFn> = {
   "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1 }),
   // @pulumi/eks Cluster is a remote component: only its top-level outputs exist under mocks.
   "eks:index:Cluster": (a, r) => eksClusterState(String(a.inputs.name ?? a.name), r, a.inputs.version),
+  "aws:rds/globalCluster:GlobalCluster": (a) => ({ endpoint: `${a.inputs.globalClusterIdentifier ?? a.name}.global-mock.global.rds.amazonaws.com` }),
+  "aws:rds/cluster:Cluster": (a, r) => {
+    const id = String(a.inputs.clusterIdentifier ?? a.name);
+    return { clusterIdentifier: id, arn: arn("rds", r, `cluster:${id}`), endpoint: `${id}.cluster-mock.${r}.rds.amazonaws.com`, readerEndpoint: `${id}.cluster-ro-mock.${r}.rds.amazonaws.com` };
+  },
+  "aws:rds/clusterInstance:ClusterInstance": (a, r) => ({ arn: arn("rds", r, `db:${a.inputs.identifier ?? a.name}`), endpoint: `${a.inputs.identifier ?? a.name}.mock.${r}.rds.amazonaws.com` }),
+  "aws:rds/subnetGroup:SubnetGroup": (a) => ({ name: a.inputs.name ?? a.name }),
+  "aws:rds/clusterParameterGroup:ClusterParameterGroup": (a) => ({ name: a.inputs.name ?? a.name }),
+  "aws:elasticache/subnetGroup:SubnetGroup": (a) => ({ name: a.inputs.name ?? a.name }),
+  "aws:elasticache/replicationGroup:ReplicationGroup": (a, r) => {
+    const id = String(a.inputs.replicationGroupId ?? a.name);
+    return { arn: arn("elasticache", r, `replicationgroup:${id}`), primaryEndpointAddress: `master.${id}.mock.${regionShort(r)}.cache.amazonaws.com`, readerEndpointAddress: `replica.${id}.mock.${regionShort(r)}.cache.amazonaws.com` };
+  },
+  // AWS prefixes the suffix with a per-region code (us-east-1: "ldgnf").
+  "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": (a) => ({ globalReplicationGroupId: `ldgnf-${a.inputs.globalReplicationGroupIdSuffix ?? a.name}` }),
+  "aws:secretsmanager/secret:Secret": (a, r) => ({ arn: arn("secretsmanager", r, `secret:${a.inputs.name ?? a.name}-AbCdEf`) }),
   "aws:s3/bucket:Bucket": (a) => ({ arn: `arn:aws:s3:::${a.inputs.bucket ?? a.name}`, bucket: a.inputs.bucket ?? a.name, bucketDomainName: `${a.inputs.bucket ?? a.name}.s3.amazonaws.com`, bucketRegionalDomainName: `${a.inputs.bucket ?? a.name}.s3.amazonaws.com` }),
   // Edge: values shaped like AWS's so aliases, alarms and ACM validation records read realistically.
   "aws:lb/loadBalancer:LoadBalancer": (a, r) => ({

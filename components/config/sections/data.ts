@@ -28,6 +28,19 @@ export const databaseSchema = z
     monitoringIntervalSeconds: z.union([z.literal(1), z.literal(5), z.literal(10), z.literal(15), z.literal(30), z.literal(60)], { error: "one of 1, 5, 10, 15, 30, 60" }).default(60),
     /** Alarm when connections exceed this share of max_connections (seed 002 DatabaseConnectionsHigh). */
     connectionsAlarmPercent: percent.default(80),
+    /**
+     * Explicit max_connections, written to the cluster parameter group so the alarm and the
+     * database agree. Default: unset, AWS's formula LEAST(DBInstanceClassMemory/9531392, 5000).
+     */
+    maxConnections: z.number().int().min(10, { error: "at least 10 connections" }).max(262143, { error: "at most 262143 (PostgreSQL limit)" }).optional(),
+    /** Memory of instanceClass in GiB, for classes the built-in table does not know (sizes the connection and memory alarms). */
+    instanceMemoryGiB: positiveInt.optional(),
+    /** Alarm when a writer's CPU stays above this (percent). */
+    cpuAlarmPercent: percent.default(80),
+    /** Alarm when FreeableMemory falls below this share of the instance's memory (percent). */
+    freeableMemoryAlarmPercent: percent.default(10),
+    /** Alarm when a secondary lags the primary by more than this (AuroraGlobalDBReplicationLag, milliseconds). */
+    replicationLagAlarmMs: positiveInt.default(5000),
   })
   .prefault({});
 
@@ -46,5 +59,11 @@ export const cacheSchema = z
     /** Whether to create a Global Datastore at all (dev: single region, no global datastore). */
     global: z.boolean().optional(),
     snapshotRetentionDays: z.number().int().min(0).max(35).default(7),
+    /** Alarm when EngineCPUUtilization (the Redis/Valkey main thread) stays above this (percent). */
+    engineCpuAlarmPercent: percent.default(80),
+    /** Alarm when DatabaseMemoryUsagePercentage stays above this (percent; seed 002/003: resources > 85%). */
+    memoryAlarmPercent: percent.default(85),
+    /** Alarm when a secondary lags the primary by more than this (GlobalDatastoreReplicationLag, seconds). */
+    replicationLagAlarmSeconds: positiveInt.default(5),
   })
   .prefault({});
