@@ -6,6 +6,7 @@ import { capacityProblem, cidrsOverlap } from "../network/subnets";
 import { cpuMillis, durationSeconds, memoryBytes } from "./primitives";
 import { isChaosSchedule } from "../chaos/validate";
 import { edgeIssues } from "./sections/edge";
+import { dataIssues } from "../data/validate";
 
 type Partial<T> = { [K in keyof T]?: T[K] };
 type Add = (path: string, value: unknown, expected: string) => void;
@@ -58,6 +59,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
     }
     if (c.cache.global && regionNames.length < 2) add(key("cache", ".global"), true, "false with a single region (a Global Datastore needs a second region)");
   }
+  dataIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   if (c.services) checkServices(c, add);
   if (c.gateway) {
     if (c.gateway.minReplicas > c.gateway.maxReplicas) add(key("gateway", ".minReplicas"), c.gateway.minReplicas, `at most gateway.maxReplicas (${c.gateway.maxReplicas})`);
