@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { nameTags } from "../tags";
 import type { PolicyDocument } from "./bucket-policies";
 
 export interface LogBucketArgs {
@@ -29,7 +28,7 @@ export interface LogBucket {
 }
 
 export function logBucket(name: string, args: LogBucketArgs, opts: { parent: pulumi.Resource; provider: aws.Provider }): LogBucket {
-  const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false, tags: nameTags(String(name), { "platform.io/purpose": "logs" }) }, opts);
+  const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false, tags: { Name: args.bucketName, "platform.io/purpose": "logs" } }, opts);
   const pab = new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, opts);
   new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, opts);
   new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
