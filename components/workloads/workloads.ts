@@ -7,25 +7,21 @@ import { podIdentityRole } from "../cluster/pod-identity";
 import type { PlatformConfig } from "../config";
 import { NAMESPACES } from "../k8s-names";
 import { nameTags } from "../tags";
-import {
-  DLQ_RETENTION_SECONDS,
-  KEDA_OPERATOR_SA,
-  kedaOperatorStatements,
-  kedaValues,
-  queueAccess,
-  queueConsumerStatements,
-  queueProducerStatements,
-  redrivePolicy,
-} from "./keda";
-import { APPS_NAMESPACE, GATEWAY_NAME, planWorkloads, type Manifest, type PlannedManifest } from "./manifests";
+import { KEDA_OPERATOR_SA, kedaOperatorStatements, kedaValues } from "./keda";
+import { dataSecretStatements, DLQ_RETENTION_SECONDS, queueAccess, queueConsumerStatements, queueProducerStatements, redrivePolicy } from "./iam";
+import { APPS_NAMESPACE, DATA_ENDPOINTS_CONFIGMAP, GATEWAY_NAME, planWorkloads, type Manifest, type PlannedManifest } from "./manifests";
 
-/** The data tier's per-region connection objects in the apps namespace (components/data). */
+/**
+ * The data tier's connection info for one region (components/data). Workloads writes it into
+ * the apps namespace as the data-endpoints ConfigMap, e.g.
+ * `endpoints: data.connectionInfo(region).apply((i) => connectionManifests(i, "apps")[0].data)`.
+ */
 export interface DataConnection {
-  /** ConfigMap with endpoints (writer, local reader, local cache). */
-  configMap: string;
-  /** Secret with credentials, if any. */
-  secret?: string;
-  /** Resources that create them; Deployments wait for them. */
+  /** ConfigMap data: env var name -> value (endpoints and secret ARNs, never secret values). */
+  endpoints: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Secrets Manager ARNs (this region's replicas) that services using the database/cache may read. */
+  secretArns: pulumi.Input<string>[];
+  /** Resources the Deployments wait for (e.g. the data tier component). */
   dependsOn?: pulumi.Resource[];
 }
 
@@ -104,10 +100,16 @@ export class Workloads extends pulumi.ComponentResource {
       this.queueUrl = queue.url;
     }
 
+    // One Pod Identity role per service that calls AWS: queue access by role, data-tier secrets.
     const identities = new Map<string, pulumi.Resource>();
-    for (const s of queueUsers) {
-      const access = queueAccess(s)!;
-      const statements = access === "consumer" ? queueConsumerStatements(queue!.arn) : queueProducerStatements(queue!.arn);
+    const secretArns = args.connection?.secretArns ?? [];
+    for (const s of config.services) {
+      const access = queueAccess(s);
+      const statements = [
+        ...(access === "consumer" ? queueConsumerStatements(queue!.arn) : access === "producer" ? queueProducerStatements(queue!.arn) : []),
+        ...((s.uses.database || s.uses.cache) && secretArns.length > 0 ? dataSecretStatements(secretArns) : []),
+      ];
+      if (statements.length === 0) continue;
       const { association } = podIdentityRole(`${name}-${s.name}-pi`, { clusterName: cluster.name, namespace: APPS_NAMESPACE, serviceAccount: s.name, statements }, aws$);
       identities.set(s.name, association);
     }
@@ -140,7 +142,7 @@ export class Workloads extends pulumi.ComponentResource {
       autoscaling: config.autoscaling,
       region: args.region,
       vpcCidr: args.vpcCidr,
-      data: args.connection ? { configMap: args.connection.configMap, secret: args.connection.secret } : undefined,
+      dataEndpoints: args.connection?.endpoints,
       queueUrl: queue?.url,
     });
     const namespace = createManifest(`${name}-${plan.namespace.role}`, plan.namespace.manifest, { ...k8s$, dependsOn: cluster.workloadDependencies });
@@ -158,6 +160,8 @@ export class Workloads extends pulumi.ComponentResource {
         const identity = identities.get(workload);
         if (identity) deps.push(identity);
         if (args.connection?.dependsOn) deps.push(...args.connection.dependsOn);
+        const endpoints = created.get(`cm-${DATA_ENDPOINTS_CONFIGMAP}`);
+        if (endpoints) deps.push(endpoints);
         if (workload === GATEWAY_NAME) {
           // nginx resolves its upstream hosts at start: the Services must exist first.
           deps.push(...webServices(), created.get(`cm-${GATEWAY_NAME}`)!);

@@ -12,7 +12,7 @@ import { seedConfig } from "./fixtures";
  * The Workloads component alone on the mock engine, with a stand-in cluster (the EKS area
  * provides the real ClusterHandle): what it creates, on which provider, in which order.
  */
-async function run(): Promise<ProgramRun> {
+async function run(connection?: { endpoints: Record<string, string>; secretArns: string[] }): Promise<ProgramRun> {
   const config = seedConfig();
   return runProgram({
     project: "platform",
@@ -23,7 +23,7 @@ async function run(): Promise<ProgramRun> {
       const k8sProvider = new k8s.Provider("usw2-k8s", { kubeconfig: "{}" });
       const addon = new k8s.core.v1.ConfigMap("addons", { metadata: { name: "addons", namespace: "kube-system" } }, { provider: k8sProvider });
       const cluster: ClusterHandle = { name: "platform-test-usw2", k8sProvider, clusterSecurityGroupId: pulumi.output("sg-1"), workloadDependencies: [addon] };
-      const w = new Workloads("usw2-workloads", { config, region: "us-west-2", physicalName: "platform-test-usw2", cluster, provider, vpcCidr: "10.1.0.0/16" });
+      const w = new Workloads("usw2-workloads", { config, region: "us-west-2", physicalName: "platform-test-usw2", cluster, provider, vpcCidr: "10.1.0.0/16", connection });
       return { queueUrl: w.queueUrl };
     },
   });
@@ -102,6 +102,19 @@ describe("Workloads component (mock engine)", () => {
     assert.equal(targets.length, 6);
     assert.deepEqual([...targets].sort(), deployments);
     for (const d of ofType("kubernetes:apps/v1:Deployment")) assert.equal((d.inputs.spec as { replicas?: number }).replicas, undefined);
+  });
+
+  it("with a data connection: writes data-endpoints, lets database/cache users read the secrets, and waits for the ConfigMap", async () => {
+    const secret = "arn:aws:secretsmanager:us-west-2:123456789012:secret:db";
+    const r2 = await run({ endpoints: { DATABASE_WRITER_HOST: "writer.example", DATABASE_SECRET_ARN: secret }, secretArns: [secret] });
+    const get = (n: string) => r2.resources.find((x) => x.name === n)!;
+    const cm = get("usw2-workloads-cm-data-endpoints");
+    assert.deepEqual((cm.inputs as { data: unknown }).data, { DATABASE_WRITER_HOST: "writer.example", DATABASE_SECRET_ARN: secret });
+    const statements = JSON.parse(get("usw2-workloads-user-service-pi-policy").inputs.policy as string).Statement;
+    assert.deepEqual(statements, [{ Sid: "ReadDataCredentials", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: [secret] }]);
+    assert.equal(JSON.parse(get("usw2-workloads-notification-worker-pi-policy").inputs.policy as string).Statement.length, 2, "queue + secrets");
+    assert.equal(r2.resources.some((x) => x.name === "usw2-workloads-frontend-pi-role"), false, "frontend calls no AWS API");
+    assert.ok(get("usw2-workloads-deploy-user-service").dependencies.includes(cm.urn));
   });
 
   it("passes the real queue URL into the worker's env and its SQS trigger", () => {

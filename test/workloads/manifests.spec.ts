@@ -91,6 +91,16 @@ describe("workloads manifests", () => {
       assert.deepEqual(c.envFrom, [{ configMapRef: { name: "data-endpoints" } }, { secretRef: { name: "data-credentials" } }]);
       assert.equal(container(find("Deployment", "frontend")).envFrom, undefined, "frontend uses no data store");
     });
+    it("with the data tier's endpoints, plan the data-endpoints ConfigMap and require it", async () => {
+      const wired = build({ dataEndpoints: { DATABASE_WRITER_HOST: "writer.example", DATABASE_SECRET_ARN: "arn:aws:secretsmanager:us-west-2:1:secret:db" } });
+      const cm = wired.manifests.find((m) => m.role === "cm-data-endpoints")!.manifest;
+      assert.deepEqual([cm.metadata.name, cm.metadata.namespace, cm.data.DATABASE_WRITER_HOST], [DATA_ENDPOINTS_CONFIGMAP, "apps", "writer.example"]);
+      await validateManifest(...MODELS.ConfigMap, cm);
+      const d = wired.manifests.find((m) => m.role === "deploy-user-service")!.manifest;
+      assert.deepEqual(container(d).envFrom, [{ configMapRef: { name: DATA_ENDPOINTS_CONFIGMAP } }]);
+      assert.equal(d.spec.template.metadata.labels["workloads.platform.io/aws-api"], "true", "reads its credentials from Secrets Manager");
+      assert.equal(find("Deployment", "user-service").spec.template.metadata.labels["workloads.platform.io/aws-api"], undefined);
+    });
     it("give queue users the queue URL and region", () => {
       const env = container(find("Deployment", "notification-worker")).env;
       assert.deepEqual(env.find((e: Manifest) => e.name === "QUEUE_URL"), { name: "QUEUE_URL", value: QUEUE });

@@ -12,6 +12,8 @@ export type Manifest = Record<string, any>;
 
 /** Value that is plain in tests and may be an Output in the component (queue URLs). */
 export type Value = pulumi.Input<string>;
+/** String map that may itself be an Output (ConfigMap data from the data tier). */
+export type ValueMap = pulumi.Input<Record<string, Value>>;
 
 export const APPS_NAMESPACE = NAMESPACES.apps;
 export const PART_OF = "platform";

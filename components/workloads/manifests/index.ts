@@ -1,9 +1,9 @@
 import type { AutoscalingConfig, GatewayConfig, ServiceConfig } from "../../config/types";
 import { awsTriggerAuthentication, hpaManifest, scaledObjectManifest, scalingMode, type ScalingMode } from "./autoscaling";
-import { type Manifest } from "./common";
+import { DATA_ENDPOINTS_CONFIGMAP, type Manifest } from "./common";
 import { gatewayManifests, GATEWAY_NAME } from "./gateway";
 import { networkPolicies } from "./network-policies";
-import { deploymentManifest, isReplicated, namespaceManifest, pdbManifest, serviceAccountManifest, serviceManifest, type ServiceEnv } from "./service";
+import { dataEndpointsConfigMap, deploymentManifest, isReplicated, namespaceManifest, pdbManifest, serviceAccountManifest, serviceManifest, type ServiceEnv } from "./service";
 
 export * from "./autoscaling";
 export * from "./common";
@@ -19,6 +19,8 @@ export interface WorkloadPlanInput {
   vpcCidr: string;
   /** Data-tier ConfigMap/Secret names; see ServiceEnv.data. */
   data?: ServiceEnv["data"];
+  /** The data tier's endpoint values: plans the data-endpoints ConfigMap and references it (not optional). */
+  dataEndpoints?: Parameters<typeof dataEndpointsConfigMap>[0];
   /** The region's SQS queue URL; required when a service uses the queue or scales on it. */
   queueUrl?: ServiceEnv["queueUrl"];
 }
@@ -46,13 +48,16 @@ export interface WorkloadPlan {
  */
 export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
   const { services, gateway, autoscaling, region, vpcCidr } = input;
-  const env: ServiceEnv = { region, data: input.data, queueUrl: input.queueUrl };
+  const data = input.data ?? (input.dataEndpoints !== undefined ? { configMap: DATA_ENDPOINTS_CONFIGMAP, secretsViaAws: true } : undefined);
+  const env: ServiceEnv = { region, data, queueUrl: input.queueUrl };
   const scaling: Record<string, ScalingMode> = {};
   const manifests: PlannedManifest[] = [];
   const add = (role: string, manifest: Manifest, keda = false) => manifests.push({ role, manifest, ...(keda ? { keda } : {}) });
 
   for (const s of services) add(`sa-${s.name}`, serviceAccountManifest(s.name, s.kind === "worker" ? "worker" : "web"));
   add(`sa-${GATEWAY_NAME}`, serviceAccountManifest(GATEWAY_NAME, "gateway"));
+
+  if (input.dataEndpoints !== undefined) add(`cm-${DATA_ENDPOINTS_CONFIGMAP}`, dataEndpointsConfigMap(input.dataEndpoints));
 
   const needsSqsAuth = services.some((s) => s.autoscaling.keda?.sqsQueueLength);
   if (needsSqsAuth) add("triggerauth-aws", awsTriggerAuthentication(), true);

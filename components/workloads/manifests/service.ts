@@ -12,6 +12,7 @@ import {
   topologySpread,
   type Manifest,
   type Value,
+  type ValueMap,
 } from "./common";
 import type { ScalingMode } from "./autoscaling";
 
@@ -40,7 +41,7 @@ export interface ServiceEnv {
    * Omitted: reference DATA_ENDPOINTS_CONFIGMAP as optional, so pods start before the data
    * tier has written it and pick it up on their next restart.
    */
-  data?: { configMap: string; secret?: string };
+  data?: { configMap: string; secret?: string; /** Credentials are read from Secrets Manager (needs AWS API egress). */ secretsViaAws?: boolean };
   /** The region's SQS queue URL, for services with uses.queue. */
   queueUrl?: Value;
 }
@@ -82,7 +83,7 @@ export function deploymentManifest(service: ServiceConfig, scaling: ScalingMode,
   const podLabels: Record<string, string> = { ...labels };
   if (service.uses.database) podLabels[ACCESS_LABELS.database] = "true";
   if (service.uses.cache) podLabels[ACCESS_LABELS.cache] = "true";
-  if (service.uses.queue) podLabels[ACCESS_LABELS.aws] = "true";
+  if (service.uses.queue || ((service.uses.database || service.uses.cache) && env.data?.secretsViaAws)) podLabels[ACCESS_LABELS.aws] = "true";
   const { env: vars, envFrom } = containerEnv(service, env);
   return {
     apiVersion: "apps/v1",
@@ -156,4 +157,9 @@ export function serviceManifest(service: ServiceConfig): Manifest {
 export function isReplicated(scaling: ScalingMode): boolean {
   if (scaling.kind === "fixed") return scaling.replicas > 1;
   return true;
+}
+
+/** The data tier's endpoints as a ConfigMap (keys are env var names; values may be Outputs). */
+export function dataEndpointsConfigMap(data: ValueMap, name = DATA_ENDPOINTS_CONFIGMAP): Manifest {
+  return { apiVersion: "v1", kind: "ConfigMap", metadata: metadata(name, commonLabels(name, "data-endpoints")), data };
 }

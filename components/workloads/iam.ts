@@ -1,0 +1,36 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { ServiceConfig } from "../config/types";
+
+/** IAM statements and queue settings for the services' Pod Identity roles; each scoped to one resource set. */
+type Statement = Record<string, unknown>;
+
+/** A queue consumer: receive, delete, extend visibility, read depth. Only this queue. */
+export function queueConsumerStatements(queueArn: pulumi.Input<string>): Statement[] {
+  return [{ Sid: "ConsumeQueue", Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], Resource: queueArn }];
+}
+
+/** A queue producer: send only. */
+export function queueProducerStatements(queueArn: pulumi.Input<string>): Statement[] {
+  return [{ Sid: "SendToQueue", Effect: "Allow", Action: ["sqs:SendMessage"], Resource: queueArn }];
+}
+
+/** Services using the database or cache read their credentials (by ARN from data-endpoints) at start. */
+export function dataSecretStatements(secretArns: pulumi.Input<string>[]): Statement[] {
+  return [{ Sid: "ReadDataCredentials", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: secretArns }];
+}
+
+/** What a service may do on the region's queue: workers consume, web services produce. */
+export function queueAccess(service: ServiceConfig): "consumer" | "producer" | null {
+  if (!service.uses.queue) return null;
+  return service.kind === "worker" ? "consumer" : "producer";
+}
+
+/** SQS redrive: after this many receives a message goes to the DLQ. */
+export const MAX_RECEIVE_COUNT = 5;
+/** DLQ retention: the SQS maximum (14 days), time to inspect and redrive. */
+export const DLQ_RETENTION_SECONDS = 14 * 24 * 3600;
+
+/** redrivePolicy JSON for the main queue. */
+export function redrivePolicy(dlqArn: string): string {
+  return JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: MAX_RECEIVE_COUNT });
+}
