@@ -51,13 +51,15 @@ let queue: Promise<unknown> = Promise.resolve();
 async function runOnce(opts: RunOptions): Promise<ProgramRun> {
   const resources: PlanResource[] = [];
   const providerRegion = new Map<string, string>();
+  const regionByName = new Map<string, string>();
   let stackOutputs: unknown = {};
 
   pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
-        const region = args.provider ? providerRegion.get(providerUrn(args.provider) ?? "") ?? null : null;
+        // Components (e.g. the remote eks:index:Cluster) carry their provider in a map, not here.
+        const region = (args.provider ? providerRegion.get(providerUrn(args.provider) ?? "") : undefined) ?? regionByName.get(`${args.type}::${args.name}`) ?? null;
         return mockState(args, region);
       },
       call: (args) => CALL_RESULTS[args.token]?.(args) ?? {},
@@ -87,6 +89,8 @@ async function runOnce(opts: RunOptions): Promise<ProgramRun> {
     if (type === "pulumi:providers:aws" && typeof inputs.region === "string") providerRegion.set(urn, inputs.region);
     const deps = new Set(req.getDependenciesList());
     req.getPropertydependenciesMap().forEach((v) => v.getUrnsList().forEach((u) => deps.add(u)));
+    const region = provider ? providerRegion.get(provider) ?? null : null;
+    if (region) regionByName.set(`${type}::${req.getName()}`, region);
     resources.push({
       urn,
       type,
@@ -94,7 +98,7 @@ async function runOnce(opts: RunOptions): Promise<ProgramRun> {
       custom: req.getCustom(),
       parent: req.getParent() || null,
       provider,
-      region: provider ? providerRegion.get(provider) ?? null : null,
+      region,
       inputs: type.startsWith("pulumi:providers:") ? decodeProviderInputs(inputs) : inputs,
       dependencies: [...deps].filter((d) => d !== ""),
     });
