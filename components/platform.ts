@@ -3,6 +3,8 @@ import type { PlatformConfig } from "./config";
 import type { Providers } from "./providers";
 import { Region } from "./region";
 import { Workloads } from "./workloads/workloads";
+import { connectionManifests } from "./data/connection";
+import { NAMESPACES } from "./k8s-names";
 import { createEdge, Edge } from "./edge";
 import { DataTier, fromRegion } from "./data";
 import { Observability } from "./observability/stack";
@@ -46,8 +48,14 @@ export class Platform extends pulumi.ComponentResource {
     // 3. per region: workloads, gateway, autoscaling
     const workloads: Record<string, Workloads> = {};
     for (const [regionName, r] of Object.entries(regions)) {
+      // Endpoints read locally, writes go to the global writer; secrets by this region's replica ARN.
+      const info = this.data.connectionInfo(regionName);
+      const connection = {
+        endpoints: info.apply((i) => connectionManifests(i, NAMESPACES.apps)[0].data as Record<string, string>),
+        secretArns: [...(config.database.enabled ? [info.secretArn] : []), ...(config.cache.enabled ? [info.cacheAuthSecretArn] : [])],
+      };
       workloads[regionName] = new Workloads(`${regionName}-workloads`, {
-        config, region: regionName, physicalName: r.physicalName, cluster: r.cluster, provider: r.provider, vpcCidr: r.region.vpcCidr,
+        config, region: regionName, physicalName: r.physicalName, cluster: r.cluster, provider: r.provider, vpcCidr: r.region.vpcCidr, connection,
       }, { parent: r });
     }
     this.workloads = workloads;

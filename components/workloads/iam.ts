@@ -14,9 +14,17 @@ export function queueProducerStatements(queueArn: pulumi.Input<string>): Stateme
   return [{ Sid: "SendToQueue", Effect: "Allow", Action: ["sqs:SendMessage"], Resource: queueArn }];
 }
 
-/** Services using the database or cache read their credentials (by ARN from data-endpoints) at start. */
-export function dataSecretStatements(secretArns: pulumi.Input<string>[]): Statement[] {
-  return [{ Sid: "ReadDataCredentials", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: secretArns }];
+/**
+ * Services using the database or cache read their credentials (by ARN from data-endpoints) at
+ * start. The secrets are encrypted with the data tier's customer KMS keys, whose ARNs the
+ * connection info does not carry: Decrypt is allowed only when Secrets Manager in this region
+ * asks on the caller's behalf (kms:ViaService), so the role cannot decrypt anything directly.
+ */
+export function dataSecretStatements(secretArns: pulumi.Input<string>[], region: string): Statement[] {
+  return [
+    { Sid: "ReadDataCredentials", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: secretArns },
+    { Sid: "DecryptDataCredentials", Effect: "Allow", Action: ["kms:Decrypt"], Resource: "*", Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${region}.amazonaws.com` } } },
+  ];
 }
 
 /** What a service may do on the region's queue: workers consume, web services produce. */

@@ -107,7 +107,7 @@ export class Workloads extends pulumi.ComponentResource {
       const access = queueAccess(s);
       const statements = [
         ...(access === "consumer" ? queueConsumerStatements(queue!.arn) : access === "producer" ? queueProducerStatements(queue!.arn) : []),
-        ...((s.uses.database || s.uses.cache) && secretArns.length > 0 ? dataSecretStatements(secretArns) : []),
+        ...((s.uses.database || s.uses.cache) && secretArns.length > 0 ? dataSecretStatements(secretArns, args.region) : []),
       ];
       if (statements.length === 0) continue;
       const { association } = podIdentityRole(`${name}-${s.name}-pi`, { clusterName: cluster.name, namespace: APPS_NAMESPACE, serviceAccount: s.name, statements }, aws$);

@@ -111,8 +111,12 @@ describe("Workloads component (mock engine)", () => {
     const cm = get("usw2-workloads-cm-data-endpoints");
     assert.deepEqual((cm.inputs as { data: unknown }).data, { DATABASE_WRITER_HOST: "writer.example", DATABASE_SECRET_ARN: secret });
     const statements = JSON.parse(get("usw2-workloads-user-service-pi-policy").inputs.policy as string).Statement;
-    assert.deepEqual(statements, [{ Sid: "ReadDataCredentials", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: [secret] }]);
-    assert.equal(JSON.parse(get("usw2-workloads-notification-worker-pi-policy").inputs.policy as string).Statement.length, 2, "queue + secrets");
+    assert.deepEqual(statements, [
+      { Sid: "ReadDataCredentials", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: [secret] },
+      { Sid: "DecryptDataCredentials", Effect: "Allow", Action: ["kms:Decrypt"], Resource: "*", Condition: { StringEquals: { "kms:ViaService": "secretsmanager.us-west-2.amazonaws.com" } } },
+    ]);
+    const worker = JSON.parse(get("usw2-workloads-notification-worker-pi-policy").inputs.policy as string).Statement;
+    assert.deepEqual(worker.map((st: { Sid: string }) => st.Sid), ["ConsumeQueue", "ReadDataCredentials", "DecryptDataCredentials"]);
     assert.equal(r2.resources.some((x) => x.name === "usw2-workloads-frontend-pi-role"), false, "frontend calls no AWS API");
     assert.ok(get("usw2-workloads-deploy-user-service").dependencies.includes(cm.urn));
   });
