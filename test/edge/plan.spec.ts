@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import type { PlanResource } from "../../tools/engine/run";
-import { inRegion, ofType, planFor } from "../helpers/plan";
+import { inRegion, ofType, planFor, planWith } from "../helpers/plan";
 
 const T = {
   alb: "aws:lb/loadBalancer:LoadBalancer",
@@ -155,6 +155,29 @@ describe("edge in the stack plans (mock engine)", function () {
       const routed = ofType(plan, T.record).filter((r) => r.inputs.name === "origin.dev.example.com");
       assert.deepEqual(routed.map((r) => r.inputs.setIdentifier), ["us-east-1"]);
       assert.equal((ofType(plan, T.cdn)[0].inputs as { priceClass: string }).priceClass, "PriceClass_100");
+    });
+  });
+
+  describe("policies over the planned edge", () => {
+    it("prod and dev have no edge policy violations", async () => {
+      for (const stack of ["prod", "dev"]) {
+        const { plan } = await planFor(stack);
+        assert.deepEqual(plan.violations.filter((v) => /alb|cloudfront|waf|route53/.test(v.policy)), [], stack);
+      }
+    });
+    it("an old TLS policy on the ALB listener is a mandatory violation of the plan", async () => {
+      const { plan } = await planWith("dev", { edge: { domain: "dev.example.com", alb: { sslPolicy: "ELBSecurityPolicy-2016-08", deletionProtection: false } } });
+      const v = plan!.violations.filter((x) => x.policy === "aws-alb-tls-policy");
+      assert.deepEqual(v.map((x) => [x.enforcementLevel, x.message]), [["mandatory", 'HTTPS listener "us-east-1-edge-https" uses sslPolicy "ELBSecurityPolicy-2016-08"; allowed: ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04']]);
+    });
+    it("failover routing plans a PRIMARY and a SECONDARY record, each with its health check", async () => {
+      const { plan } = await planWith("prod", { edge: { domain: "example.com", routing: "failover" } });
+      const routed = ofType(plan!, T.record).filter((r) => r.inputs.name === "origin.example.com");
+      assert.deepEqual(routed.map((r) => [r.inputs.setIdentifier, r.inputs.failoverRoutingPolicies, r.inputs.healthCheckId]), [
+        ["us-east-1-primary", [{ type: "PRIMARY" }], "platform-edge-hc-us-east-1-id"],
+        ["us-west-2-secondary", [{ type: "SECONDARY" }], "platform-edge-hc-us-west-2-id"],
+      ]);
+      assert.equal(ofType(plan!, T.hc).length, 3);
     });
   });
 });
