@@ -22,6 +22,12 @@ import { route53RoutedHealthCheck } from "../aws/edge/route53-routed-health-chec
 import { wafCloudfrontRegion } from "../aws/edge/waf-cloudfront-region";
 import { ec2NodeClassEncryptedVolumes } from "../aws/karpenter/ec2nodeclass-encrypted-volumes";
 import { ec2NodeClassImdsv2 } from "../aws/karpenter/ec2nodeclass-imdsv2";
+import { eksAuthenticationMode } from "../aws/eks/eks-authentication-mode";
+import { eksControlPlaneLogs } from "../aws/eks/eks-control-plane-logs";
+import { eksEndpointExposure } from "../aws/eks/eks-endpoint-exposure";
+import { eksSecretsEncryption } from "../aws/eks/eks-secrets-encryption";
+import { iamNoWildcardAdmin } from "../aws/eks/iam-no-wildcard-admin";
+import { launchTemplateHardened } from "../aws/eks/launch-template-hardened";
 import { noWorldIngress } from "../aws/network/no-world-ingress";
 import { securityGroupDescriptions } from "../aws/network/security-group-descriptions";
 import { subnetPublicIp } from "../aws/network/subnet-public-ip";
@@ -78,6 +84,12 @@ export const REGISTRY: readonly RegistryEntry[] = [
   { create: rdsPerformanceInsights, strict: "mandatory" },
   { create: elasticacheMultiAz },
   { create: elasticacheAuth },
+  { create: eksSecretsEncryption },
+  { create: eksControlPlaneLogs },
+  { create: eksEndpointExposure },
+  { create: eksAuthenticationMode },
+  { create: iamNoWildcardAdmin },
+  { create: launchTemplateHardened },
   { create: albAccessLogs },
   { create: albDeletionProtection },
   { create: albDropInvalidHeaders },
