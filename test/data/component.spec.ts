@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import type { Plan } from "../../tools/plan-lib";
 import type { PlanResource } from "../../tools/engine/run";
-import { byUrn, inRegion, ofType, planFor } from "../helpers/plan";
+import { byUrn, inRegion, ofType, planFor, planWith } from "../helpers/plan";
 
 const CLUSTER = "aws:rds/cluster:Cluster";
 const INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
@@ -151,6 +151,26 @@ describe("data tier on the mock engine", () => {
         if (m) assert.equal(r.region, m[2], r.name);
         else assert.equal(r.region, "us-east-1", r.name);
       }
+    });
+  });
+
+  describe("policies on the plan", () => {
+    const DATA_POLICIES = /^aws-(rds|elasticache|data)-/;
+    it("reports no data-tier violation for dev or prod", async () => {
+      for (const stack of ["dev", "prod"]) {
+        const { plan } = await planFor(stack);
+        assert.deepEqual(plan.violations.filter((v) => DATA_POLICIES.test(v.policy)), [], stack);
+      }
+    });
+    it("fails prod when deletion protection is switched off", async () => {
+      const { plan } = await planWith("prod", { database: { deletionProtection: false } });
+      const found = plan!.violations.filter((v) => v.policy === "aws-data-deletion-protection").map((v) => `${v.enforcementLevel}: ${v.message}`);
+      assert.deepEqual(found, [
+        'mandatory: global cluster "database-global" must set deletionProtection: true in prod',
+        'mandatory: Aurora cluster "database-us-east-1-cluster" must set deletionProtection: true in prod',
+        'mandatory: Aurora cluster "database-us-west-2-cluster" must set deletionProtection: true in prod',
+        'mandatory: Aurora cluster "database-eu-west-1-cluster" must set deletionProtection: true in prod',
+      ]);
     });
   });
 
