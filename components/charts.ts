@@ -1,6 +1,8 @@
 /**
  * Every upstream Helm chart and EKS add-on version, pinned in one place.
- * Bump here, run `npm run plan`, review the diff.
+ * Bump here, run `npm run plan`, review the diff. EKS managed add-on versions
+ * (vpc-cni, CoreDNS, kube-proxy, ...) differ per Kubernetes minor and live in
+ * ADDON_VERSIONS, components/cluster/addon-versions.ts.
  */
 export interface ChartPin {
   readonly chart: string;
