@@ -60,7 +60,7 @@ export class Platform extends pulumi.ComponentResource {
     }
     this.workloads = workloads;
     // 4. edge
-    if (config.edge.enabled) this.edge = createEdge(name, this, config, providers, Object.values(regions));
+    if (config.edge.enabled) this.edge = createEdge(name, this, config, providers, Object.values(regions), Object.fromEntries(Object.entries(workloads).map(([n, w]) => [n, w.gatewayService])));
     // 5. per region: observability (after workloads: monitors target their Services), chaos (opt-in)
     for (const [regionName, r] of Object.entries(regions)) {
       const deps = [workloads[regionName]];

@@ -30,7 +30,7 @@ export interface Edge {
  * Stage 4 of the Platform: the hosted zone lookup, one origin secret, a RegionalEdge per region
  * (parented under its Region) and the GlobalEdge once.
  */
-export function createEdge(name: string, parent: pulumi.Resource, config: PlatformConfig, providers: Providers, regions: readonly EdgeRegion[]): Edge {
+export function createEdge(name: string, parent: pulumi.Resource, config: PlatformConfig, providers: Providers, regions: readonly EdgeRegion[], gatewayServices: Readonly<Record<string, pulumi.Resource>> = {}): Edge {
   const { edge } = config;
   const zone = aws.route53.getZoneOutput({ name: edge.hostedZone, privateZone: false }, { parent, provider: providers.edge });
   // Rotating it (replace the resource) updates CloudFront and the listener rules in one `up`; in between, requests may get 403.
@@ -48,6 +48,7 @@ export function createEdge(name: string, parent: pulumi.Resource, config: Platfo
       originVerifySecret: secret.result,
       cluster: r.cluster,
       lbControllerRelease: r.lbController?.release,
+      gatewayService: gatewayServices[r.region.name],
     }, { parent: r, provider: r.provider });
   }
   const global = new GlobalEdge(`${name}-edge`, {

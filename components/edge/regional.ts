@@ -37,6 +37,8 @@ export interface RegionalEdgeArgs {
   cluster?: ClusterHandle;
   /** Helm release of the AWS Load Balancer Controller (installs the TargetGroupBinding CRD). */
   lbControllerRelease?: pulumi.Resource;
+  /** The gateway Service (workloads); the binding waits for it (and so for its namespace). */
+  gatewayService?: pulumi.Resource;
   /** SNS topic for the ALB alarms; none: alarms only show in the console. */
   alarmTopicArn?: pulumi.Input<string>;
 }
@@ -167,7 +169,7 @@ export class RegionalEdge extends pulumi.ComponentResource {
     }
 
     if (args.cluster) {
-      const deps = [...(args.lbControllerRelease ? [args.lbControllerRelease] : []), ...args.cluster.workloadDependencies];
+      const deps = [...(args.lbControllerRelease ? [args.lbControllerRelease] : []), ...(args.gatewayService ? [args.gatewayService] : []), ...args.cluster.workloadDependencies];
       this.targetGroupBinding = new k8s.apiextensions.CustomResource(`${name}-gateway-tgb`, targetGroupBindingManifest({ targetGroupArn: tg.arn, albSecurityGroupId: sg.id, targetPort: args.gateway.listenPort }), {
         parent: this,
         provider: args.cluster.k8sProvider,

@@ -93,6 +93,9 @@ describe("edge in the stack plans (mock engine)", function () {
         const t = tgbs.find((x) => x.name === `${region}-edge-gateway-tgb`)!;
         assert.ok(t.provider?.endsWith(`::${region}-cluster-k8s`), t.provider ?? "none");
         assert.ok(t.dependencies.includes(named(`${region}-edge-gateway-tg`).urn));
+        // The CRD comes with the LB controller chart; the Service (and its namespace) with the workloads.
+        assert.ok(t.dependencies.includes(named(`${region}-lb-controller-chart`).urn), `${region}: LB controller release`);
+        assert.ok(t.dependencies.includes(named(`${region}-workloads-svc-nginx-gateway`).urn), `${region}: gateway Service`);
       }
     });
 
