@@ -102,7 +102,12 @@ export class GlobalCache extends pulumi.ComponentResource {
         globalReplicationGroupIdSuffix: dataNames(config, primary).globalReplicationGroupSuffix,
         globalReplicationGroupDescription: `Global Datastore for ${config.name}-${config.stack}`,
         primaryReplicationGroupId: groups[primary].id,
-      }, child(primary));
+      }, {
+        ...child(primary),
+        // After a (manual) cross-region promotion AWS reports another primary; replacing the
+        // Global Datastore to "fix" that would drop every secondary. See README: failover.
+        ignoreChanges: ["primaryReplicationGroupId"],
+      });
       for (const r of plan.secondaryRegions) {
         groups[r] = new aws.elasticache.ReplicationGroup(`${name}-${r}-group`, {
           replicationGroupId: dataNames(config, r).replicationGroup,

@@ -114,7 +114,7 @@ describe("policies: offline evaluator", () => {
     assert.deepEqual(prod["aws-allowed-regions"], { allowedRegions: ["us-east-1"] });
     assert.deepEqual(
       Object.entries(prod).filter(([, v]) => typeof v === "object" && v.enforcementLevel === "mandatory").map(([k]) => k),
-      ["aws-security-group-descriptions", "aws-s3-encryption", "aws-s3-log-bucket-versioning", "k8s-read-only-root-filesystem", "k8s-probes", "k8s-pdb-for-replicated"],
+      ["aws-security-group-descriptions", "aws-s3-encryption", "aws-s3-log-bucket-versioning", "aws-rds-iam-auth", "aws-rds-performance-insights", "k8s-read-only-root-filesystem", "k8s-probes", "k8s-pdb-for-replicated"],
     );
   });
 });
