@@ -173,6 +173,13 @@ describe("edge in the stack plans (mock engine)", function () {
       const v = plan!.violations.filter((x) => x.policy === "aws-alb-tls-policy");
       assert.deepEqual(v.map((x) => [x.enforcementLevel, x.message]), [["mandatory", 'HTTPS listener "us-east-1-edge-https" uses sslPolicy "ELBSecurityPolicy-2016-08"; allowed: ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04']]);
     });
+    it("optional WAF logging goes to an aws-waf-logs-* group in us-east-1 with the origin secret header redacted", async () => {
+      const { plan } = await planWith("dev", { edge: { domain: "dev.example.com", alb: { deletionProtection: false }, waf: { logging: true } } });
+      const [group] = ofType(plan!, "aws:cloudwatch/logGroup:LogGroup").filter((g) => String(g.inputs.name).startsWith("aws-waf-logs-"));
+      assert.deepEqual([group.inputs.name, group.region], ["aws-waf-logs-platform-dev", "us-east-1"]);
+      const [cfg] = ofType(plan!, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration");
+      assert.deepEqual(cfg.inputs.redactedFields, [{ singleHeader: { name: "x-origin-verify" } }]);
+    });
     it("failover routing plans a PRIMARY and a SECONDARY record, each with its health check", async () => {
       const { plan } = await planWith("prod", { edge: { domain: "example.com", routing: "failover" } });
       const routed = ofType(plan!, T.record).filter((r) => r.inputs.name === "origin.example.com");
