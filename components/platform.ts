@@ -55,7 +55,7 @@ export class Platform extends pulumi.ComponentResource {
         secretArns: [...(config.database.enabled ? [info.secretArn] : []), ...(config.cache.enabled ? [info.cacheAuthSecretArn] : [])],
       };
       workloads[regionName] = new Workloads(`${regionName}-workloads`, {
-        config, region: regionName, physicalName: r.physicalName, cluster: r.cluster, provider: r.provider, vpcCidr: r.region.vpcCidr, connection,
+        config, region: regionName, physicalName: r.physicalName, cluster: r.appCluster, provider: r.provider, vpcCidr: r.region.vpcCidr, connection,
       }, { parent: r });
     }
     this.workloads = workloads;
@@ -69,7 +69,7 @@ export class Platform extends pulumi.ComponentResource {
         : undefined;
       const alb = this.edge?.regional[regionName];
       if (obs && alb) obs.addLoadBalancerAlarms(alb.albArnSuffix);
-      if (config.chaos.enabled) new Chaos(`${regionName}-chaos`, { config, cluster: r.cluster, dependsOn: obs ? [...deps, obs.release] : deps }, { parent: r });
+      if (config.chaos.enabled) new Chaos(`${regionName}-chaos`, { config, cluster: r.appCluster, dependsOn: obs ? [...deps, obs.release] : deps }, { parent: r });
     }
     this.registerOutputs({});
   }

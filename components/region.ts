@@ -7,6 +7,7 @@ import { Karpenter } from "./cluster/karpenter";
 import { LoadBalancerController } from "./cluster/lb-controller";
 import { Vpc } from "./network/vpc";
 import { defaultTags } from "./tags";
+import type { ClusterHandle } from "./cluster/types";
 
 export interface RegionArgs {
   config: PlatformConfig;
@@ -33,6 +34,11 @@ export class Region extends pulumi.ComponentResource {
   public readonly karpenter: Karpenter;
   /** AWS Load Balancer Controller; the edge's TargetGroupBinding depends on `lbController.release`. */
   public readonly lbController: LoadBalancerController;
+  /**
+   * The cluster as application workloads see it: they also wait for the NodePools, so
+   * `pulumi destroy` deletes Deployments before Karpenter drains and terminates its nodes.
+   */
+  public readonly appCluster: ClusterHandle;
 
   constructor(name: string, args: RegionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:region:Region", name, {}, opts);
@@ -62,6 +68,8 @@ export class Region extends pulumi.ComponentResource {
       nodeTags: defaultTags(config, region.name),
     }, { parent: this });
     this.lbController = new LoadBalancerController(`${name}-lb-controller`, { cluster: this.cluster, provider, region: region.name, vpcId: this.vpc.vpcId }, { parent: this });
+    const c = this.cluster;
+    this.appCluster = { name: c.name, k8sProvider: c.k8sProvider, clusterSecurityGroupId: c.clusterSecurityGroupId, workloadDependencies: [...c.workloadDependencies, ...this.karpenter.nodePools] };
     this.registerOutputs({ vpcId: this.vpc.vpcId, clusterName: this.clusterName });
   }
 }
