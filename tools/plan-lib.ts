@@ -3,14 +3,9 @@ import { ConfigError, loadConfig } from "../components/config";
 import type { PlatformConfig } from "../components/config";
 import { PlanResource, runProgram } from "./engine/run";
 import { readStackConfig } from "./engine/stack-config";
-import { evaluatePolicies } from "../policies/lib/offline";
+import { evaluatePolicies, type Violation } from "../policies/lib/offline";
 
-export interface Violation {
-  policy: string;
-  enforcementLevel: string;
-  urn: string;
-  message: string;
-}
+export type { Violation };
 
 export interface Plan {
   stack: string;

@@ -1,17 +1,14 @@
 import { strict as assert } from "assert";
-import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
-import { loadConfig, type PlatformConfig } from "../../components/config";
-import type { ClusterHandle } from "../../components/cluster/types";
+import type { PlatformConfig } from "../../components/config";
 import { CHARTS } from "../../components/charts";
 import { Chaos } from "../../components/chaos/component";
 import { chaosMeshValues } from "../../components/chaos/values";
 import { runProgram, type ProgramRun } from "../../tools/engine/run";
+import { standInCluster, testConfig } from "../helpers/stand-in";
 import { scheduleSchema } from "./chaos-mesh-schema";
 
 function config(overrides: Record<string, unknown> = {}): PlatformConfig {
-  const raw: Record<string, unknown> = { environment: "dev", regions: [{ name: "us-east-1", vpcCidr: "10.10.0.0/16" }], ...overrides };
-  return loadConfig(Object.fromEntries(Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)])), { project: "platform", stack: "test" });
+  return testConfig({ environment: "dev", regions: [{ name: "us-east-1", vpcCidr: "10.10.0.0/16" }], ...overrides });
 }
 
 function run(cfg: PlatformConfig): Promise<ProgramRun> {
@@ -20,9 +17,7 @@ function run(cfg: PlatformConfig): Promise<ProgramRun> {
     stack: "test",
     config: {},
     program: () => {
-      const k8sProvider = new k8s.Provider("use1-k8s", { kubeconfig: "{}" });
-      const addon = new k8s.core.v1.ConfigMap("addons", { metadata: { name: "addons" } }, { provider: k8sProvider });
-      const cluster: ClusterHandle = { name: "platform-test-use1", k8sProvider, clusterSecurityGroupId: pulumi.output("sg-1"), workloadDependencies: [addon] };
+      const cluster = standInCluster("platform-test-use1");
       new Chaos("use1-chaos", { config: cfg, cluster });
       return {};
     },

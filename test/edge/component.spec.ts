@@ -6,6 +6,7 @@ import type { ClusterHandle } from "../../components/cluster/types";
 import { loadConfig } from "../../components/config";
 import { RegionalEdge } from "../../components/edge/regional";
 import { runProgram, type ProgramRun } from "../../tools/engine/run";
+import { standInCluster } from "../helpers/stand-in";
 
 const config = loadConfig({ "platform:environment": "prod", "platform:regions": JSON.stringify([{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }]) }, { project: "platform", stack: "test" });
 
@@ -20,10 +21,8 @@ function run(withCluster: boolean): Promise<ProgramRun> {
       let cluster: ClusterHandle | undefined;
       let release: pulumi.Resource | undefined;
       if (withCluster) {
-        const k8sProvider = new k8s.Provider("usw2-k8s", { kubeconfig: "{}" });
-        const addon = new k8s.core.v1.ConfigMap("addons", { metadata: { name: "addons", namespace: "kube-system" } }, { provider: k8sProvider });
-        release = new k8s.helm.v3.Release("lb-controller", { chart: "aws-load-balancer-controller", version: "1.0.0", repositoryOpts: { repo: "https://aws.github.io/eks-charts" } }, { provider: k8sProvider });
-        cluster = { name: "platform-test-usw2", k8sProvider, clusterSecurityGroupId: pulumi.output("sg-1"), workloadDependencies: [addon] };
+        cluster = standInCluster("platform-test-usw2");
+        release = new k8s.helm.v3.Release("lb-controller", { chart: "aws-load-balancer-controller", version: "1.0.0", repositoryOpts: { repo: "https://aws.github.io/eks-charts" } }, { provider: cluster.k8sProvider });
       }
       const e = new RegionalEdge("usw2-edge", {
         edge: config.edge,
@@ -56,7 +55,7 @@ describe("RegionalEdge component (mock engine)", () => {
     const urn = (n: string) => r.resources.find((x) => x.name === n)!.urn;
     const tgb = r.resources.find((x) => x.name === "usw2-edge-gateway-tgb")!;
     assert.equal(tgb.type, "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding");
-    assert.ok(tgb.provider?.endsWith("::usw2-k8s"));
+    assert.ok(tgb.provider?.endsWith("::platform-test-usw2-k8s"));
     assert.ok(tgb.dependencies.includes(urn("lb-controller")), "dependsOn the LB controller release");
     assert.ok(tgb.dependencies.includes(urn("addons")), "dependsOn the workload dependencies");
     assert.equal((tgb.inputs.spec as { targetGroupARN: string }).targetGroupARN, "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/platform-test-usw2-gw/73e2d6bc24d8a067");

@@ -1,16 +1,13 @@
 import { strict as assert } from "assert";
 import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
-import { loadConfig, type PlatformConfig } from "../../components/config";
-import type { ClusterHandle } from "../../components/cluster/types";
+import type { PlatformConfig } from "../../components/config";
 import { CHARTS } from "../../components/charts";
 import { Observability } from "../../components/observability/stack";
 import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
+import { standInCluster, testConfig } from "../helpers/stand-in";
 
 function config(overrides: Record<string, unknown> = {}): PlatformConfig {
-  const raw: Record<string, unknown> = { environment: "prod", regions: [{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }], ...overrides };
-  return loadConfig(Object.fromEntries(Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)])), { project: "platform", stack: "test" });
+  return testConfig({ environment: "prod", regions: [{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }], ...overrides });
 }
 
 /** The Observability component alone on the mock engine, with a stand-in cluster. */
@@ -21,9 +18,7 @@ function run(cfg: PlatformConfig, withAlb: boolean): Promise<ProgramRun> {
     config: {},
     program: () => {
       const provider = new aws.Provider("usw2", { region: "us-west-2" });
-      const k8sProvider = new k8s.Provider("usw2-k8s", { kubeconfig: "{}" });
-      const addon = new k8s.core.v1.ConfigMap("addons", { metadata: { name: "addons" } }, { provider: k8sProvider });
-      const cluster: ClusterHandle = { name: "platform-test-usw2", k8sProvider, clusterSecurityGroupId: pulumi.output("sg-1"), workloadDependencies: [addon] };
+      const cluster = standInCluster("platform-test-usw2");
       const o = new Observability("usw2-observability", {
         config: cfg,
         regionName: "us-west-2",

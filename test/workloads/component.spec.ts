@@ -1,12 +1,10 @@
 import { strict as assert } from "assert";
 import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
 import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
-import type { ClusterHandle } from "../../components/cluster/types";
 import { CHARTS } from "../../components/charts";
 import { Workloads } from "../../components/workloads/workloads";
 import { seedConfig } from "./fixtures";
+import { named as namedIn, standInCluster } from "../helpers/stand-in";
 
 /**
  * The Workloads component alone on the mock engine, with a stand-in cluster (the EKS area
@@ -20,9 +18,7 @@ async function run(connection?: { endpoints: Record<string, string>; secretArns:
     config: {},
     program: () => {
       const provider = new aws.Provider("usw2", { region: "us-west-2" });
-      const k8sProvider = new k8s.Provider("usw2-k8s", { kubeconfig: "{}" });
-      const addon = new k8s.core.v1.ConfigMap("addons", { metadata: { name: "addons", namespace: "kube-system" } }, { provider: k8sProvider });
-      const cluster: ClusterHandle = { name: "platform-test-usw2", k8sProvider, clusterSecurityGroupId: pulumi.output("sg-1"), workloadDependencies: [addon] };
+      const cluster = standInCluster("platform-test-usw2");
       const w = new Workloads("usw2-workloads", { config, region: "us-west-2", physicalName: "platform-test-usw2", cluster, provider, vpcCidr: "10.1.0.0/16", connection });
       return { queueUrl: w.queueUrl };
     },
@@ -35,11 +31,7 @@ describe("Workloads component (mock engine)", () => {
     r = await run();
   });
   const ofType = (t: string) => r.resources.filter((x) => x.type === t);
-  const named = (n: string): PlanResource => {
-    const x = r.resources.find((y) => y.name === n);
-    assert.ok(x, `no resource named ${n}`);
-    return x;
-  };
+  const named = (n: string): PlanResource => namedIn(r.resources, n);
   const urnOf = (n: string) => named(n).urn;
 
   it("creates an SSE-encrypted queue with a DLQ after 5 receives, in the region", () => {

@@ -3,19 +3,10 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { CALL_RESULTS, mockState } from "./mock-state";
 import { toPlain } from "./serialize";
+// One resource of plan.json: the contract is defined once, beside the policy evaluator that reads it.
+import type { PlanResource } from "../../policies/lib/offline";
 
-/** One resource as the offline plan contract (ARCHITECTURE.md) describes it. */
-export interface PlanResource {
-  urn: string;
-  type: string;
-  name: string;
-  custom: boolean;
-  parent: string | null;
-  provider: string | null;
-  region: string | null;
-  inputs: Record<string, unknown>;
-  dependencies: string[];
-}
+export type { PlanResource };
 
 export interface ProgramRun {
   resources: PlanResource[];
