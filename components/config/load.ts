@@ -43,13 +43,52 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
   const parsed: Partial<ParsedSections> = {};
   for (const k of SECTION_KEYS) {
     if (values[k] === undefined && REQUIRED_KEYS.includes(k)) continue;
-    const result = (CONFIG_SECTIONS[k] as z.ZodType).safeParse(values[k]);
-    if (result.success) (parsed as Record<string, unknown>)[k] = result.data;
-    else issues.push(...zodIssues(`${ns}${k}`, values[k], result.error));
+    const schema = CONFIG_SECTIONS[k] as z.ZodType;
+    const result = schema.safeParse(values[k]);
+    if (result.success) {
+      (parsed as Record<string, unknown>)[k] = result.data;
+      continue;
+    }
+    issues.push(...zodIssues(`${ns}${k}`, values[k], result.error));
+    // Cross-field checks still run on the rest of the section, so one report carries every problem.
+    const lenient = parseWithoutBadValues(schema, values[k], result.error);
+    if (lenient !== undefined) (parsed as Record<string, unknown>)[k] = lenient;
   }
-  issues.push(...semanticIssues(parsed).map((i) => ({ ...i, path: i.path.replace(/^platform:/, ns) })));
+  const reported = new Set(issues.map((i) => i.path));
+  const semantic = semanticIssues(parsed).map((i) => ({ ...i, path: i.path.replace(/^platform:/, ns) }));
+  issues.push(...semantic.filter((i) => !reported.has(i.path)));
   if (issues.length > 0) throw new ConfigError(issues, ctx.stack);
   return deepFreeze(resolve(parsed as ParsedSections, ctx));
+}
+
+/**
+ * Drop each offending value (its default then applies) and parse again, a few
+ * rounds at most. Undefined when the section cannot be recovered, e.g. a
+ * missing required field or a section of the wrong type.
+ */
+function parseWithoutBadValues(schema: z.ZodType, value: unknown, error: z.ZodError): unknown {
+  let current: unknown = structuredClone(value);
+  let err = error;
+  for (let round = 0; round < 3; round++) {
+    for (const issue of err.issues) {
+      const path = [...issue.path];
+      if (issue.code === "unrecognized_keys") {
+        const parent = valueAt(current, path) as Record<string, unknown> | undefined;
+        if (parent && typeof parent === "object") for (const k of issue.keys) delete parent[k];
+        continue;
+      }
+      // A bad list element: drop the whole list field, so indices in later messages stay true.
+      while (path.length > 0 && typeof path[path.length - 1] === "number") path.pop();
+      const last = path.pop();
+      const parent = valueAt(current, path);
+      if (last === undefined || parent === null || typeof parent !== "object" || Array.isArray(parent)) return undefined;
+      delete (parent as Record<PropertyKey, unknown>)[last];
+    }
+    const again = schema.safeParse(current);
+    if (again.success) return again.data;
+    err = again.error;
+  }
+  return undefined;
 }
 
 function isEmpty(value: unknown): boolean {

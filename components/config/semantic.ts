@@ -180,14 +180,17 @@ function checkServices(c: Partial<ParsedSections>, add: Add): void {
 
 function checkChaos(c: Partial<ParsedSections>, add: Add): void {
   const ch = c.chaos!;
-  const names = c.services?.map((s) => s.name);
+  // Targets only matter when experiments run: a prod catalogue without the seed services must not
+  // trip over chaos defaults it never uses (chaos is opt-in outside dev).
+  const enabled = ch.enabled ?? c.environment === "dev";
+  const names = enabled ? c.services?.map((s) => s.name) : undefined;
   const known = (path: string, target: string) => {
     if (names && !names.includes(target)) add(key("chaos", path), target, `a configured service (${names.join(", ")})`);
   };
   ch.podFailure.targets.forEach((t, i) => known(`.podFailure.targets[${i}]`, t));
   duplicates(ch.podFailure.targets).forEach((t) => add(key("chaos", ".podFailure.targets"), t, "each service listed once (one Schedule per target)"));
   known(".networkDelay.target", ch.networkDelay.target);
-  const target = c.services?.find((s) => s.name === ch.networkDelay.target);
+  const target = enabled ? c.services?.find((s) => s.name === ch.networkDelay.target) : undefined;
   if (target && target.kind !== "web") add(key("chaos", ".networkDelay.target"), target.name, "a web service (the gateway only sends traffic to web services)");
   // NetworkChaos hands latency to tc: one number and one unit (the CRD's pattern).
   if (!/^[0-9]+(ms|s|m|h)$/.test(ch.networkDelay.latency) || durationSeconds(ch.networkDelay.latency) <= 0) {

@@ -175,3 +175,30 @@ describe("config validation", () => {
     ]);
   });
 });
+
+describe("config validation: every problem in one report", () => {
+  it("still runs cross-field checks on a section with a shape error elsewhere in it", () => {
+    const p = problems({
+      ...base(),
+      services: [
+        { name: "api", image: "repo/api:1.0", routes: ["/", "api/"], autoscaling: { hpa: {}, keda: { sqsQueueLength: 5 } }, resources: { requests: { memory: "128MB" } } },
+        { name: "web", image: "repo/web:1.0", routes: ["/"] },
+      ],
+    });
+    assert.deepEqual(p, [
+      'platform:services[0].resources.requests.memory: got "128MB"; expected a memory quantity like "128Mi" or "1Gi"',
+      'platform:services[0].autoscaling: got {"hpa":{},"keda":{"sqsQueueLength":5}}; expected either hpa or keda, not both (KEDA refuses a target an HPA already scales)',
+      "platform:services[0].uses.queue: got false; expected true when scaling on an SQS queue",
+      'platform:services[0].routes[1]: got "api/"; expected a path prefix starting with "/"',
+      'platform:services[1].routes[0]: got "/"; expected a route no other service claims (already routed to api)',
+    ]);
+  });
+
+  it("does not check chaos targets against a custom catalogue when chaos is off (prod default)", () => {
+    const services = [{ name: "web", image: "repo/web:1.0", routes: ["/"] }];
+    assert.deepEqual(problems({ ...base(), services }), []);
+    assert.deepEqual(problems({ ...base(), services, chaos: { enabled: true, podFailure: { targets: ["web"] }, networkDelay: { target: "web" }, cpuStress: { target: "ghost" } } }), [
+      'platform:chaos.cpuStress.target: got "ghost"; expected a configured service (web)',
+    ]);
+  });
+});
