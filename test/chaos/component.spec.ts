@@ -4,7 +4,7 @@ import { CHARTS } from "../../components/charts";
 import { Chaos } from "../../components/chaos/component";
 import { chaosMeshValues } from "../../components/chaos/values";
 import { runProgram, type ProgramRun } from "../../tools/engine/run";
-import { standInCluster, testConfig } from "../helpers/stand-in";
+import { ALONE, standInCluster, testConfig } from "../helpers/stand-in";
 import { scheduleSchema } from "./chaos-mesh-schema";
 
 function config(overrides: Record<string, unknown> = {}): PlatformConfig {
@@ -13,9 +13,7 @@ function config(overrides: Record<string, unknown> = {}): PlatformConfig {
 
 function run(cfg: PlatformConfig): Promise<ProgramRun> {
   return runProgram({
-    project: "platform",
-    stack: "test",
-    config: {},
+    ...ALONE,
     program: () => {
       const cluster = standInCluster("platform-test-use1");
       new Chaos("use1-chaos", { config: cfg, cluster });

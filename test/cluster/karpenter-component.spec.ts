@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { ALONE } from "../helpers/stand-in";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import { CHARTS } from "../../components/charts";
@@ -17,9 +18,7 @@ async function run(): Promise<ProgramRun> {
   const raw = { environment: "prod", regions: [{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }], karpenter: { nodePools: [{ name: "general-purpose" }, { name: "arm-spot", capacityTypes: ["spot"], architectures: ["arm64"], instanceFamilies: ["m7g"] }] } };
   const config = loadConfig(Object.fromEntries(Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)])), { project: "platform", stack: "test" });
   return runProgram({
-    project: "platform",
-    stack: "test",
-    config: {},
+    ...ALONE,
     program: () => {
       const provider = new aws.Provider("usw2", { region: "us-west-2", defaultTags: { tags: PLATFORM_TAGS } });
       const k8sProvider = new k8s.Provider("usw2-k8s", { kubeconfig: "{}" });

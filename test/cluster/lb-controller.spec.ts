@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { ALONE } from "../helpers/stand-in";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -45,9 +46,7 @@ describe("LoadBalancerController component (mock engine)", () => {
   let r: ProgramRun;
   before(async () => {
     r = await runProgram({
-      project: "platform",
-      stack: "test",
-      config: {},
+      ...ALONE,
       program: () => {
         const provider = new aws.Provider("euw1", { region: "eu-west-1", defaultTags: { tags: PLATFORM_TAGS } });
         const k8sProvider = new k8s.Provider("euw1-k8s", { kubeconfig: "{}" });

@@ -6,16 +6,14 @@ import type { ClusterHandle } from "../../components/cluster/types";
 import { loadConfig } from "../../components/config";
 import { RegionalEdge } from "../../components/edge/regional";
 import { runProgram, type ProgramRun } from "../../tools/engine/run";
-import { standInCluster } from "../helpers/stand-in";
+import { ALONE, standInCluster } from "../helpers/stand-in";
 
 const config = loadConfig({ "platform:environment": "prod", "platform:regions": JSON.stringify([{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }]) }, { project: "platform", stack: "test" });
 
 /** RegionalEdge alone on the mock engine, optionally with a stand-in cluster and LB controller release. */
 function run(withCluster: boolean): Promise<ProgramRun> {
   return runProgram({
-    project: "platform",
-    stack: "test",
-    config: {},
+    ...ALONE,
     program: () => {
       const provider = new aws.Provider("usw2", { region: "us-west-2" });
       let cluster: ClusterHandle | undefined;

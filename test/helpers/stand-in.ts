@@ -28,3 +28,6 @@ export function named(resources: readonly PlanResource[], name: string): PlanRes
   assert.ok(found, `no resource named ${name}`);
   return found;
 }
+
+/** Engine settings for running one component alone: `runProgram({ ...ALONE, program })`. */
+export const ALONE = { project: "platform", stack: "test", config: {} as Record<string, string> };

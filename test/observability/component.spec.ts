@@ -4,7 +4,7 @@ import type { PlatformConfig } from "../../components/config";
 import { CHARTS } from "../../components/charts";
 import { Observability } from "../../components/observability/stack";
 import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
-import { standInCluster, testConfig } from "../helpers/stand-in";
+import { ALONE, standInCluster, testConfig } from "../helpers/stand-in";
 
 function config(overrides: Record<string, unknown> = {}): PlatformConfig {
   return testConfig({ environment: "prod", regions: [{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }], ...overrides });
@@ -13,9 +13,7 @@ function config(overrides: Record<string, unknown> = {}): PlatformConfig {
 /** The Observability component alone on the mock engine, with a stand-in cluster. */
 function run(cfg: PlatformConfig, withAlb: boolean): Promise<ProgramRun> {
   return runProgram({
-    project: "platform",
-    stack: "test",
-    config: {},
+    ...ALONE,
     program: () => {
       const provider = new aws.Provider("usw2", { region: "us-west-2" });
       const cluster = standInCluster("platform-test-usw2");

@@ -4,7 +4,7 @@ import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engi
 import { CHARTS } from "../../components/charts";
 import { Workloads } from "../../components/workloads/workloads";
 import { seedConfig } from "./fixtures";
-import { named as namedIn, standInCluster } from "../helpers/stand-in";
+import { ALONE, named as namedIn, standInCluster } from "../helpers/stand-in";
 
 /**
  * The Workloads component alone on the mock engine, with a stand-in cluster (the EKS area
@@ -13,9 +13,7 @@ import { named as namedIn, standInCluster } from "../helpers/stand-in";
 async function run(connection?: { endpoints: Record<string, string>; secretArns: string[] }): Promise<ProgramRun> {
   const config = seedConfig();
   return runProgram({
-    project: "platform",
-    stack: "test",
-    config: {},
+    ...ALONE,
     program: () => {
       const provider = new aws.Provider("usw2", { region: "us-west-2" });
       const cluster = standInCluster("platform-test-usw2");
