@@ -19,7 +19,11 @@ export const CHARTS = {
   /** AWS Load Balancer Controller chart 3.5.0 = controller v3.5.0 (TargetGroupBinding elbv2.k8s.aws/v1beta1). */
   lbController: { chart: "aws-load-balancer-controller", version: "3.5.0", repo: "https://aws.github.io/eks-charts" },
   /** kube-prometheus-stack 79.x: Prometheus Operator CRDs + Prometheus 3.x, Alertmanager, Grafana. */
-  kubePrometheusStack: { chart: "kube-prometheus-stack", version: "79.9.0", repo: "https://prometheus-community.github.io/helm-charts" },
+  kubePrometheusStack: {
+    chart: "kube-prometheus-stack",
+    version: "79.9.0",
+    repo: "https://prometheus-community.github.io/helm-charts",
+  },
   /** Chaos Mesh 2.7.3 (Aug 2025 patch of 2.7; chaosctl off by default). */
   chaosMesh: { chart: "chaos-mesh", version: "2.7.3", repo: "https://charts.chaos-mesh.org" },
 } as const satisfies Record<string, ChartPin>;

@@ -40,11 +40,19 @@ export class Platform extends pulumi.ComponentResource {
     const regions: Record<string, Region> = {};
     for (const region of config.regions) {
       // The Pulumi name is the region name: stable, and unique within the stack.
-      regions[region.name] = new Region(region.name, { config, region, provider: providers.regional[region.name] }, { parent: this });
+      regions[region.name] = new Region(
+        region.name,
+        { config, region, provider: providers.regional[region.name] },
+        { parent: this },
+      );
     }
     this.regions = regions;
     // 2. global data tier (after the clusters: its security groups admit their security groups)
-    this.data = new DataTier(config, Object.fromEntries(Object.entries(regions).map(([n, r]) => [n, fromRegion(r)])), this);
+    this.data = new DataTier(
+      config,
+      Object.fromEntries(Object.entries(regions).map(([n, r]) => [n, fromRegion(r)])),
+      this,
+    );
     // 3. per region: workloads, gateway, autoscaling
     const workloads: Record<string, Workloads> = {};
     for (const [regionName, r] of Object.entries(regions)) {
@@ -52,24 +60,62 @@ export class Platform extends pulumi.ComponentResource {
       const info = this.data.connectionInfo(regionName);
       const connection = {
         endpoints: info.apply((i) => connectionManifests(i, NAMESPACES.apps)[0].data as Record<string, string>),
-        secretArns: [...(config.database.enabled ? [info.secretArn] : []), ...(config.cache.enabled ? [info.cacheAuthSecretArn] : [])],
+        secretArns: [
+          ...(config.database.enabled ? [info.secretArn] : []),
+          ...(config.cache.enabled ? [info.cacheAuthSecretArn] : []),
+        ],
       };
-      workloads[regionName] = new Workloads(`${regionName}-workloads`, {
-        config, region: regionName, physicalName: r.physicalName, cluster: r.appCluster, provider: r.provider, vpcCidr: r.region.vpcCidr, connection,
-      }, { parent: r });
+      workloads[regionName] = new Workloads(
+        `${regionName}-workloads`,
+        {
+          config,
+          region: regionName,
+          physicalName: r.physicalName,
+          cluster: r.appCluster,
+          provider: r.provider,
+          vpcCidr: r.region.vpcCidr,
+          connection,
+        },
+        { parent: r },
+      );
     }
     this.workloads = workloads;
     // 4. edge
-    if (config.edge.enabled) this.edge = createEdge(name, this, config, providers, Object.values(regions), Object.fromEntries(Object.entries(workloads).map(([n, w]) => [n, w.gatewayService])));
+    if (config.edge.enabled)
+      this.edge = createEdge(
+        name,
+        this,
+        config,
+        providers,
+        Object.values(regions),
+        Object.fromEntries(Object.entries(workloads).map(([n, w]) => [n, w.gatewayService])),
+      );
     // 5. per region: observability (after workloads: monitors target their Services), chaos (opt-in)
     for (const [regionName, r] of Object.entries(regions)) {
       const deps = [workloads[regionName]];
       const obs = config.observability.enabled
-        ? new Observability(`${regionName}-observability`, { config, regionName, physicalName: r.physicalName, cluster: r.cluster, provider: r.provider, clusterName: r.clusterName, dependsOn: deps }, { parent: r })
+        ? new Observability(
+            `${regionName}-observability`,
+            {
+              config,
+              regionName,
+              physicalName: r.physicalName,
+              cluster: r.cluster,
+              provider: r.provider,
+              clusterName: r.clusterName,
+              dependsOn: deps,
+            },
+            { parent: r },
+          )
         : undefined;
       const alb = this.edge?.regional[regionName];
       if (obs && alb) obs.addLoadBalancerAlarms(alb.albArnSuffix);
-      if (config.chaos.enabled) new Chaos(`${regionName}-chaos`, { config, cluster: r.appCluster, dependsOn: obs ? [...deps, obs.release] : deps }, { parent: r });
+      if (config.chaos.enabled)
+        new Chaos(
+          `${regionName}-chaos`,
+          { config, cluster: r.appCluster, dependsOn: obs ? [...deps, obs.release] : deps },
+          { parent: r },
+        );
     }
     this.registerOutputs({});
   }
@@ -78,7 +124,14 @@ export class Platform extends pulumi.ComponentResource {
   public regionOutputs(): Record<string, pulumi.Input<Record<string, unknown>>> {
     const out: Record<string, pulumi.Input<Record<string, unknown>>> = {};
     for (const [name, r] of Object.entries(this.regions)) {
-      out[name] = { vpcId: r.vpc.vpcId, vpcCidr: r.vpc.cidrBlock, clusterName: r.clusterName, clusterEndpoint: r.cluster.endpoint, privateSubnetIds: r.vpc.privateSubnetIds, queueUrl: this.workloads[name].queueUrl };
+      out[name] = {
+        vpcId: r.vpc.vpcId,
+        vpcCidr: r.vpc.cidrBlock,
+        clusterName: r.clusterName,
+        clusterEndpoint: r.cluster.endpoint,
+        privateSubnetIds: r.vpc.privateSubnetIds,
+        queueUrl: this.workloads[name].queueUrl,
+      };
     }
     return out;
   }

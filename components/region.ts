@@ -47,29 +47,50 @@ export class Region extends pulumi.ComponentResource {
     this.provider = provider;
     this.physicalName = physicalName([config.name, config.stack, regionCode(region.name)]);
     this.clusterName = clusterName(config.name, config.stack, region.name);
-    this.vpc = new Vpc(`${name}-network`, { region, network: config.network, physicalName: this.physicalName, clusterName: this.clusterName }, { parent: this, provider });
-    this.cluster = new EksCluster(`${name}-cluster`, {
-      cluster: config.cluster,
-      environment: config.environment,
-      provider,
-      clusterName: this.clusterName,
-      physicalName: this.physicalName,
-      vpcId: this.vpc.vpcId,
-      privateSubnetIds: this.vpc.privateSubnetIds,
-      serviceCidr: config.network.serviceCidr,
-      nodeTags: defaultTags(config, region.name),
-    }, { parent: this });
-    this.karpenter = new Karpenter(`${name}-karpenter`, {
-      cluster: this.cluster,
-      provider,
-      region: region.name,
-      config: config.karpenter,
-      physicalName: this.physicalName,
-      nodeTags: defaultTags(config, region.name),
-    }, { parent: this });
-    this.lbController = new LoadBalancerController(`${name}-lb-controller`, { cluster: this.cluster, provider, region: region.name, vpcId: this.vpc.vpcId }, { parent: this });
+    this.vpc = new Vpc(
+      `${name}-network`,
+      { region, network: config.network, physicalName: this.physicalName, clusterName: this.clusterName },
+      { parent: this, provider },
+    );
+    this.cluster = new EksCluster(
+      `${name}-cluster`,
+      {
+        cluster: config.cluster,
+        environment: config.environment,
+        provider,
+        clusterName: this.clusterName,
+        physicalName: this.physicalName,
+        vpcId: this.vpc.vpcId,
+        privateSubnetIds: this.vpc.privateSubnetIds,
+        serviceCidr: config.network.serviceCidr,
+        nodeTags: defaultTags(config, region.name),
+      },
+      { parent: this },
+    );
+    this.karpenter = new Karpenter(
+      `${name}-karpenter`,
+      {
+        cluster: this.cluster,
+        provider,
+        region: region.name,
+        config: config.karpenter,
+        physicalName: this.physicalName,
+        nodeTags: defaultTags(config, region.name),
+      },
+      { parent: this },
+    );
+    this.lbController = new LoadBalancerController(
+      `${name}-lb-controller`,
+      { cluster: this.cluster, provider, region: region.name, vpcId: this.vpc.vpcId },
+      { parent: this },
+    );
     const c = this.cluster;
-    this.appCluster = { name: c.name, k8sProvider: c.k8sProvider, clusterSecurityGroupId: c.clusterSecurityGroupId, workloadDependencies: [...c.workloadDependencies, ...this.karpenter.nodePools] };
+    this.appCluster = {
+      name: c.name,
+      k8sProvider: c.k8sProvider,
+      clusterSecurityGroupId: c.clusterSecurityGroupId,
+      workloadDependencies: [...c.workloadDependencies, ...this.karpenter.nodePools],
+    };
     this.registerOutputs({ vpcId: this.vpc.vpcId, clusterName: this.clusterName });
   }
 }

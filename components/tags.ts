@@ -7,7 +7,10 @@ export const REQUIRED_TAG_KEYS = ["project", "stack", "environment", "region", "
  * Provider default tags for one region. User tags go first so the required
  * keys can never be overridden by config.
  */
-export function defaultTags(config: Pick<PlatformConfig, "project" | "stack" | "environment" | "tags">, region: string): Record<string, string> {
+export function defaultTags(
+  config: Pick<PlatformConfig, "project" | "stack" | "environment" | "tags">,
+  region: string,
+): Record<string, string> {
   return {
     ...config.tags,
     project: config.project,

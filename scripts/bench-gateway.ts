@@ -20,7 +20,9 @@ import { RunningNginx, freePort, makeNginxDir, requireNginx, startNginx } from "
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const MAX_CONNECTIONS = Number(process.env.BENCH_MAX_CONNECTIONS ?? 10000);
-const UPSTREAM_KEEPALIVE = process.env.BENCH_UPSTREAM_KEEPALIVE ? Number(process.env.BENCH_UPSTREAM_KEEPALIVE) : undefined;
+const UPSTREAM_KEEPALIVE = process.env.BENCH_UPSTREAM_KEEPALIVE
+  ? Number(process.env.BENCH_UPSTREAM_KEEPALIVE)
+  : undefined;
 const NOFILE = 65536;
 const THREADS = Math.max(1, Math.min(4, os.cpus().length));
 
@@ -191,7 +193,13 @@ function gatewayErrors(errorLog: string, fromByte: number): string {
   return counts.join(", ");
 }
 
-async function measure(label: string, port: number, urlPath: string, connections: number, errorLog: string): Promise<WrkResult> {
+async function measure(
+  label: string,
+  port: number,
+  urlPath: string,
+  connections: number,
+  errorLog: string,
+): Promise<WrkResult> {
   const url = `http://127.0.0.1:${port}${urlPath}`;
   await runWrk(url, Math.min(connections, 50), 2); // warm-up: worker caches, upstream keep-alive pool
   const from = fs.existsSync(errorLog) ? fs.statSync(errorLog).size : 0;
@@ -203,7 +211,18 @@ async function measure(label: string, port: number, urlPath: string, connections
 
 function table(results: WrkResult[], ratios: string[]): string {
   const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
-  const head = ["run", "conns", "req/s", "p50 ms", "p90 ms", "p99 ms", "requests", "non-2xx", "sock err c/r/w/t", "nofile"];
+  const head = [
+    "run",
+    "conns",
+    "req/s",
+    "p50 ms",
+    "p90 ms",
+    "p99 ms",
+    "requests",
+    "non-2xx",
+    "sock err c/r/w/t",
+    "nofile",
+  ];
   const rows = results.map((r) => [
     r.label,
     String(r.connections),
@@ -217,14 +236,25 @@ function table(results: WrkResult[], ratios: string[]): string {
     r.nofile,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  const notes = results.filter((r) => r.gatewayErrors).map((r) => `  ${r.label} c=${r.connections}: nginx logged ${r.gatewayErrors}`);
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), "", ...ratios, ...(notes.length ? ["", ...notes] : [])].join("\n");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const notes = results
+    .filter((r) => r.gatewayErrors)
+    .map((r) => `  ${r.label} c=${r.connections}: nginx logged ${r.gatewayErrors}`);
+  return [
+    line(head),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.map(line),
+    "",
+    ...ratios,
+    ...(notes.length ? ["", ...notes] : []),
+  ].join("\n");
 }
 
 async function main(): Promise<void> {
   requireNginx();
-  if (spawnSync("wrk", ["--version"]).error) throw new Error("wrk not found on PATH; install it (Debian: apt-get install -y wrk)");
+  if (spawnSync("wrk", ["--version"]).error)
+    throw new Error("wrk not found on PATH; install it (Debian: apt-get install -y wrk)");
   const running: RunningNginx[] = [];
   const dirs: string[] = [];
   const cleanup = async () => {
@@ -237,7 +267,12 @@ async function main(): Promise<void> {
     const baseDir = makeNginxDir("bench-baseline-");
     const gwDir = makeNginxDir("bench-rendered-");
     dirs.push(upDir, baseDir, gwDir);
-    const [upPort, basePort, gwPort, statusPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [upPort, basePort, gwPort, statusPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     running.push(await startNginx(upstreamConf(upPort, upDir), upDir, upPort, { nofile: NOFILE }));
     running.push(await startNginx(seedBaselineConf(basePort, upPort, baseDir), baseDir, basePort, { nofile: NOFILE }));
     running.push(await startNginx(renderedConf(gwPort, statusPort, upPort, gwDir), gwDir, gwPort, { nofile: NOFILE }));

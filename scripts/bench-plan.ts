@@ -1,3 +1,4 @@
+import { cpus } from "os";
 /**
  * npm run bench:plan [-- --runs N]
  *
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const i = process.argv.indexOf("--runs");
   const runs = i >= 0 ? Math.max(1, Number(process.argv[i + 1]) || 5) : 5;
   const rootDir = path.resolve(__dirname, "..");
-  console.log(`offline plan benchmark: ${runs} warm runs per stack, ${require("os").cpus().length} CPUs`);
+  console.log(`offline plan benchmark: ${runs} warm runs per stack, ${cpus().length} CPUs`);
   console.log("stack  resources  violations  first ms  min ms  median ms  max ms");
   for (const stack of ["dev", "prod"]) {
     const times: number[] = [];
@@ -31,7 +32,9 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const f = (n: number) => n.toFixed(0).padStart(6);
-    console.log(`${stack.padEnd(5)}  ${String(resources).padStart(9)}  ${String(violations).padStart(10)}  ${f(first).padStart(8)}  ${f(times[0])}  ${f(times[Math.floor(times.length / 2)]).padStart(9)}  ${f(times[times.length - 1])}`);
+    console.log(
+      `${stack.padEnd(5)}  ${String(resources).padStart(9)}  ${String(violations).padStart(10)}  ${f(first).padStart(8)}  ${f(times[0])}  ${f(times[Math.floor(times.length / 2)]).padStart(9)}  ${f(times[times.length - 1])}`,
+    );
   }
 }
 

@@ -62,7 +62,10 @@ export function diffMarkdown(stack: string, d: PlanDiff, maxPaths = 8): string {
   const lines = [title, "", "| | resource | type | region | changed inputs |", "|---|---|---|---|---|"];
   for (const r of add) lines.push(row("+", r));
   for (const c of d.changed) {
-    const shown = c.paths.slice(0, maxPaths).map((p) => `\`${p}\``).join(", ");
+    const shown = c.paths
+      .slice(0, maxPaths)
+      .map((p) => `\`${p}\``)
+      .join(", ");
     lines.push(row("~", c, c.paths.length > maxPaths ? `${shown} and ${c.paths.length - maxPaths} more` : shown));
   }
   for (const r of del) lines.push(row("-", r));

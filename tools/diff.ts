@@ -24,7 +24,7 @@ function read(file: string) {
 const args = process.argv.slice(2);
 const outIdx = args.indexOf("--out");
 const out = outIdx >= 0 ? args[outIdx + 1] : undefined;
-const files = args.filter((_, i) => i !== outIdx && i !== outIdx + 1 || outIdx < 0);
+const files = args.filter((_, i) => (i !== outIdx && i !== outIdx + 1) || outIdx < 0);
 if (files.length !== 2) fail("usage: npm run diff -- <base plan.json> <head plan.json> [--out FILE]");
 const [base, head] = files.map(read);
 const text = diffMarkdown(head.stack ?? "?", diffPlans(base, head));

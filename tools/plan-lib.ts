@@ -48,11 +48,28 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
     opts.program ??
     (() => {
       delete require.cache[require.resolve(entry)];
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program must re-run on each plan
       return require(entry);
     });
-  const run = await runProgram({ project: stackConfig.project, stack: opts.stack, config: flat, secretKeys: stackConfig.secretKeys, program });
+  const run = await runProgram({
+    project: stackConfig.project,
+    stack: opts.stack,
+    config: flat,
+    secretKeys: stackConfig.secretKeys,
+    program,
+  });
   const violations = evaluate(run.resources, config);
-  return { ok: true, config, plan: { stack: opts.stack, project: stackConfig.project, resources: run.resources, outputs: run.outputs, violations } };
+  return {
+    ok: true,
+    config,
+    plan: {
+      stack: opts.stack,
+      project: stackConfig.project,
+      resources: run.resources,
+      outputs: run.outputs,
+      violations,
+    },
+  };
 }
 
 function evaluate(resources: PlanResource[], config: PlatformConfig): Violation[] {
@@ -70,7 +87,8 @@ export function componentOf(r: PlanResource, byUrn: Map<string, PlanResource>): 
   let cur: PlanResource | undefined = r;
   let best = r.type;
   while (cur) {
-    if (cur.type.startsWith("platform:") && !["platform:region:Region", "platform:index:Platform"].includes(cur.type)) best = cur.type;
+    if (cur.type.startsWith("platform:") && !["platform:region:Region", "platform:index:Platform"].includes(cur.type))
+      best = cur.type;
     cur = cur.parent ? byUrn.get(cur.parent) : undefined;
   }
   return best;
@@ -88,7 +106,9 @@ export function summarize(plan: Plan): string {
     m.set(comp, (m.get(comp) ?? 0) + 1);
     counts.set(region, m);
   }
-  const lines = [`Plan for stack "${plan.stack}" (project ${plan.project}): ${plan.resources.filter((r) => r.custom).length} resources`];
+  const lines = [
+    `Plan for stack "${plan.stack}" (project ${plan.project}): ${plan.resources.filter((r) => r.custom).length} resources`,
+  ];
   for (const [region, m] of [...counts.entries()].sort()) {
     const total = [...m.values()].reduce((a, b) => a + b, 0);
     lines.push(`  ${region} (${total})`);

@@ -29,7 +29,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--config-file") args.configFile = value();
     else if (a === "--out") args.out = value();
     else if (a === "--quiet") args.quiet = true;
-    else fail(`unknown argument ${a}; usage: npm run plan -- --stack <name> [--config-file FILE] [--out DIR] [--quiet]`);
+    else
+      fail(`unknown argument ${a}; usage: npm run plan -- --stack <name> [--config-file FILE] [--out DIR] [--quiet]`);
   }
   if (!args.stack) fail("--stack <name> is required (e.g. --stack dev)");
   return args;
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const configFile = args.configFile ? path.resolve(args.configFile) : undefined;
   if (configFile && !fs.existsSync(configFile)) fail(`config file not found: ${configFile}`);
-  if (!configFile && !fs.existsSync(path.join(rootDir, `Pulumi.${args.stack}.yaml`))) fail(`no Pulumi.${args.stack}.yaml in ${rootDir}; pass --config-file`);
+  if (!configFile && !fs.existsSync(path.join(rootDir, `Pulumi.${args.stack}.yaml`)))
+    fail(`no Pulumi.${args.stack}.yaml in ${rootDir}; pass --config-file`);
   const result = await buildPlan({ stack: args.stack!, rootDir, configFile });
   if (!result.ok) fail(result.error.message, 1);
   const outDir = path.resolve(args.out ?? path.join(rootDir, "out", args.stack!));
@@ -54,10 +56,14 @@ async function main(): Promise<void> {
   const file = path.join(outDir, "plan.json");
   fs.writeFileSync(file, JSON.stringify(result.plan, null, 2) + "\n");
   if (!args.quiet) process.stdout.write(summarize(result.plan) + "\n");
-  process.stdout.write(`Wrote ${path.relative(process.cwd(), file) || file} in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+  process.stdout.write(
+    `Wrote ${path.relative(process.cwd(), file) || file} in ${((Date.now() - started) / 1000).toFixed(1)}s\n`,
+  );
   const mandatory = mandatoryViolations(result.plan);
   if (mandatory.length > 0) fail(`${mandatory.length} mandatory policy violation(s); see above`, 1);
 }
 
-process.on("unhandledRejection", (err) => fail(`program failed: ${err instanceof Error ? err.message : String(err)}`, 1));
+process.on("unhandledRejection", (err) =>
+  fail(`program failed: ${err instanceof Error ? err.message : String(err)}`, 1),
+);
 main().catch((err) => fail(`program failed: ${err instanceof Error ? err.message : String(err)}`, 1));

@@ -43,25 +43,37 @@ export class Chaos extends pulumi.ComponentResource {
       gateway: GATEWAY_SERVICE.name,
     });
 
-    const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, {
-      metadata: { name: NAMESPACES.chaos, labels: chaosNamespaceLabels() },
-    }, { ...kp, dependsOn: cluster.workloadDependencies });
+    const namespace = new k8s.core.v1.Namespace(
+      `${name}-namespace`,
+      {
+        metadata: { name: NAMESPACES.chaos, labels: chaosNamespaceLabels() },
+      },
+      { ...kp, dependsOn: cluster.workloadDependencies },
+    );
 
     const chart = CHARTS.chaosMesh;
-    this.release = new k8s.helm.v3.Release(`${name}-chaos-mesh`, {
-      name: "chaos-mesh",
-      chart: chart.chart,
-      version: chart.version,
-      repositoryOpts: { repo: chart.repo },
-      namespace: namespace.metadata.name,
-      values: chaosMeshValues({ controllerReplicas: config.environment === "prod" ? 3 : 1 }),
-      timeout: 600,
-      maxHistory: 5,
-    }, kp);
+    this.release = new k8s.helm.v3.Release(
+      `${name}-chaos-mesh`,
+      {
+        name: "chaos-mesh",
+        chart: chart.chart,
+        version: chart.version,
+        repositoryOpts: { repo: chart.repo },
+        namespace: namespace.metadata.name,
+        values: chaosMeshValues({ controllerReplicas: config.environment === "prod" ? 3 : 1 }),
+        timeout: 600,
+        maxHistory: 5,
+      },
+      kp,
+    );
 
     const crd = { ...kp, dependsOn: [this.release, ...(args.dependsOn ?? [])] };
     for (const s of schedules) {
-      new k8s.apiextensions.CustomResource(`${name}-${s.metadata.name.replace(/^chaos-/, "")}`, { apiVersion: s.apiVersion, kind: s.kind, metadata: s.metadata, spec: s.spec }, crd);
+      new k8s.apiextensions.CustomResource(
+        `${name}-${s.metadata.name.replace(/^chaos-/, "")}`,
+        { apiVersion: s.apiVersion, kind: s.kind, metadata: s.metadata, spec: s.spec },
+        crd,
+      );
     }
     this.experiments = schedules.map((s) => s.metadata.name);
     this.registerOutputs({});

@@ -32,23 +32,41 @@ function metadata(input: ChaosExperimentInput): ChaosMetadata {
   return {
     name: input.name,
     namespace: input.namespace,
-    labels: { "app.kubernetes.io/part-of": "platform", "app.kubernetes.io/component": "chaos", "platform.io/chaos-kind": input.kind },
+    labels: {
+      "app.kubernetes.io/part-of": "platform",
+      "app.kubernetes.io/component": "chaos",
+      "platform.io/chaos-kind": input.kind,
+    },
     annotations: { [EXERCISES_ANNOTATION]: (input.exercises ?? DEFAULT_EXERCISES[input.kind]).join(",") },
   };
 }
 
-function embedded(input: ChaosExperimentInput): Pick<ChaosScheduleManifest["spec"], "type" | "podChaos" | "networkChaos" | "stressChaos"> {
+function embedded(
+  input: ChaosExperimentInput,
+): Pick<ChaosScheduleManifest["spec"], "type" | "podChaos" | "networkChaos" | "stressChaos"> {
   switch (input.kind) {
     case "pod-failure":
       return {
         type: "PodChaos",
-        podChaos: { action: "pod-failure", mode: "fixed-percent", value: String(input.percent), duration: input.duration, selector: chaosSelector(input.target) },
+        podChaos: {
+          action: "pod-failure",
+          mode: "fixed-percent",
+          value: String(input.percent),
+          duration: input.duration,
+          selector: chaosSelector(input.target),
+        },
       };
     case "pod-kill":
       return {
         type: "PodChaos",
         // One pod at a time: the gateway runs 2+ replicas behind a PDB, so one kill tests failover, not an outage.
-        podChaos: { action: "pod-kill", mode: "one", duration: input.duration, gracePeriod: input.gracePeriod ?? 0, selector: chaosSelector(input.target) },
+        podChaos: {
+          action: "pod-kill",
+          mode: "one",
+          duration: input.duration,
+          gracePeriod: input.gracePeriod ?? 0,
+          selector: chaosSelector(input.target),
+        },
       };
     case "network-delay":
       return {
@@ -66,7 +84,12 @@ function embedded(input: ChaosExperimentInput): Pick<ChaosScheduleManifest["spec
     case "cpu-stress":
       return {
         type: "StressChaos",
-        stressChaos: { mode: "all", selector: chaosSelector(input.target), stressors: { cpu: { workers: input.workers, load: input.load } }, duration: input.duration },
+        stressChaos: {
+          mode: "all",
+          selector: chaosSelector(input.target),
+          stressors: { cpu: { workers: input.workers, load: input.load } },
+          duration: input.duration,
+        },
       };
   }
 }
@@ -82,14 +105,26 @@ export function chaosSchedule(input: ChaosExperimentInput, options: ValidateOpti
     apiVersion: CHAOS_API_VERSION,
     kind: "Schedule",
     metadata: metadata(input),
-    spec: { schedule: input.schedule, concurrencyPolicy: "Forbid", historyLimit: input.historyLimit ?? DEFAULT_HISTORY_LIMIT, ...embedded(input) },
+    spec: {
+      schedule: input.schedule,
+      concurrencyPolicy: "Forbid",
+      historyLimit: input.historyLimit ?? DEFAULT_HISTORY_LIMIT,
+      ...embedded(input),
+    },
   };
 }
 
 /** The experiment a Schedule wraps, as a standalone object that runs once when applied. */
 export function experimentFromSchedule(schedule: ChaosScheduleManifest): ChaosExperimentManifest {
-  const key = { PodChaos: "podChaos", NetworkChaos: "networkChaos", StressChaos: "stressChaos" } as const satisfies Record<ChaosKind, string>;
+  const key = {
+    PodChaos: "podChaos",
+    NetworkChaos: "networkChaos",
+    StressChaos: "stressChaos",
+  } as const satisfies Record<ChaosKind, string>;
   const spec = schedule.spec[key[schedule.spec.type]];
-  if (!spec) throw new Error(`Schedule ${schedule.metadata.name}: spec.${key[schedule.spec.type]} is missing for type ${schedule.spec.type}`);
+  if (!spec)
+    throw new Error(
+      `Schedule ${schedule.metadata.name}: spec.${key[schedule.spec.type]} is missing for type ${schedule.spec.type}`,
+    );
   return { apiVersion: CHAOS_API_VERSION, kind: schedule.spec.type, metadata: schedule.metadata, spec };
 }

@@ -27,7 +27,9 @@ export interface ChaosPlanInput {
 const KEY = "platform:chaos";
 
 /** Experiment inputs with the config key each one came from (for error paths). */
-export function chaosExperimentInputs(p: ChaosPlanInput): { path: string; targetPath: string; input: ChaosExperimentInput }[] {
+export function chaosExperimentInputs(
+  p: ChaosPlanInput,
+): { path: string; targetPath: string; input: ChaosExperimentInput }[] {
   const gateway = p.gateway ?? "gateway";
   const prefix = p.namePrefix ?? "chaos";
   const sel = (service: string) => ({ namespace: p.namespace, service, labelKey: p.labelKey });
@@ -35,22 +37,55 @@ export function chaosExperimentInputs(p: ChaosPlanInput): { path: string; target
     ...p.podFailure.targets.map((target, i) => ({
       path: `${KEY}.podFailure`,
       targetPath: `${KEY}.podFailure.targets[${i}]`,
-      input: { kind: "pod-failure" as const, name: `${prefix}-pod-failure-${target}`, namespace: p.namespace, target: sel(target), percent: p.podFailure.percent, duration: p.podFailure.duration, schedule: p.podFailure.schedule },
+      input: {
+        kind: "pod-failure" as const,
+        name: `${prefix}-pod-failure-${target}`,
+        namespace: p.namespace,
+        target: sel(target),
+        percent: p.podFailure.percent,
+        duration: p.podFailure.duration,
+        schedule: p.podFailure.schedule,
+      },
     })),
     {
       path: `${KEY}.networkDelay`,
       targetPath: `${KEY}.networkDelay.target`,
-      input: { kind: "network-delay", name: `${prefix}-delay-${gateway}-to-${p.networkDelay.target}`, namespace: p.namespace, source: sel(gateway), target: sel(p.networkDelay.target), latency: p.networkDelay.latency, duration: p.networkDelay.duration, schedule: p.networkDelay.schedule },
+      input: {
+        kind: "network-delay",
+        name: `${prefix}-delay-${gateway}-to-${p.networkDelay.target}`,
+        namespace: p.namespace,
+        source: sel(gateway),
+        target: sel(p.networkDelay.target),
+        latency: p.networkDelay.latency,
+        duration: p.networkDelay.duration,
+        schedule: p.networkDelay.schedule,
+      },
     },
     {
       path: `${KEY}.cpuStress`,
       targetPath: `${KEY}.cpuStress.target`,
-      input: { kind: "cpu-stress", name: `${prefix}-cpu-stress-${p.cpuStress.target}`, namespace: p.namespace, target: sel(p.cpuStress.target), workers: p.cpuStress.workers, load: p.cpuStress.load, duration: p.cpuStress.duration, schedule: p.cpuStress.schedule },
+      input: {
+        kind: "cpu-stress",
+        name: `${prefix}-cpu-stress-${p.cpuStress.target}`,
+        namespace: p.namespace,
+        target: sel(p.cpuStress.target),
+        workers: p.cpuStress.workers,
+        load: p.cpuStress.load,
+        duration: p.cpuStress.duration,
+        schedule: p.cpuStress.schedule,
+      },
     },
     {
       path: `${KEY}.gatewayPodKill`,
       targetPath: `${KEY}.gateway`,
-      input: { kind: "pod-kill", name: `${prefix}-pod-kill-${gateway}`, namespace: p.namespace, target: sel(gateway), duration: p.gatewayPodKill.duration ?? "30s", schedule: p.gatewayPodKill.schedule },
+      input: {
+        kind: "pod-kill",
+        name: `${prefix}-pod-kill-${gateway}`,
+        namespace: p.namespace,
+        target: sel(gateway),
+        duration: p.gatewayPodKill.duration ?? "30s",
+        schedule: p.gatewayPodKill.schedule,
+      },
     },
   ];
 }
@@ -59,18 +94,20 @@ export function chaosExperimentInputs(p: ChaosPlanInput): { path: string; target
 export function validateChaosPlan(p: ChaosPlanInput): ChaosIssue[] {
   const known = [...p.services, p.gateway ?? "gateway"];
   const seen = new Set<string>();
-  return chaosExperimentInputs(p)
-    .flatMap(({ path, targetPath, input }) =>
-      validateChaosExperiment(input, { knownServices: known, path }).map((issue) => ({
-        ...issue,
-        path: issue.path === `${path}.target.service` ? targetPath : issue.path,
-      })),
-    )
-    // pod-failure expands to one experiment per target; a shared bad field is one problem.
-    .filter((issue) => {
-      const key = `${issue.path}\u0000${issue.expected}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
+  return (
+    chaosExperimentInputs(p)
+      .flatMap(({ path, targetPath, input }) =>
+        validateChaosExperiment(input, { knownServices: known, path }).map((issue) => ({
+          ...issue,
+          path: issue.path === `${path}.target.service` ? targetPath : issue.path,
+        })),
+      )
+      // pod-failure expands to one experiment per target; a shared bad field is one problem.
+      .filter((issue) => {
+        const key = `${issue.path}\u0000${issue.expected}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      })
+  );
 }
 
 /** One Schedule per pod-failure target, plus network delay, CPU stress and gateway pod-kill. */

@@ -14,7 +14,8 @@ const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms
 
 export function goDurationSeconds(text: string): number {
   let total = 0;
-  for (const m of text.matchAll(/([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_SECONDS[m[2]];
+  for (const m of text.matchAll(/([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)/g))
+    total += Number(m[1]) * UNIT_SECONDS[m[2]];
   return total;
 }
 
@@ -46,7 +47,8 @@ export function isChaosSchedule(schedule: string): boolean {
   const every = /^@every (.+)$/.exec(schedule);
   if (every) return GO_DURATION_RE.test(every[1]) && goDurationSeconds(every[1]) > 0;
   const fields = schedule.trim().split(/\s+/);
-  if (fields.length === 6) return cronFieldOk(fields[0], SECOND_FIELD) && fields.slice(1).every((f, i) => cronFieldOk(f, CRON_FIELDS[i]));
+  if (fields.length === 6)
+    return cronFieldOk(fields[0], SECOND_FIELD) && fields.slice(1).every((f, i) => cronFieldOk(f, CRON_FIELDS[i]));
   return fields.length === 5 && fields.every((f, i) => cronFieldOk(f, CRON_FIELDS[i]));
 }
 
@@ -70,16 +72,20 @@ export function validateChaosExperiment(input: ChaosExperimentInput, options: Va
   const at = options.path ?? input.name;
   const add = (key: string, value: unknown, expected: string) => issues.push({ path: `${at}.${key}`, value, expected });
   const intIn = (key: string, value: number | undefined, lo: number, hi: number, what: string) => {
-    if (value !== undefined && (!Number.isInteger(value) || value < lo || value > hi)) add(key, value, `${what} between ${lo} and ${hi}`);
+    if (value !== undefined && (!Number.isInteger(value) || value < lo || value > hi))
+      add(key, value, `${what} between ${lo} and ${hi}`);
   };
 
   if (typeof input.name !== "string" || input.name.length > MAX_SCHEDULE_NAME || !DNS_LABEL_RE.test(input.name)) {
     add("name", input.name, `a lowercase DNS label of at most ${MAX_SCHEDULE_NAME} characters (Chaos Mesh appends 6)`);
   }
-  if (typeof input.namespace !== "string" || !DNS_LABEL_RE.test(input.namespace)) add("namespace", input.namespace, "a Kubernetes namespace name");
+  if (typeof input.namespace !== "string" || !DNS_LABEL_RE.test(input.namespace))
+    add("namespace", input.namespace, "a Kubernetes namespace name");
   const scheduleOk = typeof input.schedule === "string" && isChaosSchedule(input.schedule);
-  if (!scheduleOk) add("schedule", input.schedule, 'a cron expression ("0 * * * *"), a descriptor like "@hourly", or "@every 1h"');
-  const durationOk = typeof input.duration === "string" && GO_DURATION_RE.test(input.duration) && goDurationSeconds(input.duration) > 0;
+  if (!scheduleOk)
+    add("schedule", input.schedule, 'a cron expression ("0 * * * *"), a descriptor like "@hourly", or "@every 1h"');
+  const durationOk =
+    typeof input.duration === "string" && GO_DURATION_RE.test(input.duration) && goDurationSeconds(input.duration) > 0;
   if (!durationOk) add("duration", input.duration, 'a positive Go duration like "30s", "5m" or "1h30m" (no spaces)');
   const every = scheduleOk ? /^@every (.+)$/.exec(input.schedule) : null;
   if (every && durationOk && goDurationSeconds(input.duration) >= goDurationSeconds(every[1])) {
@@ -99,13 +105,20 @@ export function validateChaosExperiment(input: ChaosExperimentInput, options: Va
       add(key, s, "a { namespace, service } selector");
       return;
     }
-    if (typeof s.namespace !== "string" || !DNS_LABEL_RE.test(s.namespace)) add(`${key}.namespace`, s.namespace, "a Kubernetes namespace name (experiments are never cluster-wide)");
-    if (typeof s.service !== "string" || s.service.length === 0 || s.service.length > 63 || !/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(s.service)) {
+    if (typeof s.namespace !== "string" || !DNS_LABEL_RE.test(s.namespace))
+      add(`${key}.namespace`, s.namespace, "a Kubernetes namespace name (experiments are never cluster-wide)");
+    if (
+      typeof s.service !== "string" ||
+      s.service.length === 0 ||
+      s.service.length > 63 ||
+      !/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(s.service)
+    ) {
       add(`${key}.service`, s.service, "a service name usable as a label value");
     } else if (options.knownServices && !options.knownServices.includes(s.service)) {
       add(`${key}.service`, s.service, `a configured service (${options.knownServices.join(", ")})`);
     }
-    if (s.labelKey !== undefined && !LABEL_KEY_RE.test(s.labelKey)) add(`${key}.labelKey`, s.labelKey, 'a Kubernetes label key like "app.kubernetes.io/name"');
+    if (s.labelKey !== undefined && !LABEL_KEY_RE.test(s.labelKey))
+      add(`${key}.labelKey`, s.labelKey, 'a Kubernetes label key like "app.kubernetes.io/name"');
   };
 
   switch (input.kind) {
@@ -117,12 +130,26 @@ export function validateChaosExperiment(input: ChaosExperimentInput, options: Va
     case "network-delay":
       selector("source", input.source);
       selector("target", input.target);
-      if (input.source && input.target && input.source.service === input.target.service && input.source.namespace === input.target.namespace) {
+      if (
+        input.source &&
+        input.target &&
+        input.source.service === input.target.service &&
+        input.source.namespace === input.target.namespace
+      ) {
         add("target.service", input.target.service, "a service other than the source");
       }
-      if (typeof input.latency !== "string" || !TC_DURATION_RE.test(input.latency) || goDurationSeconds(input.latency) <= 0) add("latency", input.latency, 'a positive delay like "100ms" (one number and unit)');
-      if (input.jitter !== undefined && !TC_DURATION_RE.test(input.jitter)) add("jitter", input.jitter, 'a delay like "10ms" (one number and unit)');
-      if (input.correlation !== undefined && !(/^[0-9]+(\.[0-9]+)?$/.test(input.correlation) && Number(input.correlation) <= 100)) {
+      if (
+        typeof input.latency !== "string" ||
+        !TC_DURATION_RE.test(input.latency) ||
+        goDurationSeconds(input.latency) <= 0
+      )
+        add("latency", input.latency, 'a positive delay like "100ms" (one number and unit)');
+      if (input.jitter !== undefined && !TC_DURATION_RE.test(input.jitter))
+        add("jitter", input.jitter, 'a delay like "10ms" (one number and unit)');
+      if (
+        input.correlation !== undefined &&
+        !(/^[0-9]+(\.[0-9]+)?$/.test(input.correlation) && Number(input.correlation) <= 100)
+      ) {
         add("correlation", input.correlation, 'a percentage string "0".."100"');
       }
       break;
@@ -144,5 +171,8 @@ export function validateChaosExperiment(input: ChaosExperimentInput, options: Va
 }
 
 export function formatChaosIssues(issues: readonly ChaosIssue[]): string {
-  return `Invalid chaos experiment (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` + issues.map((i) => `  - ${i.path}: got ${JSON.stringify(i.value) ?? "(missing)"}; expected ${i.expected}`).join("\n");
+  return (
+    `Invalid chaos experiment (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
+    issues.map((i) => `  - ${i.path}: got ${JSON.stringify(i.value) ?? "(missing)"}; expected ${i.expected}`).join("\n")
+  );
 }

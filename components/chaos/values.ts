@@ -13,7 +13,10 @@ export const CONTAINERD_SOCKET = "/run/containerd/containerd.sock";
  * - The chart's DNS server (DNSChaos) is not installed: we run no DNS experiments.
  */
 export function chaosMeshValues(opts: { controllerReplicas: number }): Record<string, unknown> {
-  const system = () => ({ nodeSelector: { ...SYSTEM_NODE_LABEL }, tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })) });
+  const system = () => ({
+    nodeSelector: { ...SYSTEM_NODE_LABEL },
+    tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })),
+  });
   return {
     chaosDaemon: { runtime: "containerd", socketPath: CONTAINERD_SOCKET },
     controllerManager: { replicaCount: opts.controllerReplicas, ...system() },

@@ -1,7 +1,14 @@
 import { SUPPORTED_KUBERNETES_VERSIONS } from "../config/sections/cluster";
 
 /** The EKS managed add-ons every cluster runs. */
-export const ADDON_NAMES = ["vpc-cni", "kube-proxy", "eks-pod-identity-agent", "coredns", "aws-ebs-csi-driver", "metrics-server"] as const;
+export const ADDON_NAMES = [
+  "vpc-cni",
+  "kube-proxy",
+  "eks-pod-identity-agent",
+  "coredns",
+  "aws-ebs-csi-driver",
+  "metrics-server",
+] as const;
 export type AddonName = (typeof ADDON_NAMES)[number];
 export type KubernetesVersion = (typeof SUPPORTED_KUBERNETES_VERSIONS)[number];
 
@@ -33,6 +40,7 @@ export const ADDON_VERSIONS: Readonly<Record<KubernetesVersion, Readonly<Record<
 /** The pinned versions for one Kubernetes version; throws for a version config would have rejected. */
 export function addonVersionsFor(kubernetesVersion: string): Readonly<Record<AddonName, string>> {
   const versions = (ADDON_VERSIONS as Record<string, Readonly<Record<AddonName, string>>>)[kubernetesVersion];
-  if (!versions) throw new Error(`no add-on versions pinned for Kubernetes ${kubernetesVersion}; add them to ADDON_VERSIONS`);
+  if (!versions)
+    throw new Error(`no add-on versions pinned for Kubernetes ${kubernetesVersion}; add them to ADDON_VERSIONS`);
   return versions;
 }

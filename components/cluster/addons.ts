@@ -21,37 +21,55 @@ export interface CreateAddonsArgs {
  * trusted by Pod Identity and bound through the add-on's own `podIdentityAssociations`, so EKS
  * creates and removes the association together with the add-on.
  */
-export function createAddons(name: string, args: CreateAddonsArgs, opts: pulumi.CustomResourceOptions): Record<AddonName, aws.eks.Addon> {
+export function createAddons(
+  name: string,
+  args: CreateAddonsArgs,
+  opts: pulumi.CustomResourceOptions,
+): Record<AddonName, aws.eks.Addon> {
   const out = {} as Record<AddonName, aws.eks.Addon>;
   for (const plan of args.plans) {
     const deps: pulumi.Resource[] = [...(args.dependsOn?.[plan.phase] ?? []), ...(plan.after ?? []).map((a) => out[a])];
     let podIdentityAssociations: aws.types.input.eks.AddonPodIdentityAssociation[] | undefined;
     if (plan.podIdentity) {
       const roleName = `${args.physicalClusterName}-${plan.name}`.slice(0, 64);
-      const role = new aws.iam.Role(`${name}-${plan.name}-role`, {
-        name: roleName,
-        description: `Pod Identity for the ${plan.name} add-on of ${args.physicalClusterName}`,
-        assumeRolePolicy: POD_IDENTITY_TRUST,
-        tags: nameTags(roleName),
-      }, opts);
-      deps.push(new aws.iam.RolePolicyAttachment(`${name}-${plan.name}-policy`, {
-        role: role.name,
-        policyArn: `arn:aws:iam::aws:policy/${plan.podIdentity.managedPolicy}`,
-      }, opts));
+      const role = new aws.iam.Role(
+        `${name}-${plan.name}-role`,
+        {
+          name: roleName,
+          description: `Pod Identity for the ${plan.name} add-on of ${args.physicalClusterName}`,
+          assumeRolePolicy: POD_IDENTITY_TRUST,
+          tags: nameTags(roleName),
+        },
+        opts,
+      );
+      deps.push(
+        new aws.iam.RolePolicyAttachment(
+          `${name}-${plan.name}-policy`,
+          {
+            role: role.name,
+            policyArn: `arn:aws:iam::aws:policy/${plan.podIdentity.managedPolicy}`,
+          },
+          opts,
+        ),
+      );
       podIdentityAssociations = [{ roleArn: role.arn, serviceAccount: plan.podIdentity.serviceAccount }];
     }
-    out[plan.name] = new aws.eks.Addon(`${name}-${plan.name}`, {
-      clusterName: args.clusterName,
-      addonName: plan.name,
-      addonVersion: plan.version,
-      // The cluster is created without self-managed add-ons, so there is nothing to adopt; on
-      // update the code is the source of truth and manual edits are overwritten.
-      resolveConflictsOnCreate: "OVERWRITE",
-      resolveConflictsOnUpdate: "OVERWRITE",
-      ...(plan.configurationValues ? { configurationValues: JSON.stringify(plan.configurationValues) } : {}),
-      ...(podIdentityAssociations ? { podIdentityAssociations } : {}),
-      tags: nameTags(`${args.physicalClusterName}-${plan.name}`),
-    }, { ...opts, dependsOn: deps });
+    out[plan.name] = new aws.eks.Addon(
+      `${name}-${plan.name}`,
+      {
+        clusterName: args.clusterName,
+        addonName: plan.name,
+        addonVersion: plan.version,
+        // The cluster is created without self-managed add-ons, so there is nothing to adopt; on
+        // update the code is the source of truth and manual edits are overwritten.
+        resolveConflictsOnCreate: "OVERWRITE",
+        resolveConflictsOnUpdate: "OVERWRITE",
+        ...(plan.configurationValues ? { configurationValues: JSON.stringify(plan.configurationValues) } : {}),
+        ...(podIdentityAssociations ? { podIdentityAssociations } : {}),
+        tags: nameTags(`${args.physicalClusterName}-${plan.name}`),
+      },
+      { ...opts, dependsOn: deps },
+    );
   }
   return out;
 }

@@ -17,7 +17,10 @@ export interface ControlPlanePlan {
 
 /** What the control plane looks like: plain values the component passes to eks.Cluster. */
 export function controlPlanePlan(cluster: ClusterConfig): ControlPlanePlan {
-  const logs = [...REQUIRED_LOG_TYPES, ...cluster.logTypes.filter((t) => !(REQUIRED_LOG_TYPES as readonly string[]).includes(t))];
+  const logs = [
+    ...REQUIRED_LOG_TYPES,
+    ...cluster.logTypes.filter((t) => !(REQUIRED_LOG_TYPES as readonly string[]).includes(t)),
+  ];
   return {
     version: cluster.kubernetesVersion,
     authenticationMode: "API",
@@ -29,7 +32,11 @@ export function controlPlanePlan(cluster: ClusterConfig): ControlPlanePlan {
 }
 
 /** EKS API spelling of a Kubernetes taint effect. */
-const EKS_TAINT_EFFECT = { NoSchedule: "NO_SCHEDULE", NoExecute: "NO_EXECUTE", PreferNoSchedule: "PREFER_NO_SCHEDULE" } as const;
+const EKS_TAINT_EFFECT = {
+  NoSchedule: "NO_SCHEDULE",
+  NoExecute: "NO_EXECUTE",
+  PreferNoSchedule: "PREFER_NO_SCHEDULE",
+} as const;
 
 export interface NodeGroupPlan {
   amiType: string;
@@ -51,7 +58,13 @@ export function systemNodeGroupPlan(cluster: ClusterConfig): NodeGroupPlan {
     instanceTypes: [...ng.instanceTypes],
     scalingConfig: { minSize: ng.minSize, desiredSize: ng.desiredSize, maxSize: ng.maxSize },
     labels: { ...SYSTEM_NODE_LABEL },
-    taints: [{ key: SYSTEM_NODE_TAINT.key, value: SYSTEM_NODE_TAINT.value, effect: EKS_TAINT_EFFECT[SYSTEM_NODE_TAINT.effect] }],
+    taints: [
+      {
+        key: SYSTEM_NODE_TAINT.key,
+        value: SYSTEM_NODE_TAINT.value,
+        effect: EKS_TAINT_EFFECT[SYSTEM_NODE_TAINT.effect],
+      },
+    ],
     // One node at a time keeps CoreDNS and the Karpenter controller (2 replicas each) available.
     updateConfig: { maxUnavailable: 1 },
   };
@@ -63,7 +76,12 @@ export interface BlockDevicePlan {
 }
 
 export interface LaunchTemplatePlan {
-  metadataOptions: { httpEndpoint: "enabled"; httpTokens: "required"; httpPutResponseHopLimit: number; instanceMetadataTags: "disabled" };
+  metadataOptions: {
+    httpEndpoint: "enabled";
+    httpTokens: "required";
+    httpPutResponseHopLimit: number;
+    instanceMetadataTags: "disabled";
+  };
   blockDeviceMappings: BlockDevicePlan[];
 }
 
@@ -76,12 +94,25 @@ const BOTTLEROCKET_OS_VOLUME_GIB = 4;
  */
 export function systemLaunchTemplatePlan(cluster: ClusterConfig): LaunchTemplatePlan {
   const ng = cluster.systemNodeGroup;
-  const ebs = (volumeSize: number) => ({ volumeSize, volumeType: "gp3" as const, encrypted: "true" as const, deleteOnTermination: "true" as const });
+  const ebs = (volumeSize: number) => ({
+    volumeSize,
+    volumeType: "gp3" as const,
+    encrypted: "true" as const,
+    deleteOnTermination: "true" as const,
+  });
   const bottlerocket = ng.amiType.startsWith("BOTTLEROCKET");
   return {
-    metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
+    metadataOptions: {
+      httpEndpoint: "enabled",
+      httpTokens: "required",
+      httpPutResponseHopLimit: 1,
+      instanceMetadataTags: "disabled",
+    },
     blockDeviceMappings: bottlerocket
-      ? [{ deviceName: "/dev/xvda", ebs: ebs(BOTTLEROCKET_OS_VOLUME_GIB) }, { deviceName: "/dev/xvdb", ebs: ebs(ng.diskSizeGiB) }]
+      ? [
+          { deviceName: "/dev/xvda", ebs: ebs(BOTTLEROCKET_OS_VOLUME_GIB) },
+          { deviceName: "/dev/xvdb", ebs: ebs(ng.diskSizeGiB) },
+        ]
       : [{ deviceName: "/dev/xvda", ebs: ebs(ng.diskSizeGiB) }],
   };
 }
@@ -117,7 +148,10 @@ export interface AddonPlan {
 }
 
 /** Pin controllers to the tainted system nodes so they never wait for Karpenter capacity. */
-const onSystemNodes = { nodeSelector: { ...SYSTEM_NODE_LABEL }, tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })) };
+const onSystemNodes = {
+  nodeSelector: { ...SYSTEM_NODE_LABEL },
+  tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })),
+};
 
 /** The add-ons for a cluster, in creation order, with their pinned versions and configuration. */
 export function addonPlans(cluster: ClusterConfig): AddonPlan[] {
@@ -134,7 +168,12 @@ export function addonPlans(cluster: ClusterConfig): AddonPlan[] {
       podIdentity: { serviceAccount: "aws-node", managedPolicy: "AmazonEKS_CNI_Policy" },
     },
     { name: "kube-proxy", version: v["kube-proxy"], phase: "beforeNodes" },
-    { name: "coredns", version: v.coredns, phase: "afterNodes", configurationValues: { replicaCount: 2, ...onSystemNodes } },
+    {
+      name: "coredns",
+      version: v.coredns,
+      phase: "afterNodes",
+      configurationValues: { replicaCount: 2, ...onSystemNodes },
+    },
     {
       name: "aws-ebs-csi-driver",
       version: v["aws-ebs-csi-driver"],
@@ -143,7 +182,12 @@ export function addonPlans(cluster: ClusterConfig): AddonPlan[] {
       configurationValues: { controller: { ...onSystemNodes }, node: { tolerateAllTaints: true } },
       podIdentity: { serviceAccount: "ebs-csi-controller-sa", managedPolicy: "service-role/AmazonEBSCSIDriverPolicy" },
     },
-    { name: "metrics-server", version: v["metrics-server"], phase: "afterNodes", configurationValues: { ...onSystemNodes } },
+    {
+      name: "metrics-server",
+      version: v["metrics-server"],
+      phase: "afterNodes",
+      configurationValues: { ...onSystemNodes },
+    },
   ];
 }
 

@@ -7,7 +7,13 @@ import { physicalName } from "../naming";
 import { nameTags } from "../tags";
 import type { AddonName } from "./addon-versions";
 import { createAddons } from "./addons";
-import { addonPlans, controlPlanePlan, gp3StorageClassManifest, systemLaunchTemplatePlan, systemNodeGroupPlan } from "./cluster-plan";
+import {
+  addonPlans,
+  controlPlanePlan,
+  gp3StorageClassManifest,
+  systemLaunchTemplatePlan,
+  systemNodeGroupPlan,
+} from "./cluster-plan";
 import type { ClusterHandle } from "./types";
 
 export interface EksClusterArgs {
@@ -71,73 +77,105 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
     this.name = clusterName;
 
     const keyName = physicalName([clusterName, "secrets"]);
-    this.secretsKey = new aws.kms.Key(`${name}-secrets-key`, {
-      description: `Envelope encryption of Kubernetes secrets in ${clusterName}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      tags: nameTags(keyName),
-    }, aws$);
-    new aws.kms.Alias(`${name}-secrets-key-alias`, { name: `alias/${keyName}`, targetKeyId: this.secretsKey.keyId }, aws$);
+    this.secretsKey = new aws.kms.Key(
+      `${name}-secrets-key`,
+      {
+        description: `Envelope encryption of Kubernetes secrets in ${clusterName}`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        tags: nameTags(keyName),
+      },
+      aws$,
+    );
+    new aws.kms.Alias(
+      `${name}-secrets-key-alias`,
+      { name: `alias/${keyName}`, targetKeyId: this.secretsKey.keyId },
+      aws$,
+    );
 
     const cp = controlPlanePlan(config);
-    const accessEntries = Object.fromEntries(config.adminPrincipalArns.map((arn, i) => [`admin-${i}`, {
-      principalArn: arn,
-      type: eks.AccessEntryType.Standard,
-      accessPolicies: { admin: { policyArn: CLUSTER_ADMIN_POLICY, accessScope: { type: "cluster" } } },
-    }]));
-    this.cluster = new eks.Cluster(`${name}-eks`, {
-      name: clusterName,
-      version: cp.version,
-      authenticationMode: eks.AuthenticationMode.Api,
-      accessEntries,
-      vpcId: args.vpcId,
-      // Private-only: the ALB is Pulumi-managed, so the cluster needs no public subnets.
-      privateSubnetIds: args.privateSubnetIds,
-      nodeAssociatePublicIpAddress: false,
-      kubernetesServiceIpAddressRange: args.serviceCidr,
-      endpointPrivateAccess: cp.endpointPrivateAccess,
-      endpointPublicAccess: cp.endpointPublicAccess,
-      ...(cp.publicAccessCidrs ? { publicAccessCidrs: cp.publicAccessCidrs } : {}),
-      enabledClusterLogTypes: cp.enabledClusterLogTypes,
-      encryptionConfigKeyArn: this.secretsKey.arn,
-      deletionProtection: config.deletionProtection ?? args.environment === "prod",
-      // Nodes come from our managed node group and Karpenter; add-ons are aws.eks.Addon below.
-      skipDefaultNodeGroup: true,
-      // Only the EKS-created cluster security group: nodes, pods and control plane share it.
-      skipDefaultSecurityGroups: true,
-      bootstrapSelfManagedAddons: false,
-      useDefaultVpcCni: true,
-      corednsAddonOptions: { enabled: false },
-      kubeProxyAddonOptions: { enabled: false },
-      // Pod Identity, not IRSA.
-      createOidcProvider: false,
-      clusterTags: nameTags(clusterName),
-    }, { parent: this, providers: { aws: provider } });
+    const accessEntries = Object.fromEntries(
+      config.adminPrincipalArns.map((arn, i) => [
+        `admin-${i}`,
+        {
+          principalArn: arn,
+          type: eks.AccessEntryType.Standard,
+          accessPolicies: { admin: { policyArn: CLUSTER_ADMIN_POLICY, accessScope: { type: "cluster" } } },
+        },
+      ]),
+    );
+    this.cluster = new eks.Cluster(
+      `${name}-eks`,
+      {
+        name: clusterName,
+        version: cp.version,
+        authenticationMode: eks.AuthenticationMode.Api,
+        accessEntries,
+        vpcId: args.vpcId,
+        // Private-only: the ALB is Pulumi-managed, so the cluster needs no public subnets.
+        privateSubnetIds: args.privateSubnetIds,
+        nodeAssociatePublicIpAddress: false,
+        kubernetesServiceIpAddressRange: args.serviceCidr,
+        endpointPrivateAccess: cp.endpointPrivateAccess,
+        endpointPublicAccess: cp.endpointPublicAccess,
+        ...(cp.publicAccessCidrs ? { publicAccessCidrs: cp.publicAccessCidrs } : {}),
+        enabledClusterLogTypes: cp.enabledClusterLogTypes,
+        encryptionConfigKeyArn: this.secretsKey.arn,
+        deletionProtection: config.deletionProtection ?? args.environment === "prod",
+        // Nodes come from our managed node group and Karpenter; add-ons are aws.eks.Addon below.
+        skipDefaultNodeGroup: true,
+        // Only the EKS-created cluster security group: nodes, pods and control plane share it.
+        skipDefaultSecurityGroups: true,
+        bootstrapSelfManagedAddons: false,
+        useDefaultVpcCni: true,
+        corednsAddonOptions: { enabled: false },
+        kubeProxyAddonOptions: { enabled: false },
+        // Pod Identity, not IRSA.
+        createOidcProvider: false,
+        clusterTags: nameTags(clusterName),
+      },
+      { parent: this, providers: { aws: provider } },
+    );
 
     // Outputs of the remote component carry it as a dependency, so everything below waits for it.
-    const eksCluster = this.cluster.eksCluster as pulumi.Output<unknown> as pulumi.Output<{ name: string; endpoint: string }>;
+    const eksCluster = this.cluster.eksCluster as pulumi.Output<unknown> as pulumi.Output<{
+      name: string;
+      endpoint: string;
+    }>;
     const liveName = eksCluster.apply((c) => c.name);
     this.endpoint = eksCluster.apply((c) => c.endpoint);
     this.clusterSecurityGroupId = this.cluster.clusterSecurityGroupId;
 
     const plans = addonPlans(config);
-    const early = createAddons(name, {
-      clusterName: liveName,
-      physicalClusterName: clusterName,
-      plans: plans.filter((p) => p.phase === "beforeNodes"),
-    }, aws$);
+    const early = createAddons(
+      name,
+      {
+        clusterName: liveName,
+        physicalClusterName: clusterName,
+        plans: plans.filter((p) => p.phase === "beforeNodes"),
+      },
+      aws$,
+    );
 
     this.nodeGroup = this.systemNodeGroup(name, args, liveName, Object.values(early));
 
-    const late = createAddons(name, {
-      clusterName: liveName,
-      physicalClusterName: clusterName,
-      plans: plans.filter((p) => p.phase === "afterNodes"),
-      dependsOn: { afterNodes: [this.nodeGroup] },
-    }, aws$);
+    const late = createAddons(
+      name,
+      {
+        clusterName: liveName,
+        physicalClusterName: clusterName,
+        plans: plans.filter((p) => p.phase === "afterNodes"),
+        dependsOn: { afterNodes: [this.nodeGroup] },
+      },
+      aws$,
+    );
     this.addons = { ...early, ...late };
 
-    this.k8sProvider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.cluster.kubeconfigJson, enableServerSideApply: true }, { parent: this });
+    this.k8sProvider = new k8s.Provider(
+      `${name}-k8s`,
+      { kubeconfig: this.cluster.kubeconfigJson, enableServerSideApply: true },
+      { parent: this },
+    );
 
     // Deleting the cluster deletes its StorageClasses, so destroy need not call the API for it.
     const gp3 = new k8s.storage.v1.StorageClass(`${name}-gp3`, gp3StorageClassManifest(), {
@@ -148,53 +186,84 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
     });
 
     this.workloadDependencies = [this.nodeGroup, ...Object.values(this.addons), gp3];
-    this.registerOutputs({ name: clusterName, endpoint: this.endpoint, clusterSecurityGroupId: this.clusterSecurityGroupId });
+    this.registerOutputs({
+      name: clusterName,
+      endpoint: this.endpoint,
+      clusterSecurityGroupId: this.clusterSecurityGroupId,
+    });
   }
 
   /** Node role, IMDSv2-only launch template with encrypted gp3, and the tainted managed node group. */
-  private systemNodeGroup(name: string, args: EksClusterArgs, clusterName: pulumi.Output<string>, nodeAddons: pulumi.Resource[]): aws.eks.NodeGroup {
+  private systemNodeGroup(
+    name: string,
+    args: EksClusterArgs,
+    clusterName: pulumi.Output<string>,
+    nodeAddons: pulumi.Resource[],
+  ): aws.eks.NodeGroup {
     const aws$ = { parent: this, provider: args.provider };
     const roleName = physicalName([args.physicalName, "system-node"], 64);
-    const role = new aws.iam.Role(`${name}-system-node-role`, {
-      name: roleName,
-      description: `System managed node group of ${args.clusterName}`,
-      assumeRolePolicy: EC2_TRUST,
-      tags: nameTags(roleName),
-    }, aws$);
-    const attachments = NODE_POLICIES.map((policy) => new aws.iam.RolePolicyAttachment(`${name}-system-node-${policy}`, {
-      role: role.name,
-      policyArn: `arn:aws:iam::aws:policy/${policy}`,
-    }, aws$));
+    const role = new aws.iam.Role(
+      `${name}-system-node-role`,
+      {
+        name: roleName,
+        description: `System managed node group of ${args.clusterName}`,
+        assumeRolePolicy: EC2_TRUST,
+        tags: nameTags(roleName),
+      },
+      aws$,
+    );
+    const attachments = NODE_POLICIES.map(
+      (policy) =>
+        new aws.iam.RolePolicyAttachment(
+          `${name}-system-node-${policy}`,
+          {
+            role: role.name,
+            policyArn: `arn:aws:iam::aws:policy/${policy}`,
+          },
+          aws$,
+        ),
+    );
 
     const lt = systemLaunchTemplatePlan(args.cluster);
     const nodeName = physicalName([args.clusterName, "system"]);
     const instanceTags = { ...(args.nodeTags ?? {}), ...nameTags(nodeName) };
-    const template = new aws.ec2.LaunchTemplate(`${name}-system-lt`, {
-      name: nodeName,
-      description: `System nodes of ${args.clusterName}: IMDSv2 only, encrypted gp3`,
-      metadataOptions: lt.metadataOptions,
-      blockDeviceMappings: lt.blockDeviceMappings,
-      tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: instanceTags })),
-      updateDefaultVersion: true,
-      tags: nameTags(nodeName),
-    }, aws$);
+    const template = new aws.ec2.LaunchTemplate(
+      `${name}-system-lt`,
+      {
+        name: nodeName,
+        description: `System nodes of ${args.clusterName}: IMDSv2 only, encrypted gp3`,
+        metadataOptions: lt.metadataOptions,
+        blockDeviceMappings: lt.blockDeviceMappings,
+        tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({
+          resourceType,
+          tags: instanceTags,
+        })),
+        updateDefaultVersion: true,
+        tags: nameTags(nodeName),
+      },
+      aws$,
+    );
 
     const ng = systemNodeGroupPlan(args.cluster);
-    return new aws.eks.NodeGroup(`${name}-system-nodes`, {
-      clusterName,
-      // A prefix, not a name: instance type or AMI changes replace the group create-before-delete.
-      nodeGroupNamePrefix: "system-",
-      nodeRoleArn: role.arn,
-      subnetIds: args.privateSubnetIds,
-      amiType: ng.amiType,
-      capacityType: ng.capacityType,
-      instanceTypes: ng.instanceTypes,
-      scalingConfig: ng.scalingConfig,
-      labels: ng.labels,
-      taints: ng.taints,
-      updateConfig: ng.updateConfig,
-      launchTemplate: { id: template.id, version: template.latestVersion.apply((v) => String(v)) },
-      tags: nameTags(nodeName),
-    }, { ...aws$, dependsOn: [...attachments, ...nodeAddons] });
+    return new aws.eks.NodeGroup(
+      `${name}-system-nodes`,
+      {
+        clusterName,
+        // A prefix, not a name: instance type or AMI changes replace the group create-before-delete.
+        nodeGroupNamePrefix: "system-",
+        nodeRoleArn: role.arn,
+        subnetIds: args.privateSubnetIds,
+        amiType: ng.amiType,
+        capacityType: ng.capacityType,
+        instanceTypes: ng.instanceTypes,
+        scalingConfig: ng.scalingConfig,
+        labels: ng.labels,
+        taints: ng.taints,
+        updateConfig: ng.updateConfig,
+        launchTemplate: { id: template.id, version: template.latestVersion.apply((v) => String(v)) },
+        tags: nameTags(nodeName),
+      },
+      { ...aws$, dependsOn: [...attachments, ...nodeAddons] },
+    );
   }
 }

@@ -23,4 +23,6 @@ export interface ClusterHandle {
 /** Scheduling for cluster-critical add-ons: the tainted system node group. */
 export const SYSTEM_NODE_LABEL = { "platform.io/node-role": "system" } as const;
 export const SYSTEM_NODE_TAINT = { key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" } as const;
-export const SYSTEM_TOLERATIONS = [{ key: SYSTEM_NODE_TAINT.key, operator: "Equal", value: SYSTEM_NODE_TAINT.value, effect: SYSTEM_NODE_TAINT.effect }];
+export const SYSTEM_TOLERATIONS = [
+  { key: SYSTEM_NODE_TAINT.key, operator: "Equal", value: SYSTEM_NODE_TAINT.value, effect: SYSTEM_NODE_TAINT.effect },
+];

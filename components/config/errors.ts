@@ -24,7 +24,10 @@ export function formatIssue(issue: ConfigIssue): string {
  * report, so callers print `message` and never need the stack.
  */
 export class ConfigError extends Error {
-  constructor(public readonly issues: readonly ConfigIssue[], stack?: string) {
+  constructor(
+    public readonly issues: readonly ConfigIssue[],
+    stack?: string,
+  ) {
     super(
       `Invalid configuration${stack ? ` for stack "${stack}"` : ""} (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
         issues.map((i) => `  - ${formatIssue(i)}`).join("\n"),

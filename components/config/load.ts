@@ -28,7 +28,11 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
     const k = fullKey.slice(ns.length);
     if (!(SECTION_KEYS as string[]).includes(k)) {
       const hint = closest(k, SECTION_KEYS);
-      issues.push({ path: fullKey, value: decode(text), expected: `a known key${hint ? ` (did you mean "${ns}${hint}"?)` : ""}; known keys: ${SECTION_KEYS.join(", ")}` });
+      issues.push({
+        path: fullKey,
+        value: decode(text),
+        expected: `a known key${hint ? ` (did you mean "${ns}${hint}"?)` : ""}; known keys: ${SECTION_KEYS.join(", ")}`,
+      });
       continue;
     }
     const value = decode(text);
@@ -37,7 +41,12 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
     values[k] = value;
   }
   for (const k of REQUIRED_KEYS) {
-    if (values[k] === undefined) issues.push({ path: `${ns}${k}`, value: undefined, expected: "a value (this key has no default; set it in Pulumi.<stack>.yaml)" });
+    if (values[k] === undefined)
+      issues.push({
+        path: `${ns}${k}`,
+        value: undefined,
+        expected: "a value (this key has no default; set it in Pulumi.<stack>.yaml)",
+      });
   }
 
   const parsed: Partial<ParsedSections> = {};
@@ -67,7 +76,7 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
  * missing required field or a section of the wrong type.
  */
 function parseWithoutBadValues(schema: z.ZodType, value: unknown, error: z.ZodError): unknown {
-  let current: unknown = structuredClone(value);
+  const current: unknown = structuredClone(value);
   let err = error;
   for (let round = 0; round < 3; round++) {
     for (const issue of err.issues) {
@@ -81,7 +90,8 @@ function parseWithoutBadValues(schema: z.ZodType, value: unknown, error: z.ZodEr
       while (path.length > 0 && typeof path[path.length - 1] === "number") path.pop();
       const last = path.pop();
       const parent = valueAt(current, path);
-      if (last === undefined || parent === null || typeof parent !== "object" || Array.isArray(parent)) return undefined;
+      if (last === undefined || parent === null || typeof parent !== "object" || Array.isArray(parent))
+        return undefined;
       delete (parent as Record<PropertyKey, unknown>)[last];
     }
     const again = schema.safeParse(current);
@@ -106,13 +116,18 @@ function decode(text: string): unknown {
 function zodIssues(root: string, input: unknown, error: z.ZodError): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   for (const issue of error.issues) {
-    const at = (path: readonly PropertyKey[]) => root + path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
+    const at = (path: readonly PropertyKey[]) =>
+      root + path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
     if (issue.code === "unrecognized_keys") {
       const parent = valueAt(input, issue.path);
       const known = keysOfSchemaAt(schemaOf(root), issue.path);
       for (const k of issue.keys) {
         const hint = known.length ? closest(k, known) : undefined;
-        out.push({ path: at([...issue.path, k]), value: (parent as Record<string, unknown>)?.[k], expected: `no such key${hint ? ` (did you mean "${hint}"?)` : ""}${known.length ? `; allowed here: ${known.join(", ")}` : ""}` });
+        out.push({
+          path: at([...issue.path, k]),
+          value: (parent as Record<string, unknown>)?.[k],
+          expected: `no such key${hint ? ` (did you mean "${hint}"?)` : ""}${known.length ? `; allowed here: ${known.join(", ")}` : ""}`,
+        });
       }
       continue;
     }
@@ -132,7 +147,8 @@ function keysOfSchemaAt(schema: z.ZodType, path: readonly PropertyKey[]): string
     let x = s as { _zod: { def: Record<string, unknown> } };
     for (;;) {
       const def = x._zod.def;
-      if (["default", "prefault", "optional", "nullable", "readonly", "catch"].includes(def.type as string)) x = def.innerType as typeof x;
+      if (["default", "prefault", "optional", "nullable", "readonly", "catch"].includes(def.type as string))
+        x = def.innerType as typeof x;
       else if (def.type === "pipe") x = def.in as typeof x;
       else return x;
     }
@@ -195,7 +211,11 @@ function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
     cluster: p.cluster,
     karpenter: p.karpenter,
     database: { ...p.database, secondaryRegions: p.database.secondaryRegions ?? others },
-    cache: { ...p.cache, secondaryRegions: p.cache.secondaryRegions ?? others.slice(0, 2), global: p.cache.global ?? others.length > 0 },
+    cache: {
+      ...p.cache,
+      secondaryRegions: p.cache.secondaryRegions ?? others.slice(0, 2),
+      global: p.cache.global ?? others.length > 0,
+    },
     edge: { ...p.edge, hostedZone: p.edge.hostedZone ?? p.edge.domain },
     services: p.services,
     gateway: p.gateway,

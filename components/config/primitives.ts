@@ -9,12 +9,20 @@ export const percent = z
   .min(1, { error: "a percentage between 1 and 100" })
   .max(100, { error: "a percentage between 1 and 100" });
 
-export const positiveInt = z.number({ error: "a positive integer" }).int({ error: "a positive integer" }).min(1, { error: "a positive integer (>= 1)" });
-export const nonNegativeInt = z.number({ error: "an integer >= 0" }).int({ error: "an integer >= 0" }).min(0, { error: "an integer >= 0" });
+export const positiveInt = z
+  .number({ error: "a positive integer" })
+  .int({ error: "a positive integer" })
+  .min(1, { error: "a positive integer (>= 1)" });
+export const nonNegativeInt = z
+  .number({ error: "an integer >= 0" })
+  .int({ error: "an integer >= 0" })
+  .min(0, { error: "an integer >= 0" });
 
 export const DURATION_RE = /^([0-9]+(ms|s|m|h))+$/;
 /** Go/Kubernetes style duration, e.g. "30s", "5m", "1h30m". */
-export const duration = z.string({ error: 'a duration like "30s", "5m" or "1h30m"' }).regex(DURATION_RE, { error: 'a duration like "30s", "5m" or "1h30m"' });
+export const duration = z
+  .string({ error: 'a duration like "30s", "5m" or "1h30m"' })
+  .regex(DURATION_RE, { error: 'a duration like "30s", "5m" or "1h30m"' });
 
 export function durationSeconds(text: string): number {
   const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
@@ -25,8 +33,12 @@ export function durationSeconds(text: string): number {
 
 export const CPU_RE = /^([0-9]+m|[0-9]+(\.[0-9]+)?)$/;
 export const MEMORY_RE = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
-export const cpuQuantity = z.string({ error: 'a CPU quantity like "100m" or "2"' }).regex(CPU_RE, { error: 'a CPU quantity like "100m" or "2"' });
-export const memoryQuantity = z.string({ error: 'a memory quantity like "128Mi" or "1Gi"' }).regex(MEMORY_RE, { error: 'a memory quantity like "128Mi" or "1Gi"' });
+export const cpuQuantity = z
+  .string({ error: 'a CPU quantity like "100m" or "2"' })
+  .regex(CPU_RE, { error: 'a CPU quantity like "100m" or "2"' });
+export const memoryQuantity = z
+  .string({ error: 'a memory quantity like "128Mi" or "1Gi"' })
+  .regex(MEMORY_RE, { error: 'a memory quantity like "128Mi" or "1Gi"' });
 
 /** Parse a Kubernetes CPU quantity to millicores. */
 export function cpuMillis(q: string): number {
@@ -37,7 +49,17 @@ export function cpuMillis(q: string): number {
 export function memoryBytes(q: string): number {
   const m = /^([0-9.]+)([A-Za-z]*)$/.exec(q);
   if (!m) return NaN;
-  const mult: Record<string, number> = { "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+  const mult: Record<string, number> = {
+    "": 1,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    Ki: 1024,
+    Mi: 1024 ** 2,
+    Gi: 1024 ** 3,
+    Ti: 1024 ** 4,
+  };
   return Number(m[1]) * (mult[m[2]] ?? NaN);
 }
 
@@ -49,7 +71,10 @@ export const ipv4Cidr = z.string({ error: "an IPv4 CIDR block like 10.0.0.0/16" 
   }
   const addr = new Address4(value);
   if (addr.startAddress().correctForm() !== addr.correctForm()) {
-    ctx.addIssue({ code: "custom", message: `a network address (host bits zero), e.g. ${addr.startAddress().correctForm()}/${addr.subnetMask}` });
+    ctx.addIssue({
+      code: "custom",
+      message: `a network address (host bits zero), e.g. ${addr.startAddress().correctForm()}/${addr.subnetMask}`,
+    });
   }
 });
 
@@ -61,14 +86,21 @@ export const dnsLabel = z
   .regex(DNS_LABEL_RE, { error: "a lowercase DNS label (a-z, 0-9, '-'), starting and ending alphanumeric" });
 
 export const DOMAIN_RE = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-export const domainName = z.string({ error: "a fully qualified domain name like example.com" }).regex(DOMAIN_RE, { error: "a lowercase fully qualified domain name like example.com" });
+export const domainName = z
+  .string({ error: "a fully qualified domain name like example.com" })
+  .regex(DOMAIN_RE, { error: "a lowercase fully qualified domain name like example.com" });
 
 /** A container image pinned by tag or digest; never `latest`, never untagged. */
-export const pinnedImage = z.string({ error: "a container image reference pinned to a tag or digest" }).superRefine((image, ctx) => {
-  const digest = /@sha256:[a-f0-9]{64}$/.test(image);
-  const lastSegment = image.split("/").pop() ?? "";
-  const tag = lastSegment.includes(":") ? lastSegment.split(":").pop() : undefined;
-  if (!digest && (!tag || tag === "latest")) {
-    ctx.addIssue({ code: "custom", message: 'an image pinned to a version tag or sha256 digest (not "latest", not untagged)' });
-  }
-});
+export const pinnedImage = z
+  .string({ error: "a container image reference pinned to a tag or digest" })
+  .superRefine((image, ctx) => {
+    const digest = /@sha256:[a-f0-9]{64}$/.test(image);
+    const lastSegment = image.split("/").pop() ?? "";
+    const tag = lastSegment.includes(":") ? lastSegment.split(":").pop() : undefined;
+    if (!digest && (!tag || tag === "latest")) {
+      ctx.addIssue({
+        code: "custom",
+        message: 'an image pinned to a version tag or sha256 digest (not "latest", not untagged)',
+      });
+    }
+  });

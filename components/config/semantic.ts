@@ -16,7 +16,7 @@ const key = (section: string, rest = "") => `platform:${section}${rest}`;
 
 const MAX_AURORA_SECONDARIES = 5;
 const MAX_CACHE_SECONDARIES = 2;
-const ROUTE_CHARS_RE = /^\/[A-Za-z0-9._~\/%:@!&'()*+,=-]*$/;
+const ROUTE_CHARS_RE = /^\/[A-Za-z0-9._~/%:@!&'()*+,=-]*$/;
 const CRON_RE = /^(@every [0-9]+(ms|s|m|h)([0-9]+(ms|s|m|h))*|@(hourly|daily|weekly|monthly|yearly)|(\S+\s+){4}\S+)$/;
 
 /**
@@ -36,7 +36,11 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
   if (c.cluster) checkCluster(c, add);
   if (c.karpenter) {
     duplicates(c.karpenter.nodePools.map((p) => p.name)).forEach((name) =>
-      add(key("karpenter", `.nodePools[${c.karpenter!.nodePools.findIndex((p) => p.name === name)}].name`), name, "a unique NodePool name"),
+      add(
+        key("karpenter", `.nodePools[${c.karpenter!.nodePools.findIndex((p) => p.name === name)}].name`),
+        name,
+        "a unique NodePool name",
+      ),
     );
   }
   if (c.database && c.regions) {
@@ -47,7 +51,11 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
     }
     const multiRegion = (secondaries ?? regionNames.filter((r) => r !== primary)).length > 0;
     if (multiRegion && /^db\.t\d/.test(c.database.instanceClass)) {
-      add(key("database", ".instanceClass"), c.database.instanceClass, "a non-burstable class (db.r*/db.x*): Aurora Global Database does not support db.t*");
+      add(
+        key("database", ".instanceClass"),
+        c.database.instanceClass,
+        "a non-burstable class (db.r*/db.x*): Aurora Global Database does not support db.t*",
+      );
     }
   }
   if (c.cache && c.regions) {
@@ -55,30 +63,62 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
     if (secondaries) checkSecondaries("cache", secondaries, regionNames, primary, MAX_CACHE_SECONDARIES, add);
     const global = c.cache.global ?? regionNames.length > 1;
     if (global && /^cache\.t\d/.test(c.cache.nodeType)) {
-      add(key("cache", ".nodeType"), c.cache.nodeType, "a non-burstable node type (cache.m*/cache.r*): Global Datastore does not support cache.t*");
+      add(
+        key("cache", ".nodeType"),
+        c.cache.nodeType,
+        "a non-burstable node type (cache.m*/cache.r*): Global Datastore does not support cache.t*",
+      );
     }
-    if (c.cache.global && regionNames.length < 2) add(key("cache", ".global"), true, "false with a single region (a Global Datastore needs a second region)");
+    if (c.cache.global && regionNames.length < 2)
+      add(key("cache", ".global"), true, "false with a single region (a Global Datastore needs a second region)");
   }
   dataIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   if (c.services) checkServices(c, add);
   if (c.gateway) {
-    if (c.gateway.minReplicas > c.gateway.maxReplicas) add(key("gateway", ".minReplicas"), c.gateway.minReplicas, `at most gateway.maxReplicas (${c.gateway.maxReplicas})`);
-    if (c.gateway.listenPort === c.gateway.statusPort) add(key("gateway", ".statusPort"), c.gateway.statusPort, "a port different from gateway.listenPort");
+    if (c.gateway.minReplicas > c.gateway.maxReplicas)
+      add(
+        key("gateway", ".minReplicas"),
+        c.gateway.minReplicas,
+        `at most gateway.maxReplicas (${c.gateway.maxReplicas})`,
+      );
+    if (c.gateway.listenPort === c.gateway.statusPort)
+      add(key("gateway", ".statusPort"), c.gateway.statusPort, "a port different from gateway.listenPort");
     checkRequestsWithinLimits("gateway", "", c.gateway.resources, add);
   }
   if (c.autoscaling) {
     const { hpa, keda } = c.autoscaling;
-    if (hpa.minReplicas > hpa.maxReplicas) add(key("autoscaling", ".hpa.minReplicas"), hpa.minReplicas, `at most autoscaling.hpa.maxReplicas (${hpa.maxReplicas})`);
-    if (keda.minReplicas > keda.maxReplicas) add(key("autoscaling", ".keda.minReplicas"), keda.minReplicas, `at most autoscaling.keda.maxReplicas (${keda.maxReplicas})`);
+    if (hpa.minReplicas > hpa.maxReplicas)
+      add(
+        key("autoscaling", ".hpa.minReplicas"),
+        hpa.minReplicas,
+        `at most autoscaling.hpa.maxReplicas (${hpa.maxReplicas})`,
+      );
+    if (keda.minReplicas > keda.maxReplicas)
+      add(
+        key("autoscaling", ".keda.minReplicas"),
+        keda.minReplicas,
+        `at most autoscaling.keda.maxReplicas (${keda.maxReplicas})`,
+      );
     for (const f of ["start", "end"] as const) {
-      if (!CRON_RE.test(keda.businessHours[f])) add(key("autoscaling", `.keda.businessHours.${f}`), keda.businessHours[f], 'a 5-field cron expression like "0 9 * * 1-5"');
+      if (!CRON_RE.test(keda.businessHours[f]))
+        add(
+          key("autoscaling", `.keda.businessHours.${f}`),
+          keda.businessHours[f],
+          'a 5-field cron expression like "0 9 * * 1-5"',
+        );
     }
   }
   if (c.chaos) checkChaos(c, add);
   if (c.edge) edgeIssues(c.edge).forEach((i) => add(i.path, i.value, i.expected));
   if (c.observability) {
     const routes = c.observability.alertRoutes;
-    duplicates(routes.map((r) => r.severity)).forEach((sev) => add(key("observability", `.alertRoutes[${routes.map((r) => r.severity).lastIndexOf(sev)}].severity`), sev, "each severity routed once"));
+    duplicates(routes.map((r) => r.severity)).forEach((sev) =>
+      add(
+        key("observability", `.alertRoutes[${routes.map((r) => r.severity).lastIndexOf(sev)}].severity`),
+        sev,
+        "each severity routed once",
+      ),
+    );
   }
   return issues;
 }
@@ -88,7 +128,8 @@ function checkRegions(c: Partial<ParsedSections>, add: Add): void {
   const seen = new Set<string>();
   regions.forEach((r, i) => {
     const at = key("regions", `[${i}]`);
-    if (!isKnownRegion(r.name)) add(`${at}.name`, r.name, "a known AWS region name like us-east-1, us-west-2 or eu-west-1");
+    if (!isKnownRegion(r.name))
+      add(`${at}.name`, r.name, "a known AWS region name like us-east-1, us-west-2 or eu-west-1");
     if (seen.has(r.name)) add(`${at}.name`, r.name, "each region listed once");
     seen.add(r.name);
     if (c.network) {
@@ -96,18 +137,26 @@ function checkRegions(c: Partial<ParsedSections>, add: Add): void {
       const problem = capacityProblem(r.vpcCidr, c.network.subnetPrefixes, MAX_AZS);
       if (problem) add(`${at}.vpcCidr`, r.vpcCidr, problem);
       if (r.availabilityZones) {
-        if (r.availabilityZones.length < azCount) add(`${at}.availabilityZones`, r.availabilityZones, `at least network.azCount (${azCount}) AZ names`);
-        if (r.availabilityZones.length > MAX_AZS) add(`${at}.availabilityZones`, r.availabilityZones, `at most ${MAX_AZS} AZ names`);
+        if (r.availabilityZones.length < azCount)
+          add(`${at}.availabilityZones`, r.availabilityZones, `at least network.azCount (${azCount}) AZ names`);
+        if (r.availabilityZones.length > MAX_AZS)
+          add(`${at}.availabilityZones`, r.availabilityZones, `at most ${MAX_AZS} AZ names`);
         r.availabilityZones.forEach((az, j) => {
-          if (!new RegExp(`^${r.name}[a-z]$`).test(az)) add(`${at}.availabilityZones[${j}]`, az, `an AZ of ${r.name}, like ${r.name}a`);
+          if (!new RegExp(`^${r.name}[a-z]$`).test(az))
+            add(`${at}.availabilityZones[${j}]`, az, `an AZ of ${r.name}, like ${r.name}a`);
         });
         duplicates(r.availabilityZones).forEach((az) => add(`${at}.availabilityZones`, az, "each AZ listed once"));
       }
-      if (cidrsOverlap(r.vpcCidr, c.network.serviceCidr)) add(`${at}.vpcCidr`, r.vpcCidr, `a range disjoint from network.serviceCidr (${c.network.serviceCidr})`);
+      if (cidrsOverlap(r.vpcCidr, c.network.serviceCidr))
+        add(`${at}.vpcCidr`, r.vpcCidr, `a range disjoint from network.serviceCidr (${c.network.serviceCidr})`);
     }
     for (let j = 0; j < i; j++) {
       if (cidrsOverlap(r.vpcCidr, regions[j].vpcCidr)) {
-        add(`${at}.vpcCidr`, r.vpcCidr, `a range disjoint from regions[${j}] (${regions[j].name} ${regions[j].vpcCidr}); cross-region VPC ranges must not overlap`);
+        add(
+          `${at}.vpcCidr`,
+          r.vpcCidr,
+          `a range disjoint from regions[${j}] (${regions[j].name} ${regions[j].vpcCidr}); cross-region VPC ranges must not overlap`,
+        );
       }
     }
   });
@@ -116,18 +165,38 @@ function checkRegions(c: Partial<ParsedSections>, add: Add): void {
 function checkCluster(c: Partial<ParsedSections>, add: Add): void {
   const cl = c.cluster!;
   const ng = cl.systemNodeGroup;
-  if (ng.minSize > ng.maxSize) add(key("cluster", ".systemNodeGroup.minSize"), ng.minSize, `at most systemNodeGroup.maxSize (${ng.maxSize})`);
-  if (ng.desiredSize < ng.minSize || ng.desiredSize > ng.maxSize) add(key("cluster", ".systemNodeGroup.desiredSize"), ng.desiredSize, `between minSize (${ng.minSize}) and maxSize (${ng.maxSize})`);
-  if (cl.publicEndpoint && cl.publicAccessCidrs.length === 0) add(key("cluster", ".publicAccessCidrs"), [], "at least one CIDR when publicEndpoint is true (an empty list would open the API to 0.0.0.0/0)");
+  if (ng.minSize > ng.maxSize)
+    add(key("cluster", ".systemNodeGroup.minSize"), ng.minSize, `at most systemNodeGroup.maxSize (${ng.maxSize})`);
+  if (ng.desiredSize < ng.minSize || ng.desiredSize > ng.maxSize)
+    add(
+      key("cluster", ".systemNodeGroup.desiredSize"),
+      ng.desiredSize,
+      `between minSize (${ng.minSize}) and maxSize (${ng.maxSize})`,
+    );
+  if (cl.publicEndpoint && cl.publicAccessCidrs.length === 0)
+    add(
+      key("cluster", ".publicAccessCidrs"),
+      [],
+      "at least one CIDR when publicEndpoint is true (an empty list would open the API to 0.0.0.0/0)",
+    );
   cl.publicAccessCidrs.forEach((cidr, i) => {
-    if (cidr.endsWith("/0")) add(key("cluster", `.publicAccessCidrs[${i}]`), cidr, "a specific range, never the whole internet");
+    if (cidr.endsWith("/0"))
+      add(key("cluster", `.publicAccessCidrs[${i}]`), cidr, "a specific range, never the whole internet");
   });
   for (const required of ["api", "audit", "authenticator"] as const) {
-    if (!cl.logTypes.includes(required)) add(key("cluster", ".logTypes"), cl.logTypes, `a list including "${required}" (always on)`);
+    if (!cl.logTypes.includes(required))
+      add(key("cluster", ".logTypes"), cl.logTypes, `a list including "${required}" (always on)`);
   }
 }
 
-function checkSecondaries(section: string, list: string[], regions: string[], primary: string | undefined, max: number, add: Add): void {
+function checkSecondaries(
+  section: string,
+  list: string[],
+  regions: string[],
+  primary: string | undefined,
+  max: number,
+  add: Add,
+): void {
   list.forEach((r, i) => {
     const at = key(section, `.secondaryRegions[${i}]`);
     if (r === primary) add(at, r, "a region other than the primary region (the primary holds the writer)");
@@ -137,9 +206,24 @@ function checkSecondaries(section: string, list: string[], regions: string[], pr
   if (list.length > max) add(key(section, ".secondaryRegions"), list, `at most ${max} secondary regions (AWS limit)`);
 }
 
-function checkRequestsWithinLimits(section: string, at: string, res: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } }, add: Add): void {
-  if (cpuMillis(res.requests.cpu) > cpuMillis(res.limits.cpu)) add(key(section, `${at}.resources.requests.cpu`), res.requests.cpu, `at most resources.limits.cpu (${res.limits.cpu})`);
-  if (memoryBytes(res.requests.memory) > memoryBytes(res.limits.memory)) add(key(section, `${at}.resources.requests.memory`), res.requests.memory, `at most resources.limits.memory (${res.limits.memory})`);
+function checkRequestsWithinLimits(
+  section: string,
+  at: string,
+  res: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } },
+  add: Add,
+): void {
+  if (cpuMillis(res.requests.cpu) > cpuMillis(res.limits.cpu))
+    add(
+      key(section, `${at}.resources.requests.cpu`),
+      res.requests.cpu,
+      `at most resources.limits.cpu (${res.limits.cpu})`,
+    );
+  if (memoryBytes(res.requests.memory) > memoryBytes(res.limits.memory))
+    add(
+      key(section, `${at}.resources.requests.memory`),
+      res.requests.memory,
+      `at most resources.limits.memory (${res.limits.memory})`,
+    );
 }
 
 function checkServices(c: Partial<ParsedSections>, add: Add): void {
@@ -150,7 +234,12 @@ function checkServices(c: Partial<ParsedSections>, add: Add): void {
     const at = `[${i}]`;
     checkRequestsWithinLimits("services", at, s.resources, add);
     const { hpa, keda } = s.autoscaling;
-    if (hpa && keda) add(key("services", `${at}.autoscaling`), { hpa, keda }, "either hpa or keda, not both (KEDA refuses a target an HPA already scales)");
+    if (hpa && keda)
+      add(
+        key("services", `${at}.autoscaling`),
+        { hpa, keda },
+        "either hpa or keda, not both (KEDA refuses a target an HPA already scales)",
+      );
     if (hpa && c.autoscaling) {
       const min = hpa.minReplicas ?? c.autoscaling.hpa.minReplicas;
       const max = hpa.maxReplicas ?? c.autoscaling.hpa.maxReplicas;
@@ -160,22 +249,33 @@ function checkServices(c: Partial<ParsedSections>, add: Add): void {
       const min = keda.minReplicas ?? c.autoscaling?.keda.minReplicas ?? 0;
       const max = keda.maxReplicas ?? c.autoscaling?.keda.maxReplicas ?? Infinity;
       if (min > max) add(key("services", `${at}.autoscaling.keda.minReplicas`), min, `at most maxReplicas (${max})`);
-      if (!keda.sqsQueueLength && !keda.prometheus && !keda.businessHours) add(key("services", `${at}.autoscaling.keda`), keda, "at least one trigger: sqsQueueLength, prometheus or businessHours");
-      if (keda.sqsQueueLength && !s.uses.queue && s.kind !== "worker") add(key("services", `${at}.uses.queue`), s.uses.queue, "true when scaling on an SQS queue");
+      if (!keda.sqsQueueLength && !keda.prometheus && !keda.businessHours)
+        add(
+          key("services", `${at}.autoscaling.keda`),
+          keda,
+          "at least one trigger: sqsQueueLength, prometheus or businessHours",
+        );
+      if (keda.sqsQueueLength && !s.uses.queue && s.kind !== "worker")
+        add(key("services", `${at}.uses.queue`), s.uses.queue, "true when scaling on an SQS queue");
     }
-    if (s.kind === "worker" && s.routes.length > 0) add(key("services", `${at}.routes`), s.routes, "no routes for a worker (workers have no Service)");
+    if (s.kind === "worker" && s.routes.length > 0)
+      add(key("services", `${at}.routes`), s.routes, "no routes for a worker (workers have no Service)");
     s.routes.forEach((route, j) => {
       const rat = key("services", `${at}.routes[${j}]`);
       if (!route.startsWith("/")) add(rat, route, 'a path prefix starting with "/"');
       // The route becomes an nginx location: anything nginx reads as syntax must not reach it.
-      else if (!ROUTE_CHARS_RE.test(route)) add(rat, route, 'a path prefix of URL characters (no spaces, quotes, ";", "$", "#" or braces)');
-      else if (!route.endsWith("/")) add(rat, route, 'a path prefix ending with "/" (so /api/v1/users does not also match /api/v1/users-admin)');
+      else if (!ROUTE_CHARS_RE.test(route))
+        add(rat, route, 'a path prefix of URL characters (no spaces, quotes, ";", "$", "#" or braces)');
+      else if (!route.endsWith("/"))
+        add(rat, route, 'a path prefix ending with "/" (so /api/v1/users does not also match /api/v1/users-admin)');
       const prev = owner.get(route);
-      if (prev !== undefined && prev !== s.name) add(rat, route, `a route no other service claims (already routed to ${prev})`);
+      if (prev !== undefined && prev !== s.name)
+        add(rat, route, `a route no other service claims (already routed to ${prev})`);
       owner.set(route, s.name);
     });
   });
-  if (services.some((s) => s.kind === "web") && !owner.has("/")) add(key("services"), [...owner.keys()], 'one service owning the "/" route (the default, e.g. frontend)');
+  if (services.some((s) => s.kind === "web") && !owner.has("/"))
+    add(key("services"), [...owner.keys()], 'one service owning the "/" route (the default, e.g. frontend)');
 }
 
 function checkChaos(c: Partial<ParsedSections>, add: Add): void {
@@ -188,15 +288,23 @@ function checkChaos(c: Partial<ParsedSections>, add: Add): void {
     if (names && !names.includes(target)) add(key("chaos", path), target, `a configured service (${names.join(", ")})`);
   };
   ch.podFailure.targets.forEach((t, i) => known(`.podFailure.targets[${i}]`, t));
-  duplicates(ch.podFailure.targets).forEach((t) => add(key("chaos", ".podFailure.targets"), t, "each service listed once (one Schedule per target)"));
+  duplicates(ch.podFailure.targets).forEach((t) =>
+    add(key("chaos", ".podFailure.targets"), t, "each service listed once (one Schedule per target)"),
+  );
   known(".networkDelay.target", ch.networkDelay.target);
   const target = enabled ? c.services?.find((s) => s.name === ch.networkDelay.target) : undefined;
-  if (target && target.kind !== "web") add(key("chaos", ".networkDelay.target"), target.name, "a web service (the gateway only sends traffic to web services)");
+  if (target && target.kind !== "web")
+    add(
+      key("chaos", ".networkDelay.target"),
+      target.name,
+      "a web service (the gateway only sends traffic to web services)",
+    );
   // NetworkChaos hands latency to tc: one number and one unit (the CRD's pattern).
   if (!/^[0-9]+(ms|s|m|h)$/.test(ch.networkDelay.latency) || durationSeconds(ch.networkDelay.latency) <= 0) {
     add(key("chaos", ".networkDelay.latency"), ch.networkDelay.latency, 'a positive delay with one unit, like "100ms"');
   }
-  if (ch.cpuStress.workers > 8192) add(key("chaos", ".cpuStress.workers"), ch.cpuStress.workers, "at most 8192 stress-ng workers");
+  if (ch.cpuStress.workers > 8192)
+    add(key("chaos", ".cpuStress.workers"), ch.cpuStress.workers, "at most 8192 stress-ng workers");
   known(".cpuStress.target", ch.cpuStress.target);
   const schedules: [string, string][] = [
     [".podFailure.schedule", ch.podFailure.schedule],
@@ -205,16 +313,19 @@ function checkChaos(c: Partial<ParsedSections>, add: Add): void {
     [".gatewayPodKill.schedule", ch.gatewayPodKill.schedule],
   ];
   // isChaosSchedule checks field ranges the way Chaos Mesh's cron parser does ("61 * * * *" fails there).
-  for (const [path, value] of schedules) if (!isChaosSchedule(value)) add(key("chaos", path), value, 'a cron expression ("0 * * * *") or "@every 1h"');
+  for (const [path, value] of schedules)
+    if (!isChaosSchedule(value)) add(key("chaos", path), value, 'a cron expression ("0 * * * *") or "@every 1h"');
   const runs: [string, string, string][] = [
     [".podFailure", ch.podFailure.duration, ch.podFailure.schedule],
     [".networkDelay", ch.networkDelay.duration, ch.networkDelay.schedule],
     [".cpuStress", ch.cpuStress.duration, ch.cpuStress.schedule],
   ];
   for (const [path, d, schedule] of runs) {
-    if (durationSeconds(d) <= 0) add(key("chaos", `${path}.duration`), d, "a positive duration (a zero-length fault never runs)");
+    if (durationSeconds(d) <= 0)
+      add(key("chaos", `${path}.duration`), d, "a positive duration (a zero-length fault never runs)");
     const every = /^@every (.+)$/.exec(schedule);
-    if (every && durationSeconds(d) >= durationSeconds(every[1])) add(key("chaos", `${path}.duration`), d, `shorter than the schedule interval (${every[1]})`);
+    if (every && durationSeconds(d) >= durationSeconds(every[1]))
+      add(key("chaos", `${path}.duration`), d, `shorter than the schedule interval (${every[1]})`);
   }
 }
 

@@ -30,27 +30,51 @@ export function databaseAlarms(db: DatabaseConfig, clusterId: string, isSecondar
   const memory = memoryBytesOf(db);
   const specs: AlarmSpec[] = [
     {
-      role: "cpu", namespace: "AWS/RDS", metricName: "CPUUtilization", dimensions: dims, statistic: "Average",
-      comparisonOperator: "GreaterThanThreshold", threshold: db.cpuAlarmPercent, ...minutes(5),
+      role: "cpu",
+      namespace: "AWS/RDS",
+      metricName: "CPUUtilization",
+      dimensions: dims,
+      statistic: "Average",
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: db.cpuAlarmPercent,
+      ...minutes(5),
       description: `Aurora ${clusterId} ${role.toLowerCase()} CPU above ${db.cpuAlarmPercent}% for 5 minutes`,
     },
     {
-      role: "connections", namespace: "AWS/RDS", metricName: "DatabaseConnections", dimensions: dims, statistic: "Maximum",
-      comparisonOperator: "GreaterThanThreshold", threshold: Math.floor((max * db.connectionsAlarmPercent) / 100), ...minutes(2),
+      role: "connections",
+      namespace: "AWS/RDS",
+      metricName: "DatabaseConnections",
+      dimensions: dims,
+      statistic: "Maximum",
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: Math.floor((max * db.connectionsAlarmPercent) / 100),
+      ...minutes(2),
       description: `DatabaseConnectionsHigh: ${clusterId} above ${db.connectionsAlarmPercent}% of max_connections (${max}) for 2 minutes`,
     },
   ];
   if (memory !== undefined) {
     specs.push({
-      role: "freeable-memory", namespace: "AWS/RDS", metricName: "FreeableMemory", dimensions: dims, statistic: "Minimum",
-      comparisonOperator: "LessThanThreshold", threshold: Math.floor((memory * db.freeableMemoryAlarmPercent) / 100), ...minutes(5),
+      role: "freeable-memory",
+      namespace: "AWS/RDS",
+      metricName: "FreeableMemory",
+      dimensions: dims,
+      statistic: "Minimum",
+      comparisonOperator: "LessThanThreshold",
+      threshold: Math.floor((memory * db.freeableMemoryAlarmPercent) / 100),
+      ...minutes(5),
       description: `Aurora ${clusterId} freeable memory below ${db.freeableMemoryAlarmPercent}% of instance memory for 5 minutes`,
     });
   }
   if (isSecondary) {
     specs.push({
-      role: "replication-lag", namespace: "AWS/RDS", metricName: "AuroraGlobalDBReplicationLag", dimensions: { DBClusterIdentifier: clusterId }, statistic: "Maximum",
-      comparisonOperator: "GreaterThanThreshold", threshold: db.replicationLagAlarmMs, ...minutes(5),
+      role: "replication-lag",
+      namespace: "AWS/RDS",
+      metricName: "AuroraGlobalDBReplicationLag",
+      dimensions: { DBClusterIdentifier: clusterId },
+      statistic: "Maximum",
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: db.replicationLagAlarmMs,
+      ...minutes(5),
       description: `Aurora global replication lag to ${clusterId} above ${db.replicationLagAlarmMs} ms for 5 minutes`,
     });
   }
@@ -69,20 +93,38 @@ export function cacheAlarms(cache: CacheConfig, replicationGroupId: string, isSe
     const dims = { CacheClusterId: member };
     specs.push(
       {
-        role: `engine-cpu-${n}`, namespace: "AWS/ElastiCache", metricName: "EngineCPUUtilization", dimensions: dims, statistic: "Average",
-        comparisonOperator: "GreaterThanThreshold", threshold: cache.engineCpuAlarmPercent, ...minutes(5),
+        role: `engine-cpu-${n}`,
+        namespace: "AWS/ElastiCache",
+        metricName: "EngineCPUUtilization",
+        dimensions: dims,
+        statistic: "Average",
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: cache.engineCpuAlarmPercent,
+        ...minutes(5),
         description: `Cache node ${member} engine CPU above ${cache.engineCpuAlarmPercent}% for 5 minutes`,
       },
       {
-        role: `memory-${n}`, namespace: "AWS/ElastiCache", metricName: "DatabaseMemoryUsagePercentage", dimensions: dims, statistic: "Maximum",
-        comparisonOperator: "GreaterThanThreshold", threshold: cache.memoryAlarmPercent, ...minutes(5),
+        role: `memory-${n}`,
+        namespace: "AWS/ElastiCache",
+        metricName: "DatabaseMemoryUsagePercentage",
+        dimensions: dims,
+        statistic: "Maximum",
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: cache.memoryAlarmPercent,
+        ...minutes(5),
         description: `Cache node ${member} memory usage above ${cache.memoryAlarmPercent}% for 5 minutes`,
       },
     );
     if (isSecondary) {
       specs.push({
-        role: `replication-lag-${n}`, namespace: "AWS/ElastiCache", metricName: "GlobalDatastoreReplicationLag", dimensions: dims, statistic: "Maximum",
-        comparisonOperator: "GreaterThanThreshold", threshold: cache.replicationLagAlarmSeconds, ...minutes(5),
+        role: `replication-lag-${n}`,
+        namespace: "AWS/ElastiCache",
+        metricName: "GlobalDatastoreReplicationLag",
+        dimensions: dims,
+        statistic: "Maximum",
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: cache.replicationLagAlarmSeconds,
+        ...minutes(5),
         description: `Global Datastore replication lag to ${member} above ${cache.replicationLagAlarmSeconds} s for 5 minutes`,
       });
     }

@@ -35,12 +35,20 @@ export interface Manifest {
  * The ConfigMap services load with envFrom: endpoints and secret references only (no secret
  * values, so a ConfigMap is the right object). Keys are environment-variable names.
  */
-export function connectionManifests(info: ConnectionInfo, namespace: string, name: string = DATA_ENDPOINTS_CONFIGMAP): Manifest[] {
+export function connectionManifests(
+  info: ConnectionInfo,
+  namespace: string,
+  name: string = DATA_ENDPOINTS_CONFIGMAP,
+): Manifest[] {
   return [
     {
       apiVersion: "v1",
       kind: "ConfigMap",
-      metadata: { name, namespace, labels: { "app.kubernetes.io/part-of": "platform", "app.kubernetes.io/component": "data-endpoints" } },
+      metadata: {
+        name,
+        namespace,
+        labels: { "app.kubernetes.io/part-of": "platform", "app.kubernetes.io/component": "data-endpoints" },
+      },
       data: {
         DATABASE_WRITER_HOST: info.writerEndpoint,
         DATABASE_READER_HOST: info.readerEndpoint,

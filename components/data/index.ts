@@ -33,9 +33,15 @@ export class DataTier {
   public readonly database?: GlobalDatabase;
   public readonly cache?: GlobalCache;
 
-  constructor(config: PlatformConfig, regions: Readonly<Record<string, DataRegionInput>>, parent: pulumi.Resource, alarmTopicArn?: pulumi.Input<string>) {
+  constructor(
+    config: PlatformConfig,
+    regions: Readonly<Record<string, DataRegionInput>>,
+    parent: pulumi.Resource,
+    alarmTopicArn?: pulumi.Input<string>,
+  ) {
     // Pulumi names are fixed words: stable across region, engine and topology changes.
-    if (config.database.enabled) this.database = new GlobalDatabase("database", { config, regions, alarmTopicArn }, { parent });
+    if (config.database.enabled)
+      this.database = new GlobalDatabase("database", { config, regions, alarmTopicArn }, { parent });
     if (config.cache.enabled) this.cache = new GlobalCache("cache", { config, regions, alarmTopicArn }, { parent });
   }
 
@@ -44,8 +50,18 @@ export class DataTier {
    * disabled database or cache, so the ConfigMap keeps one shape.
    */
   public connectionInfo(region: string): pulumi.Output<ConnectionInfo> {
-    const db = this.database?.connectionInfo(region) ?? pulumi.output({ writerEndpoint: "", readerEndpoint: "", port: POSTGRES_PORT, databaseName: "", secretArn: "" });
-    const cache = this.cache?.connectionInfo(region) ?? pulumi.output({ redisEndpoint: "", redisReaderEndpoint: "", port: REDIS_PORT, authSecretArn: "", readOnly: false });
+    const db =
+      this.database?.connectionInfo(region) ??
+      pulumi.output({ writerEndpoint: "", readerEndpoint: "", port: POSTGRES_PORT, databaseName: "", secretArn: "" });
+    const cache =
+      this.cache?.connectionInfo(region) ??
+      pulumi.output({
+        redisEndpoint: "",
+        redisReaderEndpoint: "",
+        port: REDIS_PORT,
+        authSecretArn: "",
+        readOnly: false,
+      });
     return pulumi.all([db, cache]).apply(([d, c]) => ({
       writerEndpoint: d.writerEndpoint,
       readerEndpoint: d.readerEndpoint,

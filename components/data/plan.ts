@@ -27,8 +27,18 @@ export function planDataTier(config: Pick<PlatformConfig, "primaryRegion" | "dat
   const cacheSecondaries = cache.enabled && cache.global ? [...cache.secondaryRegions] : [];
   return {
     primaryRegion,
-    database: { enabled: database.enabled, global: dbSecondaries.length > 0, secondaryRegions: dbSecondaries, regions: database.enabled ? [primaryRegion, ...dbSecondaries] : [] },
-    cache: { enabled: cache.enabled, global: cacheSecondaries.length > 0, secondaryRegions: cacheSecondaries, regions: cache.enabled ? [primaryRegion, ...cacheSecondaries] : [] },
+    database: {
+      enabled: database.enabled,
+      global: dbSecondaries.length > 0,
+      secondaryRegions: dbSecondaries,
+      regions: database.enabled ? [primaryRegion, ...dbSecondaries] : [],
+    },
+    cache: {
+      enabled: cache.enabled,
+      global: cacheSecondaries.length > 0,
+      secondaryRegions: cacheSecondaries,
+      regions: cache.enabled ? [primaryRegion, ...cacheSecondaries] : [],
+    },
   };
 }
 
@@ -56,7 +66,17 @@ export function dataNames(config: Pick<PlatformConfig, "name" | "stack">, region
 }
 
 /** Memory per instance size, in GiB, for the "large" size of each family we know. */
-const LARGE_GIB: Record<string, number> = { r5: 16, r6g: 16, r6i: 16, r7g: 16, r7i: 16, r8g: 16, x2g: 32, t3: 8, t4g: 8 };
+const LARGE_GIB: Record<string, number> = {
+  r5: 16,
+  r6g: 16,
+  r6i: 16,
+  r7g: 16,
+  r7i: 16,
+  r8g: 16,
+  x2g: 32,
+  t3: 8,
+  t4g: 8,
+};
 const SIZE_FACTOR: Record<string, number> = { medium: 0.5, large: 1, xlarge: 2 };
 
 /** Nominal memory of an RDS instance class in GiB, or undefined for classes not in the table. */
@@ -78,10 +98,15 @@ export function instanceMemoryGiB(instanceClass: string): number | undefined {
  * on the nominal memory. DBInstanceClassMemory is a little below nominal (the OS and RDS
  * processes keep some), so the estimate can sit a few percent high and the alarm fire a little late.
  */
-export function maxConnections(db: Pick<DatabaseConfig, "instanceClass" | "maxConnections" | "instanceMemoryGiB">): number {
+export function maxConnections(
+  db: Pick<DatabaseConfig, "instanceClass" | "maxConnections" | "instanceMemoryGiB">,
+): number {
   if (db.maxConnections !== undefined) return db.maxConnections;
   const gib = db.instanceMemoryGiB ?? instanceMemoryGiB(db.instanceClass);
-  if (gib === undefined) throw new Error(`no memory figure for ${db.instanceClass}: set database.instanceMemoryGiB or database.maxConnections`);
+  if (gib === undefined)
+    throw new Error(
+      `no memory figure for ${db.instanceClass}: set database.instanceMemoryGiB or database.maxConnections`,
+    );
   return Math.min(Math.floor((gib * 1024 ** 3) / 9531392), 5000);
 }
 
@@ -106,7 +131,8 @@ export function clusterParameters(db: Pick<DatabaseConfig, "maxConnections">): C
     { name: "log_lock_waits", value: "1", applyMethod: "immediate" },
     { name: "log_temp_files", value: "0", applyMethod: "immediate" },
   ];
-  if (db.maxConnections !== undefined) params.push({ name: "max_connections", value: String(db.maxConnections), applyMethod: "pending-reboot" });
+  if (db.maxConnections !== undefined)
+    params.push({ name: "max_connections", value: String(db.maxConnections), applyMethod: "pending-reboot" });
   return params;
 }
 

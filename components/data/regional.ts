@@ -27,34 +27,60 @@ export function dataKey(name: string, description: string, opts: pulumi.CustomRe
  * (data tier planned before EKS exists, or a data-only stack) it falls back to the private
  * subnet CIDRs where nodes and pods live: still never the VPC's public subnets.
  */
-export function dataSecurityGroup(name: string, what: string, port: number, region: DataRegionInput, opts: pulumi.CustomResourceOptions): aws.ec2.SecurityGroup {
-  const rule = region.clusterSecurityGroupId !== undefined
-    ? { securityGroups: [region.clusterSecurityGroupId], description: `${what} from the EKS cluster security group (nodes and pods)` }
-    : { cidrBlocks: [...region.privateSubnetCidrs], description: `${what} from the private (node and pod) subnets` };
-  return new aws.ec2.SecurityGroup(name, {
-    vpcId: region.vpcId,
-    description: `${what}: admits port ${port} from the cluster only`,
-    ingress: [{ protocol: "tcp", fromPort: port, toPort: port, ...rule }],
-    // Aurora and ElastiCache never open connections to clients: no egress rule at all.
-    egress: [],
-  }, opts);
+export function dataSecurityGroup(
+  name: string,
+  what: string,
+  port: number,
+  region: DataRegionInput,
+  opts: pulumi.CustomResourceOptions,
+): aws.ec2.SecurityGroup {
+  const rule =
+    region.clusterSecurityGroupId !== undefined
+      ? {
+          securityGroups: [region.clusterSecurityGroupId],
+          description: `${what} from the EKS cluster security group (nodes and pods)`,
+        }
+      : { cidrBlocks: [...region.privateSubnetCidrs], description: `${what} from the private (node and pod) subnets` };
+  return new aws.ec2.SecurityGroup(
+    name,
+    {
+      vpcId: region.vpcId,
+      description: `${what}: admits port ${port} from the cluster only`,
+      ingress: [{ protocol: "tcp", fromPort: port, toPort: port, ...rule }],
+      // Aurora and ElastiCache never open connections to clients: no egress rule at all.
+      egress: [],
+    },
+    opts,
+  );
 }
 
 /** CloudWatch alarms from plain specs; missing data does not breach (nodes come and go). */
-export function createAlarms(prefix: string, specs: AlarmSpec[], alarmTopicArn: pulumi.Input<string> | undefined, opts: pulumi.CustomResourceOptions): aws.cloudwatch.MetricAlarm[] {
+export function createAlarms(
+  prefix: string,
+  specs: AlarmSpec[],
+  alarmTopicArn: pulumi.Input<string> | undefined,
+  opts: pulumi.CustomResourceOptions,
+): aws.cloudwatch.MetricAlarm[] {
   const actions = alarmTopicArn !== undefined ? [alarmTopicArn] : [];
-  return specs.map((s) => new aws.cloudwatch.MetricAlarm(`${prefix}-alarm-${s.role}`, {
-    alarmDescription: s.description,
-    namespace: s.namespace,
-    metricName: s.metricName,
-    dimensions: { ...s.dimensions },
-    statistic: s.statistic,
-    comparisonOperator: s.comparisonOperator,
-    threshold: s.threshold,
-    period: s.periodSeconds,
-    evaluationPeriods: s.evaluationPeriods,
-    treatMissingData: "notBreaching",
-    alarmActions: actions,
-    okActions: actions,
-  }, opts));
+  return specs.map(
+    (s) =>
+      new aws.cloudwatch.MetricAlarm(
+        `${prefix}-alarm-${s.role}`,
+        {
+          alarmDescription: s.description,
+          namespace: s.namespace,
+          metricName: s.metricName,
+          dimensions: { ...s.dimensions },
+          statistic: s.statistic,
+          comparisonOperator: s.comparisonOperator,
+          threshold: s.threshold,
+          period: s.periodSeconds,
+          evaluationPeriods: s.evaluationPeriods,
+          treatMissingData: "notBreaching",
+          alarmActions: actions,
+          okActions: actions,
+        },
+        opts,
+      ),
+  );
 }

@@ -8,13 +8,45 @@ export interface EdgeAlarmSpec {
   args: Record<string, unknown>;
 }
 
-export function albAlarms<T>(physicalName: string, loadBalancerArnSuffix: T, opts: { elb5xxPerMinute?: number; targetResponseSeconds?: number } = {}): EdgeAlarmSpec[] {
+export function albAlarms<T>(
+  physicalName: string,
+  loadBalancerArnSuffix: T,
+  opts: { elb5xxPerMinute?: number; targetResponseSeconds?: number } = {},
+): EdgeAlarmSpec[] {
   const elb5xx = opts.elb5xxPerMinute ?? 10;
   const slow = opts.targetResponseSeconds ?? 1;
-  const common = { namespace: "AWS/ApplicationELB", dimensions: { LoadBalancer: loadBalancerArnSuffix }, period: 60, evaluationPeriods: 5, datapointsToAlarm: 3, comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching" };
+  const common = {
+    namespace: "AWS/ApplicationELB",
+    dimensions: { LoadBalancer: loadBalancerArnSuffix },
+    period: 60,
+    evaluationPeriods: 5,
+    datapointsToAlarm: 3,
+    comparisonOperator: "GreaterThanThreshold",
+    treatMissingData: "notBreaching",
+  };
   return [
-    { role: "elb-5xx", args: { ...common, name: `${physicalName}-alb-elb-5xx`, metricName: "HTTPCode_ELB_5XX_Count", statistic: "Sum", threshold: elb5xx, alarmDescription: `The ALB itself answered more than ${elb5xx} 5xx per minute in 3 of 5 minutes: no healthy gateway target or the gateway is unreachable` } },
-    { role: "target-response-time", args: { ...common, name: `${physicalName}-alb-target-response-time`, metricName: "TargetResponseTime", statistic: "Average", threshold: slow, alarmDescription: `Average gateway response time above ${slow} s in 3 of 5 minutes` } },
+    {
+      role: "elb-5xx",
+      args: {
+        ...common,
+        name: `${physicalName}-alb-elb-5xx`,
+        metricName: "HTTPCode_ELB_5XX_Count",
+        statistic: "Sum",
+        threshold: elb5xx,
+        alarmDescription: `The ALB itself answered more than ${elb5xx} 5xx per minute in 3 of 5 minutes: no healthy gateway target or the gateway is unreachable`,
+      },
+    },
+    {
+      role: "target-response-time",
+      args: {
+        ...common,
+        name: `${physicalName}-alb-target-response-time`,
+        metricName: "TargetResponseTime",
+        statistic: "Average",
+        threshold: slow,
+        alarmDescription: `Average gateway response time above ${slow} s in 3 of 5 minutes`,
+      },
+    },
   ];
 }
 

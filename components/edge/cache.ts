@@ -43,7 +43,13 @@ export interface CustomCachePolicyPlan {
 
 export function customCachePolicies(mediaTtlSeconds: number, staticTtlSeconds: number): CustomCachePolicyPlan[] {
   return [
-    { role: "media", defaultTtl: mediaTtlSeconds, maxTtl: Math.max(mediaTtlSeconds, staticTtlSeconds), minTtl: 0, queryStrings: false },
+    {
+      role: "media",
+      defaultTtl: mediaTtlSeconds,
+      maxTtl: Math.max(mediaTtlSeconds, staticTtlSeconds),
+      minTtl: 0,
+      queryStrings: false,
+    },
     { role: "static", defaultTtl: staticTtlSeconds, maxTtl: staticTtlSeconds, minTtl: 0, queryStrings: true },
   ];
 }
@@ -54,12 +60,31 @@ export function customCachePolicies(mediaTtlSeconds: number, staticTtlSeconds: n
  * rest goes to the frontend with CachingOptimized (it honours the origin's Cache-Control) and
  * all methods so forms can POST.
  */
-export function cacheBehaviours(staticPaths: readonly string[]): { ordered: CacheBehaviourPlan[]; default: CacheBehaviourPlan } {
+export function cacheBehaviours(staticPaths: readonly string[]): {
+  ordered: CacheBehaviourPlan[];
+  default: CacheBehaviourPlan;
+} {
   const seen = new Set<string>();
   const ordered: CacheBehaviourPlan[] = [
-    { pathPattern: "/api/*", cachePolicy: { managed: MANAGED_CACHE_POLICY.cachingDisabled }, originRequestPolicyId: MANAGED_ORIGIN_REQUEST_POLICY.allViewerExceptHostHeader, allowedMethods: ALL_METHODS, cachedMethods: READ_CACHED_METHODS },
-    { pathPattern: "/media/*", cachePolicy: { custom: "media" } as CachePolicyRef, allowedMethods: READ_METHODS, cachedMethods: READ_CACHED_METHODS },
-    ...staticPaths.map((p): CacheBehaviourPlan => ({ pathPattern: p, cachePolicy: { custom: "static" }, allowedMethods: READ_METHODS, cachedMethods: READ_CACHED_METHODS })),
+    {
+      pathPattern: "/api/*",
+      cachePolicy: { managed: MANAGED_CACHE_POLICY.cachingDisabled },
+      originRequestPolicyId: MANAGED_ORIGIN_REQUEST_POLICY.allViewerExceptHostHeader,
+      allowedMethods: ALL_METHODS,
+      cachedMethods: READ_CACHED_METHODS,
+    },
+    {
+      pathPattern: "/media/*",
+      cachePolicy: { custom: "media" } as CachePolicyRef,
+      allowedMethods: READ_METHODS,
+      cachedMethods: READ_CACHED_METHODS,
+    },
+    ...staticPaths.map((p): CacheBehaviourPlan => ({
+      pathPattern: p,
+      cachePolicy: { custom: "static" },
+      allowedMethods: READ_METHODS,
+      cachedMethods: READ_CACHED_METHODS,
+    })),
   ].filter((b) => {
     const dup = seen.has(b.pathPattern!);
     seen.add(b.pathPattern!);
@@ -67,6 +92,11 @@ export function cacheBehaviours(staticPaths: readonly string[]): { ordered: Cach
   });
   return {
     ordered,
-    default: { cachePolicy: { managed: MANAGED_CACHE_POLICY.cachingOptimized }, originRequestPolicyId: MANAGED_ORIGIN_REQUEST_POLICY.allViewerExceptHostHeader, allowedMethods: ALL_METHODS, cachedMethods: READ_CACHED_METHODS },
+    default: {
+      cachePolicy: { managed: MANAGED_CACHE_POLICY.cachingOptimized },
+      originRequestPolicyId: MANAGED_ORIGIN_REQUEST_POLICY.allViewerExceptHostHeader,
+      allowedMethods: ALL_METHODS,
+      cachedMethods: READ_CACHED_METHODS,
+    },
   };
 }

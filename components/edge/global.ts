@@ -59,59 +59,97 @@ export class GlobalEdge extends pulumi.ComponentResource {
     const names = publicNames(edge.domain, edge.aliases);
     const { validation } = validatedCertificate(`${name}-cert`, { domains: names, zoneId: args.zoneId }, child);
 
-    const acl = new aws.wafv2.WebAcl(`${name}-waf`, {
-      name: `${physicalName}-cloudfront`,
-      description: "CloudFront: AWS managed common, known-bad-inputs and IP reputation rules, per-IP rate limit",
-      scope: "CLOUDFRONT",
-      defaultAction: { allow: {} },
-      rules: wafRules(physicalName, edge.waf.rateLimitPer5Min),
-      visibilityConfig: visibility(`${physicalName}-cloudfront`),
-      tags: nameTags(`${physicalName}-cloudfront`),
-    }, child);
+    const acl = new aws.wafv2.WebAcl(
+      `${name}-waf`,
+      {
+        name: `${physicalName}-cloudfront`,
+        description: "CloudFront: AWS managed common, known-bad-inputs and IP reputation rules, per-IP rate limit",
+        scope: "CLOUDFRONT",
+        defaultAction: { allow: {} },
+        rules: wafRules(physicalName, edge.waf.rateLimitPer5Min),
+        visibilityConfig: visibility(`${physicalName}-cloudfront`),
+        tags: nameTags(`${physicalName}-cloudfront`),
+      },
+      child,
+    );
     this.webAclArn = acl.arn;
     if (edge.waf.logging) {
-      const group = new aws.cloudwatch.LogGroup(`${name}-waf-logs`, { name: wafLogGroupName(physicalName), retentionInDays: edge.waf.logRetentionDays, tags: nameTags(wafLogGroupName(physicalName)) }, child);
-      new aws.wafv2.WebAclLoggingConfiguration(`${name}-waf-logging`, {
-        resourceArn: acl.arn,
-        logDestinationConfigs: [group.arn],
-        // The origin secret must never land in logs.
-        redactedFields: [{ singleHeader: { name: ORIGIN_VERIFY_HEADER.toLowerCase() } }],
-      }, child);
+      const group = new aws.cloudwatch.LogGroup(
+        `${name}-waf-logs`,
+        {
+          name: wafLogGroupName(physicalName),
+          retentionInDays: edge.waf.logRetentionDays,
+          tags: nameTags(wafLogGroupName(physicalName)),
+        },
+        child,
+      );
+      new aws.wafv2.WebAclLoggingConfiguration(
+        `${name}-waf-logging`,
+        {
+          resourceArn: acl.arn,
+          logDestinationConfigs: [group.arn],
+          // The origin secret must never land in logs.
+          redactedFields: [{ singleHeader: { name: ORIGIN_VERIFY_HEADER.toLowerCase() } }],
+        },
+        child,
+      );
     }
 
-    const headers = new aws.cloudfront.ResponseHeadersPolicy(`${name}-security-headers`, {
-      name: `${physicalName}-security-headers`,
-      comment: "HSTS 2 years with preload, nosniff, frame DENY, strict referrer",
-      securityHeadersConfig: {
-        strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: true, override: true },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: "DENY", override: true },
-        referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
+    const headers = new aws.cloudfront.ResponseHeadersPolicy(
+      `${name}-security-headers`,
+      {
+        name: `${physicalName}-security-headers`,
+        comment: "HSTS 2 years with preload, nosniff, frame DENY, strict referrer",
+        securityHeadersConfig: {
+          strictTransportSecurity: {
+            accessControlMaxAgeSec: 63072000,
+            includeSubdomains: true,
+            preload: true,
+            override: true,
+          },
+          contentTypeOptions: { override: true },
+          frameOptions: { frameOption: "DENY", override: true },
+          referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
+        },
       },
-    }, child);
+      child,
+    );
 
-    const customPolicies = new Map(customCachePolicies(edge.cloudfront.mediaTtlSeconds, edge.cloudfront.staticTtlSeconds).map((p) => [p.role, new aws.cloudfront.CachePolicy(`${name}-cache-${p.role}`, {
-      name: `${physicalName}-${p.role}`,
-      comment: `${p.role}: default TTL ${p.defaultTtl}s`,
-      defaultTtl: p.defaultTtl,
-      maxTtl: p.maxTtl,
-      minTtl: p.minTtl,
-      parametersInCacheKeyAndForwardedToOrigin: {
-        enableAcceptEncodingGzip: true,
-        enableAcceptEncodingBrotli: true,
-        cookiesConfig: { cookieBehavior: "none" },
-        headersConfig: { headerBehavior: "none" },
-        queryStringsConfig: { queryStringBehavior: p.queryStrings ? "all" : "none" },
-      },
-    }, child)]));
+    const customPolicies = new Map(
+      customCachePolicies(edge.cloudfront.mediaTtlSeconds, edge.cloudfront.staticTtlSeconds).map((p) => [
+        p.role,
+        new aws.cloudfront.CachePolicy(
+          `${name}-cache-${p.role}`,
+          {
+            name: `${physicalName}-${p.role}`,
+            comment: `${p.role}: default TTL ${p.defaultTtl}s`,
+            defaultTtl: p.defaultTtl,
+            maxTtl: p.maxTtl,
+            minTtl: p.minTtl,
+            parametersInCacheKeyAndForwardedToOrigin: {
+              enableAcceptEncodingGzip: true,
+              enableAcceptEncodingBrotli: true,
+              cookiesConfig: { cookieBehavior: "none" },
+              headersConfig: { headerBehavior: "none" },
+              queryStringsConfig: { queryStringBehavior: p.queryStrings ? "all" : "none" },
+            },
+          },
+          child,
+        ),
+      ]),
+    );
 
     const accountId = aws.getCallerIdentityOutput({}, child).accountId;
-    const logs = logBucket(`${name}-cdn-logs`, {
-      bucketName: accountId.apply((a) => logBucketName(physicalName, "cdn-logs", a)),
-      expirationDays: edge.cloudfront.logRetentionDays,
-      policy: (arn) => arn.apply(tlsOnlyBucketPolicy),
-      cloudfrontAcl: true,
-    }, child);
+    const logs = logBucket(
+      `${name}-cdn-logs`,
+      {
+        bucketName: accountId.apply((a) => logBucketName(physicalName, "cdn-logs", a)),
+        expirationDays: edge.cloudfront.logRetentionDays,
+        policy: (arn) => arn.apply(tlsOnlyBucketPolicy),
+        cloudfrontAcl: true,
+      },
+      child,
+    );
 
     const originId = "regional-gateways";
     const shared = args.origins[0].names.shared;
@@ -126,73 +164,110 @@ export class GlobalEdge extends pulumi.ComponentResource {
       responseHeadersPolicyId: headers.id,
     });
     const plan = cacheBehaviours(edge.cloudfront.staticPaths);
-    const distribution = new aws.cloudfront.Distribution(`${name}-cdn`, {
-      enabled: true,
-      comment: `${physicalName}: ${names.join(", ")}`,
-      aliases: names,
-      httpVersion: "http2and3",
-      isIpv6Enabled: true,
-      priceClass: edge.cloudfront.priceClass,
-      webAclId: acl.arn,
-      origins: [{
-        originId,
-        domainName: shared,
-        customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"], originReadTimeout: 30, originKeepaliveTimeout: 5 },
-        customHeaders: [{ name: ORIGIN_VERIFY_HEADER, value: pulumi.secret(args.originVerifySecret) }],
-      }],
-      defaultCacheBehavior: behaviour(plan.default),
-      orderedCacheBehaviors: plan.ordered.map((b) => ({ pathPattern: b.pathPattern!, ...behaviour(b) })),
-      viewerCertificate: { acmCertificateArn: validation.certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: edge.cloudfront.minimumProtocolVersion },
-      restrictions: { geoRestriction: { restrictionType: "none" } },
-      loggingConfig: { bucket: logs.bucket.bucketDomainName, includeCookies: false, prefix: "cloudfront/" },
-      tags: nameTags(`${physicalName}-cdn`),
-    }, { ...child, dependsOn: logs.ready });
+    const distribution = new aws.cloudfront.Distribution(
+      `${name}-cdn`,
+      {
+        enabled: true,
+        comment: `${physicalName}: ${names.join(", ")}`,
+        aliases: names,
+        httpVersion: "http2and3",
+        isIpv6Enabled: true,
+        priceClass: edge.cloudfront.priceClass,
+        webAclId: acl.arn,
+        origins: [
+          {
+            originId,
+            domainName: shared,
+            customOriginConfig: {
+              httpPort: 80,
+              httpsPort: 443,
+              originProtocolPolicy: "https-only",
+              originSslProtocols: ["TLSv1.2"],
+              originReadTimeout: 30,
+              originKeepaliveTimeout: 5,
+            },
+            customHeaders: [{ name: ORIGIN_VERIFY_HEADER, value: pulumi.secret(args.originVerifySecret) }],
+          },
+        ],
+        defaultCacheBehavior: behaviour(plan.default),
+        orderedCacheBehaviors: plan.ordered.map((b) => ({ pathPattern: b.pathPattern!, ...behaviour(b) })),
+        viewerCertificate: {
+          acmCertificateArn: validation.certificateArn,
+          sslSupportMethod: "sni-only",
+          minimumProtocolVersion: edge.cloudfront.minimumProtocolVersion,
+        },
+        restrictions: { geoRestriction: { restrictionType: "none" } },
+        loggingConfig: { bucket: logs.bucket.bucketDomainName, includeCookies: false, prefix: "cloudfront/" },
+        tags: nameTags(`${physicalName}-cdn`),
+      },
+      { ...child, dependsOn: logs.ready },
+    );
     this.distributionDomainName = distribution.domainName;
     this.distributionId = distribution.id;
 
     const actions = args.alarmTopicArn ? [args.alarmTopicArn] : [];
     const healthChecks: Record<string, aws.route53.HealthCheck> = {};
     for (const o of args.origins) {
-      const hc = new aws.route53.HealthCheck(`${name}-hc-${o.region}`, {
-        type: "HTTPS",
-        fqdn: o.names.regional,
-        port: 443,
-        enableSni: true,
-        resourcePath: edge.healthCheck.path,
-        requestInterval: edge.healthCheck.intervalSeconds,
-        failureThreshold: edge.healthCheck.failureThreshold,
-        measureLatency: edge.healthCheck.measureLatency,
-        regions: [...(edge.healthCheck.regions ?? HEALTH_CHECK_REGIONS)],
-        tags: nameTags(`${physicalName}-${o.region}-origin`),
-      }, child);
+      const hc = new aws.route53.HealthCheck(
+        `${name}-hc-${o.region}`,
+        {
+          type: "HTTPS",
+          fqdn: o.names.regional,
+          port: 443,
+          enableSni: true,
+          resourcePath: edge.healthCheck.path,
+          requestInterval: edge.healthCheck.intervalSeconds,
+          failureThreshold: edge.healthCheck.failureThreshold,
+          measureLatency: edge.healthCheck.measureLatency,
+          regions: [...(edge.healthCheck.regions ?? HEALTH_CHECK_REGIONS)],
+          tags: nameTags(`${physicalName}-${o.region}-origin`),
+        },
+        child,
+      );
       healthChecks[o.region] = hc;
       const alarm = healthCheckAlarm(`${physicalName}-${o.region}-origin-health`, hc.id, o.names.regional);
-      new aws.cloudwatch.MetricAlarm(`${name}-hc-${o.region}-alarm`, { ...(alarm.args as aws.cloudwatch.MetricAlarmArgs), alarmActions: actions, okActions: actions }, child);
+      new aws.cloudwatch.MetricAlarm(
+        `${name}-hc-${o.region}-alarm`,
+        { ...(alarm.args as aws.cloudwatch.MetricAlarmArgs), alarmActions: actions, okActions: actions },
+        child,
+      );
     }
     this.healthCheckIds = Object.fromEntries(Object.entries(healthChecks).map(([r, hc]) => [r, hc.id]));
 
     const byRegion = new Map(args.origins.map((o) => [o.region, o]));
-    for (const r of routedOriginRecords(edge.routing, args.origins.map((o) => o.region), args.primaryRegion)) {
+    for (const r of routedOriginRecords(
+      edge.routing,
+      args.origins.map((o) => o.region),
+      args.primaryRegion,
+    )) {
       const o = byRegion.get(r.region)!;
-      new aws.route53.Record(`${name}-origin-${r.region}`, {
-        zoneId: args.zoneId,
-        name: o.names.shared,
-        type: "A",
-        setIdentifier: r.setIdentifier,
-        latencyRoutingPolicies: r.latency ? [r.latency] : undefined,
-        failoverRoutingPolicies: r.failover ? [r.failover] : undefined,
-        healthCheckId: healthChecks[r.region].id,
-        aliases: [{ name: o.albDnsName, zoneId: o.albZoneId, evaluateTargetHealth: true }],
-      }, child);
+      new aws.route53.Record(
+        `${name}-origin-${r.region}`,
+        {
+          zoneId: args.zoneId,
+          name: o.names.shared,
+          type: "A",
+          setIdentifier: r.setIdentifier,
+          latencyRoutingPolicies: r.latency ? [r.latency] : undefined,
+          failoverRoutingPolicies: r.failover ? [r.failover] : undefined,
+          healthCheckId: healthChecks[r.region].id,
+          aliases: [{ name: o.albDnsName, zoneId: o.albZoneId, evaluateTargetHealth: true }],
+        },
+        child,
+      );
     }
 
     for (const rec of publicAliasRecords(edge.domain, edge.aliases)) {
-      new aws.route53.Record(`${name}-public-${rec.role}`, {
-        zoneId: args.zoneId,
-        name: rec.name,
-        type: rec.type,
-        aliases: [{ name: distribution.domainName, zoneId: CLOUDFRONT_ZONE_ID, evaluateTargetHealth: false }],
-      }, child);
+      new aws.route53.Record(
+        `${name}-public-${rec.role}`,
+        {
+          zoneId: args.zoneId,
+          name: rec.name,
+          type: rec.type,
+          aliases: [{ name: distribution.domainName, zoneId: CLOUDFRONT_ZONE_ID, evaluateTargetHealth: false }],
+        },
+        child,
+      );
     }
 
     this.registerOutputs({ distributionDomainName: this.distributionDomainName, webAclArn: this.webAclArn });

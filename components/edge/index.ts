@@ -30,36 +30,59 @@ export interface Edge {
  * Stage 4 of the Platform: the hosted zone lookup, one origin secret, a RegionalEdge per region
  * (parented under its Region) and the GlobalEdge once.
  */
-export function createEdge(name: string, parent: pulumi.Resource, config: PlatformConfig, providers: Providers, regions: readonly EdgeRegion[], gatewayServices: Readonly<Record<string, pulumi.Resource>> = {}): Edge {
+export function createEdge(
+  name: string,
+  parent: pulumi.Resource,
+  config: PlatformConfig,
+  providers: Providers,
+  regions: readonly EdgeRegion[],
+  gatewayServices: Readonly<Record<string, pulumi.Resource>> = {},
+): Edge {
   const { edge } = config;
-  const zone = aws.route53.getZoneOutput({ name: edge.hostedZone, privateZone: false }, { parent, provider: providers.edge });
+  const zone = aws.route53.getZoneOutput(
+    { name: edge.hostedZone, privateZone: false },
+    { parent, provider: providers.edge },
+  );
   // Rotating it (replace the resource) updates CloudFront and the listener rules in one `up`; in between, requests may get 403.
   const secret = new random.RandomPassword(`${name}-origin-verify`, { length: 48, special: false }, { parent });
   const regional: Record<string, RegionalEdge> = {};
   for (const r of regions) {
-    regional[r.region.name] = new RegionalEdge(`${r.region.name}-edge`, {
+    regional[r.region.name] = new RegionalEdge(
+      `${r.region.name}-edge`,
+      {
+        edge,
+        region: r.region.name,
+        physicalName: r.physicalName,
+        gateway: { listenPort: config.gateway.listenPort, healthPath: config.gateway.healthPath },
+        vpc: r.vpc,
+        provider: r.provider,
+        zoneId: zone.zoneId,
+        originVerifySecret: secret.result,
+        cluster: r.cluster,
+        lbControllerRelease: r.lbController?.release,
+        gatewayService: gatewayServices[r.region.name],
+      },
+      { parent: r, provider: r.provider },
+    );
+  }
+  const global = new GlobalEdge(
+    `${name}-edge`,
+    {
       edge,
-      region: r.region.name,
-      physicalName: r.physicalName,
-      gateway: { listenPort: config.gateway.listenPort, healthPath: config.gateway.healthPath },
-      vpc: r.vpc,
-      provider: r.provider,
+      physicalName: physicalName([config.name, config.stack]),
+      primaryRegion: config.primaryRegion,
+      provider: providers.edge,
       zoneId: zone.zoneId,
       originVerifySecret: secret.result,
-      cluster: r.cluster,
-      lbControllerRelease: r.lbController?.release,
-      gatewayService: gatewayServices[r.region.name],
-    }, { parent: r, provider: r.provider });
-  }
-  const global = new GlobalEdge(`${name}-edge`, {
-    edge,
-    physicalName: physicalName([config.name, config.stack]),
-    primaryRegion: config.primaryRegion,
-    provider: providers.edge,
-    zoneId: zone.zoneId,
-    originVerifySecret: secret.result,
-    origins: regions.map((r) => ({ region: r.region.name, names: regional[r.region.name].names, albDnsName: regional[r.region.name].albDnsName, albZoneId: regional[r.region.name].albZoneId })),
-  }, { parent, provider: providers.edge });
+      origins: regions.map((r) => ({
+        region: r.region.name,
+        names: regional[r.region.name].names,
+        albDnsName: regional[r.region.name].albDnsName,
+        albZoneId: regional[r.region.name].albZoneId,
+      })),
+    },
+    { parent, provider: providers.edge },
+  );
   return { regional, global };
 }
 

@@ -14,7 +14,10 @@ export function fixedDenyAction(): { type: "fixed-response"; fixedResponse: type
   return { type: "fixed-response", fixedResponse: { ...DENY_RESPONSE } };
 }
 
-export function httpRedirectAction(): { type: "redirect"; redirect: { protocol: "HTTPS"; port: "443"; statusCode: "HTTP_301" } } {
+export function httpRedirectAction(): {
+  type: "redirect";
+  redirect: { protocol: "HTTPS"; port: "443"; statusCode: "HTTP_301" };
+} {
   return { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
 }
 
@@ -22,14 +25,26 @@ export function originVerifyConditions<T>(secret: T): { httpHeader: { httpHeader
   return [{ httpHeader: { httpHeaderName: ORIGIN_VERIFY_HEADER, values: [secret] } }];
 }
 
-export function healthCheckConditions(healthPath: string): ({ pathPattern: { values: string[] } } | { httpRequestMethod: { values: string[] } })[] {
-  if (!healthPath.startsWith("/") || /[*?]/.test(healthPath)) throw new Error(`healthPath: got ${JSON.stringify(healthPath)}; expected an exact path starting with "/" (no wildcards)`);
+export function healthCheckConditions(
+  healthPath: string,
+): ({ pathPattern: { values: string[] } } | { httpRequestMethod: { values: string[] } })[] {
+  if (!healthPath.startsWith("/") || /[*?]/.test(healthPath))
+    throw new Error(
+      `healthPath: got ${JSON.stringify(healthPath)}; expected an exact path starting with "/" (no wildcards)`,
+    );
   return [{ pathPattern: { values: [healthPath] } }, { httpRequestMethod: { values: ["GET", "HEAD"] } }];
 }
 
 /** Target group health check on the gateway (seed 002: 2/5, 5 s, 30 s, 200). */
-export function targetHealthCheck(a: { path: string; healthy: number; unhealthy: number; timeout: number; interval: number }) {
-  if (a.timeout >= a.interval) throw new Error(`health check timeout ${a.timeout}s must be shorter than the interval ${a.interval}s`);
+export function targetHealthCheck(a: {
+  path: string;
+  healthy: number;
+  unhealthy: number;
+  timeout: number;
+  interval: number;
+}) {
+  if (a.timeout >= a.interval)
+    throw new Error(`health check timeout ${a.timeout}s must be shorter than the interval ${a.interval}s`);
   return {
     enabled: true,
     protocol: "HTTP",

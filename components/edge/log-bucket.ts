@@ -27,39 +27,93 @@ export interface LogBucket {
   ready: pulumi.Resource[];
 }
 
-export function logBucket(name: string, args: LogBucketArgs, opts: { parent: pulumi.Resource; provider: aws.Provider }): LogBucket {
-  const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false, tags: { Name: args.bucketName, "platform.io/purpose": "logs" } }, opts);
-  const pab = new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, opts);
-  new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, opts);
-  new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
-  new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, {
-    bucket: bucket.id,
-    rules: [{
-      id: "expire-logs",
-      status: "Enabled",
-      filter: {},
-      expiration: { days: args.expirationDays },
-      noncurrentVersionExpiration: { noncurrentDays: 7 },
-      abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-    }],
-  }, opts);
-  const ownership = new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: args.cloudfrontAcl ? "BucketOwnerPreferred" : "BucketOwnerEnforced" } }, opts);
+export function logBucket(
+  name: string,
+  args: LogBucketArgs,
+  opts: { parent: pulumi.Resource; provider: aws.Provider },
+): LogBucket {
+  const bucket = new aws.s3.Bucket(
+    name,
+    { bucket: args.bucketName, forceDestroy: false, tags: { Name: args.bucketName, "platform.io/purpose": "logs" } },
+    opts,
+  );
+  const pab = new aws.s3.BucketPublicAccessBlock(
+    `${name}-public-access`,
+    {
+      bucket: bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    },
+    opts,
+  );
+  new aws.s3.BucketServerSideEncryptionConfiguration(
+    `${name}-encryption`,
+    { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+    opts,
+  );
+  new aws.s3.BucketVersioning(
+    `${name}-versioning`,
+    { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+    opts,
+  );
+  new aws.s3.BucketLifecycleConfiguration(
+    `${name}-lifecycle`,
+    {
+      bucket: bucket.id,
+      rules: [
+        {
+          id: "expire-logs",
+          status: "Enabled",
+          filter: {},
+          expiration: { days: args.expirationDays },
+          noncurrentVersionExpiration: { noncurrentDays: 7 },
+          abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+        },
+      ],
+    },
+    opts,
+  );
+  const ownership = new aws.s3.BucketOwnershipControls(
+    `${name}-ownership`,
+    {
+      bucket: bucket.id,
+      rule: { objectOwnership: args.cloudfrontAcl ? "BucketOwnerPreferred" : "BucketOwnerEnforced" },
+    },
+    opts,
+  );
   const ready: pulumi.Resource[] = [pab];
   if (args.cloudfrontAcl) {
     const owner = aws.s3.getCanonicalUserIdOutput({ parent: opts.parent, provider: opts.provider });
-    const logDelivery = aws.cloudfront.getLogDeliveryCanonicalUserIdOutput({}, { parent: opts.parent, provider: opts.provider });
-    ready.push(new aws.s3.BucketAcl(`${name}-acl`, {
-      bucket: bucket.id,
-      accessControlPolicy: {
-        owner: { id: owner.id },
-        grants: [
-          { grantee: { id: owner.id, type: "CanonicalUser" }, permission: "FULL_CONTROL" },
-          { grantee: { id: logDelivery.id, type: "CanonicalUser" }, permission: "FULL_CONTROL" },
-        ],
-      },
-    }, { ...opts, dependsOn: [ownership, pab] }));
+    const logDelivery = aws.cloudfront.getLogDeliveryCanonicalUserIdOutput(
+      {},
+      { parent: opts.parent, provider: opts.provider },
+    );
+    ready.push(
+      new aws.s3.BucketAcl(
+        `${name}-acl`,
+        {
+          bucket: bucket.id,
+          accessControlPolicy: {
+            owner: { id: owner.id },
+            grants: [
+              { grantee: { id: owner.id, type: "CanonicalUser" }, permission: "FULL_CONTROL" },
+              { grantee: { id: logDelivery.id, type: "CanonicalUser" }, permission: "FULL_CONTROL" },
+            ],
+          },
+        },
+        { ...opts, dependsOn: [ownership, pab] },
+      ),
+    );
   }
   // The policy is applied after the public access block so S3 never sees it on an unprotected bucket.
-  ready.push(new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: pulumi.output(args.policy(bucket.arn)).apply((d) => JSON.stringify(d)) }, { ...opts, dependsOn: [pab] }));
+  ready.push(
+    new aws.s3.BucketPolicy(
+      `${name}-policy`,
+      { bucket: bucket.id, policy: pulumi.output(args.policy(bucket.arn)).apply((d) => JSON.stringify(d)) },
+      { ...opts, dependsOn: [pab] },
+    ),
+  );
   return { bucket, ready };
 }

@@ -18,13 +18,21 @@ export interface RoutedRecordPlan {
  * 100/0); further regions stay out of the origin record (a failover record set has exactly one
  * PRIMARY and one SECONDARY) but keep their own origin-<code> name and health check.
  */
-export function routedOriginRecords(mode: RoutingMode, regions: readonly string[], primary: string): RoutedRecordPlan[] {
-  if (!regions.includes(primary)) throw new Error(`primary region ${primary} is not among the regions (${regions.join(", ")})`);
+export function routedOriginRecords(
+  mode: RoutingMode,
+  regions: readonly string[],
+  primary: string,
+): RoutedRecordPlan[] {
+  if (!regions.includes(primary))
+    throw new Error(`primary region ${primary} is not among the regions (${regions.join(", ")})`);
   if (mode === "latency") return regions.map((region) => ({ region, setIdentifier: region, latency: { region } }));
   if (mode === "failover") {
     const secondary = regions.find((r) => r !== primary);
-    const out: RoutedRecordPlan[] = [{ region: primary, setIdentifier: `${primary}-primary`, failover: { type: "PRIMARY" } }];
-    if (secondary) out.push({ region: secondary, setIdentifier: `${secondary}-secondary`, failover: { type: "SECONDARY" } });
+    const out: RoutedRecordPlan[] = [
+      { region: primary, setIdentifier: `${primary}-primary`, failover: { type: "PRIMARY" } },
+    ];
+    if (secondary)
+      out.push({ region: secondary, setIdentifier: `${secondary}-secondary`, failover: { type: "SECONDARY" } });
     return out;
   }
   throw new Error(`routing mode "${String(mode)}": expected "latency" or "failover"`);
@@ -43,5 +51,7 @@ export interface AliasRecordPlan {
 /** A and AAAA alias records for every public name (CloudFront serves IPv6 when enabled). */
 export function publicAliasRecords(domain: string, aliases: readonly string[]): AliasRecordPlan[] {
   const labels: [string, string][] = [["apex", domain], ...aliases.map((a): [string, string] => [a, `${a}.${domain}`])];
-  return labels.flatMap(([label, name]) => (["A", "AAAA"] as const).map((type) => ({ role: `${label}-${type.toLowerCase()}`, name, type })));
+  return labels.flatMap(([label, name]) =>
+    (["A", "AAAA"] as const).map((type) => ({ role: `${label}-${type.toLowerCase()}`, name, type })),
+  );
 }

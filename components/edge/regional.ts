@@ -7,7 +7,14 @@ import { nameTags } from "../tags";
 import { albAlarms } from "./alarms";
 import { albLogBucketPolicy } from "./bucket-policies";
 import { validatedCertificate } from "./certificate";
-import { fixedDenyAction, healthCheckConditions, httpRedirectAction, originVerifyConditions, RULE_PRIORITY, targetHealthCheck } from "./listeners";
+import {
+  fixedDenyAction,
+  healthCheckConditions,
+  httpRedirectAction,
+  originVerifyConditions,
+  RULE_PRIORITY,
+  targetHealthCheck,
+} from "./listeners";
 import { logBucket } from "./log-bucket";
 import { albName, logBucketName, OriginNames, originNames, targetGroupName } from "./names";
 import { targetGroupBindingManifest } from "./target-group-binding";
@@ -64,117 +71,210 @@ export class RegionalEdge extends pulumi.ComponentResource {
     const child = { parent: this, provider };
     this.names = originNames(edge.domain, edge.originLabel, args.region);
 
-    const { validation } = validatedCertificate(`${name}-cert`, { domains: [this.names.regional, this.names.shared], zoneId: args.zoneId }, child);
+    const { validation } = validatedCertificate(
+      `${name}-cert`,
+      { domains: [this.names.regional, this.names.shared], zoneId: args.zoneId },
+      child,
+    );
 
     const accountId = aws.getCallerIdentityOutput({}, child).accountId;
-    const logs = logBucket(`${name}-alb-logs`, {
-      bucketName: accountId.apply((a) => logBucketName(physicalName, "alb-logs", a)),
-      expirationDays: edge.alb.accessLogRetentionDays,
-      policy: (arn) => pulumi.all([arn, accountId]).apply(([a, id]) => albLogBucketPolicy(a, id)),
-    }, child);
+    const logs = logBucket(
+      `${name}-alb-logs`,
+      {
+        bucketName: accountId.apply((a) => logBucketName(physicalName, "alb-logs", a)),
+        expirationDays: edge.alb.accessLogRetentionDays,
+        policy: (arn) => pulumi.all([arn, accountId]).apply(([a, id]) => albLogBucketPolicy(a, id)),
+      },
+      child,
+    );
 
     const cloudfront = aws.ec2.getManagedPrefixListOutput({ name: CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST }, child);
-    const healthCheckers = aws.ec2.getManagedPrefixListOutput({ name: route53HealthCheckPrefixList(args.region) }, child);
+    const healthCheckers = aws.ec2.getManagedPrefixListOutput(
+      { name: route53HealthCheckPrefixList(args.region) },
+      child,
+    );
     const albTags = nameTags(`${physicalName}-alb`, { "platform.io/role": "alb" });
-    const sg = new aws.ec2.SecurityGroup(`${name}-alb-sg`, {
-      vpcId: vpc.vpcId,
-      description: "ALB: HTTPS from CloudFront only; to the gateway pods",
-      ingress: [{ description: "HTTPS from CloudFront origin-facing servers", protocol: "tcp", fromPort: 443, toPort: 443, prefixListIds: [cloudfront.id] }],
-      egress: [{ description: "To the gateway pods (IP targets) in this VPC", protocol: "tcp", fromPort: args.gateway.listenPort, toPort: args.gateway.listenPort, cidrBlocks: [vpc.cidrBlock] }],
-      tags: albTags,
-    }, child);
+    const sg = new aws.ec2.SecurityGroup(
+      `${name}-alb-sg`,
+      {
+        vpcId: vpc.vpcId,
+        description: "ALB: HTTPS from CloudFront only; to the gateway pods",
+        ingress: [
+          {
+            description: "HTTPS from CloudFront origin-facing servers",
+            protocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            prefixListIds: [cloudfront.id],
+          },
+        ],
+        egress: [
+          {
+            description: "To the gateway pods (IP targets) in this VPC",
+            protocol: "tcp",
+            fromPort: args.gateway.listenPort,
+            toPort: args.gateway.listenPort,
+            cidrBlocks: [vpc.cidrBlock],
+          },
+        ],
+        tags: albTags,
+      },
+      child,
+    );
     // A second group: the CloudFront list weighs ~55 rules against the 60-rule quota per group.
-    const hcSg = new aws.ec2.SecurityGroup(`${name}-alb-healthcheck-sg`, {
-      vpcId: vpc.vpcId,
-      description: "ALB: HTTPS from Route53 health checkers (the listener admits them on the health path only)",
-      ingress: [{ description: "HTTPS from Route53 health checkers", protocol: "tcp", fromPort: 443, toPort: 443, prefixListIds: [healthCheckers.id] }],
-      egress: [],
-      tags: nameTags(`${physicalName}-alb-healthcheck`, { "platform.io/role": "alb" }),
-    }, child);
+    const hcSg = new aws.ec2.SecurityGroup(
+      `${name}-alb-healthcheck-sg`,
+      {
+        vpcId: vpc.vpcId,
+        description: "ALB: HTTPS from Route53 health checkers (the listener admits them on the health path only)",
+        ingress: [
+          {
+            description: "HTTPS from Route53 health checkers",
+            protocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            prefixListIds: [healthCheckers.id],
+          },
+        ],
+        egress: [],
+        tags: nameTags(`${physicalName}-alb-healthcheck`, { "platform.io/role": "alb" }),
+      },
+      child,
+    );
     this.securityGroupId = sg.id;
 
-    this.loadBalancer = new aws.lb.LoadBalancer(`${name}-alb`, {
-      name: albName(physicalName),
-      internal: false,
-      loadBalancerType: "application",
-      securityGroups: [sg.id, hcSg.id],
-      subnets: vpc.publicSubnetIds,
-      idleTimeout: edge.alb.idleTimeoutSeconds,
-      enableHttp2: true,
-      dropInvalidHeaderFields: true,
-      enableDeletionProtection: edge.alb.deletionProtection,
-      accessLogs: { bucket: logs.bucket.bucket, enabled: true, prefix: "alb" },
-      tags: albTags,
-    }, { ...child, dependsOn: logs.ready });
+    this.loadBalancer = new aws.lb.LoadBalancer(
+      `${name}-alb`,
+      {
+        name: albName(physicalName),
+        internal: false,
+        loadBalancerType: "application",
+        securityGroups: [sg.id, hcSg.id],
+        subnets: vpc.publicSubnetIds,
+        idleTimeout: edge.alb.idleTimeoutSeconds,
+        enableHttp2: true,
+        dropInvalidHeaderFields: true,
+        enableDeletionProtection: edge.alb.deletionProtection,
+        accessLogs: { bucket: logs.bucket.bucket, enabled: true, prefix: "alb" },
+        tags: albTags,
+      },
+      { ...child, dependsOn: logs.ready },
+    );
     this.albDnsName = this.loadBalancer.dnsName;
     this.albZoneId = this.loadBalancer.zoneId;
     this.albArnSuffix = this.loadBalancer.arnSuffix;
 
-    const tg = new aws.lb.TargetGroup(`${name}-gateway-tg`, {
-      name: targetGroupName(physicalName),
-      targetType: "ip",
-      protocol: "HTTP",
-      protocolVersion: "HTTP1",
-      port: args.gateway.listenPort,
-      vpcId: vpc.vpcId,
-      deregistrationDelay: edge.alb.deregistrationDelaySeconds,
-      healthCheck: targetHealthCheck({ path: args.gateway.healthPath, healthy: edge.alb.healthyThreshold, unhealthy: edge.alb.unhealthyThreshold, timeout: edge.alb.healthCheckTimeoutSeconds, interval: edge.alb.healthCheckIntervalSeconds }),
-      tags: nameTags(`${physicalName}-gateway`),
-    }, child);
+    const tg = new aws.lb.TargetGroup(
+      `${name}-gateway-tg`,
+      {
+        name: targetGroupName(physicalName),
+        targetType: "ip",
+        protocol: "HTTP",
+        protocolVersion: "HTTP1",
+        port: args.gateway.listenPort,
+        vpcId: vpc.vpcId,
+        deregistrationDelay: edge.alb.deregistrationDelaySeconds,
+        healthCheck: targetHealthCheck({
+          path: args.gateway.healthPath,
+          healthy: edge.alb.healthyThreshold,
+          unhealthy: edge.alb.unhealthyThreshold,
+          timeout: edge.alb.healthCheckTimeoutSeconds,
+          interval: edge.alb.healthCheckIntervalSeconds,
+        }),
+        tags: nameTags(`${physicalName}-gateway`),
+      },
+      child,
+    );
     this.targetGroupArn = tg.arn;
 
-    const https = new aws.lb.Listener(`${name}-https`, {
-      loadBalancerArn: this.loadBalancer.arn,
-      port: 443,
-      protocol: "HTTPS",
-      sslPolicy: edge.alb.sslPolicy,
-      certificateArn: validation.certificateArn,
-      defaultActions: [fixedDenyAction()],
-      tags: nameTags(`${physicalName}-https`),
-    }, child);
-    new aws.lb.ListenerRule(`${name}-origin-verify`, {
-      listenerArn: https.arn,
-      priority: RULE_PRIORITY.originVerify,
-      conditions: originVerifyConditions(pulumi.secret(args.originVerifySecret)),
-      actions: [{ type: "forward", targetGroupArn: tg.arn }],
-      tags: nameTags(`${physicalName}-origin-verify`),
-    }, child);
-    new aws.lb.ListenerRule(`${name}-health-check`, {
-      listenerArn: https.arn,
-      priority: RULE_PRIORITY.healthCheck,
-      conditions: healthCheckConditions(edge.healthCheck.path),
-      actions: [{ type: "forward", targetGroupArn: tg.arn }],
-      tags: nameTags(`${physicalName}-health-check`),
-    }, child);
+    const https = new aws.lb.Listener(
+      `${name}-https`,
+      {
+        loadBalancerArn: this.loadBalancer.arn,
+        port: 443,
+        protocol: "HTTPS",
+        sslPolicy: edge.alb.sslPolicy,
+        certificateArn: validation.certificateArn,
+        defaultActions: [fixedDenyAction()],
+        tags: nameTags(`${physicalName}-https`),
+      },
+      child,
+    );
+    new aws.lb.ListenerRule(
+      `${name}-origin-verify`,
+      {
+        listenerArn: https.arn,
+        priority: RULE_PRIORITY.originVerify,
+        conditions: originVerifyConditions(pulumi.secret(args.originVerifySecret)),
+        actions: [{ type: "forward", targetGroupArn: tg.arn }],
+        tags: nameTags(`${physicalName}-origin-verify`),
+      },
+      child,
+    );
+    new aws.lb.ListenerRule(
+      `${name}-health-check`,
+      {
+        listenerArn: https.arn,
+        priority: RULE_PRIORITY.healthCheck,
+        conditions: healthCheckConditions(edge.healthCheck.path),
+        actions: [{ type: "forward", targetGroupArn: tg.arn }],
+        tags: nameTags(`${physicalName}-health-check`),
+      },
+      child,
+    );
     // Never reachable through the security group (CloudFront talks HTTPS only); kept so a stray
     // plain-HTTP client gets a redirect rather than a hang if the group is ever widened.
-    new aws.lb.Listener(`${name}-http`, {
-      loadBalancerArn: this.loadBalancer.arn,
-      port: 80,
-      protocol: "HTTP",
-      defaultActions: [httpRedirectAction()],
-      tags: nameTags(`${physicalName}-http`),
-    }, child);
+    new aws.lb.Listener(
+      `${name}-http`,
+      {
+        loadBalancerArn: this.loadBalancer.arn,
+        port: 80,
+        protocol: "HTTP",
+        defaultActions: [httpRedirectAction()],
+        tags: nameTags(`${physicalName}-http`),
+      },
+      child,
+    );
 
-    new aws.route53.Record(`${name}-origin-record`, {
-      zoneId: args.zoneId,
-      name: this.names.regional,
-      type: "A",
-      aliases: [{ name: this.loadBalancer.dnsName, zoneId: this.loadBalancer.zoneId, evaluateTargetHealth: true }],
-    }, child);
+    new aws.route53.Record(
+      `${name}-origin-record`,
+      {
+        zoneId: args.zoneId,
+        name: this.names.regional,
+        type: "A",
+        aliases: [{ name: this.loadBalancer.dnsName, zoneId: this.loadBalancer.zoneId, evaluateTargetHealth: true }],
+      },
+      child,
+    );
 
     for (const spec of albAlarms(physicalName, this.loadBalancer.arnSuffix)) {
       const actions = args.alarmTopicArn ? [args.alarmTopicArn] : [];
-      new aws.cloudwatch.MetricAlarm(`${name}-alarm-${spec.role}`, { ...(spec.args as aws.cloudwatch.MetricAlarmArgs), alarmActions: actions, okActions: actions }, child);
+      new aws.cloudwatch.MetricAlarm(
+        `${name}-alarm-${spec.role}`,
+        { ...(spec.args as aws.cloudwatch.MetricAlarmArgs), alarmActions: actions, okActions: actions },
+        child,
+      );
     }
 
     if (args.cluster) {
-      const deps = [...(args.lbControllerRelease ? [args.lbControllerRelease] : []), ...(args.gatewayService ? [args.gatewayService] : []), ...args.cluster.workloadDependencies];
-      this.targetGroupBinding = new k8s.apiextensions.CustomResource(`${name}-gateway-tgb`, targetGroupBindingManifest({ targetGroupArn: tg.arn, albSecurityGroupId: sg.id, targetPort: args.gateway.listenPort }), {
-        parent: this,
-        provider: args.cluster.k8sProvider,
-        dependsOn: deps,
-      });
+      const deps = [
+        ...(args.lbControllerRelease ? [args.lbControllerRelease] : []),
+        ...(args.gatewayService ? [args.gatewayService] : []),
+        ...args.cluster.workloadDependencies,
+      ];
+      this.targetGroupBinding = new k8s.apiextensions.CustomResource(
+        `${name}-gateway-tgb`,
+        targetGroupBindingManifest({
+          targetGroupArn: tg.arn,
+          albSecurityGroupId: sg.id,
+          targetPort: args.gateway.listenPort,
+        }),
+        {
+          parent: this,
+          provider: args.cluster.k8sProvider,
+          dependsOn: deps,
+        },
+      );
     }
 
     this.registerOutputs({ albDnsName: this.albDnsName, targetGroupArn: this.targetGroupArn });

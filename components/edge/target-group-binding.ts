@@ -17,13 +17,22 @@ export function targetGroupBindingManifest<T>(input: TargetGroupBindingInput<T>)
   return {
     apiVersion: "elbv2.k8s.aws/v1beta1",
     kind: "TargetGroupBinding",
-    metadata: { name: GATEWAY_SERVICE.name, namespace: GATEWAY_SERVICE.namespace, labels: { "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "edge" } },
+    metadata: {
+      name: GATEWAY_SERVICE.name,
+      namespace: GATEWAY_SERVICE.namespace,
+      labels: { "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "edge" },
+    },
     spec: {
       serviceRef: { name: GATEWAY_SERVICE.name, port: GATEWAY_SERVICE.port },
       targetGroupARN: input.targetGroupArn,
       targetType: "ip",
       networking: {
-        ingress: [{ from: [{ securityGroup: { groupID: input.albSecurityGroupId } }], ports: [{ protocol: "TCP", port: input.targetPort }] }],
+        ingress: [
+          {
+            from: [{ securityGroup: { groupID: input.albSecurityGroupId } }],
+            ports: [{ protocol: "TCP", port: input.targetPort }],
+          },
+        ],
       },
     },
   };

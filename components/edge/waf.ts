@@ -4,7 +4,11 @@
  * use the group's own block actions); the rate limit comes last so it counts only requests the
  * managed rules let through.
  */
-export const MANAGED_RULE_GROUPS = ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList"] as const;
+export const MANAGED_RULE_GROUPS = [
+  "AWSManagedRulesCommonRuleSet",
+  "AWSManagedRulesKnownBadInputsRuleSet",
+  "AWSManagedRulesAmazonIpReputationList",
+] as const;
 
 export interface WafRule {
   name: string;
@@ -20,7 +24,8 @@ export function visibility(metricName: string): WafRule["visibilityConfig"] {
 }
 
 export function wafRules(metricPrefix: string, rateLimitPer5Min: number): WafRule[] {
-  if (!Number.isInteger(rateLimitPer5Min) || rateLimitPer5Min < 10) throw new Error(`rateLimitPer5Min: got ${rateLimitPer5Min}; expected an integer >= 10 (AWS WAF minimum)`);
+  if (!Number.isInteger(rateLimitPer5Min) || rateLimitPer5Min < 10)
+    throw new Error(`rateLimitPer5Min: got ${rateLimitPer5Min}; expected an integer >= 10 (AWS WAF minimum)`);
   const managed = MANAGED_RULE_GROUPS.map((group, i): WafRule => ({
     name: group,
     priority: i,

@@ -32,7 +32,10 @@ const blockSize = (prefix: number): bigint => 1n << BigInt(32 - prefix);
  * subnet size. The layout depends only on prefixes and reserved slots, never on
  * how many AZs are in use, which is what keeps existing subnets in place.
  */
-function tierLayout(prefixes: SubnetPrefixes, reservedSlots: number): { tier: SubnetTier; prefix: number; offset: bigint }[] {
+function tierLayout(
+  prefixes: SubnetPrefixes,
+  reservedSlots: number,
+): { tier: SubnetTier; prefix: number; offset: bigint }[] {
   const ordered = [...SUBNET_TIERS].sort((a, b) => prefixes[a] - prefixes[b]);
   let offset = 0n;
   return ordered.map((tier) => {

@@ -29,8 +29,10 @@ export interface AlarmSpec {
 }
 
 export function albAlarmSpecs(input: AlbAlarmInput): AlarmSpec[] {
-  if (!(input.errorRatePercent > 0 && input.errorRatePercent <= 100)) throw new Error(`errorRatePercent: got ${input.errorRatePercent}; expected a percentage in (0, 100]`);
-  if (!(input.latencyP95Ms > 0)) throw new Error(`latencyP95Ms: got ${input.latencyP95Ms}; expected a positive number of milliseconds`);
+  if (!(input.errorRatePercent > 0 && input.errorRatePercent <= 100))
+    throw new Error(`errorRatePercent: got ${input.errorRatePercent}; expected a percentage in (0, 100]`);
+  if (!(input.latencyP95Ms > 0))
+    throw new Error(`latencyP95Ms: got ${input.latencyP95Ms}; expected a positive number of milliseconds`);
   const dimensions = { LoadBalancer: input.loadBalancerArnSuffix };
   const metric = (id: string, metricName: string) => ({
     id,
@@ -56,7 +58,12 @@ export function albAlarmSpecs(input: AlbAlarmInput): AlarmSpec[] {
           metric("elb5xx", "HTTPCode_ELB_5XX_Count"),
           metric("target5xx", "HTTPCode_Target_5XX_Count"),
           metric("requests", "RequestCount"),
-          { id: "rate", label: "5xx %", returnData: true, expression: "100 * (FILL(elb5xx, 0) + FILL(target5xx, 0)) / requests" },
+          {
+            id: "rate",
+            label: "5xx %",
+            returnData: true,
+            expression: "100 * (FILL(elb5xx, 0) + FILL(target5xx, 0)) / requests",
+          },
         ],
       },
     },
@@ -87,7 +94,13 @@ export function alarmKeyPolicy(partition: string, accountId: string): Record<str
   return {
     Version: "2012-10-17",
     Statement: [
-      { Sid: "AccountAdministers", Effect: "Allow", Principal: { AWS: `arn:${partition}:iam::${accountId}:root` }, Action: "kms:*", Resource: "*" },
+      {
+        Sid: "AccountAdministers",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
       {
         Sid: "CloudWatchAlarmsPublish",
         Effect: "Allow",

@@ -33,10 +33,23 @@ export interface MonitorTarget {
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-export function serviceMonitorManifest(target: MonitorTarget, selectorLabels: Record<string, string>, namespace: string = NAMESPACES.monitoring): ServiceMonitorManifest {
-  if (target.name.length > 63 || !DNS_LABEL.test(target.name)) throw new Error(`ServiceMonitor name: got ${JSON.stringify(target.name)}; expected a DNS label of at most 63 characters`);
-  if (Object.keys(target.matchLabels).length === 0) throw new Error(`ServiceMonitor ${target.name} matchLabels: got {}; expected at least one label (an empty selector scrapes every Service in the namespace)`);
-  if (Object.keys(selectorLabels).length === 0) throw new Error(`ServiceMonitor ${target.name} selectorLabels: got {}; expected the labels the Prometheus serviceMonitorSelector matches`);
+export function serviceMonitorManifest(
+  target: MonitorTarget,
+  selectorLabels: Record<string, string>,
+  namespace: string = NAMESPACES.monitoring,
+): ServiceMonitorManifest {
+  if (target.name.length > 63 || !DNS_LABEL.test(target.name))
+    throw new Error(
+      `ServiceMonitor name: got ${JSON.stringify(target.name)}; expected a DNS label of at most 63 characters`,
+    );
+  if (Object.keys(target.matchLabels).length === 0)
+    throw new Error(
+      `ServiceMonitor ${target.name} matchLabels: got {}; expected at least one label (an empty selector scrapes every Service in the namespace)`,
+    );
+  if (Object.keys(selectorLabels).length === 0)
+    throw new Error(
+      `ServiceMonitor ${target.name} selectorLabels: got {}; expected the labels the Prometheus serviceMonitorSelector matches`,
+    );
   return {
     apiVersion: "monitoring.coreos.com/v1",
     kind: "ServiceMonitor",
@@ -66,12 +79,37 @@ export interface PlatformMonitorsInput {
 /** Monitor targets for every service, the gateway exporter, Karpenter and the KEDA operator. */
 export function platformMonitorTargets(input: PlatformMonitorsInput): MonitorTarget[] {
   const nameLabel = input.nameLabel ?? "app.kubernetes.io/name";
-  const targets: MonitorTarget[] = input.webServices.map((s) => ({ name: s, namespace: input.appsNamespace, matchLabels: { [nameLabel]: s }, port: "http" }));
-  targets.push({ name: `${input.gateway}-exporter`, namespace: input.appsNamespace, matchLabels: { [nameLabel]: input.gateway }, port: "metrics" });
-  if (input.karpenter ?? true) targets.push({ name: "karpenter", namespace: NAMESPACES.karpenter, matchLabels: { "app.kubernetes.io/name": "karpenter" }, port: "http-metrics" });
-  if (input.keda ?? true) targets.push({ name: "keda-operator", namespace: NAMESPACES.keda, matchLabels: { "app.kubernetes.io/name": "keda-operator" }, port: "metrics" });
+  const targets: MonitorTarget[] = input.webServices.map((s) => ({
+    name: s,
+    namespace: input.appsNamespace,
+    matchLabels: { [nameLabel]: s },
+    port: "http",
+  }));
+  targets.push({
+    name: `${input.gateway}-exporter`,
+    namespace: input.appsNamespace,
+    matchLabels: { [nameLabel]: input.gateway },
+    port: "metrics",
+  });
+  if (input.karpenter ?? true)
+    targets.push({
+      name: "karpenter",
+      namespace: NAMESPACES.karpenter,
+      matchLabels: { "app.kubernetes.io/name": "karpenter" },
+      port: "http-metrics",
+    });
+  if (input.keda ?? true)
+    targets.push({
+      name: "keda-operator",
+      namespace: NAMESPACES.keda,
+      matchLabels: { "app.kubernetes.io/name": "keda-operator" },
+      port: "metrics",
+    });
   const names = targets.map((t) => t.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup) throw new Error(`ServiceMonitor names: got ${JSON.stringify(dup)} twice; expected unique names (a service is named like a platform component)`);
+  if (dup)
+    throw new Error(
+      `ServiceMonitor names: got ${JSON.stringify(dup)} twice; expected unique names (a service is named like a platform component)`,
+    );
   return targets;
 }

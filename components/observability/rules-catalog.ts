@@ -40,7 +40,8 @@ export function alertCatalog(t: AlertThresholds, m: AlertMetrics, w: string): Re
           ` / sum by (namespace, pod) (kube_pod_container_resource_limits{resource="cpu"}) > ${cpu}`,
         labels: { severity: "warning" },
         annotations: {
-          summary: "Pod {{ $labels.namespace }}/{{ $labels.pod }} uses more than " + `${t.podCpuPercent}% of its CPU limit`,
+          summary:
+            "Pod {{ $labels.namespace }}/{{ $labels.pod }} uses more than " + `${t.podCpuPercent}% of its CPU limit`,
           description: "CPU usage is {{ $value | humanizePercentage }} of the pod's CPU limit.",
           runbook:
             "Check whether the HPA/KEDA is scaling the workload (HPAMaxedOut); if it is at max replicas, raise maxReplicas or the CPU limit. " +
@@ -90,7 +91,8 @@ export function alertCatalog(t: AlertThresholds, m: AlertMetrics, w: string): Re
           ` / sum by (namespace, service) (rate(${m.requestsTotal}[${w}])) > ${errors}`,
         labels: { severity: "critical" },
         annotations: {
-          summary: "{{ $labels.namespace }}/{{ $labels.service }} returns more than " + `${t.errorRatePercent}% 5xx responses`,
+          summary:
+            "{{ $labels.namespace }}/{{ $labels.service }} returns more than " + `${t.errorRatePercent}% 5xx responses`,
           description: "5xx ratio is {{ $value | humanizePercentage }}.",
           runbook:
             `Counts ${m.requestsTotal} with ${m.statusCodeLabel}=~"5..". Check the service logs and recent deploys, ` +
@@ -169,7 +171,8 @@ export function alertCatalog(t: AlertThresholds, m: AlertMetrics, w: string): Re
         labels: { severity: "warning" },
         annotations: {
           summary: "KEDA scaler {{ $labels.scaler }} of {{ $labels.namespace }}/{{ $labels.scaledObject }} is failing",
-          description: "The scaler returns errors ({{ $value | humanize }}/s); KEDA falls back to the last known or fallback replica count.",
+          description:
+            "The scaler returns errors ({{ $value | humanize }}/s); KEDA falls back to the last known or fallback replica count.",
           runbook:
             "kubectl describe scaledobject and the keda-operator logs. Typical causes: Pod Identity role missing sqs:GetQueueAttributes, " +
             "queue URL/region wrong, Prometheus trigger query or serverAddress unreachable. Uses keda_scaler_detail_errors_total (KEDA >= 2.15).",
@@ -200,7 +203,8 @@ export function alertCatalog(t: AlertThresholds, m: AlertMetrics, w: string): Re
           ` / on (namespace, instance) max by (namespace, instance) (${m.dbMaxConnections}) > ${db}`,
         labels: { severity: "critical" },
         annotations: {
-          summary: "Postgres {{ $labels.instance }} uses more than " + `${t.databaseConnectionsPercent}% of max_connections`,
+          summary:
+            "Postgres {{ $labels.instance }} uses more than " + `${t.databaseConnectionsPercent}% of max_connections`,
           description: "Connection utilisation is {{ $value | humanizePercentage }}.",
           runbook:
             `Needs postgres_exporter (${m.dbConnections}, ${m.dbMaxConnections}) pointed at the Aurora writer; Aurora's CloudWatch ` +

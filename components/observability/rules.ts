@@ -1,7 +1,14 @@
 import { stringify } from "yaml";
 import { alertCatalog } from "./rules-catalog";
 import { ALERT_NAMES } from "./rules-types";
-import type { AlertMetrics, AlertName, AlertRulesInput, AlertThresholds, AlertingRule, PrometheusRuleGroup } from "./rules-types";
+import type {
+  AlertMetrics,
+  AlertName,
+  AlertRulesInput,
+  AlertThresholds,
+  AlertingRule,
+  PrometheusRuleGroup,
+} from "./rules-types";
 
 export * from "./rules-types";
 
@@ -48,23 +55,30 @@ const GROUP_ORDER = ["workloads", "nodes", "autoscaling", "data"] as const;
 /** Every problem with the input as "key: got X; expected Y", empty when valid. */
 export function alertRulesInputProblems(input: AlertRulesInput = {}): string[] {
   const problems: string[] = [];
-  const bad = (key: string, value: unknown, expected: string) => problems.push(`${key}: got ${JSON.stringify(value)}; expected ${expected}`);
+  const bad = (key: string, value: unknown, expected: string) =>
+    problems.push(`${key}: got ${JSON.stringify(value)}; expected ${expected}`);
   for (const [key, value] of Object.entries(input.thresholds ?? {})) {
-    if (!(key in DEFAULT_THRESHOLDS)) bad(`thresholds.${key}`, value, `one of ${Object.keys(DEFAULT_THRESHOLDS).join(", ")}`);
-    else if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) bad(`thresholds.${key}`, value, "a positive number");
+    if (!(key in DEFAULT_THRESHOLDS))
+      bad(`thresholds.${key}`, value, `one of ${Object.keys(DEFAULT_THRESHOLDS).join(", ")}`);
+    else if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+      bad(`thresholds.${key}`, value, "a positive number");
     else if (key.endsWith("Percent") && value > 100) bad(`thresholds.${key}`, value, "a percentage in (0, 100]");
   }
   for (const [key, value] of Object.entries(input.for ?? {})) {
     if (!(ALERT_NAMES as readonly string[]).includes(key)) bad(`for.${key}`, value, `one of ${ALERT_NAMES.join(", ")}`);
-    else if (typeof value !== "string" || !PROM_DURATION_RE.test(value)) bad(`for.${key}`, value, 'a Prometheus duration like "1m" or "1h30m"');
+    else if (typeof value !== "string" || !PROM_DURATION_RE.test(value))
+      bad(`for.${key}`, value, 'a Prometheus duration like "1m" or "1h30m"');
   }
   for (const [key, value] of Object.entries(input.metrics ?? {})) {
     const re = key.endsWith("Label") ? LABEL_RE : METRIC_RE;
     if (!(key in DEFAULT_METRICS)) bad(`metrics.${key}`, value, `one of ${Object.keys(DEFAULT_METRICS).join(", ")}`);
-    else if (typeof value !== "string" || !re.test(value)) bad(`metrics.${key}`, value, key.endsWith("Label") ? "a Prometheus label name" : "a Prometheus metric name");
+    else if (typeof value !== "string" || !re.test(value))
+      bad(`metrics.${key}`, value, key.endsWith("Label") ? "a Prometheus label name" : "a Prometheus metric name");
   }
-  if (input.rateWindow !== undefined && !PROM_DURATION_RE.test(input.rateWindow)) bad("rateWindow", input.rateWindow, 'a Prometheus duration like "5m"');
-  if (input.groupPrefix !== undefined && !/^[a-z0-9][a-z0-9.-]*$/.test(input.groupPrefix)) bad("groupPrefix", input.groupPrefix, "lowercase letters, digits, '.' or '-'");
+  if (input.rateWindow !== undefined && !PROM_DURATION_RE.test(input.rateWindow))
+    bad("rateWindow", input.rateWindow, 'a Prometheus duration like "5m"');
+  if (input.groupPrefix !== undefined && !/^[a-z0-9][a-z0-9.-]*$/.test(input.groupPrefix))
+    bad("groupPrefix", input.groupPrefix, "lowercase letters, digits, '.' or '-'");
   return problems;
 }
 
@@ -83,9 +97,13 @@ export function renderAlertRules(input: AlertRulesInput = {}): PrometheusRuleGro
 
   return GROUP_ORDER.map((group) => ({
     name: `${prefix}.${group}`,
-    rules: ALERT_NAMES.filter((n) => catalog[n].group === group).map(
-      (n): AlertingRule => ({ alert: n, expr: catalog[n].rule.expr, for: durations[n], labels: catalog[n].rule.labels, annotations: catalog[n].rule.annotations }),
-    ),
+    rules: ALERT_NAMES.filter((n) => catalog[n].group === group).map((n): AlertingRule => ({
+      alert: n,
+      expr: catalog[n].rule.expr,
+      for: durations[n],
+      labels: catalog[n].rule.labels,
+      annotations: catalog[n].rule.annotations,
+    })),
   }));
 }
 
@@ -112,10 +130,18 @@ export function prometheusRuleManifest(
   selectorLabels: Record<string, string>,
 ): PrometheusRuleManifest {
   const dns = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-  if (name.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) throw new Error(`PrometheusRule name: got ${JSON.stringify(name)}; expected a DNS subdomain (lowercase, at most 253 characters)`);
-  if (namespace.length > 63 || !dns.test(namespace)) throw new Error(`PrometheusRule namespace: got ${JSON.stringify(namespace)}; expected a DNS label`);
-  if (Object.keys(selectorLabels).length === 0) throw new Error("PrometheusRule selectorLabels: got {}; expected the labels the Prometheus ruleSelector matches, e.g. { release: <helm release> }");
-  if (groups.length === 0 || groups.every((g) => g.rules.length === 0)) throw new Error("PrometheusRule groups: got no rules; expected at least one rule");
+  if (name.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name))
+    throw new Error(
+      `PrometheusRule name: got ${JSON.stringify(name)}; expected a DNS subdomain (lowercase, at most 253 characters)`,
+    );
+  if (namespace.length > 63 || !dns.test(namespace))
+    throw new Error(`PrometheusRule namespace: got ${JSON.stringify(namespace)}; expected a DNS label`);
+  if (Object.keys(selectorLabels).length === 0)
+    throw new Error(
+      "PrometheusRule selectorLabels: got {}; expected the labels the Prometheus ruleSelector matches, e.g. { release: <helm release> }",
+    );
+  if (groups.length === 0 || groups.every((g) => g.rules.length === 0))
+    throw new Error("PrometheusRule groups: got no rules; expected at least one rule");
   return {
     apiVersion: "monitoring.coreos.com/v1",
     kind: "PrometheusRule",

@@ -52,7 +52,10 @@ export interface PrometheusStackValuesInput {
   grafanaAdminSecret: string;
 }
 
-const system = () => ({ nodeSelector: { ...SYSTEM_NODE_LABEL }, tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })) });
+const system = () => ({
+  nodeSelector: { ...SYSTEM_NODE_LABEL },
+  tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })),
+});
 
 /** Prometheus `retentionSize`: 85 % of the volume, so a full disk never stops ingestion (units are 2^30 bytes). */
 export function retentionSize(storageGiB: number): string {
@@ -60,7 +63,9 @@ export function retentionSize(storageGiB: number): string {
 }
 
 /** Alertmanager configuration: critical/warning as configured, Watchdog and unrouted severities dropped. */
-export function alertmanagerConfig(input: Pick<PrometheusStackValuesInput, "alarmTopicArn" | "routes" | "region" | "clusterName">): Record<string, unknown> {
+export function alertmanagerConfig(
+  input: Pick<PrometheusStackValuesInput, "alarmTopicArn" | "routes" | "region" | "clusterName">,
+): Record<string, unknown> {
   return {
     global: { resolve_timeout: "5m" },
     route: {
@@ -72,36 +77,51 @@ export function alertmanagerConfig(input: Pick<PrometheusStackValuesInput, "alar
       routes: [
         // Watchdog always fires by design (dead man's switch); it must never page.
         { receiver: "null", matchers: ['alertname = "Watchdog"'] },
-        ...input.routes.map((r) => ({ receiver: r.receiver, matchers: [`severity = "${r.severity}"`], repeat_interval: r.repeatInterval })),
+        ...input.routes.map((r) => ({
+          receiver: r.receiver,
+          matchers: [`severity = "${r.severity}"`],
+          repeat_interval: r.repeatInterval,
+        })),
       ],
     },
     receivers: [
       { name: "null" },
       {
         name: "sns",
-        sns_configs: [{
-          topic_arn: input.alarmTopicArn,
-          sigv4: { region: input.region },
-          send_resolved: true,
-          subject: `[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} (${input.clusterName})`,
-          message: "{{ range .Alerts }}{{ .Annotations.summary }}\n{{ .Annotations.description }}\nRunbook: {{ .Annotations.runbook }}\n\n{{ end }}",
-        }],
+        sns_configs: [
+          {
+            topic_arn: input.alarmTopicArn,
+            sigv4: { region: input.region },
+            send_resolved: true,
+            subject: `[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} (${input.clusterName})`,
+            message:
+              "{{ range .Alerts }}{{ .Annotations.summary }}\n{{ .Annotations.description }}\nRunbook: {{ .Annotations.runbook }}\n\n{{ end }}",
+          },
+        ],
       },
     ],
     // A critical alert silences the matching warning for the same thing.
-    inhibit_rules: [{ source_matchers: ['severity = "critical"'], target_matchers: ['severity = "warning"'], equal: ["alertname", "namespace", "service"] }],
+    inhibit_rules: [
+      {
+        source_matchers: ['severity = "critical"'],
+        target_matchers: ['severity = "warning"'],
+        equal: ["alertname", "namespace", "service"],
+      },
+    ],
   };
 }
 
 export function kubePrometheusStackValues(input: PrometheusStackValuesInput): Record<string, unknown> {
   const remoteWrite = input.remoteWriteUrl
-    ? [{
-        url: input.remoteWriteUrl,
-        // Credentials come from EKS Pod Identity through the SDK's default chain; no keys in values.
-        sigv4: { region: input.region },
-        // AMP's recommended queue settings for its ingestion limits.
-        queueConfig: { maxSamplesPerSend: 1000, maxShards: 200, capacity: 2500 },
-      }]
+    ? [
+        {
+          url: input.remoteWriteUrl,
+          // Credentials come from EKS Pod Identity through the SDK's default chain; no keys in values.
+          sigv4: { region: input.region },
+          // AMP's recommended queue settings for its ingestion limits.
+          queueConfig: { maxSamplesPerSend: 1000, maxShards: 200, capacity: 2500 },
+        },
+      ]
     : [];
   return {
     // EKS runs the control plane: these targets cannot be scraped and would only raise TargetDown.
@@ -126,10 +146,20 @@ export function kubePrometheusStackValues(input: PrometheusStackValuesInput): Re
         podMonitorSelectorNilUsesHelmValues: true,
         storageSpec: {
           volumeClaimTemplate: {
-            spec: { storageClassName: STORAGE_CLASS, accessModes: ["ReadWriteOnce"], resources: { requests: { storage: `${input.storageGiB}Gi` } } },
+            spec: {
+              storageClassName: STORAGE_CLASS,
+              accessModes: ["ReadWriteOnce"],
+              resources: { requests: { storage: `${input.storageGiB}Gi` } },
+            },
           },
         },
-        securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 2000, fsGroup: 2000, seccompProfile: { type: "RuntimeDefault" } },
+        securityContext: {
+          runAsNonRoot: true,
+          runAsUser: 1000,
+          runAsGroup: 2000,
+          fsGroup: 2000,
+          seccompProfile: { type: "RuntimeDefault" },
+        },
         resources: { requests: { cpu: "200m", memory: "1Gi" }, limits: { memory: "3Gi" } },
         remoteWrite,
         ...system(),
@@ -139,14 +169,24 @@ export function kubePrometheusStackValues(input: PrometheusStackValuesInput): Re
       serviceAccount: { create: true, name: ALERTMANAGER_SERVICE_ACCOUNT },
       config: alertmanagerConfig(input),
       alertmanagerSpec: {
-        securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 2000, fsGroup: 2000, seccompProfile: { type: "RuntimeDefault" } },
+        securityContext: {
+          runAsNonRoot: true,
+          runAsUser: 1000,
+          runAsGroup: 2000,
+          fsGroup: 2000,
+          seccompProfile: { type: "RuntimeDefault" },
+        },
         resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "256Mi" } },
         ...system(),
       },
     },
     grafana: {
       // The password lives only in the Secret; nothing secret is in these values.
-      admin: { existingSecret: input.grafanaAdminSecret, userKey: GRAFANA_ADMIN_SECRET_KEYS.user, passwordKey: GRAFANA_ADMIN_SECRET_KEYS.password },
+      admin: {
+        existingSecret: input.grafanaAdminSecret,
+        userKey: GRAFANA_ADMIN_SECRET_KEYS.user,
+        passwordKey: GRAFANA_ADMIN_SECRET_KEYS.password,
+      },
       securityContext: { runAsNonRoot: true, runAsUser: 472, runAsGroup: 472, fsGroup: 472 },
       defaultDashboardsTimezone: "utc",
     },

@@ -6,7 +6,14 @@ type Statement = Record<string, unknown>;
 
 /** A queue consumer: receive, delete, extend visibility, read depth. Only this queue. */
 export function queueConsumerStatements(queueArn: pulumi.Input<string>): Statement[] {
-  return [{ Sid: "ConsumeQueue", Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], Resource: queueArn }];
+  return [
+    {
+      Sid: "ConsumeQueue",
+      Effect: "Allow",
+      Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"],
+      Resource: queueArn,
+    },
+  ];
 }
 
 /** A queue producer: send only. */
@@ -22,8 +29,19 @@ export function queueProducerStatements(queueArn: pulumi.Input<string>): Stateme
  */
 export function dataSecretStatements(secretArns: pulumi.Input<string>[], region: string): Statement[] {
   return [
-    { Sid: "ReadDataCredentials", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: secretArns },
-    { Sid: "DecryptDataCredentials", Effect: "Allow", Action: ["kms:Decrypt"], Resource: "*", Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${region}.amazonaws.com` } } },
+    {
+      Sid: "ReadDataCredentials",
+      Effect: "Allow",
+      Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+      Resource: secretArns,
+    },
+    {
+      Sid: "DecryptDataCredentials",
+      Effect: "Allow",
+      Action: ["kms:Decrypt"],
+      Resource: "*",
+      Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${region}.amazonaws.com` } },
+    },
   ];
 }
 

@@ -122,7 +122,12 @@ export interface GatewayService {
 export const SEED_GATEWAY_SERVICES: readonly GatewayService[] = Object.freeze([
   { name: "frontend", host: "frontend", port: 8000, routes: ["/"] },
   { name: "user-service", host: "user-service", port: 8000, routes: ["/api/v1/users/", "/media/avatars/"] },
-  { name: "activity-service", host: "activity-service", port: 8000, routes: ["/api/v1/activities/", "/media/activities/"] },
+  {
+    name: "activity-service",
+    host: "activity-service",
+    port: 8000,
+    routes: ["/api/v1/activities/", "/media/activities/"],
+  },
   { name: "notification-service", host: "notification-service", port: 8000, routes: ["/api/v1/notifications/"] },
 ]);
 
@@ -187,7 +192,11 @@ export function defaultGatewayPlan(
     upstreams,
     routes,
     staticAssets: root
-      ? { upstream: root.upstream, extensions: ["jpg", "jpeg", "png", "gif", "ico", "css", "js", "svg", "woff2"], expires: "1y" }
+      ? {
+          upstream: root.upstream,
+          extensions: ["jpg", "jpeg", "png", "gif", "ico", "css", "js", "svg", "woff2"],
+          expires: "1y",
+        }
       : null,
     cache: { path: "/var/cache/nginx/gateway", zoneSize: "10m", maxSize: "1g", ttlSeconds: 300 },
     runDir: "/tmp",
@@ -204,7 +213,7 @@ const SIZE = /^[0-9]+[kKmMgG]?$/;
 const TIME = /^[0-9]+(ms|s|m|h|d|w|M|y)?$/;
 const NAME = /^[A-Za-z0-9_-]+$/;
 // Anything nginx would read as syntax (space, quote, ';', braces, '$', '#') must not reach the config.
-const URI_PREFIX = /^\/[A-Za-z0-9._~\/%:@!&'()*+,=-]*$/;
+const URI_PREFIX = /^\/[A-Za-z0-9._~/%:@!&'()*+,=-]*$/;
 const HOST = /^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/;
 const CIDR4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 const CIDR6 = /^[0-9A-Fa-f:]+\/(\d{1,3})$/;
@@ -264,7 +273,8 @@ export function validateGatewayPlan(plan: GatewayPlan): string[] {
   if (!TIME.test(plan.mediaExpires)) bad("mediaExpires", plan.mediaExpires, 'an nginx time like "30d"');
 
   for (const field of ["healthPath", "statusPath"] as const) {
-    if (!URI_PREFIX.test(plan[field])) bad(field, plan[field], 'a path starting with "/" without spaces, quotes, ";", "$" or braces');
+    if (!URI_PREFIX.test(plan[field]))
+      bad(field, plan[field], 'a path starting with "/" without spaces, quotes, ";", "$" or braces');
   }
 
   const names = new Set<string>();
@@ -279,7 +289,8 @@ export function validateGatewayPlan(plan: GatewayPlan): string[] {
       if (!isInt(s.port, 1, 65535)) bad(`${at}.servers[${j}].port`, s.port, "an integer port from 1 to 65535");
     });
     if (!isInt(u.maxFails, 0, 1000)) bad(`${at}.maxFails`, u.maxFails, "an integer from 0 to 1000");
-    if (!isInt(u.failTimeoutSeconds, 1, 3600)) bad(`${at}.failTimeoutSeconds`, u.failTimeoutSeconds, "an integer number of seconds from 1 to 3600");
+    if (!isInt(u.failTimeoutSeconds, 1, 3600))
+      bad(`${at}.failTimeoutSeconds`, u.failTimeoutSeconds, "an integer number of seconds from 1 to 3600");
   });
 
   const known = `one of the upstream names (${[...names].map((n) => show(n)).join(", ") || "none defined"})`;
@@ -304,16 +315,19 @@ export function validateGatewayPlan(plan: GatewayPlan): string[] {
     if (!names.has(s.upstream)) bad("staticAssets.upstream", s.upstream, known);
     if (s.extensions.length === 0) bad("staticAssets.extensions", s.extensions, "at least one extension");
     s.extensions.forEach((e, i) => {
-      if (!/^[A-Za-z0-9]+$/.test(e)) bad(`staticAssets.extensions[${i}]`, e, 'letters and digits without the dot, like "png"');
+      if (!/^[A-Za-z0-9]+$/.test(e))
+        bad(`staticAssets.extensions[${i}]`, e, 'letters and digits without the dot, like "png"');
     });
     if (!TIME.test(s.expires)) bad("staticAssets.expires", s.expires, 'an nginx time like "1y"');
   }
 
   const c = plan.cache;
-  if (!c.path.startsWith("/") || /[\s;{}$"']/.test(c.path)) bad("cache.path", c.path, "an absolute path without spaces or nginx syntax");
+  if (!c.path.startsWith("/") || /[\s;{}$"']/.test(c.path))
+    bad("cache.path", c.path, "an absolute path without spaces or nginx syntax");
   if (!SIZE.test(c.zoneSize)) bad("cache.zoneSize", c.zoneSize, 'an nginx size like "10m"');
   if (!SIZE.test(c.maxSize)) bad("cache.maxSize", c.maxSize, 'an nginx size like "1g"');
-  if (!isInt(c.ttlSeconds, 1, 86400 * 365)) bad("cache.ttlSeconds", c.ttlSeconds, "a positive integer number of seconds");
+  if (!isInt(c.ttlSeconds, 1, 86400 * 365))
+    bad("cache.ttlSeconds", c.ttlSeconds, "a positive integer number of seconds");
 
   if (!plan.runDir.startsWith("/") || /[\s;{}$"']/.test(plan.runDir)) {
     bad("runDir", plan.runDir, "an absolute path without spaces or nginx syntax (a writable emptyDir)");

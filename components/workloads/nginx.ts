@@ -79,7 +79,9 @@ function routeLocation(c: Lines, plan: GatewayPlan, route: GatewayRoute): void {
 export function renderNginxConf(plan: GatewayPlan): string {
   const errors = validateGatewayPlan(plan);
   if (errors.length > 0) {
-    throw new Error(`Invalid gateway plan (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n  - ${errors.join("\n  - ")}`);
+    throw new Error(
+      `Invalid gateway plan (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n  - ${errors.join("\n  - ")}`,
+    );
   }
   const run = plan.runDir.replace(/\/+$/, "") || "";
   const c = new Lines();
@@ -105,7 +107,10 @@ export function renderNginxConf(plan: GatewayPlan): string {
     for (const part of LOG_FORMAT.slice(1, -1)) c.line(`                ${part}`);
     c.line(`                ${LOG_FORMAT[LOG_FORMAT.length - 1]};`);
     if (plan.accessLogPath === "off") c.line("access_log off;");
-    else c.line(`access_log ${plan.accessLogPath} main${plan.accessLogBuffer ? ` buffer=${plan.accessLogBuffer} flush=1s` : ""};`);
+    else
+      c.line(
+        `access_log ${plan.accessLogPath} main${plan.accessLogBuffer ? ` buffer=${plan.accessLogBuffer} flush=1s` : ""};`,
+      );
     c.line();
     c.line("sendfile on;");
     c.line("tcp_nopush on;");
@@ -163,7 +168,8 @@ export function renderNginxConf(plan: GatewayPlan): string {
       c.line();
       c.block(`upstream ${u.name}`, () => {
         c.line("least_conn;");
-        for (const s of u.servers) c.line(`server ${s.host}:${s.port} max_fails=${u.maxFails} fail_timeout=${u.failTimeoutSeconds}s;`);
+        for (const s of u.servers)
+          c.line(`server ${s.host}:${s.port} max_fails=${u.maxFails} fail_timeout=${u.failTimeoutSeconds}s;`);
         if (plan.upstreamKeepalive > 0) c.line(`keepalive ${plan.upstreamKeepalive};`);
       });
     }

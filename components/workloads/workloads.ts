@@ -8,8 +8,22 @@ import type { PlatformConfig } from "../config";
 import { NAMESPACES } from "../k8s-names";
 import { nameTags } from "../tags";
 import { KEDA_OPERATOR_SA, kedaOperatorStatements, kedaValues } from "./keda";
-import { dataSecretStatements, DLQ_RETENTION_SECONDS, queueAccess, queueConsumerStatements, queueProducerStatements, redrivePolicy } from "./iam";
-import { APPS_NAMESPACE, DATA_ENDPOINTS_CONFIGMAP, GATEWAY_NAME, planWorkloads, type Manifest, type PlannedManifest } from "./manifests";
+import {
+  dataSecretStatements,
+  DLQ_RETENTION_SECONDS,
+  queueAccess,
+  queueConsumerStatements,
+  queueProducerStatements,
+  redrivePolicy,
+} from "./iam";
+import {
+  APPS_NAMESPACE,
+  DATA_ENDPOINTS_CONFIGMAP,
+  GATEWAY_NAME,
+  planWorkloads,
+  type Manifest,
+  type PlannedManifest,
+} from "./manifests";
 
 /**
  * The data tier's connection info for one region (components/data). Workloads writes it into
@@ -86,17 +100,30 @@ export class Workloads extends pulumi.ComponentResource {
     let queue: aws.sqs.Queue | undefined;
     if (queueUsers.length > 0 || scalesOnQueue) {
       const dlqName = `${args.physicalName}-jobs-dlq`;
-      const dlq = new aws.sqs.Queue(`${name}-dlq`, { name: dlqName, sqsManagedSseEnabled: true, messageRetentionSeconds: DLQ_RETENTION_SECONDS, tags: nameTags(dlqName) }, aws$);
+      const dlq = new aws.sqs.Queue(
+        `${name}-dlq`,
+        {
+          name: dlqName,
+          sqsManagedSseEnabled: true,
+          messageRetentionSeconds: DLQ_RETENTION_SECONDS,
+          tags: nameTags(dlqName),
+        },
+        aws$,
+      );
       const queueName = `${args.physicalName}-jobs`;
-      queue = new aws.sqs.Queue(`${name}-queue`, {
-        name: queueName,
-        sqsManagedSseEnabled: true,
-        // Longer than a worker's processing time, or messages are delivered twice.
-        visibilityTimeoutSeconds: 60,
-        receiveWaitTimeSeconds: 20,
-        redrivePolicy: dlq.arn.apply(redrivePolicy),
-        tags: nameTags(queueName),
-      }, aws$);
+      queue = new aws.sqs.Queue(
+        `${name}-queue`,
+        {
+          name: queueName,
+          sqsManagedSseEnabled: true,
+          // Longer than a worker's processing time, or messages are delivered twice.
+          visibilityTimeoutSeconds: 60,
+          receiveWaitTimeSeconds: 20,
+          redrivePolicy: dlq.arn.apply(redrivePolicy),
+          tags: nameTags(queueName),
+        },
+        aws$,
+      );
       this.queueUrl = queue.url;
     }
 
@@ -106,33 +133,56 @@ export class Workloads extends pulumi.ComponentResource {
     for (const s of config.services) {
       const access = queueAccess(s);
       const statements = [
-        ...(access === "consumer" ? queueConsumerStatements(queue!.arn) : access === "producer" ? queueProducerStatements(queue!.arn) : []),
-        ...((s.uses.database || s.uses.cache) && secretArns.length > 0 ? dataSecretStatements(secretArns, args.region) : []),
+        ...(access === "consumer"
+          ? queueConsumerStatements(queue!.arn)
+          : access === "producer"
+            ? queueProducerStatements(queue!.arn)
+            : []),
+        ...((s.uses.database || s.uses.cache) && secretArns.length > 0
+          ? dataSecretStatements(secretArns, args.region)
+          : []),
       ];
       if (statements.length === 0) continue;
-      const { association } = podIdentityRole(`${name}-${s.name}-pi`, { clusterName: cluster.name, namespace: APPS_NAMESPACE, serviceAccount: s.name, statements }, aws$);
+      const { association } = podIdentityRole(
+        `${name}-${s.name}-pi`,
+        { clusterName: cluster.name, namespace: APPS_NAMESPACE, serviceAccount: s.name, statements },
+        aws$,
+      );
       identities.set(s.name, association);
     }
 
     // --- KEDA ---------------------------------------------------------------------------
     const kedaDeps: pulumi.Resource[] = [];
     if (scalesOnQueue) {
-      const { association } = podIdentityRole(`${name}-keda-pi`, { clusterName: cluster.name, namespace: NAMESPACES.keda, serviceAccount: KEDA_OPERATOR_SA, statements: kedaOperatorStatements([queue!.arn]) }, aws$);
+      const { association } = podIdentityRole(
+        `${name}-keda-pi`,
+        {
+          clusterName: cluster.name,
+          namespace: NAMESPACES.keda,
+          serviceAccount: KEDA_OPERATOR_SA,
+          statements: kedaOperatorStatements([queue!.arn]),
+        },
+        aws$,
+      );
       // Credentials are injected when the operator pod is created: the association comes first.
       kedaDeps.push(association);
     }
     const usesKeda = config.services.some((s) => s.autoscaling.keda);
     const keda = usesKeda
-      ? new k8s.helm.v3.Release(`${name}-keda`, {
-          name: "keda",
-          chart: CHARTS.keda.chart,
-          version: CHARTS.keda.version,
-          repositoryOpts: { repo: CHARTS.keda.repo },
-          namespace: NAMESPACES.keda,
-          createNamespace: true,
-          atomic: true,
-          values: kedaValues({ operatorReplicas: config.environment === "prod" ? 2 : 1 }),
-        }, { ...k8s$, dependsOn: [...cluster.workloadDependencies, ...kedaDeps] })
+      ? new k8s.helm.v3.Release(
+          `${name}-keda`,
+          {
+            name: "keda",
+            chart: CHARTS.keda.chart,
+            version: CHARTS.keda.version,
+            repositoryOpts: { repo: CHARTS.keda.repo },
+            namespace: NAMESPACES.keda,
+            createNamespace: true,
+            atomic: true,
+            values: kedaValues({ operatorReplicas: config.environment === "prod" ? 2 : 1 }),
+          },
+          { ...k8s$, dependsOn: [...cluster.workloadDependencies, ...kedaDeps] },
+        )
       : undefined;
 
     // --- Kubernetes objects -------------------------------------------------------------
@@ -145,10 +195,17 @@ export class Workloads extends pulumi.ComponentResource {
       dataEndpoints: args.connection?.endpoints,
       queueUrl: queue?.url,
     });
-    const namespace = createManifest(`${name}-${plan.namespace.role}`, plan.namespace.manifest, { ...k8s$, dependsOn: cluster.workloadDependencies });
+    const namespace = createManifest(`${name}-${plan.namespace.role}`, plan.namespace.manifest, {
+      ...k8s$,
+      dependsOn: cluster.workloadDependencies,
+    });
 
     const created = new Map<string, pulumi.CustomResource>();
-    const webServices = (): pulumi.Resource[] => config.services.filter((s) => s.kind === "web").map((s) => created.get(`svc-${s.name}`)!).filter(Boolean);
+    const webServices = (): pulumi.Resource[] =>
+      config.services
+        .filter((s) => s.kind === "web")
+        .map((s) => created.get(`svc-${s.name}`)!)
+        .filter(Boolean);
     const dependsOnFor = (p: PlannedManifest): pulumi.Resource[] => {
       const deps: pulumi.Resource[] = [namespace];
       const workload = p.manifest.metadata.name as string;
@@ -167,7 +224,10 @@ export class Workloads extends pulumi.ComponentResource {
           deps.push(...webServices(), created.get(`cm-${GATEWAY_NAME}`)!);
         }
       }
-      if (p.manifest.kind === "ScaledObject" && p.manifest.spec.triggers.some((t: Manifest) => t.type === "aws-sqs-queue")) {
+      if (
+        p.manifest.kind === "ScaledObject" &&
+        p.manifest.spec.triggers.some((t: Manifest) => t.type === "aws-sqs-queue")
+      ) {
         deps.push(created.get("triggerauth-aws")!);
       }
       return deps;

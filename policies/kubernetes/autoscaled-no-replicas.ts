@@ -22,7 +22,10 @@ export function autoscaledNoReplicas(): StackValidationPolicy {
         if (!what || isLiveObject(w.resource.props)) continue;
         const replicas = known(() => w.resource.props.spec?.replicas);
         if (replicas !== undefined && replicas !== null)
-          reportViolation(`${w.display} sets spec.replicas (${replicas}) but is scaled by a ${what}; remove spec.replicas`, w.resource.urn);
+          reportViolation(
+            `${w.display} sets spec.replicas (${replicas}) but is scaled by a ${what}; remove spec.replicas`,
+            w.resource.urn,
+          );
       }
     },
   };

@@ -11,8 +11,10 @@ const UNSELECTED = ["AWSChaos", "GCPChaos", "AzureChaos", "PhysicalMachineChaos"
 function problemsOf(spec: any, at: string, kind: string): string[] {
   const out: string[] = [];
   if (!UNSELECTED.includes(kind)) out.push(...selectorProblems(spec?.selector, `${at}.selector`));
-  if (kind === "NetworkChaos" && spec?.target !== undefined) out.push(...selectorProblems(spec.target?.selector, `${at}.target.selector`));
-  if (typeof spec?.duration !== "string" || spec.duration === "") out.push(`${at}.duration is missing; every experiment must end on its own`);
+  if (kind === "NetworkChaos" && spec?.target !== undefined)
+    out.push(...selectorProblems(spec.target?.selector, `${at}.target.selector`));
+  if (typeof spec?.duration !== "string" || spec.duration === "")
+    out.push(`${at}.duration is missing; every experiment must end on its own`);
   return out;
 }
 
@@ -22,7 +24,8 @@ function selectorProblems(selector: any, at: string): string[] {
   // `pods: { <namespace>: [names] }` names pods exactly; it is scoped by construction.
   if (pods && typeof pods === "object" && Object.keys(pods).length > 0) return [];
   const out: string[] = [];
-  if (!Array.isArray(namespaces) || namespaces.length === 0) out.push(`${at}.namespaces is empty; an experiment must be scoped to namespaces, never cluster-wide`);
+  if (!Array.isArray(namespaces) || namespaces.length === 0)
+    out.push(`${at}.namespaces is empty; an experiment must be scoped to namespaces, never cluster-wide`);
   const labelled = ["labelSelectors", "expressionSelectors", "annotationSelectors", "fieldSelectors"].some((k) => {
     const v = selector?.[k];
     return v && typeof v === "object" && Object.keys(v).length > 0;
@@ -39,7 +42,8 @@ function selectorProblems(selector: any, at: string): string[] {
 export function chaosScoped(): ResourceValidationPolicy {
   return {
     name: "k8s-chaos-scoped",
-    description: "Chaos Mesh experiments (and Schedules' embedded experiments) select pods by namespace and label and have a duration.",
+    description:
+      "Chaos Mesh experiments (and Schedules' embedded experiments) select pods by namespace and label and have a duration.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
       if (!args.type.startsWith(CHAOS_PREFIX)) return;
@@ -52,7 +56,9 @@ export function chaosScoped(): ResourceValidationPolicy {
         const type = spec?.type;
         const key = typeof type === "string" ? type.charAt(0).toLowerCase() + type.slice(1) : undefined;
         if (!key || !spec?.[key]) {
-          reportViolation(`${where}: spec.${key ?? "<type>"} is missing for type ${JSON.stringify(type)}; the scheduled experiment cannot be checked`);
+          reportViolation(
+            `${where}: spec.${key ?? "<type>"} is missing for type ${JSON.stringify(type)}; the scheduled experiment cannot be checked`,
+          );
           return;
         }
         if (type === "Workflow") args.notApplicable("scheduled Workflows are checked per node");

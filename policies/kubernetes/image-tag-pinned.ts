@@ -10,7 +10,8 @@ export function imageProblem(image: unknown): string | undefined {
   const lastSegment = image.slice(image.lastIndexOf("/") + 1);
   const colon = lastSegment.lastIndexOf(":");
   if (colon < 0) return `image "${image}" has no tag; pin a version or a digest`;
-  if (lastSegment.slice(colon + 1) === "latest") return `image "${image}" uses the latest tag; pin a version or a digest`;
+  if (lastSegment.slice(colon + 1) === "latest")
+    return `image "${image}" uses the latest tag; pin a version or a digest`;
   return undefined;
 }
 

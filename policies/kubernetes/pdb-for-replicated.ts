@@ -21,7 +21,8 @@ export function pdbCovers(pdb: PolicyResource, namespace: string, labels: Record
 export function pdbForReplicated(): StackValidationPolicy {
   return {
     name: "k8s-pdb-for-replicated",
-    description: "Every replicated or autoscaled Deployment/StatefulSet has a policy/v1 PodDisruptionBudget selecting its pods.",
+    description:
+      "Every replicated or autoscaled Deployment/StatefulSet has a policy/v1 PodDisruptionBudget selecting its pods.",
     enforcementLevel: "advisory",
     validateStack: (args, reportViolation) => {
       const autoscaled = new Set(autoscalerRefs(args.resources).map((r) => r.target));
@@ -32,7 +33,10 @@ export function pdbForReplicated(): StackValidationPolicy {
         const template = podTemplateOf(w.resource.type, w.resource.props);
         const ns = namespaceOf(w.resource.props);
         if (!pdbs.some((pdb) => pdbCovers(pdb, ns, template?.labels ?? {})))
-          reportViolation(`${w.display} is replicated but no PodDisruptionBudget in namespace ${ns} selects its pod labels`, w.resource.urn);
+          reportViolation(
+            `${w.display} is replicated but no PodDisruptionBudget in namespace ${ns} selects its pod labels`,
+            w.resource.urn,
+          );
       }
     },
   };

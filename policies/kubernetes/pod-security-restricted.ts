@@ -20,12 +20,15 @@ export function checkRestricted({ spec }: PodTemplate): string[] {
     if (sc.allowPrivilegeEscalation !== false)
       out.push(`${who} must set securityContext.allowPrivilegeEscalation: false`);
     const drop: unknown[] = sc.capabilities?.drop ?? [];
-    if (!drop.includes("ALL")) out.push(`${who} must drop ALL capabilities (securityContext.capabilities.drop: ["ALL"])`);
+    if (!drop.includes("ALL"))
+      out.push(`${who} must drop ALL capabilities (securityContext.capabilities.drop: ["ALL"])`);
     const extra = ((sc.capabilities?.add ?? []) as string[]).filter((c) => c !== "NET_BIND_SERVICE");
     if (extra.length > 0) out.push(`${who} may only add NET_BIND_SERVICE, not ${extra.join(", ")}`);
     const seccomp = sc.seccompProfile?.type ?? pod.seccompProfile?.type;
     if (!ALLOWED_SECCOMP.includes(seccomp))
-      out.push(`${who} must use seccompProfile.type RuntimeDefault (on the pod or the container), got ${seccomp ?? "none"}`);
+      out.push(
+        `${who} must use seccompProfile.type RuntimeDefault (on the pod or the container), got ${seccomp ?? "none"}`,
+      );
   }
   return out;
 }

@@ -22,7 +22,8 @@ const DEFAULTS: Config = { labelKey: "release", labelValue: "kube-prometheus-sta
 export function prometheusRuleLabel(): ResourceValidationPolicy {
   return {
     name: "k8s-prometheus-rule-label",
-    description: "PrometheusRules, ServiceMonitors and PodMonitors carry the label the Prometheus selectors match (release: kube-prometheus-stack).",
+    description:
+      "PrometheusRules, ServiceMonitors and PodMonitors carry the label the Prometheus selectors match (release: kube-prometheus-stack).",
     enforcementLevel: "mandatory",
     configSchema: {
       properties: {
@@ -38,7 +39,9 @@ export function prometheusRuleLabel(): ResourceValidationPolicy {
       const got = args.props?.metadata?.labels?.[labelKey];
       if (got !== labelValue) {
         const where = `${kind} ${namespaceOf(args.props)}/${k8sNameOf(args.props, args.name)}`;
-        reportViolation(`${where} has label ${labelKey}=${got === undefined ? "(missing)" : JSON.stringify(got)}; Prometheus only selects ${labelKey}=${JSON.stringify(labelValue)}, so it would be silently ignored`);
+        reportViolation(
+          `${where} has label ${labelKey}=${got === undefined ? "(missing)" : JSON.stringify(got)}; Prometheus only selects ${labelKey}=${JSON.stringify(labelValue)}, so it would be silently ignored`,
+        );
       }
     },
   };

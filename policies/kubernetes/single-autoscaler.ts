@@ -19,7 +19,10 @@ export function singleAutoscaler(): StackValidationPolicy {
         const kinds = byTarget.get(w.key);
         if (kinds && kinds.size > 1 && !reported.has(w.key)) {
           reported.add(w.key);
-          reportViolation(`${w.display} is targeted by both a HorizontalPodAutoscaler and a ScaledObject`, w.resource.urn);
+          reportViolation(
+            `${w.display} is targeted by both a HorizontalPodAutoscaler and a ScaledObject`,
+            w.resource.urn,
+          );
         }
       }
     },

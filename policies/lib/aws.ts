@@ -68,7 +68,9 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
       return undefined;
     }
   }
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** Stands in for a tag value computed from an output (unknown during preview): present, not comparable. */

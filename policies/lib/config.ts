@@ -28,7 +28,10 @@ export function policyConfigFor(environment: string, options: PolicyConfigOption
     if (!entry.strict) continue;
     const name = entry.create().name;
     const existing = config[name];
-    config[name] = { ...(typeof existing === "object" ? existing : {}), enforcementLevel: entry.strict as EnforcementLevel };
+    config[name] = {
+      ...(typeof existing === "object" ? existing : {}),
+      enforcementLevel: entry.strict as EnforcementLevel,
+    };
   }
   return config;
 }

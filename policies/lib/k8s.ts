@@ -106,7 +106,9 @@ export function k8sNameOf(props: Manifest, pulumiName: string): string {
  * policies skip them rather than forcing forks of upstream charts.
  */
 export function isChartInternal(urn: string): boolean {
-  return urnTypeChain(urn).slice(0, -1).some((t) => t.startsWith("kubernetes:helm.sh/"));
+  return urnTypeChain(urn)
+    .slice(0, -1)
+    .some((t) => t.startsWith("kubernetes:helm.sh/"));
 }
 
 /** A live object read back from the cluster has `status`; planned inputs do not. */

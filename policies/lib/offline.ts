@@ -90,7 +90,10 @@ export function mergeConfig(base: PolicyPackConfig, override: PolicyPackConfig =
 
 /** Mirrors the engine: config level, else the policy's, else the pack default (advisory); remediate validates as mandatory. */
 export function effectiveLevel(policy: PlatformPolicy, config: PolicyPackConfig): EnforcementLevel {
-  const level = (entryOf(config, policy.name).enforcementLevel as EnforcementLevel | undefined) ?? policy.enforcementLevel ?? "advisory";
+  const level =
+    (entryOf(config, policy.name).enforcementLevel as EnforcementLevel | undefined) ??
+    policy.enforcementLevel ??
+    "advisory";
   return level === "remediate" ? "mandatory" : level;
 }
 
@@ -132,7 +135,9 @@ export function evaluatePolicies(resources: PlanResource[], options: EvaluateOpt
     const res = stackResources.get(r.urn)!;
     const parent = r.parent ? stackResources.get(r.parent) : undefined;
     if (parent) res.parent = parent;
-    res.dependencies = r.dependencies.map((d) => stackResources.get(d)).filter((d): d is PolicyResource => d !== undefined);
+    res.dependencies = r.dependencies
+      .map((d) => stackResources.get(d))
+      .filter((d): d is PolicyResource => d !== undefined);
   }
 
   const violations: Violation[] = [];
@@ -141,11 +146,18 @@ export function evaluatePolicies(resources: PlanResource[], options: EvaluateOpt
     if (enforcementLevel === "disabled") continue;
     const { enforcementLevel: _ignored, ...policyConfig } = entryOf(config, policy.name);
     const getConfig = <T extends object>() => ({ ...policyConfig }) as T;
-    const reporter = (fallbackUrn: string): ReportViolation => (message, urn) =>
-      violations.push({ policy: policy.name, enforcementLevel, urn: urn ?? fallbackUrn, message });
+    const reporter =
+      (fallbackUrn: string): ReportViolation =>
+      (message, urn) =>
+        violations.push({ policy: policy.name, enforcementLevel, urn: urn ?? fallbackUrn, message });
 
     if (isStackPolicy(policy)) {
-      const args: StackValidationArgs = { resources: [...stackResources.values()], stackTags, getConfig, notApplicable };
+      const args: StackValidationArgs = {
+        resources: [...stackResources.values()],
+        stackTags,
+        getConfig,
+        notApplicable,
+      };
       run(policy, () => policy.validateStack(args, reporter("")));
       continue;
     }
@@ -160,7 +172,8 @@ export function evaluatePolicies(resources: PlanResource[], options: EvaluateOpt
         provider: providerOf(r.provider),
         stackTags,
         isType: typeMatcher(r.type),
-        asType: ((cls: unknown) => (typeMatcher(r.type)(cls) ? r.inputs : undefined)) as ResourceValidationArgs["asType"],
+        asType: ((cls: unknown) =>
+          typeMatcher(r.type)(cls) ? r.inputs : undefined) as ResourceValidationArgs["asType"],
         getConfig,
         notApplicable,
       };

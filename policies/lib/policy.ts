@@ -18,10 +18,7 @@ export function isStackPolicy(p: PlatformPolicy): p is StackValidationPolicy {
  * `configSchema`, but the offline evaluator and unit tests do not, so every policy reads its
  * config through this one function rather than trusting `getConfig()` to be complete.
  */
-export function readConfig<T extends object>(
-  args: ResourceValidationArgs | StackValidationArgs,
-  defaults: T,
-): T {
+export function readConfig<T extends object>(args: ResourceValidationArgs | StackValidationArgs, defaults: T): T {
   const given = (args.getConfig<Partial<T>>() ?? {}) as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
   for (const [k, v] of Object.entries(given)) if (v !== undefined && k !== "enforcementLevel") merged[k] = v;
@@ -47,7 +44,7 @@ export function known<T>(read: () => T): T | undefined {
 /** True if `target` is among `r`'s dependencies (optionally only those of one property). */
 export function dependsOn(r: PolicyResource, target: PolicyResource, property?: string): boolean {
   const byProp = property ? r.propertyDependencies?.[property] : undefined;
-  const pool = byProp && byProp.length > 0 ? byProp : r.dependencies ?? [];
+  const pool = byProp && byProp.length > 0 ? byProp : (r.dependencies ?? []);
   return pool.some((d) => d.urn === target.urn);
 }
 

@@ -63,5 +63,7 @@ export function isWebPort(rule: IngressRule): boolean {
 
 export function describePorts(rule: IngressRule): string {
   const proto = rule.protocol === "-1" || rule.protocol === "all" ? "all protocols" : `${rule.protocol ?? "?"}`;
-  return rule.fromPort === rule.toPort ? `${proto} port ${rule.fromPort}` : `${proto} ports ${rule.fromPort}-${rule.toPort}`;
+  return rule.fromPort === rule.toPort
+    ? `${proto} port ${rule.fromPort}`
+    : `${proto} ports ${rule.fromPort}-${rule.toPort}`;
 }

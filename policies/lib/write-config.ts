@@ -11,4 +11,5 @@ export function renderPolicyConfig(environment: string): string {
 
 // `node -r ts-node/register/transpile-only policies/lib/write-config.ts` regenerates policies/config/*.json.
 if (require.main === module)
-  for (const env of CONFIG_ENVIRONMENTS) writeFileSync(join(__dirname, "..", "config", `${env}.json`), renderPolicyConfig(env));
+  for (const env of CONFIG_ENVIRONMENTS)
+    writeFileSync(join(__dirname, "..", "config", `${env}.json`), renderPolicyConfig(env));

@@ -24,12 +24,13 @@ export function awsAllowedRegions(): StackValidationPolicy {
       },
     },
     validateStack: (args, reportViolation) => {
-      const { allowedRegions } = readConfig<AllowedRegionsConfig>(args, { allowedRegions: [...DEFAULT_ALLOWED_REGIONS] });
+      const { allowedRegions } = readConfig<AllowedRegionsConfig>(args, {
+        allowedRegions: [...DEFAULT_ALLOWED_REGIONS],
+      });
       for (const r of args.resources) {
         if (!isAwsResource(r.type)) continue;
         const region = regionOf(r);
-        if (region === undefined)
-          reportViolation(`${r.type} "${r.name}" has no region pinned on its provider`, r.urn);
+        if (region === undefined) reportViolation(`${r.type} "${r.name}" has no region pinned on its provider`, r.urn);
         else if (!allowedRegions.includes(region))
           reportViolation(`${r.type} "${r.name}" is in region ${region}, allowed: ${allowedRegions.join(", ")}`, r.urn);
       }

@@ -13,7 +13,13 @@ describe("policies: AWS network", () => {
     const expected = [{ message: 'VPC "vpc" has no aws.ec2.FlowLog', urn: urnOf(VPC, "vpc") }];
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes a flow log whose vpcId input derives from the VPC", () =>
-      assert.deepEqual(runStack(policy, [vpc, stackResource(FLOW_LOG, "fl", { vpcId: "mock-id" }, { propertyDependencies: { vpcId: [vpc] } })]), []));
+      assert.deepEqual(
+        runStack(policy, [
+          vpc,
+          stackResource(FLOW_LOG, "fl", { vpcId: "mock-id" }, { propertyDependencies: { vpcId: [vpc] } }),
+        ]),
+        [],
+      ));
     it("passes a flow log that only lists the VPC among its dependencies (offline plan)", () =>
       assert.deepEqual(runStack(policy, [vpc, stackResource(FLOW_LOG, "fl", {}, { dependencies: [vpc] })]), []));
     it("passes a flow log whose vpcId equals the VPC id", () => {
@@ -24,7 +30,11 @@ describe("policies: AWS network", () => {
     it("reports a VPC when the only flow log watches another VPC", () => {
       const other = stackResource(VPC, "other", {});
       assert.deepEqual(
-        runStack(policy, [vpc, other, stackResource(FLOW_LOG, "fl", {}, { propertyDependencies: { vpcId: [other] }, dependencies: [other] })]),
+        runStack(policy, [
+          vpc,
+          other,
+          stackResource(FLOW_LOG, "fl", {}, { propertyDependencies: { vpcId: [other] }, dependencies: [other] }),
+        ]),
         expected,
       );
     });
@@ -32,7 +42,8 @@ describe("policies: AWS network", () => {
 
   describe("aws-subnet-public-ip", () => {
     const policy = subnetPublicIp();
-    const subnet = (props: Record<string, unknown>) => runResource(policy, resourceArgs("aws:ec2/subnet:Subnet", props, { name: "public-a" })).messages;
+    const subnet = (props: Record<string, unknown>) =>
+      runResource(policy, resourceArgs("aws:ec2/subnet:Subnet", props, { name: "public-a" })).messages;
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes private subnets and tagged public ones", () => {
       assert.deepEqual(subnet({ cidrBlock: "10.0.0.0/20" }), []);
@@ -40,59 +51,115 @@ describe("policies: AWS network", () => {
       assert.deepEqual(subnet({ mapPublicIpOnLaunch: true, tags: { "kubernetes.io/role/elb": "1" } }), []);
     });
     it("reports an untagged subnet mapping public IPs", () =>
-      assert.deepEqual(subnet({ mapPublicIpOnLaunch: true, tags: { "platform.io/tier": "private" } }),
-        ['subnet "public-a" sets mapPublicIpOnLaunch but is not tagged platform.io/tier=public or kubernetes.io/role/elb=1']));
+      assert.deepEqual(subnet({ mapPublicIpOnLaunch: true, tags: { "platform.io/tier": "private" } }), [
+        'subnet "public-a" sets mapPublicIpOnLaunch but is not tagged platform.io/tier=public or kubernetes.io/role/elb=1',
+      ]));
   });
 
   describe("aws-no-world-ingress", () => {
     const policy = noWorldIngress();
-    const web = (port: number, cidr = "0.0.0.0/0") => ({ fromPort: port, toPort: port, protocol: "tcp", cidrBlocks: [cidr], description: "web" });
-    const albGroup = (ingress: unknown[]) => stackResource(SECURITY_GROUP, "alb", { description: "ALB", ingress, tags: { "platform.io/role": "alb" } });
+    const web = (port: number, cidr = "0.0.0.0/0") => ({
+      fromPort: port,
+      toPort: port,
+      protocol: "tcp",
+      cidrBlocks: [cidr],
+      description: "web",
+    });
+    const albGroup = (ingress: unknown[]) =>
+      stackResource(SECURITY_GROUP, "alb", { description: "ALB", ingress, tags: { "platform.io/role": "alb" } });
     const group = (ingress: unknown[]) => stackResource(SECURITY_GROUP, "nodes", { description: "nodes", ingress });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes 80/443 from anywhere on the ALB group and private CIDRs elsewhere", () =>
       assert.deepEqual(runStack(policy, [albGroup([web(80), web(443)]), group([web(22, "10.0.0.0/16")])]), []));
     it("reports 443 from anywhere on a group not tagged as the ALB's", () =>
-      assert.deepEqual(runStack(policy, [group([web(443)])]),
-        [{ message: 'security group "nodes" ingress[0] opens tcp port 443 to the internet', urn: urnOf(SECURITY_GROUP, "nodes") }]));
+      assert.deepEqual(runStack(policy, [group([web(443)])]), [
+        {
+          message: 'security group "nodes" ingress[0] opens tcp port 443 to the internet',
+          urn: urnOf(SECURITY_GROUP, "nodes"),
+        },
+      ]));
     it("reports SSH from ::/0 even on the ALB group", () =>
-      assert.deepEqual(runStack(policy, [albGroup([{ ...web(22), cidrBlocks: [], ipv6CidrBlocks: ["::/0"] }])]),
-        [{ message: 'security group "alb" ingress[0] opens tcp port 22 to the internet', urn: urnOf(SECURITY_GROUP, "alb") }]));
+      assert.deepEqual(runStack(policy, [albGroup([{ ...web(22), cidrBlocks: [], ipv6CidrBlocks: ["::/0"] }])]), [
+        {
+          message: 'security group "alb" ingress[0] opens tcp port 22 to the internet',
+          urn: urnOf(SECURITY_GROUP, "alb"),
+        },
+      ]));
     it("reports a port range spanning 80-443 on the ALB group", () =>
-      assert.deepEqual(runStack(policy, [albGroup([{ ...web(80), toPort: 443 }])]),
-        [{ message: 'security group "alb" ingress[0] opens tcp ports 80-443 to the internet', urn: urnOf(SECURITY_GROUP, "alb") }]));
+      assert.deepEqual(runStack(policy, [albGroup([{ ...web(80), toPort: 443 }])]), [
+        {
+          message: 'security group "alb" ingress[0] opens tcp ports 80-443 to the internet',
+          urn: urnOf(SECURITY_GROUP, "alb"),
+        },
+      ]));
     it("allows a standalone 443 rule on the ALB group, resolved through its dependency", () => {
       const alb = albGroup([]);
-      const rule = stackResource(INGRESS_RULE, "alb-https", { securityGroupId: "mock", cidrIpv4: "0.0.0.0/0", fromPort: 443, toPort: 443, ipProtocol: "tcp", description: "https" },
-        { propertyDependencies: { securityGroupId: [alb] } });
+      const rule = stackResource(
+        INGRESS_RULE,
+        "alb-https",
+        {
+          securityGroupId: "mock",
+          cidrIpv4: "0.0.0.0/0",
+          fromPort: 443,
+          toPort: 443,
+          ipProtocol: "tcp",
+          description: "https",
+        },
+        { propertyDependencies: { securityGroupId: [alb] } },
+      );
       assert.deepEqual(runStack(policy, [alb, rule]), []);
     });
     it("reports a world-open all-protocol SecurityGroupRule", () => {
       const nodes = group([]);
-      const rule = stackResource(SECURITY_GROUP_RULE, "all", { type: "ingress", fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"], description: "x" },
-        { dependencies: [nodes] });
-      assert.deepEqual(runStack(policy, [nodes, rule]),
-        [{ message: 'security group "nodes" rule "all" opens all protocols port 0 to the internet', urn: urnOf(SECURITY_GROUP_RULE, "all") }]);
+      const rule = stackResource(
+        SECURITY_GROUP_RULE,
+        "all",
+        { type: "ingress", fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"], description: "x" },
+        { dependencies: [nodes] },
+      );
+      assert.deepEqual(runStack(policy, [nodes, rule]), [
+        {
+          message: 'security group "nodes" rule "all" opens all protocols port 0 to the internet',
+          urn: urnOf(SECURITY_GROUP_RULE, "all"),
+        },
+      ]);
     });
     it("ignores egress rules", () => {
-      const rule = stackResource(SECURITY_GROUP_RULE, "out", { type: "egress", fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"] });
+      const rule = stackResource(SECURITY_GROUP_RULE, "out", {
+        type: "egress",
+        fromPort: 0,
+        toPort: 0,
+        protocol: "-1",
+        cidrBlocks: ["0.0.0.0/0"],
+      });
       assert.deepEqual(runStack(policy, [rule]), []);
     });
   });
 
   describe("aws-security-group-descriptions", () => {
     const policy = securityGroupDescriptions();
-    const run = (type: string, props: Record<string, unknown>) => runResource(policy, resourceArgs(type, props, { name: "sg" })).messages;
-    const rule = { fromPort: 443, toPort: 443, protocol: "tcp", cidrBlocks: ["10.0.0.0/8"], description: "https from VPC" };
+    const run = (type: string, props: Record<string, unknown>) =>
+      runResource(policy, resourceArgs(type, props, { name: "sg" })).messages;
+    const rule = {
+      fromPort: 443,
+      toPort: 443,
+      protocol: "tcp",
+      cidrBlocks: ["10.0.0.0/8"],
+      description: "https from VPC",
+    };
     it("is advisory by default", () => assert.equal(policy.enforcementLevel, "advisory"));
     it("passes described groups and rules", () => {
       assert.deepEqual(run(SECURITY_GROUP, { description: "nodes", ingress: [rule], egress: [rule] }), []);
       assert.deepEqual(run(INGRESS_RULE, { description: "https" }), []);
     });
     it("reports a group left with the provider's placeholder description", () =>
-      assert.deepEqual(run(SECURITY_GROUP, { description: "Managed by Pulumi" }), ['security group "sg" has no description']));
+      assert.deepEqual(run(SECURITY_GROUP, { description: "Managed by Pulumi" }), [
+        'security group "sg" has no description',
+      ]));
     it("reports an inline rule without description", () =>
-      assert.deepEqual(run(SECURITY_GROUP, { description: "nodes", egress: [{ ...rule, description: " " }] }), ['security group "sg" egress[0] has no description']));
+      assert.deepEqual(run(SECURITY_GROUP, { description: "nodes", egress: [{ ...rule, description: " " }] }), [
+        'security group "sg" egress[0] has no description',
+      ]));
     it("reports a standalone rule without description", () =>
       assert.deepEqual(run(SECURITY_GROUP_RULE, { type: "ingress" }), ['security group rule "sg" has no description']));
   });

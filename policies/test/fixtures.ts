@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /** A container that passes every Kubernetes workload policy. */
 export function goodContainer(name = "app"): Record<string, any> {
   return {
@@ -40,7 +38,11 @@ export function goodDeployment(name = "user-service", namespace = "apps"): Recor
   };
 }
 
-export function pdbFor(name = "user-service", namespace = "apps", matchLabels: Record<string, string> = { ...APP_LABELS }): Record<string, any> {
+export function pdbFor(
+  name = "user-service",
+  namespace = "apps",
+  matchLabels: Record<string, string> = { ...APP_LABELS },
+): Record<string, any> {
   return {
     apiVersion: "policy/v1",
     kind: "PodDisruptionBudget",
@@ -59,6 +61,11 @@ export function hpaFor(target: string, namespace = "apps", kind = "Deployment"):
 export function scaledObjectFor(target: string, namespace = "apps", kind?: string): Record<string, any> {
   return {
     metadata: { name: target, namespace },
-    spec: { scaleTargetRef: { name: target, ...(kind ? { kind } : {}) }, minReplicaCount: 3, maxReplicaCount: 10, triggers: [] },
+    spec: {
+      scaleTargetRef: { name: target, ...(kind ? { kind } : {}) },
+      minReplicaCount: 3,
+      maxReplicaCount: 10,
+      triggers: [],
+    },
   };
 }

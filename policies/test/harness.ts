@@ -7,8 +7,6 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /** Thrown by args.notApplicable, like @pulumi/policy's own NotApplicableError. */
 export class NotApplicable extends Error {}
 const notApplicable = (reason?: string): never => {
@@ -32,9 +30,17 @@ export const PLATFORM_TAGS = {
 };
 
 /** The regional provider the platform builds: explicit name, region, defaultTags. */
-export function awsProvider(region = "us-east-1", tags: Record<string, string> = { ...PLATFORM_TAGS, region }): PolicyProviderResource {
+export function awsProvider(
+  region = "us-east-1",
+  tags: Record<string, string> = { ...PLATFORM_TAGS, region },
+): PolicyProviderResource {
   const name = `aws-${region}`;
-  return { type: "pulumi:providers:aws", name, urn: urnOf("pulumi:providers:aws", name), props: { region, defaultTags: { tags } } };
+  return {
+    type: "pulumi:providers:aws",
+    name,
+    urn: urnOf("pulumi:providers:aws", name),
+    props: { region, defaultTags: { tags } },
+  };
 }
 
 export interface ResourceOptions {
@@ -45,14 +51,24 @@ export interface ResourceOptions {
 }
 
 /** ResourceValidationArgs as @pulumi/policy 1.2x builds them. */
-export function resourceArgs(type: string, props: Record<string, any>, o: ResourceOptions = {}): ResourceValidationArgs {
+export function resourceArgs(
+  type: string,
+  props: Record<string, any>,
+  o: ResourceOptions = {},
+): ResourceValidationArgs {
   const name = o.name ?? "res";
   return {
     type,
     props,
     urn: urnOf(type, name, o.parents),
     name,
-    opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+    opts: {
+      protect: false,
+      ignoreChanges: [],
+      aliases: [],
+      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+      additionalSecretOutputs: [],
+    },
     provider: o.provider,
     stackTags: new Map(),
     isType: (cls: any) => cls?.__pulumiType === type,
@@ -71,7 +87,8 @@ export interface Outcome {
 export function runResource(policy: ResourceValidationPolicy, args: ResourceValidationArgs): Outcome {
   const messages: string[] = [];
   try {
-    for (const validate of [policy.validateResource ?? []].flat()) validate(args, (m) => messages.push(m));
+    // Our policies validate synchronously; a Promise would be a bug the assertions then expose.
+    for (const validate of [policy.validateResource ?? []].flat()) void validate(args, (m) => messages.push(m));
   } catch (e) {
     if (e instanceof NotApplicable) return { messages, notApplicable: e.message };
     throw e;
@@ -87,14 +104,26 @@ export interface StackResourceOptions {
 }
 
 /** A PolicyResource; AWS types get the us-east-1 platform provider unless told otherwise. */
-export function stackResource(type: string, name: string, props: Record<string, any>, o: StackResourceOptions = {}): PolicyResource {
-  const provider = o.provider === null ? undefined : o.provider ?? (type.startsWith("aws:") ? awsProvider() : undefined);
+export function stackResource(
+  type: string,
+  name: string,
+  props: Record<string, any>,
+  o: StackResourceOptions = {},
+): PolicyResource {
+  const provider =
+    o.provider === null ? undefined : (o.provider ?? (type.startsWith("aws:") ? awsProvider() : undefined));
   return {
     type,
     name,
     urn: urnOf(type, name, o.parents),
     props,
-    opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+    opts: {
+      protect: false,
+      ignoreChanges: [],
+      aliases: [],
+      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+      additionalSecretOutputs: [],
+    },
     provider,
     dependencies: o.dependencies ?? [],
     propertyDependencies: o.propertyDependencies ?? {},
@@ -108,7 +137,11 @@ export interface StackViolation {
   urn?: string;
 }
 
-export function runStack(policy: StackValidationPolicy, resources: PolicyResource[], config: Record<string, unknown> = {}): StackViolation[] {
+export function runStack(
+  policy: StackValidationPolicy,
+  resources: PolicyResource[],
+  config: Record<string, unknown> = {},
+): StackViolation[] {
   const out: StackViolation[] = [];
   const args: StackValidationArgs = {
     resources,
@@ -116,7 +149,7 @@ export function runStack(policy: StackValidationPolicy, resources: PolicyResourc
     getConfig: <T extends object>() => ({ ...config }) as T,
     notApplicable,
   };
-  policy.validateStack(args, (message, urn) => out.push({ message, urn }));
+  void policy.validateStack(args, (message, urn) => out.push({ message, urn }));
   return out;
 }
 

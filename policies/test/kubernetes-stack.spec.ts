@@ -20,22 +20,53 @@ describe("policies: kubernetes stack", () => {
     it("passes a replicated Deployment with a PDB selecting a subset of its pod labels", () =>
       assert.deepEqual(runStack(policy, [deployment(), stackResource(PDB, "pdb", pdbFor())]), []));
     it("does not require a PDB for a single replica that is not autoscaled", () =>
-      assert.deepEqual(runStack(policy, [deployment((d) => { d.spec.replicas = 1; })]), []));
-    const expected = [{ message: "Deployment apps/user-service is replicated but no PodDisruptionBudget in namespace apps selects its pod labels", urn: DEPLOYMENT_URN }];
-    it("reports a replicated Deployment without PDB", () => assert.deepEqual(runStack(policy, [deployment()]), expected));
+      assert.deepEqual(
+        runStack(policy, [
+          deployment((d) => {
+            d.spec.replicas = 1;
+          }),
+        ]),
+        [],
+      ));
+    const expected = [
+      {
+        message:
+          "Deployment apps/user-service is replicated but no PodDisruptionBudget in namespace apps selects its pod labels",
+        urn: DEPLOYMENT_URN,
+      },
+    ];
+    it("reports a replicated Deployment without PDB", () =>
+      assert.deepEqual(runStack(policy, [deployment()]), expected));
     it("reports a PDB in another namespace", () =>
-      assert.deepEqual(runStack(policy, [deployment(), stackResource(PDB, "pdb", pdbFor("user-service", "other"))]), expected));
+      assert.deepEqual(
+        runStack(policy, [deployment(), stackResource(PDB, "pdb", pdbFor("user-service", "other"))]),
+        expected,
+      ));
     it("reports a PDB whose selector is not a subset of the pod labels", () =>
-      assert.deepEqual(runStack(policy, [deployment(), stackResource(PDB, "pdb", pdbFor("x", "apps", { app: "other" }))]), expected));
+      assert.deepEqual(
+        runStack(policy, [deployment(), stackResource(PDB, "pdb", pdbFor("x", "apps", { app: "other" }))]),
+        expected,
+      ));
     it("reports an autoscaled Deployment without replicas and without PDB", () =>
       assert.deepEqual(
-        runStack(policy, [deployment((d) => { delete (d.spec as { replicas?: number }).replicas; }), stackResource(HPA, "hpa", hpaFor("user-service"))]),
+        runStack(policy, [
+          deployment((d) => {
+            delete (d.spec as { replicas?: number }).replicas;
+          }),
+          stackResource(HPA, "hpa", hpaFor("user-service")),
+        ]),
         expected,
       ));
     it("covers StatefulSets", () => {
       const sts = goodDeployment("db");
       const r = runStack(policy, [stackResource(STATEFUL_SET, "db", sts)]);
-      assert.deepEqual(r, [{ message: "StatefulSet apps/db is replicated but no PodDisruptionBudget in namespace apps selects its pod labels", urn: urnOf(STATEFUL_SET, "db") }]);
+      assert.deepEqual(r, [
+        {
+          message:
+            "StatefulSet apps/db is replicated but no PodDisruptionBudget in namespace apps selects its pod labels",
+          urn: urnOf(STATEFUL_SET, "db"),
+        },
+      ]);
     });
   });
 
@@ -45,7 +76,8 @@ describe("policies: kubernetes stack", () => {
     it("passes a Deployment scaled only by KEDA and another only by an HPA", () => {
       const other = stackResource(DEPLOYMENT, "activity-service", goodDeployment("activity-service"));
       const r = runStack(policy, [
-        deployment(), other,
+        deployment(),
+        other,
         stackResource(SCALED_OBJECT, "so", scaledObjectFor("user-service")),
         stackResource(HPA, "hpa", hpaFor("activity-service")),
       ]);
@@ -53,8 +85,17 @@ describe("policies: kubernetes stack", () => {
     });
     it("reports a Deployment targeted by both (KEDA kind defaulting to Deployment)", () =>
       assert.deepEqual(
-        runStack(policy, [deployment(), stackResource(HPA, "hpa", hpaFor("user-service")), stackResource(SCALED_OBJECT, "so", scaledObjectFor("user-service"))]),
-        [{ message: "Deployment apps/user-service is targeted by both a HorizontalPodAutoscaler and a ScaledObject", urn: DEPLOYMENT_URN }],
+        runStack(policy, [
+          deployment(),
+          stackResource(HPA, "hpa", hpaFor("user-service")),
+          stackResource(SCALED_OBJECT, "so", scaledObjectFor("user-service")),
+        ]),
+        [
+          {
+            message: "Deployment apps/user-service is targeted by both a HorizontalPodAutoscaler and a ScaledObject",
+            urn: DEPLOYMENT_URN,
+          },
+        ],
       ));
     it("does not confuse targets in different namespaces or kinds", () =>
       assert.deepEqual(
@@ -70,20 +111,41 @@ describe("policies: kubernetes stack", () => {
 
   describe("k8s-autoscaled-no-replicas", () => {
     const policy = autoscaledNoReplicas();
-    const noReplicas = () => deployment((d) => { delete (d.spec as { replicas?: number }).replicas; });
+    const noReplicas = () =>
+      deployment((d) => {
+        delete (d.spec as { replicas?: number }).replicas;
+      });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes an autoscaled Deployment without spec.replicas and a fixed one with it", () => {
       const fixed = stackResource(DEPLOYMENT, "gateway", goodDeployment("gateway"));
       assert.deepEqual(runStack(policy, [noReplicas(), fixed, stackResource(HPA, "hpa", hpaFor("user-service"))]), []);
     });
     it("reports spec.replicas on an HPA target", () =>
-      assert.deepEqual(runStack(policy, [deployment(), stackResource(HPA, "hpa", hpaFor("user-service"))]),
-        [{ message: "Deployment apps/user-service sets spec.replicas (3) but is scaled by a HorizontalPodAutoscaler; remove spec.replicas", urn: DEPLOYMENT_URN }]));
+      assert.deepEqual(runStack(policy, [deployment(), stackResource(HPA, "hpa", hpaFor("user-service"))]), [
+        {
+          message:
+            "Deployment apps/user-service sets spec.replicas (3) but is scaled by a HorizontalPodAutoscaler; remove spec.replicas",
+          urn: DEPLOYMENT_URN,
+        },
+      ]));
     it("reports spec.replicas on a ScaledObject target", () =>
-      assert.deepEqual(runStack(policy, [deployment(), stackResource(SCALED_OBJECT, "so", scaledObjectFor("user-service"))]),
-        [{ message: "Deployment apps/user-service sets spec.replicas (3) but is scaled by a ScaledObject; remove spec.replicas", urn: DEPLOYMENT_URN }]));
+      assert.deepEqual(
+        runStack(policy, [deployment(), stackResource(SCALED_OBJECT, "so", scaledObjectFor("user-service"))]),
+        [
+          {
+            message:
+              "Deployment apps/user-service sets spec.replicas (3) but is scaled by a ScaledObject; remove spec.replicas",
+            urn: DEPLOYMENT_URN,
+          },
+        ],
+      ));
     it("skips live objects, whose replicas the autoscaler owns", () =>
-      assert.deepEqual(runStack(policy, [deployment((d) => Object.assign(d, { status: { replicas: 3 } })), stackResource(HPA, "hpa", hpaFor("user-service"))]), []));
+      assert.deepEqual(
+        runStack(policy, [
+          deployment((d) => Object.assign(d, { status: { replicas: 3 } })),
+          stackResource(HPA, "hpa", hpaFor("user-service")),
+        ]),
+        [],
+      ));
   });
 });
-

@@ -10,47 +10,66 @@ const BUCKET = "aws:s3/bucket:Bucket";
 
 describe("policies: offline evaluator", () => {
   for (const environment of ["dev", "prod"])
-    it(`reports nothing for a clean plan in ${environment}`, () => assert.deepEqual(evaluatePolicies(cleanPlan(environment), { environment }), []));
+    it(`reports nothing for a clean plan in ${environment}`, () =>
+      assert.deepEqual(evaluatePolicies(cleanPlan(environment), { environment }), []));
 
   it("reports a planted LoadBalancer Service as a mandatory violation on that Service", () => {
     const plan = cleanPlan();
     (find(plan, SERVICE, "user-service").inputs.spec as { type?: string }).type = "LoadBalancer";
-    assert.deepEqual(evaluatePolicies(plan, { environment: "dev" }), [{
-      policy: "k8s-no-external-service",
-      enforcementLevel: "mandatory",
-      urn: urnOf(SERVICE, "user-service"),
-      message: "Service type LoadBalancer is not allowed; use ClusterIP behind the ALB TargetGroupBinding",
-    }]);
+    assert.deepEqual(evaluatePolicies(plan, { environment: "dev" }), [
+      {
+        policy: "k8s-no-external-service",
+        enforcementLevel: "mandatory",
+        urn: urnOf(SERVICE, "user-service"),
+        message: "Service type LoadBalancer is not allowed; use ClusterIP behind the ALB TargetGroupBinding",
+      },
+    ]);
   });
 
   it("reports a bucket whose public access block is missing (stack policy)", () => {
     const plan = cleanPlan().filter((r) => r.name !== "alb-logs-pab");
-    assert.deepEqual(evaluatePolicies(plan, { environment: "dev" }), [{
-      policy: "aws-s3-public-access-block",
-      enforcementLevel: "mandatory",
-      urn: urnOf(BUCKET, "alb-logs"),
-      message: 'S3 bucket "alb-logs" has no BucketPublicAccessBlock',
-    }]);
+    assert.deepEqual(evaluatePolicies(plan, { environment: "dev" }), [
+      {
+        policy: "aws-s3-public-access-block",
+        enforcementLevel: "mandatory",
+        urn: urnOf(BUCKET, "alb-logs"),
+        message: 'S3 bucket "alb-logs" has no BucketPublicAccessBlock',
+      },
+    ]);
   });
 
   it("makes hygiene policies mandatory in prod only", () => {
     const plan = cleanPlan();
-    const deployment = find(plan, DEPLOYMENT, "user-service").inputs as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
+    const deployment = find(plan, DEPLOYMENT, "user-service").inputs as {
+      spec: { template: { spec: { containers: Record<string, unknown>[] } } };
+    };
     delete deployment.spec.template.spec.containers[0].readinessProbe;
-    const expected = (enforcementLevel: string) => [{
-      policy: "k8s-probes", enforcementLevel, urn: urnOf(DEPLOYMENT, "user-service"), message: 'container "app" must define a readinessProbe',
-    }];
+    const expected = (enforcementLevel: string) => [
+      {
+        policy: "k8s-probes",
+        enforcementLevel,
+        urn: urnOf(DEPLOYMENT, "user-service"),
+        message: 'container "app" must define a readinessProbe',
+      },
+    ];
     assert.deepEqual(evaluatePolicies(plan, { environment: "dev" }), expected("advisory"));
     const prodPlan = cleanPlan("prod");
-    delete (find(prodPlan, DEPLOYMENT, "user-service").inputs as typeof deployment).spec.template.spec.containers[0].readinessProbe;
+    delete (find(prodPlan, DEPLOYMENT, "user-service").inputs as typeof deployment).spec.template.spec.containers[0]
+      .readinessProbe;
     assert.deepEqual(evaluatePolicies(prodPlan, { environment: "prod" }), expected("mandatory"));
   });
 
   it("honours per-policy config: level overrides and policy settings", () => {
     const plan = cleanPlan();
     (find(plan, SERVICE, "user-service").inputs.spec as { type?: string }).type = "NodePort";
-    assert.deepEqual(evaluatePolicies(plan, { environment: "dev", config: { "k8s-no-external-service": "disabled" } }), []);
-    const regions = evaluatePolicies(cleanPlan(), { environment: "dev", config: { "aws-allowed-regions": { allowedRegions: ["eu-west-1"] } } });
+    assert.deepEqual(
+      evaluatePolicies(plan, { environment: "dev", config: { "k8s-no-external-service": "disabled" } }),
+      [],
+    );
+    const regions = evaluatePolicies(cleanPlan(), {
+      environment: "dev",
+      config: { "aws-allowed-regions": { allowedRegions: ["eu-west-1"] } },
+    });
     assert.equal(regions.length, 9);
     assert.ok(regions.every((v) => v.policy === "aws-allowed-regions" && v.enforcementLevel === "mandatory"));
     assert.equal(regions[0].message, 'aws:ec2/vpc:Vpc "vpc" is in region us-east-1, allowed: eu-west-1');
@@ -60,7 +79,9 @@ describe("policies: offline evaluator", () => {
     const violations = evaluatePolicies(cleanPlan("dev"), { environment: "staging" });
     assert.equal(violations.length, 6);
     assert.deepEqual(violations[0], {
-      policy: "aws-required-tags", enforcementLevel: "mandatory", urn: urnOf("aws:ec2/vpc:Vpc", "vpc"),
+      policy: "aws-required-tags",
+      enforcementLevel: "mandatory",
+      urn: urnOf("aws:ec2/vpc:Vpc", "vpc"),
       message: 'aws:ec2/vpc:Vpc "vpc" has tag environment=dev, expected staging',
     });
   });
@@ -83,25 +104,41 @@ describe("policies: offline evaluator", () => {
 
   it("treats notApplicable as no violation", () => {
     const plan = cleanPlan();
-    Object.assign(find(plan, "aws:kms/key:Key", "eks-secrets").inputs, { enableKeyRotation: false, customerMasterKeySpec: "ECC_NIST_P256" });
+    Object.assign(find(plan, "aws:kms/key:Key", "eks-secrets").inputs, {
+      enableKeyRotation: false,
+      customerMasterKeySpec: "ECC_NIST_P256",
+    });
     assert.deepEqual(evaluatePolicies(plan, { environment: "dev" }), []);
   });
 
   it("refuses asynchronous policies instead of silently dropping their violations", () => {
-    const asyncPolicy: ResourceValidationPolicy = { name: "async", description: "d", enforcementLevel: "mandatory", validateResource: async () => {} };
-    assert.throws(() => evaluatePolicies(cleanPlan(), { environment: "dev", policies: [asyncPolicy] }),
-      { message: "policy async returned a Promise; the offline evaluator only runs synchronous policies" });
+    const asyncPolicy: ResourceValidationPolicy = {
+      name: "async",
+      description: "d",
+      enforcementLevel: "mandatory",
+      validateResource: async () => {},
+    };
+    assert.throws(() => evaluatePolicies(cleanPlan(), { environment: "dev", policies: [asyncPolicy] }), {
+      message: "policy async returned a Promise; the offline evaluator only runs synchronous policies",
+    });
   });
 
   it("passes the getConfig, stackTags and provider the engine would", () => {
     const seen: unknown[] = [];
     const probe: ResourceValidationPolicy = {
-      name: "probe", description: "d", enforcementLevel: "advisory",
+      name: "probe",
+      description: "d",
+      enforcementLevel: "advisory",
       validateResource: (args) => {
-        if (args.name === "vpc") seen.push(args.getConfig(), args.provider?.props.region, args.stackTags.size, args.opts.parent);
+        if (args.name === "vpc")
+          seen.push(args.getConfig(), args.provider?.props.region, args.stackTags.size, args.opts.parent);
       },
     };
-    evaluatePolicies(cleanPlan(), { environment: "dev", policies: [probe], config: { probe: { enforcementLevel: "mandatory", limit: 3 } } });
+    evaluatePolicies(cleanPlan(), {
+      environment: "dev",
+      policies: [probe],
+      config: { probe: { enforcementLevel: "mandatory", limit: 3 } },
+    });
     assert.deepEqual(seen, [{ limit: 3 }, "us-east-1", 0, undefined]);
   });
 
@@ -113,8 +150,19 @@ describe("policies: offline evaluator", () => {
     const prod = policyConfigFor("prod", { allowedRegions: ["us-east-1"] });
     assert.deepEqual(prod["aws-allowed-regions"], { allowedRegions: ["us-east-1"] });
     assert.deepEqual(
-      Object.entries(prod).filter(([, v]) => typeof v === "object" && v.enforcementLevel === "mandatory").map(([k]) => k),
-      ["aws-security-group-descriptions", "aws-s3-encryption", "aws-s3-log-bucket-versioning", "aws-rds-iam-auth", "aws-rds-performance-insights", "k8s-read-only-root-filesystem", "k8s-probes", "k8s-pdb-for-replicated"],
+      Object.entries(prod)
+        .filter(([, v]) => typeof v === "object" && v.enforcementLevel === "mandatory")
+        .map(([k]) => k),
+      [
+        "aws-security-group-descriptions",
+        "aws-s3-encryption",
+        "aws-s3-log-bucket-versioning",
+        "aws-rds-iam-auth",
+        "aws-rds-performance-insights",
+        "k8s-read-only-root-filesystem",
+        "k8s-probes",
+        "k8s-pdb-for-replicated",
+      ],
     );
   });
 });

@@ -5,8 +5,6 @@ import { join } from "node:path";
 import { cleanPlan } from "./plan-fixture";
 import type { PlanResource } from "../lib/offline";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 // The same gRPC/protobuf copies @pulumi/policy's server uses, so messages are compatible.
 const fromPolicy = createRequire(require.resolve("@pulumi/policy"));
 const grpc = fromPolicy("@grpc/grpc-js");
@@ -18,7 +16,10 @@ const PACK_DIR = join(__dirname, "..");
 
 /** Starts the real pack the way the Pulumi CLI does (it prints its port) and connects to it. */
 async function startPack(): Promise<{ child: ChildProcess; client: any }> {
-  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "index.ts"], { cwd: PACK_DIR, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "index.ts"], {
+    cwd: PACK_DIR,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const port = await new Promise<string>((resolve, reject) => {
     let err = "";
     child.stderr!.on("data", (d) => (err += d));
@@ -45,25 +46,29 @@ function providerOf(plan: PlanResource[], ref: string | null): any {
   msg.setType(p.type);
   msg.setName(p.name);
   msg.setUrn(p.urn);
-  const props = Object.fromEntries(Object.entries(p.inputs).map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : v]));
+  const props = Object.fromEntries(
+    Object.entries(p.inputs).map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : v]),
+  );
   msg.setProperties(Struct.fromJavaScript(props));
   return msg;
 }
 
 function stackRequest(plan: PlanResource[]): any {
   const req = new pb.AnalyzeStackRequest();
-  req.setResourcesList(plan.map((r) => {
-    const m = new pb.AnalyzerResource();
-    m.setType(r.type);
-    m.setName(r.name);
-    m.setUrn(r.urn);
-    m.setProperties(Struct.fromJavaScript(r.inputs));
-    m.setOptions(options());
-    const provider = providerOf(plan, r.provider);
-    if (provider) m.setProvider(provider);
-    m.setDependenciesList(r.dependencies);
-    return m;
-  }));
+  req.setResourcesList(
+    plan.map((r) => {
+      const m = new pb.AnalyzerResource();
+      m.setType(r.type);
+      m.setName(r.name);
+      m.setUrn(r.urn);
+      m.setProperties(Struct.fromJavaScript(r.inputs));
+      m.setOptions(options());
+      const provider = providerOf(plan, r.provider);
+      if (provider) m.setProvider(provider);
+      m.setDependenciesList(r.dependencies);
+      return m;
+    }),
+  );
   return req;
 }
 
@@ -80,7 +85,12 @@ function resourceRequest(plan: PlanResource[], r: PlanResource): any {
 }
 
 const diagnostics = (res: any) =>
-  res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), urn: d.getUrn(), message: d.getMessage() }));
+  res.getDiagnosticsList().map((d: any) => ({
+    policy: d.getPolicyname(),
+    level: d.getEnforcementlevel(),
+    urn: d.getUrn(),
+    message: d.getMessage(),
+  }));
 
 describe("policies: the real pack over gRPC @integration", function () {
   this.timeout(60_000);
@@ -95,7 +105,8 @@ describe("policies: the real pack over gRPC @integration", function () {
 
   it("accepts a clean plan resource by resource and as a stack", async () => {
     const plan = cleanPlan();
-    for (const r of plan) assert.deepEqual(diagnostics(await call(pack.client, "analyze", resourceRequest(plan, r))), [], r.urn);
+    for (const r of plan)
+      assert.deepEqual(diagnostics(await call(pack.client, "analyze", resourceRequest(plan, r))), [], r.urn);
     assert.deepEqual(diagnostics(await call(pack.client, "analyzeStack", stackRequest(plan))), []);
   });
 
@@ -103,30 +114,37 @@ describe("policies: the real pack over gRPC @integration", function () {
     const plan = cleanPlan();
     const service = plan.find((r) => r.type === "kubernetes:core/v1:Service")!;
     (service.inputs.spec as { type?: string }).type = "LoadBalancer";
-    assert.deepEqual(diagnostics(await call(pack.client, "analyze", resourceRequest(plan, service))), [{
-      policy: "k8s-no-external-service",
-      level: pb.EnforcementLevel.MANDATORY,
-      urn: "",
-      message: "No Service of type LoadBalancer or NodePort; traffic enters through the managed ALB.\n" +
-        "Service type LoadBalancer is not allowed; use ClusterIP behind the ALB TargetGroupBinding",
-    }]);
+    assert.deepEqual(diagnostics(await call(pack.client, "analyze", resourceRequest(plan, service))), [
+      {
+        policy: "k8s-no-external-service",
+        level: pb.EnforcementLevel.MANDATORY,
+        urn: "",
+        message:
+          "No Service of type LoadBalancer or NodePort; traffic enters through the managed ALB.\n" +
+          "Service type LoadBalancer is not allowed; use ClusterIP behind the ALB TargetGroupBinding",
+      },
+    ]);
   });
 
   it("reports a bucket without public access block from the stack analysis", async () => {
     const plan = cleanPlan().filter((r) => r.name !== "alb-logs-pab");
     const found = diagnostics(await call(pack.client, "analyzeStack", stackRequest(plan)));
-    assert.deepEqual(found.map((d: any) => [d.policy, d.level, d.urn]), [
-      ["aws-s3-public-access-block", pb.EnforcementLevel.MANDATORY, plan.find((r) => r.name === "alb-logs")!.urn],
-    ]);
+    assert.deepEqual(
+      found.map((d: any) => [d.policy, d.level, d.urn]),
+      [["aws-s3-public-access-block", pb.EnforcementLevel.MANDATORY, plan.find((r) => r.name === "alb-logs")!.urn]],
+    );
   });
 
   it("applies the prod config file's levels after configure", async () => {
     const req = new pb.ConfigureAnalyzerRequest();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON fixture, read as the CLI would
     const config = require("../config/prod.json") as Record<string, Record<string, unknown>>;
     for (const [name, entry] of Object.entries(config)) {
       const { enforcementLevel, ...props } = entry;
       const pc = new pb.PolicyConfig();
-      pc.setEnforcementlevel(enforcementLevel === "mandatory" ? pb.EnforcementLevel.MANDATORY : pb.EnforcementLevel.ADVISORY);
+      pc.setEnforcementlevel(
+        enforcementLevel === "mandatory" ? pb.EnforcementLevel.MANDATORY : pb.EnforcementLevel.ADVISORY,
+      );
       pc.setProperties(Struct.fromJavaScript(props));
       req.getPolicyconfigMap().set(name, pc);
     }
@@ -135,6 +153,9 @@ describe("policies: the real pack over gRPC @integration", function () {
     const deployment = plan.find((r) => r.type === "kubernetes:apps/v1:Deployment")!;
     delete (deployment.inputs as any).spec.template.spec.containers[0].livenessProbe;
     const found = diagnostics(await call(pack.client, "analyze", resourceRequest(plan, deployment)));
-    assert.deepEqual(found.map((d: any) => [d.policy, d.level]), [["k8s-probes", pb.EnforcementLevel.MANDATORY]]);
+    assert.deepEqual(
+      found.map((d: any) => [d.policy, d.level]),
+      [["k8s-probes", pb.EnforcementLevel.MANDATORY]],
+    );
   });
 });

@@ -2,8 +2,6 @@ import type { PlanResource } from "../lib/offline";
 import { goodDeployment, hpaFor, pdbFor } from "./fixtures";
 import { PLATFORM_TAGS, urnOf } from "./harness";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 const REGION = "us-east-1";
 const AWS_PROVIDER = urnOf("pulumi:providers:aws", "aws-us-east-1");
 const K8S_PROVIDER = urnOf("pulumi:providers:kubernetes", "k8s-us-east-1");
@@ -38,25 +36,63 @@ export function cleanPlan(environment = "dev"): PlanResource[] {
   const deployment = goodDeployment();
   delete deployment.spec.replicas;
   return [
-    { urn: AWS_PROVIDER, type: "pulumi:providers:aws", name: "aws-us-east-1", custom: true, parent: null, provider: null, region: REGION,
-      inputs: { region: REGION, defaultTags: { tags: { ...PLATFORM_TAGS, stack: environment, environment } } }, dependencies: [] },
-    { urn: K8S_PROVIDER, type: "pulumi:providers:kubernetes", name: "k8s-us-east-1", custom: true, parent: null, provider: null, region: null,
-      inputs: { kubeconfig: "[secret]" }, dependencies: [] },
+    {
+      urn: AWS_PROVIDER,
+      type: "pulumi:providers:aws",
+      name: "aws-us-east-1",
+      custom: true,
+      parent: null,
+      provider: null,
+      region: REGION,
+      inputs: { region: REGION, defaultTags: { tags: { ...PLATFORM_TAGS, stack: environment, environment } } },
+      dependencies: [],
+    },
+    {
+      urn: K8S_PROVIDER,
+      type: "pulumi:providers:kubernetes",
+      name: "k8s-us-east-1",
+      custom: true,
+      parent: null,
+      provider: null,
+      region: null,
+      inputs: { kubeconfig: "[secret]" },
+      dependencies: [],
+    },
     vpc,
-    res("aws:ec2/flowLog:FlowLog", "vpc-flow-log", { vpcId: "vpc-mock", trafficType: "ALL" }, { dependencies: [vpc.urn] }),
-    res("aws:ec2/subnet:Subnet", "public-a", { mapPublicIpOnLaunch: true, tags: { "platform.io/tier": "public" } }, { dependencies: [vpc.urn] }),
+    res(
+      "aws:ec2/flowLog:FlowLog",
+      "vpc-flow-log",
+      { vpcId: "vpc-mock", trafficType: "ALL" },
+      { dependencies: [vpc.urn] },
+    ),
+    res(
+      "aws:ec2/subnet:Subnet",
+      "public-a",
+      { mapPublicIpOnLaunch: true, tags: { "platform.io/tier": "public" } },
+      { dependencies: [vpc.urn] },
+    ),
     alb,
     bucket,
-    onBucket("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "alb-logs-pab",
-      { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }),
-    onBucket("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "alb-logs-sse",
-      { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }),
-    onBucket("aws:s3/bucketVersioning:BucketVersioning", "alb-logs-versioning", { versioningConfiguration: { status: "Enabled" } }),
+    onBucket("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "alb-logs-pab", {
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    }),
+    onBucket("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "alb-logs-sse", {
+      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+    }),
+    onBucket("aws:s3/bucketVersioning:BucketVersioning", "alb-logs-versioning", {
+      versioningConfiguration: { status: "Enabled" },
+    }),
     res("aws:kms/key:Key", "eks-secrets", { enableKeyRotation: true }),
     res("kubernetes:apps/v1:Deployment", "user-service", deployment),
     res("kubernetes:policy/v1:PodDisruptionBudget", "user-service", pdbFor()),
     res("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "user-service", hpaFor("user-service")),
-    res("kubernetes:core/v1:Service", "user-service", { metadata: { name: "user-service", namespace: "apps" }, spec: { ports: [{ port: 8000 }] } }),
+    res("kubernetes:core/v1:Service", "user-service", {
+      metadata: { name: "user-service", namespace: "apps" },
+      spec: { ports: [{ port: 8000 }] },
+    }),
   ];
 }
 

@@ -19,7 +19,8 @@ describe("policies: registry", () => {
   });
 
   it("sets every default level deliberately (advisory or mandatory)", () => {
-    for (const p of policies) assert.ok(p.enforcementLevel === "advisory" || p.enforcementLevel === "mandatory", p.name);
+    for (const p of policies)
+      assert.ok(p.enforcementLevel === "advisory" || p.enforcementLevel === "mandatory", p.name);
   });
 
   it("only escalates advisory policies in strict environments", () => {
@@ -40,7 +41,8 @@ describe("policies: registry", () => {
 
   it("only configures policies that exist", () => {
     const names = new Set(policies.map((p) => p.name));
-    for (const env of CONFIG_ENVIRONMENTS) for (const key of Object.keys(policyConfigFor(env))) assert.ok(names.has(key), `${env}: ${key}`);
+    for (const env of CONFIG_ENVIRONMENTS)
+      for (const key of Object.keys(policyConfigFor(env))) assert.ok(names.has(key), `${env}: ${key}`);
   });
 
   for (const env of CONFIG_ENVIRONMENTS)

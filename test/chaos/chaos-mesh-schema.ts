@@ -19,11 +19,16 @@ import { z } from "zod";
 
 const goDuration = z.string().regex(/^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/, "a Go duration");
 const tcDuration = z.string().regex(/^[0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h)$/, "the CRD latency pattern");
-const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63);
+const dnsLabel = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+  .max(63);
 
 const selector = z.strictObject({
   namespaces: z.array(dnsLabel).min(1, "selector.namespaces must scope the experiment"),
-  labelSelectors: z.record(z.string(), z.string()).refine((l) => Object.keys(l).length > 0, "labelSelectors must not be empty"),
+  labelSelectors: z
+    .record(z.string(), z.string())
+    .refine((l) => Object.keys(l).length > 0, "labelSelectors must not be empty"),
 });
 
 const MODES = ["one", "all", "fixed", "fixed-percent", "random-max-percent"] as const;
@@ -59,7 +64,10 @@ export const networkChaosSpec = z
     delay: z
       .strictObject({
         latency: tcDuration,
-        correlation: z.string().regex(/^[0-9]+(\.[0-9]+)?$/).optional(),
+        correlation: z
+          .string()
+          .regex(/^[0-9]+(\.[0-9]+)?$/)
+          .optional(),
         jitter: tcDuration.optional(),
       })
       .optional(),
@@ -75,7 +83,12 @@ export const stressChaosSpec = z
     ...selectorFields,
     stressors: z
       .strictObject({
-        cpu: z.strictObject({ workers: z.number().int().min(1).max(8192), load: z.number().int().min(0).max(100).optional() }).optional(),
+        cpu: z
+          .strictObject({
+            workers: z.number().int().min(1).max(8192),
+            load: z.number().int().min(0).max(100).optional(),
+          })
+          .optional(),
         memory: z.strictObject({ workers: z.number().int().min(1).max(8192), size: z.string().optional() }).optional(),
       })
       .refine((s) => s.cpu !== undefined || s.memory !== undefined, "at least one stressor"),
@@ -110,16 +123,33 @@ export const scheduleSchema = z.strictObject({
     .superRefine((s, ctx) => {
       for (const [type, key] of Object.entries(EMBED)) {
         const present = s[key] !== undefined;
-        if (type === s.type && !present) ctx.addIssue({ code: "custom", message: `type ${type} requires spec.${key}`, path: [key] });
-        if (type !== s.type && present) ctx.addIssue({ code: "custom", message: `spec.${key} does not match type ${s.type}`, path: [key] });
+        if (type === s.type && !present)
+          ctx.addIssue({ code: "custom", message: `type ${type} requires spec.${key}`, path: [key] });
+        if (type !== s.type && present)
+          ctx.addIssue({ code: "custom", message: `spec.${key} does not match type ${s.type}`, path: [key] });
       }
     }),
 });
 
 export const experimentSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ apiVersion: z.literal("chaos-mesh.org/v1alpha1"), kind: z.literal("PodChaos"), metadata, spec: podChaosSpec }),
-  z.strictObject({ apiVersion: z.literal("chaos-mesh.org/v1alpha1"), kind: z.literal("NetworkChaos"), metadata, spec: networkChaosSpec }),
-  z.strictObject({ apiVersion: z.literal("chaos-mesh.org/v1alpha1"), kind: z.literal("StressChaos"), metadata, spec: stressChaosSpec }),
+  z.strictObject({
+    apiVersion: z.literal("chaos-mesh.org/v1alpha1"),
+    kind: z.literal("PodChaos"),
+    metadata,
+    spec: podChaosSpec,
+  }),
+  z.strictObject({
+    apiVersion: z.literal("chaos-mesh.org/v1alpha1"),
+    kind: z.literal("NetworkChaos"),
+    metadata,
+    spec: networkChaosSpec,
+  }),
+  z.strictObject({
+    apiVersion: z.literal("chaos-mesh.org/v1alpha1"),
+    kind: z.literal("StressChaos"),
+    metadata,
+    spec: stressChaosSpec,
+  }),
 ]);
 
 /** Issue messages as "path: message", for readable assertions. */

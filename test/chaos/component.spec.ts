@@ -28,64 +28,93 @@ describe("Chaos component (mock engine)", () => {
     r = await run(config());
   });
   const ofType = (t: string) => r.resources.filter((x) => x.type === t).sort((a, b) => a.name.localeCompare(b.name));
-  const schedule = (k8sName: string) => r.resources.find((x) => x.name === `use1-chaos-${k8sName.replace(/^chaos-/, "")}`)!;
+  const schedule = (k8sName: string) =>
+    r.resources.find((x) => x.name === `use1-chaos-${k8sName.replace(/^chaos-/, "")}`)!;
   const release = () => r.resources.find((x) => x.name === "use1-chaos-chaos-mesh")!;
 
   it("installs the pinned Chaos Mesh chart for containerd with the dashboard in security mode", () => {
     const rel = release();
     assert.equal(rel.type, "kubernetes:helm.sh/v3:Release");
-    assert.deepEqual([rel.inputs.chart, rel.inputs.version, rel.inputs.namespace], ["chaos-mesh", CHARTS.chaosMesh.version, "chaos-mesh"]);
+    assert.deepEqual(
+      [rel.inputs.chart, rel.inputs.version, rel.inputs.namespace],
+      ["chaos-mesh", CHARTS.chaosMesh.version, "chaos-mesh"],
+    );
     assert.match(CHARTS.chaosMesh.version, /^2\.7\.\d+$/);
-    const v = rel.inputs.values as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const v = rel.inputs.values as any;
     assert.deepEqual(v.chaosDaemon, { runtime: "containerd", socketPath: "/run/containerd/containerd.sock" });
     assert.equal(v.dashboard.securityMode, true);
     assert.deepEqual(v.controllerManager.nodeSelector, { "platform.io/node-role": "system" });
     assert.equal(v.controllerManager.replicaCount, 1);
-    assert.equal((chaosMeshValues({ controllerReplicas: 3 }).controllerManager as { replicaCount: number }).replicaCount, 3);
+    assert.equal(
+      (chaosMeshValues({ controllerReplicas: 3 }).controllerManager as { replicaCount: number }).replicaCount,
+      3,
+    );
   });
 
   it("creates one Schedule per experiment from config, each after the release and schema-valid", () => {
     const schedules = ofType("kubernetes:chaos-mesh.org/v1alpha1:Schedule");
-    assert.deepEqual(schedules.map((s) => (s.inputs.metadata as any).name), [ // eslint-disable-line @typescript-eslint/no-explicit-any
-      "chaos-cpu-stress-user-service",
-      "chaos-delay-nginx-gateway-to-activity-service",
-      "chaos-pod-failure-activity-service",
-      "chaos-pod-failure-notification-service",
-      "chaos-pod-failure-user-service",
-      "chaos-pod-kill-nginx-gateway",
-    ]);
+    assert.deepEqual(
+      schedules.map((s) => (s.inputs.metadata as any).name),
+      [
+        "chaos-cpu-stress-user-service",
+        "chaos-delay-nginx-gateway-to-activity-service",
+        "chaos-pod-failure-activity-service",
+        "chaos-pod-failure-notification-service",
+        "chaos-pod-failure-user-service",
+        "chaos-pod-kill-nginx-gateway",
+      ],
+    );
     for (const s of schedules) {
       assert.ok(s.dependencies.includes(release().urn), `${s.name} depends on the release`);
-      const parsed = scheduleSchema.safeParse({ apiVersion: "chaos-mesh.org/v1alpha1", kind: "Schedule", metadata: s.inputs.metadata, spec: s.inputs.spec });
+      const parsed = scheduleSchema.safeParse({
+        apiVersion: "chaos-mesh.org/v1alpha1",
+        kind: "Schedule",
+        metadata: s.inputs.metadata,
+        spec: s.inputs.spec,
+      });
       assert.ok(parsed.success, `${s.name}: ${JSON.stringify(parsed.error?.issues)}`);
     }
   });
 
   it("runs pod-failure on 20% of pods for 30s every hour (seed 002), annotated with the alert it exercises", () => {
-    const s = schedule("chaos-pod-failure-user-service").inputs as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const s = schedule("chaos-pod-failure-user-service").inputs as any;
     assert.equal(s.spec.schedule, "@every 1h");
-    assert.deepEqual([s.spec.podChaos.mode, s.spec.podChaos.value, s.spec.podChaos.duration], ["fixed-percent", "20", "30s"]);
-    assert.deepEqual(s.spec.podChaos.selector, { namespaces: ["apps"], labelSelectors: { "app.kubernetes.io/name": "user-service" } });
+    assert.deepEqual(
+      [s.spec.podChaos.mode, s.spec.podChaos.value, s.spec.podChaos.duration],
+      ["fixed-percent", "20", "30s"],
+    );
+    assert.deepEqual(s.spec.podChaos.selector, {
+      namespaces: ["apps"],
+      labelSelectors: { "app.kubernetes.io/name": "user-service" },
+    });
     assert.equal(s.metadata.annotations["platform.io/exercises"], "HighErrorRate");
   });
 
   it("targets the gateway by the workloads' name label for delay source and pod-kill", () => {
-    const [delay, kill] = ["chaos-delay-nginx-gateway-to-activity-service", "chaos-pod-kill-nginx-gateway"].map((n) => schedule(n).inputs.spec as any); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [delay, kill] = ["chaos-delay-nginx-gateway-to-activity-service", "chaos-pod-kill-nginx-gateway"].map(
+      (n) => schedule(n).inputs.spec as any,
+    );
     assert.deepEqual(delay.networkChaos.selector.labelSelectors, { "app.kubernetes.io/name": "nginx-gateway" });
     assert.deepEqual(kill.podChaos.selector.labelSelectors, { "app.kubernetes.io/name": "nginx-gateway" });
   });
 
   it("labels the chaos-mesh namespace privileged (chaos-daemon needs hostPID and privilege)", () => {
     const ns = ofType("kubernetes:core/v1:Namespace")[0];
-    assert.equal((ns.inputs.metadata as any).labels["pod-security.kubernetes.io/enforce"], "privileged"); // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.equal((ns.inputs.metadata as any).labels["pod-security.kubernetes.io/enforce"], "privileged");
   });
 
   it("fails listing every problem when an experiment is invalid", async () => {
     const base = config();
-    const bad = { ...base, chaos: { ...base.chaos, podFailure: { ...base.chaos.podFailure, percent: 0, targets: ["ghost"] } } } as PlatformConfig;
+    const bad = {
+      ...base,
+      chaos: { ...base.chaos, podFailure: { ...base.chaos.podFailure, percent: 0, targets: ["ghost"] } },
+    } as PlatformConfig;
     await assert.rejects(run(bad), (e: Error) => {
       assert.match(e.message, /platform:chaos\.podFailure\.targets\[0\]: got "ghost"; expected a configured service/);
-      assert.match(e.message, /platform:chaos\.podFailure\.percent: got 0; expected an integer percentage between 1 and 100/);
+      assert.match(
+        e.message,
+        /platform:chaos\.podFailure\.percent: got 0; expected an integer percentage between 1 and 100/,
+      );
       return true;
     });
   });

@@ -16,10 +16,43 @@ import { experimentSchema, scheduleSchema, schemaErrors } from "./chaos-mesh-sch
 const SERVICES = ["frontend", "user-service", "activity-service", "notification-service"];
 const target = (service: string) => ({ namespace: "apps", service });
 
-const podFailure: ChaosExperimentInput = { kind: "pod-failure", name: "pf-user", namespace: "apps", target: target("user-service"), percent: 20, duration: "30s", schedule: "@every 1h" };
-const delay: ChaosExperimentInput = { kind: "network-delay", name: "delay", namespace: "apps", source: target("gateway"), target: target("activity-service"), latency: "100ms", duration: "2m", schedule: "@every 6h" };
-const stress: ChaosExperimentInput = { kind: "cpu-stress", name: "stress", namespace: "apps", target: target("user-service"), workers: 1, load: 80, duration: "5m", schedule: "@every 12h" };
-const kill: ChaosExperimentInput = { kind: "pod-kill", name: "kill-gw", namespace: "apps", target: target("gateway"), duration: "30s", schedule: "0 */2 * * *" };
+const podFailure: ChaosExperimentInput = {
+  kind: "pod-failure",
+  name: "pf-user",
+  namespace: "apps",
+  target: target("user-service"),
+  percent: 20,
+  duration: "30s",
+  schedule: "@every 1h",
+};
+const delay: ChaosExperimentInput = {
+  kind: "network-delay",
+  name: "delay",
+  namespace: "apps",
+  source: target("gateway"),
+  target: target("activity-service"),
+  latency: "100ms",
+  duration: "2m",
+  schedule: "@every 6h",
+};
+const stress: ChaosExperimentInput = {
+  kind: "cpu-stress",
+  name: "stress",
+  namespace: "apps",
+  target: target("user-service"),
+  workers: 1,
+  load: 80,
+  duration: "5m",
+  schedule: "@every 12h",
+};
+const kill: ChaosExperimentInput = {
+  kind: "pod-kill",
+  name: "kill-gw",
+  namespace: "apps",
+  target: target("gateway"),
+  duration: "30s",
+  schedule: "0 */2 * * *",
+};
 
 function plan(): ChaosPlanInput {
   return { ...chaosSchema.parse({}), namespace: "apps", services: SERVICES };
@@ -50,7 +83,10 @@ describe("chaosSchedule builders", () => {
       mode: "all",
       selector: { namespaces: ["apps"], labelSelectors: { "app.kubernetes.io/name": "gateway" } },
       direction: "to",
-      target: { mode: "all", selector: { namespaces: ["apps"], labelSelectors: { "app.kubernetes.io/name": "activity-service" } } },
+      target: {
+        mode: "all",
+        selector: { namespaces: ["apps"], labelSelectors: { "app.kubernetes.io/name": "activity-service" } },
+      },
       delay: { latency: "100ms", correlation: "25", jitter: "10ms" },
       duration: "2m",
     });
@@ -65,21 +101,35 @@ describe("chaosSchedule builders", () => {
 
   it("gateway pod-kill kills one pod at a time", () => {
     const pc = chaosSchedule(kill).spec.podChaos!;
-    assert.deepEqual([pc.action, pc.mode, pc.value, pc.gracePeriod, pc.duration], ["pod-kill", "one", undefined, 0, "30s"]);
+    assert.deepEqual(
+      [pc.action, pc.mode, pc.value, pc.gracePeriod, pc.duration],
+      ["pod-kill", "one", undefined, 0, "30s"],
+    );
   });
 
   it("honours a custom pod label key and history limit", () => {
-    const s = chaosSchedule({ ...podFailure, historyLimit: 7, target: { namespace: "apps", service: "user-service", labelKey: "app" } });
+    const s = chaosSchedule({
+      ...podFailure,
+      historyLimit: 7,
+      target: { namespace: "apps", service: "user-service", labelKey: "app" },
+    });
     assert.equal(s.spec.historyLimit, 7);
     assert.deepEqual(s.spec.podChaos?.selector.labelSelectors, { app: "user-service" });
   });
 
   it("annotates what each experiment exercises, with alerts that exist", () => {
     const alerts = new Set(renderAlertRules().flatMap((g) => g.rules.map((r) => r.alert)));
-    const got = [podFailure, delay, stress, kill].map((i) => chaosSchedule(i).metadata.annotations[EXERCISES_ANNOTATION]);
+    const got = [podFailure, delay, stress, kill].map(
+      (i) => chaosSchedule(i).metadata.annotations[EXERCISES_ANNOTATION],
+    );
     assert.deepEqual(got, ["HighErrorRate", "HighRequestLatencyP95", "HighPodCPUUsage", "HighErrorRate"]);
     got.forEach((a) => a.split(",").forEach((name) => assert.ok(alerts.has(name), `${name} is not a rendered alert`)));
-    assert.equal(chaosSchedule({ ...stress, exercises: ["HighPodCPUUsage", "HPAMaxedOut"] }).metadata.annotations[EXERCISES_ANNOTATION], "HighPodCPUUsage,HPAMaxedOut");
+    assert.equal(
+      chaosSchedule({ ...stress, exercises: ["HighPodCPUUsage", "HPAMaxedOut"] }).metadata.annotations[
+        EXERCISES_ANNOTATION
+      ],
+      "HighPodCPUUsage,HPAMaxedOut",
+    );
   });
 
   it("every Schedule and its standalone experiment pass the Chaos Mesh schema", () => {
@@ -111,8 +161,14 @@ describe("Chaos Mesh schema (negative cases: the schema is live)", () => {
     s.spec.podChaos.value = "120";
     s.spec.podChaos.scheduler = { cron: "@every 1h" }; // the pre-2.0 field from seed 002
     const errors = schemaErrors(scheduleSchema, s);
-    assert.ok(errors.some((e) => e.startsWith("spec.podChaos.duration:")), errors.join("\n"));
-    assert.ok(errors.some((e) => e.includes("scheduler")), errors.join("\n"));
+    assert.ok(
+      errors.some((e) => e.startsWith("spec.podChaos.duration:")),
+      errors.join("\n"),
+    );
+    assert.ok(
+      errors.some((e) => e.includes("scheduler")),
+      errors.join("\n"),
+    );
     const s2 = good();
     s2.spec.podChaos!.value = "120";
     assert.deepEqual(schemaErrors(scheduleSchema, s2), ["spec.podChaos: percent value must be 0..100"]);
@@ -141,35 +197,76 @@ describe("Chaos Mesh schema (negative cases: the schema is live)", () => {
 
 describe("validateChaosExperiment", () => {
   it("accepts the seed experiments", () => {
-    for (const input of [podFailure, delay, stress, kill]) assert.deepEqual(validateChaosExperiment(input, { knownServices: [...SERVICES, "gateway"] }), []);
+    for (const input of [podFailure, delay, stress, kill])
+      assert.deepEqual(validateChaosExperiment(input, { knownServices: [...SERVICES, "gateway"] }), []);
   });
 
   it("names key, value and expectation for each problem", () => {
-    assert.deepEqual(validateChaosExperiment({ ...podFailure, duration: "30 s", schedule: "every hour", percent: 101, target: target("billing") }, { knownServices: SERVICES }), [
-      { path: "pf-user.schedule", value: "every hour", expected: 'a cron expression ("0 * * * *"), a descriptor like "@hourly", or "@every 1h"' },
-      { path: "pf-user.duration", value: "30 s", expected: 'a positive Go duration like "30s", "5m" or "1h30m" (no spaces)' },
-      { path: "pf-user.target.service", value: "billing", expected: "a configured service (frontend, user-service, activity-service, notification-service)" },
-      { path: "pf-user.percent", value: 101, expected: "an integer percentage between 1 and 100" },
+    assert.deepEqual(
+      validateChaosExperiment(
+        { ...podFailure, duration: "30 s", schedule: "every hour", percent: 101, target: target("billing") },
+        { knownServices: SERVICES },
+      ),
+      [
+        {
+          path: "pf-user.schedule",
+          value: "every hour",
+          expected: 'a cron expression ("0 * * * *"), a descriptor like "@hourly", or "@every 1h"',
+        },
+        {
+          path: "pf-user.duration",
+          value: "30 s",
+          expected: 'a positive Go duration like "30s", "5m" or "1h30m" (no spaces)',
+        },
+        {
+          path: "pf-user.target.service",
+          value: "billing",
+          expected: "a configured service (frontend, user-service, activity-service, notification-service)",
+        },
+        { path: "pf-user.percent", value: 101, expected: "an integer percentage between 1 and 100" },
+      ],
+    );
+    assert.deepEqual(validateChaosExperiment({ ...podFailure, percent: 0 }), [
+      { path: "pf-user.percent", value: 0, expected: "an integer percentage between 1 and 100" },
     ]);
-    assert.deepEqual(validateChaosExperiment({ ...podFailure, percent: 0 }), [{ path: "pf-user.percent", value: 0, expected: "an integer percentage between 1 and 100" }]);
   });
 
   it("rejects a run as long as its interval, a namespace-less target and unknown alerts", () => {
-    const input = { ...stress, duration: "12h", target: { namespace: "", service: "user-service" }, exercises: ["CpuHigh"] };
+    const input = {
+      ...stress,
+      duration: "12h",
+      target: { namespace: "", service: "user-service" },
+      exercises: ["CpuHigh"],
+    };
     assert.deepEqual(
       validateChaosExperiment(input).map((i) => i.path),
       ["stress.duration", "stress.exercises[0]", "stress.target.namespace"],
     );
-    assert.equal(validateChaosExperiment(input)[0].expected, "shorter than the schedule interval (12h), or the fault never lifts");
+    assert.equal(
+      validateChaosExperiment(input)[0].expected,
+      "shorter than the schedule interval (12h), or the fault never lifts",
+    );
   });
 
   it("checks delay, stress and kill specifics", () => {
     assert.deepEqual(
-      validateChaosExperiment({ ...delay, latency: "100", jitter: "1 ms", correlation: "150", target: target("gateway") }).map((i) => `${i.path}=${JSON.stringify(i.value)}`),
+      validateChaosExperiment({
+        ...delay,
+        latency: "100",
+        jitter: "1 ms",
+        correlation: "150",
+        target: target("gateway"),
+      }).map((i) => `${i.path}=${JSON.stringify(i.value)}`),
       ['delay.target.service="gateway"', 'delay.latency="100"', 'delay.jitter="1 ms"', 'delay.correlation="150"'],
     );
-    assert.deepEqual(validateChaosExperiment({ ...stress, workers: 0, load: 150 }).map((i) => i.path), ["stress.workers", "stress.load"]);
-    assert.deepEqual(validateChaosExperiment({ ...kill, gracePeriod: -1 }).map((i) => i.path), ["kill-gw.gracePeriod"]);
+    assert.deepEqual(
+      validateChaosExperiment({ ...stress, workers: 0, load: 150 }).map((i) => i.path),
+      ["stress.workers", "stress.load"],
+    );
+    assert.deepEqual(
+      validateChaosExperiment({ ...kill, gracePeriod: -1 }).map((i) => i.path),
+      ["kill-gw.gracePeriod"],
+    );
   });
 
   it("builders throw one readable report", () => {
@@ -182,8 +279,28 @@ describe("validateChaosExperiment", () => {
   });
 
   it("isChaosSchedule follows the robfig/cron parser Chaos Mesh uses", () => {
-    for (const ok of ["@every 1h", "@every 1h30m", "@hourly", "0 * * * *", "*/15 9-17 * * MON-FRI", "30 0 * * * *", "0 0 1 JAN *"]) assert.ok(isChaosSchedule(ok), ok);
-    for (const bad of ["every hour", "@every", "@every 1 h", "61 * * * *", "* * * *", "0 24 * * *", "* * 0 * *", "*/0 * * * *", "@every 0s"]) assert.ok(!isChaosSchedule(bad), bad);
+    for (const ok of [
+      "@every 1h",
+      "@every 1h30m",
+      "@hourly",
+      "0 * * * *",
+      "*/15 9-17 * * MON-FRI",
+      "30 0 * * * *",
+      "0 0 1 JAN *",
+    ])
+      assert.ok(isChaosSchedule(ok), ok);
+    for (const bad of [
+      "every hour",
+      "@every",
+      "@every 1 h",
+      "61 * * * *",
+      "* * * *",
+      "0 24 * * *",
+      "* * 0 * *",
+      "*/0 * * * *",
+      "@every 0s",
+    ])
+      assert.ok(!isChaosSchedule(bad), bad);
   });
 });
 
@@ -211,7 +328,11 @@ describe("planChaosExperiments (from platform:chaos config)", () => {
     p.networkDelay = { ...p.networkDelay, latency: "100 ms" };
     assert.deepEqual(
       validateChaosPlan(p).map((i) => `${i.path}: ${JSON.stringify(i.value)}`),
-      ["platform:chaos.podFailure.percent: 150", 'platform:chaos.podFailure.targets[1]: "billing"', 'platform:chaos.networkDelay.latency: "100 ms"'],
+      [
+        "platform:chaos.podFailure.percent: 150",
+        'platform:chaos.podFailure.targets[1]: "billing"',
+        'platform:chaos.networkDelay.latency: "100 ms"',
+      ],
     );
     assert.throws(() => planChaosExperiments(p), /^Error: Invalid chaos experiment \(3 problems\):/);
   });

@@ -6,7 +6,9 @@ import { ROOT } from "../helpers/plan";
 
 // The real validator (action-validator, JSON-schema based, shipped as wasm).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { validateWorkflow } = require("@action-validator/core") as { validateWorkflow(src: string): { errors: unknown[] } };
+const { validateWorkflow } = require("@action-validator/core") as {
+  validateWorkflow(src: string): { errors: unknown[] };
+};
 
 const dir = path.join(ROOT, ".github", "workflows");
 const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));

@@ -25,7 +25,11 @@ function homeRegion(plan: Plan, r: PlanResource): string {
   const map = byUrn(plan);
   let cur = r.parent ? map.get(r.parent) : undefined;
   while (cur) {
-    const regions = new Set(descendantsOf(plan, cur.urn).map((d) => d.region).filter((x): x is string => x !== null));
+    const regions = new Set(
+      descendantsOf(plan, cur.urn)
+        .map((d) => d.region)
+        .filter((x): x is string => x !== null),
+    );
     if (regions.size > 0) {
       assert.equal(regions.size, 1, `${r.urn}: nearest ancestor ${cur.urn} spans ${[...regions].join(", ")}`);
       return [...regions][0];
@@ -80,8 +84,12 @@ describe("prod plan: one EKS cluster per region", function () {
       });
 
       it("puts the cluster and the system nodes in this region's private subnets only", () => {
-        const vpc = ofType(plan, "platform:network:Vpc").find((v) => descendantsOf(plan, v.urn).some((d) => d.region === region))!;
-        const privateSubnets = descendantsOf(plan, vpc.urn).filter((s) => s.type === "aws:ec2/subnet:Subnet" && s.name.includes("-private-"));
+        const vpc = ofType(plan, "platform:network:Vpc").find((v) =>
+          descendantsOf(plan, v.urn).some((d) => d.region === region),
+        )!;
+        const privateSubnets = descendantsOf(plan, vpc.urn).filter(
+          (s) => s.type === "aws:ec2/subnet:Subnet" && s.name.includes("-private-"),
+        );
         const ids = privateSubnets.map((s) => `${s.name}-id`).sort();
         assert.equal(ids.length, 3);
         assert.deepEqual([...(eks.inputs.privateSubnetIds as string[])].sort(), ids);
@@ -95,7 +103,11 @@ describe("prod plan: one EKS cluster per region", function () {
         const pins = ADDON_VERSIONS[config.cluster.kubernetesVersion];
         assert.deepEqual(addons.map((a) => a.inputs.addonName).sort(), [...ADDON_NAMES].sort());
         for (const a of addons) {
-          assert.equal(a.inputs.addonVersion, pins[a.inputs.addonName as keyof typeof pins], String(a.inputs.addonName));
+          assert.equal(
+            a.inputs.addonVersion,
+            pins[a.inputs.addonName as keyof typeof pins],
+            String(a.inputs.addonName),
+          );
           assert.equal(a.inputs.clusterName, eks.inputs.name);
           assert.ok(a.dependencies.includes(eks.urn), `${a.name} depends on the cluster`);
         }
@@ -104,18 +116,30 @@ describe("prod plan: one EKS cluster per region", function () {
       it("orders node DaemonSets before the system node group and Deployments after it", () => {
         const [ng] = all("aws:eks/nodeGroup:NodeGroup");
         const addon = (n: string) => all("aws:eks/addon:Addon").find((a) => a.inputs.addonName === n)!;
-        for (const n of ["eks-pod-identity-agent", "vpc-cni", "kube-proxy"]) assert.ok(ng.dependencies.includes(addon(n).urn), `node group after ${n}`);
-        for (const n of ["coredns", "aws-ebs-csi-driver", "metrics-server"]) assert.ok(addon(n).dependencies.includes(ng.urn), `${n} after the node group`);
-        assert.ok(addon("vpc-cni").dependencies.includes(addon("eks-pod-identity-agent").urn), "vpc-cni after the Pod Identity agent");
+        for (const n of ["eks-pod-identity-agent", "vpc-cni", "kube-proxy"])
+          assert.ok(ng.dependencies.includes(addon(n).urn), `node group after ${n}`);
+        for (const n of ["coredns", "aws-ebs-csi-driver", "metrics-server"])
+          assert.ok(addon(n).dependencies.includes(ng.urn), `${n} after the node group`);
+        assert.ok(
+          addon("vpc-cni").dependencies.includes(addon("eks-pod-identity-agent").urn),
+          "vpc-cni after the Pod Identity agent",
+        );
       });
 
       it("binds vpc-cni and EBS CSI to Pod Identity roles with their AWS managed policies", () => {
-        for (const [addonName, sa, policy] of [["vpc-cni", "aws-node", "AmazonEKS_CNI_Policy"], ["aws-ebs-csi-driver", "ebs-csi-controller-sa", "service-role/AmazonEBSCSIDriverPolicy"]]) {
+        for (const [addonName, sa, policy] of [
+          ["vpc-cni", "aws-node", "AmazonEKS_CNI_Policy"],
+          ["aws-ebs-csi-driver", "ebs-csi-controller-sa", "service-role/AmazonEBSCSIDriverPolicy"],
+        ]) {
           const a = all("aws:eks/addon:Addon").find((x) => x.inputs.addonName === addonName)!;
           const role = all("aws:iam/role:Role").find((r) => r.name.endsWith(`-${addonName}-role`))!;
-          assert.deepEqual(a.inputs.podIdentityAssociations, [{ roleArn: `arn:aws:iam::123456789012:role/${role.inputs.name}`, serviceAccount: sa }]);
+          assert.deepEqual(a.inputs.podIdentityAssociations, [
+            { roleArn: `arn:aws:iam::123456789012:role/${role.inputs.name}`, serviceAccount: sa },
+          ]);
           assert.match(String(role.inputs.assumeRolePolicy), /pods\.eks\.amazonaws\.com/);
-          const attach = all("aws:iam/rolePolicyAttachment:RolePolicyAttachment").find((x) => x.dependencies.includes(role.urn) && x.name.includes(addonName))!;
+          const attach = all("aws:iam/rolePolicyAttachment:RolePolicyAttachment").find(
+            (x) => x.dependencies.includes(role.urn) && x.name.includes(addonName),
+          )!;
           assert.equal(attach.inputs.policyArn, `arn:aws:iam::aws:policy/${policy}`);
         }
       });
@@ -131,13 +155,23 @@ describe("prod plan: one EKS cluster per region", function () {
         assert.deepEqual((ng.inputs.launchTemplate as Record<string, unknown>).id, `${lt.name}-id`);
         assert.equal((lt.inputs.metadataOptions as Record<string, unknown>).httpTokens, "required");
         assert.equal((lt.inputs.metadataOptions as Record<string, unknown>).httpPutResponseHopLimit, 1);
-        for (const b of lt.inputs.blockDeviceMappings as { ebs: Record<string, unknown> }[]) assert.deepEqual([b.ebs.encrypted, b.ebs.volumeType], ["true", "gp3"]);
-        const tagged = (lt.inputs.tagSpecifications as { resourceType: string; tags: Record<string, string> }[]);
-        assert.deepEqual(tagged.map((t) => t.resourceType), ["instance", "volume", "network-interface"]);
+        for (const b of lt.inputs.blockDeviceMappings as { ebs: Record<string, unknown> }[])
+          assert.deepEqual([b.ebs.encrypted, b.ebs.volumeType], ["true", "gp3"]);
+        const tagged = lt.inputs.tagSpecifications as { resourceType: string; tags: Record<string, string> }[];
+        assert.deepEqual(
+          tagged.map((t) => t.resourceType),
+          ["instance", "volume", "network-interface"],
+        );
         for (const t of tagged) assert.equal(t.tags.region, region);
         const role = all("aws:iam/role:Role").find((r) => r.name.endsWith("-system-node-role"))!;
-        const policies = all("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((x) => x.dependencies.includes(role.urn)).map((x) => x.inputs.policyArn).sort();
-        assert.deepEqual(policies, ["arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"]);
+        const policies = all("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+          .filter((x) => x.dependencies.includes(role.urn))
+          .map((x) => x.inputs.policyArn)
+          .sort();
+        assert.deepEqual(policies, [
+          "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+          "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+        ]);
       });
 
       it("builds its k8s provider from the cluster's kubeconfigJson and the default gp3 StorageClass on it", () => {
@@ -185,7 +219,10 @@ describe("dev plan: the same cluster in one region", function () {
   it("has one cluster without deletion protection, and its add-ons", async () => {
     const { plan } = await planFor("dev");
     const clusters = ofType(plan, "eks:index:Cluster");
-    assert.deepEqual(clusters.map((c) => [c.region, c.inputs.deletionProtection]), [["us-east-1", false]]);
+    assert.deepEqual(
+      clusters.map((c) => [c.region, c.inputs.deletionProtection]),
+      [["us-east-1", false]],
+    );
     assert.equal(ofType(plan, "aws:eks/addon:Addon").length, ADDON_NAMES.length);
   });
 });

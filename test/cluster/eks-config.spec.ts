@@ -21,7 +21,9 @@ describe("config: platform:cluster bad input", () => {
   it("accepts the defaults", () => assert.deepEqual(problems({}), []));
 
   it("rejects an unsupported Kubernetes version", () =>
-    assert.deepEqual(problems({ kubernetesVersion: "1.29" }), ['platform:cluster.kubernetesVersion: got "1.29"; expected one of the supported EKS versions 1.33, 1.34, 1.35']));
+    assert.deepEqual(problems({ kubernetesVersion: "1.29" }), [
+      'platform:cluster.kubernetesVersion: got "1.29"; expected one of the supported EKS versions 1.33, 1.34, 1.35',
+    ]));
 
   it("rejects a public endpoint without CIDRs (EKS would open it to 0.0.0.0/0)", () =>
     assert.deepEqual(problems({ publicEndpoint: true }), [
@@ -40,8 +42,12 @@ describe("config: platform:cluster bad input", () => {
     ]));
 
   it("rejects dropping a required control-plane log", () =>
-    assert.deepEqual(problems({ logTypes: ["api", "authenticator"] }), ['platform:cluster.logTypes: got ["api","authenticator"]; expected a list including "audit" (always on)']));
+    assert.deepEqual(problems({ logTypes: ["api", "authenticator"] }), [
+      'platform:cluster.logTypes: got ["api","authenticator"]; expected a list including "audit" (always on)',
+    ]));
 
   it("rejects a non-boolean deletionProtection", () =>
-    assert.deepEqual(problems({ deletionProtection: "yes" }), ['platform:cluster.deletionProtection: got "yes"; expected true or false']));
+    assert.deepEqual(problems({ deletionProtection: "yes" }), [
+      'platform:cluster.deletionProtection: got "yes"; expected true or false',
+    ]));
 });

@@ -3,7 +3,14 @@ import { loadConfig } from "../../components/config";
 import type { ClusterConfig } from "../../components/config/types";
 import { SUPPORTED_KUBERNETES_VERSIONS } from "../../components/config/sections/cluster";
 import { ADDON_NAMES, ADDON_VERSIONS, addonVersionsFor } from "../../components/cluster/addon-versions";
-import { addonPlans, controlPlanePlan, gp3StorageClassManifest, systemLaunchTemplatePlan, systemNodeGroupPlan, VPC_CNI_ENV } from "../../components/cluster/cluster-plan";
+import {
+  addonPlans,
+  controlPlanePlan,
+  gp3StorageClassManifest,
+  systemLaunchTemplatePlan,
+  systemNodeGroupPlan,
+  VPC_CNI_ENV,
+} from "../../components/cluster/cluster-plan";
 import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS } from "../../components/cluster/types";
 import { validateManifest } from "../helpers/schemas";
 
@@ -30,7 +37,14 @@ describe("EKS planning (pure)", () => {
     });
 
     it("passes the configured CIDRs only with a public endpoint, and keeps extra logs once", () => {
-      const cp = controlPlanePlan(clusterConfig({ kubernetesVersion: "1.35", publicEndpoint: true, publicAccessCidrs: ["203.0.113.0/24"], logTypes: ["scheduler", "api", "audit", "authenticator", "scheduler"] }));
+      const cp = controlPlanePlan(
+        clusterConfig({
+          kubernetesVersion: "1.35",
+          publicEndpoint: true,
+          publicAccessCidrs: ["203.0.113.0/24"],
+          logTypes: ["scheduler", "api", "audit", "authenticator", "scheduler"],
+        }),
+      );
       assert.equal(cp.version, "1.35");
       assert.equal(cp.endpointPublicAccess, true);
       assert.deepEqual(cp.publicAccessCidrs, ["203.0.113.0/24"]);
@@ -40,7 +54,17 @@ describe("EKS planning (pure)", () => {
 
   describe("system node group", () => {
     it("is on-demand, labelled and tainted for critical add-ons, sized from config", () => {
-      const ng = systemNodeGroupPlan(clusterConfig({ systemNodeGroup: { minSize: 2, desiredSize: 3, maxSize: 3, instanceTypes: ["m7g.large"], amiType: "BOTTLEROCKET_ARM_64" } }));
+      const ng = systemNodeGroupPlan(
+        clusterConfig({
+          systemNodeGroup: {
+            minSize: 2,
+            desiredSize: 3,
+            maxSize: 3,
+            instanceTypes: ["m7g.large"],
+            amiType: "BOTTLEROCKET_ARM_64",
+          },
+        }),
+      );
       assert.equal(ng.capacityType, "ON_DEMAND");
       assert.equal(ng.amiType, "BOTTLEROCKET_ARM_64");
       assert.deepEqual(ng.instanceTypes, ["m7g.large"]);
@@ -48,21 +72,38 @@ describe("EKS planning (pure)", () => {
       assert.deepEqual(ng.labels, { "platform.io/node-role": "system" });
       // EKS spells the effect NO_SCHEDULE; the tolerations use the Kubernetes spelling.
       assert.deepEqual(ng.taints, [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }]);
-      assert.deepEqual(SYSTEM_TOLERATIONS, [{ key: "CriticalAddonsOnly", operator: "Equal", value: "true", effect: "NoSchedule" }]);
+      assert.deepEqual(SYSTEM_TOLERATIONS, [
+        { key: "CriticalAddonsOnly", operator: "Equal", value: "true", effect: "NoSchedule" },
+      ]);
     });
 
     it("launch template: IMDSv2 required with hop limit 1, one encrypted gp3 root volume on AL2023", () => {
       const lt = systemLaunchTemplatePlan(clusterConfig({ systemNodeGroup: { diskSizeGiB: 80 } }));
-      assert.deepEqual(lt.metadataOptions, { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" });
-      assert.deepEqual(lt.blockDeviceMappings, [{ deviceName: "/dev/xvda", ebs: { volumeSize: 80, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } }]);
+      assert.deepEqual(lt.metadataOptions, {
+        httpEndpoint: "enabled",
+        httpTokens: "required",
+        httpPutResponseHopLimit: 1,
+        instanceMetadataTags: "disabled",
+      });
+      assert.deepEqual(lt.blockDeviceMappings, [
+        {
+          deviceName: "/dev/xvda",
+          ebs: { volumeSize: 80, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+        },
+      ]);
     });
 
     it("launch template: Bottlerocket gets an encrypted OS volume and the data volume sized from config", () => {
-      const lt = systemLaunchTemplatePlan(clusterConfig({ systemNodeGroup: { amiType: "BOTTLEROCKET_x86_64", diskSizeGiB: 60 } }));
-      assert.deepEqual(lt.blockDeviceMappings.map((b) => [b.deviceName, b.ebs.volumeSize, b.ebs.encrypted, b.ebs.volumeType]), [
-        ["/dev/xvda", 4, "true", "gp3"],
-        ["/dev/xvdb", 60, "true", "gp3"],
-      ]);
+      const lt = systemLaunchTemplatePlan(
+        clusterConfig({ systemNodeGroup: { amiType: "BOTTLEROCKET_x86_64", diskSizeGiB: 60 } }),
+      );
+      assert.deepEqual(
+        lt.blockDeviceMappings.map((b) => [b.deviceName, b.ebs.volumeSize, b.ebs.encrypted, b.ebs.volumeType]),
+        [
+          ["/dev/xvda", 4, "true", "gp3"],
+          ["/dev/xvdb", 60, "true", "gp3"],
+        ],
+      );
     });
   });
 
@@ -71,30 +112,38 @@ describe("EKS planning (pure)", () => {
       assert.deepEqual(Object.keys(ADDON_VERSIONS).sort(), [...SUPPORTED_KUBERNETES_VERSIONS].sort());
       for (const [k8s, versions] of Object.entries(ADDON_VERSIONS)) {
         assert.deepEqual(Object.keys(versions).sort(), [...ADDON_NAMES].sort(), k8s);
-        for (const [addon, v] of Object.entries(versions)) assert.match(v, /^v\d+\.\d+\.\d+-eksbuild\.\d+$/, `${k8s} ${addon}`);
+        for (const [addon, v] of Object.entries(versions))
+          assert.match(v, /^v\d+\.\d+\.\d+-eksbuild\.\d+$/, `${k8s} ${addon}`);
         // kube-proxy must match the control plane's minor version.
         assert.ok(versions["kube-proxy"].startsWith(`v${k8s}.`), `${k8s} kube-proxy ${versions["kube-proxy"]}`);
       }
     });
 
     it("rejects a Kubernetes version without pins", () =>
-      assert.throws(() => addonVersionsFor("1.29"), { message: "no add-on versions pinned for Kubernetes 1.29; add them to ADDON_VERSIONS" }));
+      assert.throws(() => addonVersionsFor("1.29"), {
+        message: "no add-on versions pinned for Kubernetes 1.29; add them to ADDON_VERSIONS",
+      }));
 
     it("plans the six add-ons with the pinned versions: DaemonSets before the nodes, Deployments after", () => {
       const plans = addonPlans(clusterConfig({ kubernetesVersion: "1.33" }));
-      assert.deepEqual(plans.map((p) => [p.name, p.version, p.phase]), [
-        ["eks-pod-identity-agent", ADDON_VERSIONS["1.33"]["eks-pod-identity-agent"], "beforeNodes"],
-        ["vpc-cni", ADDON_VERSIONS["1.33"]["vpc-cni"], "beforeNodes"],
-        ["kube-proxy", "v1.33.10-eksbuild.13", "beforeNodes"],
-        ["coredns", "v1.12.4-eksbuild.18", "afterNodes"],
-        ["aws-ebs-csi-driver", ADDON_VERSIONS["1.33"]["aws-ebs-csi-driver"], "afterNodes"],
-        ["metrics-server", ADDON_VERSIONS["1.33"]["metrics-server"], "afterNodes"],
-      ]);
+      assert.deepEqual(
+        plans.map((p) => [p.name, p.version, p.phase]),
+        [
+          ["eks-pod-identity-agent", ADDON_VERSIONS["1.33"]["eks-pod-identity-agent"], "beforeNodes"],
+          ["vpc-cni", ADDON_VERSIONS["1.33"]["vpc-cni"], "beforeNodes"],
+          ["kube-proxy", "v1.33.10-eksbuild.13", "beforeNodes"],
+          ["coredns", "v1.12.4-eksbuild.18", "afterNodes"],
+          ["aws-ebs-csi-driver", ADDON_VERSIONS["1.33"]["aws-ebs-csi-driver"], "afterNodes"],
+          ["metrics-server", ADDON_VERSIONS["1.33"]["metrics-server"], "afterNodes"],
+        ],
+      );
     });
 
     it("vpc-cni: seed 002 prefix delegation and WARM_IP_TARGET 2, CNI policy through Pod Identity after the agent", () => {
       const cni = addonPlans(clusterConfig()).find((p) => p.name === "vpc-cni")!;
-      assert.deepEqual(cni.configurationValues, { env: { ENABLE_PREFIX_DELEGATION: "true", WARM_IP_TARGET: "2", AWS_VPC_CNI_NODE_PORT_SUPPORT: "true" } });
+      assert.deepEqual(cni.configurationValues, {
+        env: { ENABLE_PREFIX_DELEGATION: "true", WARM_IP_TARGET: "2", AWS_VPC_CNI_NODE_PORT_SUPPORT: "true" },
+      });
       assert.deepEqual(VPC_CNI_ENV, cni.configurationValues!.env);
       assert.deepEqual(cni.podIdentity, { serviceAccount: "aws-node", managedPolicy: "AmazonEKS_CNI_Policy" });
       assert.deepEqual(cni.after, ["eks-pod-identity-agent"]);
@@ -105,8 +154,14 @@ describe("EKS planning (pure)", () => {
       const pinned = { nodeSelector: SYSTEM_NODE_LABEL, tolerations: SYSTEM_TOLERATIONS };
       assert.deepEqual(byName.get("coredns")!.configurationValues, { replicaCount: 2, ...pinned });
       assert.deepEqual(byName.get("metrics-server")!.configurationValues, pinned);
-      assert.deepEqual(byName.get("aws-ebs-csi-driver")!.configurationValues, { controller: pinned, node: { tolerateAllTaints: true } });
-      assert.deepEqual(byName.get("aws-ebs-csi-driver")!.podIdentity, { serviceAccount: "ebs-csi-controller-sa", managedPolicy: "service-role/AmazonEBSCSIDriverPolicy" });
+      assert.deepEqual(byName.get("aws-ebs-csi-driver")!.configurationValues, {
+        controller: pinned,
+        node: { tolerateAllTaints: true },
+      });
+      assert.deepEqual(byName.get("aws-ebs-csi-driver")!.podIdentity, {
+        serviceAccount: "ebs-csi-controller-sa",
+        managedPolicy: "service-role/AmazonEBSCSIDriverPolicy",
+      });
     });
   });
 
@@ -121,7 +176,12 @@ describe("EKS planning (pure)", () => {
     });
 
     it("the schema check can fail: a non-boolean allowVolumeExpansion is rejected", async () => {
-      await assert.rejects(validateManifest("kubernetes-models/storage.k8s.io/v1/StorageClass", "StorageClass", { ...gp3StorageClassManifest(), allowVolumeExpansion: "yes" }));
+      await assert.rejects(
+        validateManifest("kubernetes-models/storage.k8s.io/v1/StorageClass", "StorageClass", {
+          ...gp3StorageClassManifest(),
+          allowVolumeExpansion: "yes",
+        }),
+      );
     });
   });
 });

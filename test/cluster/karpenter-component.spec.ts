@@ -10,23 +10,63 @@ import { evaluatePolicies } from "../../policies/lib/offline";
 import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
 import { validateManifest } from "../helpers/schemas";
 
-const PLATFORM_TAGS = { project: "platform", stack: "test", environment: "prod", region: "us-west-2", "managed-by": "pulumi" };
+const PLATFORM_TAGS = {
+  project: "platform",
+  stack: "test",
+  environment: "prod",
+  region: "us-west-2",
+  "managed-by": "pulumi",
+};
 const CLUSTER = "platform-test-usw2";
 
 /** Karpenter alone on the mock engine with a stand-in cluster (the EKS area provides the real one). */
 async function run(): Promise<ProgramRun> {
-  const raw = { environment: "prod", regions: [{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }], karpenter: { nodePools: [{ name: "general-purpose" }, { name: "arm-spot", capacityTypes: ["spot"], architectures: ["arm64"], instanceFamilies: ["m7g"] }] } };
-  const config = loadConfig(Object.fromEntries(Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)])), { project: "platform", stack: "test" });
+  const raw = {
+    environment: "prod",
+    regions: [{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }],
+    karpenter: {
+      nodePools: [
+        { name: "general-purpose" },
+        { name: "arm-spot", capacityTypes: ["spot"], architectures: ["arm64"], instanceFamilies: ["m7g"] },
+      ],
+    },
+  };
+  const config = loadConfig(
+    Object.fromEntries(
+      Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
+    ),
+    { project: "platform", stack: "test" },
+  );
   return runProgram({
     ...ALONE,
     program: () => {
       const provider = new aws.Provider("usw2", { region: "us-west-2", defaultTags: { tags: PLATFORM_TAGS } });
       const k8sProvider = new k8s.Provider("usw2-k8s", { kubeconfig: "{}" });
-      const systemNodes = new k8s.core.v1.ConfigMap("system-nodes", { metadata: { name: "stand-in", namespace: "kube-system" } }, { provider: k8sProvider });
+      const systemNodes = new k8s.core.v1.ConfigMap(
+        "system-nodes",
+        { metadata: { name: "stand-in", namespace: "kube-system" } },
+        { provider: k8sProvider },
+      );
       // Stands in for the EKS cluster: the handle's outputs carry a dependency on it.
-      const clusterSg = new aws.ec2.SecurityGroup("stand-in-cluster", { description: "stand-in for the EKS cluster" }, { provider });
-      const cluster: ClusterHandle = { name: CLUSTER, k8sProvider, clusterSecurityGroupId: clusterSg.id, workloadDependencies: [systemNodes] };
-      const k = new Karpenter("usw2-karpenter", { cluster, provider, region: "us-west-2", config: config.karpenter, physicalName: CLUSTER, nodeTags: { project: "platform" } });
+      const clusterSg = new aws.ec2.SecurityGroup(
+        "stand-in-cluster",
+        { description: "stand-in for the EKS cluster" },
+        { provider },
+      );
+      const cluster: ClusterHandle = {
+        name: CLUSTER,
+        k8sProvider,
+        clusterSecurityGroupId: clusterSg.id,
+        workloadDependencies: [systemNodes],
+      };
+      const k = new Karpenter("usw2-karpenter", {
+        cluster,
+        provider,
+        region: "us-west-2",
+        config: config.karpenter,
+        physicalName: CLUSTER,
+        nodeTags: { project: "platform" },
+      });
       return { queueUrl: k.interruptionQueue.url };
     },
   });
@@ -46,7 +86,10 @@ describe("Karpenter component (mock engine)", () => {
 
   it("creates an SSE interruption queue keeping messages 5 minutes, writable by EventBridge", () => {
     const q = named("usw2-karpenter-interruption");
-    assert.deepEqual([q.inputs.name, q.inputs.messageRetentionSeconds, q.inputs.sqsManagedSseEnabled], [`${CLUSTER}-karpenter`, 300, true]);
+    assert.deepEqual(
+      [q.inputs.name, q.inputs.messageRetentionSeconds, q.inputs.sqsManagedSseEnabled],
+      [`${CLUSTER}-karpenter`, 300, true],
+    );
     const policy = JSON.parse(named("usw2-karpenter-interruption-policy").inputs.policy as string);
     assert.deepEqual(policy.Statement[0].Principal, { Service: ["events.amazonaws.com", "sqs.amazonaws.com"] });
     assert.equal(policy.Statement[0].Resource, `arn:aws:sqs:us-west-2:123456789012:${CLUSTER}-karpenter`);
@@ -68,7 +111,10 @@ describe("Karpenter component (mock engine)", () => {
   it("binds the controller role to kube-system/karpenter through Pod Identity", () => {
     const assoc = ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation");
     assert.equal(assoc.length, 1);
-    assert.deepEqual([assoc[0].inputs.clusterName, assoc[0].inputs.namespace, assoc[0].inputs.serviceAccount], [CLUSTER, "kube-system", "karpenter"]);
+    assert.deepEqual(
+      [assoc[0].inputs.clusterName, assoc[0].inputs.namespace, assoc[0].inputs.serviceAccount],
+      [CLUSTER, "kube-system", "karpenter"],
+    );
     const trust = JSON.parse(named("usw2-karpenter-controller-role").inputs.assumeRolePolicy as string);
     assert.deepEqual(trust.Statement[0].Principal, { Service: "pods.eks.amazonaws.com" });
   });
@@ -81,8 +127,16 @@ describe("Karpenter component (mock engine)", () => {
 
   it("registers the node role as an EC2_LINUX access entry with the four managed policies", () => {
     const entry = named("usw2-karpenter-node-access");
-    assert.deepEqual([entry.inputs.type, entry.inputs.principalArn], ["EC2_LINUX", `arn:aws:iam::123456789012:role/${CLUSTER}-karpenter-node`]);
-    assert.equal(ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.name.startsWith("usw2-karpenter-node-policy-")).length, 4);
+    assert.deepEqual(
+      [entry.inputs.type, entry.inputs.principalArn],
+      ["EC2_LINUX", `arn:aws:iam::123456789012:role/${CLUSTER}-karpenter-node`],
+    );
+    assert.equal(
+      ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) =>
+        a.name.startsWith("usw2-karpenter-node-policy-"),
+      ).length,
+      4,
+    );
   });
 
   it("creates the access entry and Pod Identity association only once the cluster exists", () => {
@@ -99,8 +153,14 @@ describe("Karpenter component (mock engine)", () => {
   it("installs the pinned chart in kube-system with the queue name, after the cluster and the Pod Identity association", () => {
     const rel = named("usw2-karpenter-chart");
     assert.equal(rel.type, "kubernetes:helm.sh/v3:Release");
-    assert.deepEqual([rel.inputs.chart, rel.inputs.version, rel.inputs.namespace], [CHARTS.karpenter.chart, CHARTS.karpenter.version, "kube-system"]);
-    assert.deepEqual((rel.inputs.values as { settings: unknown }).settings, { clusterName: CLUSTER, interruptionQueue: `${CLUSTER}-karpenter` });
+    assert.deepEqual(
+      [rel.inputs.chart, rel.inputs.version, rel.inputs.namespace],
+      [CHARTS.karpenter.chart, CHARTS.karpenter.version, "kube-system"],
+    );
+    assert.deepEqual((rel.inputs.values as { settings: unknown }).settings, {
+      clusterName: CLUSTER,
+      interruptionQueue: `${CLUSTER}-karpenter`,
+    });
     assert.ok(rel.dependencies.includes(named("system-nodes").urn));
     assert.ok(rel.dependencies.includes(named("usw2-karpenter-controller-association").urn));
   });
@@ -109,13 +169,26 @@ describe("Karpenter component (mock engine)", () => {
     const rel = named("usw2-karpenter-chart").urn;
     const nodeClass = named("usw2-karpenter-nodeclass");
     assert.ok(nodeClass.dependencies.includes(rel));
-    assert.ok(nodeClass.dependencies.includes(named("usw2-karpenter-node-role").urn), "node role outlives the node class on destroy");
-    await validateManifest("@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass", "EC2NodeClass", nodeClass.inputs);
+    assert.ok(
+      nodeClass.dependencies.includes(named("usw2-karpenter-node-role").urn),
+      "node role outlives the node class on destroy",
+    );
+    await validateManifest(
+      "@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass",
+      "EC2NodeClass",
+      nodeClass.inputs,
+    );
     assert.equal((nodeClass.inputs as { spec: { role: string } }).spec.role, `${CLUSTER}-karpenter-node`);
     const pools = ofType("kubernetes:karpenter.sh/v1:NodePool");
-    assert.deepEqual(pools.map((p) => p.name).sort(), ["usw2-karpenter-nodepool-arm-spot", "usw2-karpenter-nodepool-general-purpose"]);
+    assert.deepEqual(pools.map((p) => p.name).sort(), [
+      "usw2-karpenter-nodepool-arm-spot",
+      "usw2-karpenter-nodepool-general-purpose",
+    ]);
     for (const p of pools) {
-      assert.ok(p.dependencies.includes(rel) && p.dependencies.includes(nodeClass.urn), `${p.name} depends on the chart and the node class`);
+      assert.ok(
+        p.dependencies.includes(rel) && p.dependencies.includes(nodeClass.urn),
+        `${p.name} depends on the chart and the node class`,
+      );
       await validateManifest("@kubernetes-models/karpenter/karpenter.sh/v1/NodePool", "NodePool", p.inputs);
     }
   });
@@ -127,7 +200,9 @@ describe("Karpenter component (mock engine)", () => {
     for (const x of mine.filter((y) => y.type.startsWith("kubernetes:"))) assert.equal(x.provider, k8sProvider, x.name);
   });
   it("passes every mandatory policy of the pack (prod levels)", () => {
-    const mine = evaluatePolicies(r.resources, { environment: "prod" }).filter((v) => v.enforcementLevel === "mandatory" && v.urn.includes("platform:cluster:Karpenter"));
+    const mine = evaluatePolicies(r.resources, { environment: "prod" }).filter(
+      (v) => v.enforcementLevel === "mandatory" && v.urn.includes("platform:cluster:Karpenter"),
+    );
     assert.deepEqual(mine, []);
   });
 });

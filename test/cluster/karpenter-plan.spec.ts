@@ -11,7 +11,9 @@ const PROD_REGIONS = ["us-east-1", "us-west-2", "eu-west-1"];
 
 /** The Karpenter / LB controller component of one region and what it created. */
 function component(plan: Plan, type: string, region: string): PlanResource[] {
-  const all = plan.resources.filter((r) => r.type === type && descendantsOf(plan, r.urn).some((c) => c.region === region));
+  const all = plan.resources.filter(
+    (r) => r.type === type && descendantsOf(plan, r.urn).some((c) => c.region === region),
+  );
   assert.equal(all.length, 1, `one ${type} in ${region}`);
   return descendantsOf(plan, all[0].urn);
 }
@@ -39,7 +41,13 @@ describe("prod plan: Karpenter and the AWS Load Balancer Controller per region",
       it("has an encrypted interruption queue and the 4 EventBridge rules targeting it", () => {
         const q = one("aws:sqs/queue:Queue");
         assert.equal(q.inputs.sqsManagedSseEnabled, true);
-        assert.equal(inRegion(mine.filter((r) => r.type === "aws:cloudwatch/eventRule:EventRule"), region).length, 4);
+        assert.equal(
+          inRegion(
+            mine.filter((r) => r.type === "aws:cloudwatch/eventRule:EventRule"),
+            region,
+          ).length,
+          4,
+        );
         const targets = mine.filter((r) => r.type === "aws:cloudwatch/eventTarget:EventTarget");
         assert.equal(targets.length, 4);
         for (const t of targets) assert.match(String(t.inputs.arn), new RegExp(`^arn:aws:sqs:${region}:`));
@@ -60,7 +68,11 @@ describe("prod plan: Karpenter and the AWS Load Balancer Controller per region",
       it("has an EC2NodeClass and NodePools valid against the official schemas, each depending on the Release", async () => {
         const rel = one("kubernetes:helm.sh/v3:Release");
         const nodeClass = one("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass");
-        await validateManifest("@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass", "EC2NodeClass", nodeClass.inputs);
+        await validateManifest(
+          "@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass",
+          "EC2NodeClass",
+          nodeClass.inputs,
+        );
         assert.ok(nodeClass.dependencies.includes(rel.urn));
         const pools = mine.filter((r) => r.type === "kubernetes:karpenter.sh/v1:NodePool");
         assert.ok(pools.length >= 1);
@@ -76,14 +88,19 @@ describe("prod plan: Karpenter and the AWS Load Balancer Controller per region",
         assert.equal(rel.length, 1);
         assert.equal(rel[0].inputs.version, CHARTS.lbController.version);
         const a = lbc.filter((r) => r.type === "aws:eks/podIdentityAssociation:PodIdentityAssociation");
-        assert.deepEqual(a.map((x) => [x.region, x.inputs.serviceAccount]), [[region, "aws-load-balancer-controller"]]);
+        assert.deepEqual(
+          a.map((x) => [x.region, x.inputs.serviceAccount]),
+          [[region, "aws-load-balancer-controller"]],
+        );
       });
     });
   }
 
   it("uses each region's own Kubernetes provider for its Karpenter objects", () => {
     const providers = PROD_REGIONS.map((region) => {
-      const k8sObjects = component(plan, "platform:cluster:Karpenter", region).filter((r) => r.type.startsWith("kubernetes:"));
+      const k8sObjects = component(plan, "platform:cluster:Karpenter", region).filter((r) =>
+        r.type.startsWith("kubernetes:"),
+      );
       const set = new Set(k8sObjects.map((r) => r.provider));
       assert.equal(set.size, 1, `${region}: one k8s provider`);
       return [...set][0];
@@ -92,7 +109,9 @@ describe("prod plan: Karpenter and the AWS Load Balancer Controller per region",
   });
 
   it("reports no mandatory violation on Karpenter or LB controller resources", () => {
-    const v = plan.violations.filter((x) => x.enforcementLevel === "mandatory" && /platform:cluster:(Karpenter|LoadBalancerController)/.test(x.urn));
+    const v = plan.violations.filter(
+      (x) => x.enforcementLevel === "mandatory" && /platform:cluster:(Karpenter|LoadBalancerController)/.test(x.urn),
+    );
     assert.deepEqual(v, []);
   });
 });

@@ -15,10 +15,16 @@ import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS } from "../../components/cluster/
 import { validateManifest } from "../helpers/schemas";
 
 const NODE_POOL: [string, string] = ["@kubernetes-models/karpenter/karpenter.sh/v1/NodePool", "NodePool"];
-const EC2_NODE_CLASS: [string, string] = ["@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass", "EC2NodeClass"];
+const EC2_NODE_CLASS: [string, string] = [
+  "@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass",
+  "EC2NodeClass",
+];
 
 const ctx = { project: "platform", stack: "test" };
-const flat = (cfg: Record<string, unknown>) => Object.fromEntries(Object.entries(cfg).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]));
+const flat = (cfg: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(cfg).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
 const base = { environment: "prod", regions: [{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }] };
 
 /** The formatted problems for a karpenter section, or [] when it loads. */
@@ -49,15 +55,27 @@ describe("karpenter: manifests", () => {
       assert.deepEqual(m.spec.template.spec.requirements, [
         { key: "karpenter.sh/capacity-type", operator: "In", values: ["spot", "on-demand"] },
         { key: "kubernetes.io/arch", operator: "In", values: ["amd64", "arm64"] },
-        { key: "karpenter.k8s.aws/instance-family", operator: "In", values: ["m6i", "m7i", "c6i", "c7i", "m7g", "c7g"] },
+        {
+          key: "karpenter.k8s.aws/instance-family",
+          operator: "In",
+          values: ["m6i", "m7i", "c6i", "c7i", "m7g", "c7g"],
+        },
         { key: "kubernetes.io/os", operator: "In", values: ["linux"] },
       ]);
     });
 
     it("references the EC2NodeClass and carries seed 002 limits and disruption", () => {
-      assert.deepEqual(m.spec.template.spec.nodeClassRef, { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "default" });
+      assert.deepEqual(m.spec.template.spec.nodeClassRef, {
+        group: "karpenter.k8s.aws",
+        kind: "EC2NodeClass",
+        name: "default",
+      });
       assert.deepEqual(m.spec.limits, { cpu: "1000", memory: "1000Gi" });
-      assert.deepEqual(m.spec.disruption, { consolidationPolicy: "WhenEmptyOrUnderutilized", consolidateAfter: "30s", budgets: [{ nodes: "10%" }] });
+      assert.deepEqual(m.spec.disruption, {
+        consolidationPolicy: "WhenEmptyOrUnderutilized",
+        consolidateAfter: "30s",
+        budgets: [{ nodes: "10%" }],
+      });
     });
 
     it("puts expireAfter under template.spec (v1), not on the disruption block (v1beta1)", () => {
@@ -66,7 +84,19 @@ describe("karpenter: manifests", () => {
     });
 
     it("follows config: a spot-only arm64 pool with weight and another node class", async () => {
-      const custom = nodePoolManifest({ ...pool, name: "arm-spot", capacityTypes: ["spot"], architectures: ["arm64"], instanceFamilies: ["m7g"], weight: 50, expireAfter: "Never", disruptionBudgetPercent: 25 }, { nodeClassName: "arm" });
+      const custom = nodePoolManifest(
+        {
+          ...pool,
+          name: "arm-spot",
+          capacityTypes: ["spot"],
+          architectures: ["arm64"],
+          instanceFamilies: ["m7g"],
+          weight: 50,
+          expireAfter: "Never",
+          disruptionBudgetPercent: 25,
+        },
+        { nodeClassName: "arm" },
+      );
       await validateManifest(...NODE_POOL, custom);
       assert.deepEqual(custom.spec.template.spec.requirements[0].values, ["spot"]);
       assert.deepEqual(custom.spec.template.spec.requirements[2].values, ["m7g"]);
@@ -84,7 +114,13 @@ describe("karpenter: manifests", () => {
   });
 
   describe("ec2NodeClassManifest", () => {
-    const m = ec2NodeClassManifest({ clusterName: "platform-prod-use1", nodeRoleName: "platform-prod-use1-karpenter-node", rootVolumeGiB: 50, amiAlias: "al2023@v20260714", tags: { project: "platform", environment: "prod" } });
+    const m = ec2NodeClassManifest({
+      clusterName: "platform-prod-use1",
+      nodeRoleName: "platform-prod-use1-karpenter-node",
+      rootVolumeGiB: 50,
+      amiAlias: "al2023@v20260714",
+      tags: { project: "platform", environment: "prod" },
+    });
 
     it("is a valid karpenter.k8s.aws/v1 EC2NodeClass", async () => {
       await validateManifest(...EC2_NODE_CLASS, m);
@@ -103,29 +139,55 @@ describe("karpenter: manifests", () => {
     });
 
     it("requires IMDSv2 with a hop limit of 1 (pods cannot reach node credentials)", () => {
-      assert.deepEqual(m.spec.metadataOptions, { httpEndpoint: "enabled", httpProtocolIPv6: "disabled", httpPutResponseHopLimit: 1, httpTokens: "required" });
+      assert.deepEqual(m.spec.metadataOptions, {
+        httpEndpoint: "enabled",
+        httpProtocolIPv6: "disabled",
+        httpPutResponseHopLimit: 1,
+        httpTokens: "required",
+      });
     });
 
     it("gives nodes an encrypted gp3 root volume of the configured size, deleted with the instance", () => {
-      assert.deepEqual(m.spec.blockDeviceMappings, [{ deviceName: "/dev/xvda", ebs: { volumeSize: "50Gi", volumeType: "gp3", encrypted: true, deleteOnTermination: true } }]);
+      assert.deepEqual(m.spec.blockDeviceMappings, [
+        {
+          deviceName: "/dev/xvda",
+          ebs: { volumeSize: "50Gi", volumeType: "gp3", encrypted: true, deleteOnTermination: true },
+        },
+      ]);
     });
 
     it("tags what it launches with the platform tags plus the discovery tag", () => {
-      assert.deepEqual(m.spec.tags, { project: "platform", environment: "prod", "karpenter.sh/discovery": "platform-prod-use1" });
+      assert.deepEqual(m.spec.tags, {
+        project: "platform",
+        environment: "prod",
+        "karpenter.sh/discovery": "platform-prod-use1",
+      });
     });
   });
 
   describe("karpenterValues", () => {
-    const v = karpenterValues({ clusterName: "platform-prod-use1", interruptionQueueName: "platform-prod-use1-karpenter" });
-    it("sets the cluster name and interruption queue name", () => assert.deepEqual(v.settings, { clusterName: "platform-prod-use1", interruptionQueue: "platform-prod-use1-karpenter" }));
-    it("names the ServiceAccount the Pod Identity association binds", () => assert.deepEqual(v.serviceAccount, { create: true, name: "karpenter" }));
+    const v = karpenterValues({
+      clusterName: "platform-prod-use1",
+      interruptionQueueName: "platform-prod-use1-karpenter",
+    });
+    it("sets the cluster name and interruption queue name", () =>
+      assert.deepEqual(v.settings, {
+        clusterName: "platform-prod-use1",
+        interruptionQueue: "platform-prod-use1-karpenter",
+      }));
+    it("names the ServiceAccount the Pod Identity association binds", () =>
+      assert.deepEqual(v.serviceAccount, { create: true, name: "karpenter" }));
     it("runs 2 replicas with a PDB on the tainted system nodes", () => {
       assert.equal(v.replicas, 2);
       assert.deepEqual(v.podDisruptionBudget, { name: "karpenter", maxUnavailable: 1 });
       assert.deepEqual(v.nodeSelector, { "kubernetes.io/os": "linux", ...SYSTEM_NODE_LABEL });
       assert.deepEqual(v.tolerations, SYSTEM_TOLERATIONS);
     });
-    it("sets controller requests and limits", () => assert.deepEqual(v.controller.resources, { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } }));
+    it("sets controller requests and limits", () =>
+      assert.deepEqual(v.controller.resources, {
+        requests: { cpu: "500m", memory: "1Gi" },
+        limits: { cpu: "1", memory: "1Gi" },
+      }));
   });
 });
 
@@ -144,8 +206,15 @@ describe("karpenter: IAM and interruption handling", () => {
 
   it("never grants a wildcard action, and '*' resources only for read-only calls", () => {
     for (const s of statements) {
-      assert.ok(actions(s).every((a) => !a.includes("*")), `wildcard action in ${String(s.Sid)}`);
-      if (resources(s).includes("*")) assert.ok(actions(s).every((a) => /^[a-z0-9-]+:(Describe|Get|List)/.test(a)), `"*" resource with a write in ${String(s.Sid)}`);
+      assert.ok(
+        actions(s).every((a) => !a.includes("*")),
+        `wildcard action in ${String(s.Sid)}`,
+      );
+      if (resources(s).includes("*"))
+        assert.ok(
+          actions(s).every((a) => /^[a-z0-9-]+:(Describe|Get|List)/.test(a)),
+          `"*" resource with a write in ${String(s.Sid)}`,
+        );
     }
   });
 
@@ -153,7 +222,9 @@ describe("karpenter: IAM and interruption handling", () => {
     const pass = statements.filter((s) => actions(s).includes("iam:PassRole"));
     assert.equal(pass.length, 1);
     assert.deepEqual(resources(pass[0]), [c.nodeRoleArn]);
-    assert.deepEqual(pass[0].Condition, { StringEquals: { "iam:PassedToService": ["ec2.amazonaws.com", "ec2.amazonaws.com.cn"] } });
+    assert.deepEqual(pass[0].Condition, {
+      StringEquals: { "iam:PassedToService": ["ec2.amazonaws.com", "ec2.amazonaws.com.cn"] },
+    });
   });
 
   it("reads only the interruption queue", () => {
@@ -163,18 +234,27 @@ describe("karpenter: IAM and interruption handling", () => {
 
   it("terminates only instances tagged as owned by this cluster's NodePools", () => {
     const del = statements.find((s) => s.Sid === "AllowScopedDeletion")!;
-    assert.deepEqual(del.Condition, { StringEquals: { "aws:ResourceTag/kubernetes.io/cluster/platform-prod-usw2": "owned" }, StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" } });
+    assert.deepEqual(del.Condition, {
+      StringEquals: { "aws:ResourceTag/kubernetes.io/cluster/platform-prod-usw2": "owned" },
+      StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" },
+    });
     assert.ok(resources(del).every((r) => r.startsWith("arn:aws:ec2:us-west-2:")));
   });
 
   it("launches instances only with this cluster's tags in the request", () => {
     const launch = statements.find((s) => s.Sid === "AllowScopedEC2InstanceActionsWithTags")!;
     assert.deepEqual(actions(launch), ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"]);
-    assert.equal((launch.Condition as Record<string, Record<string, string>>).StringEquals["aws:RequestTag/eks:eks-cluster-name"], "platform-prod-usw2");
+    assert.equal(
+      (launch.Condition as Record<string, Record<string, string>>).StringEquals["aws:RequestTag/eks:eks-cluster-name"],
+      "platform-prod-usw2",
+    );
   });
 
   it("fits in an IAM inline policy (10,240 characters)", () => {
-    const size = JSON.stringify({ Version: "2012-10-17", Statement: controllerStatements({ ...c, clusterName: "x".repeat(40) }) }).length;
+    const size = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: controllerStatements({ ...c, clusterName: "x".repeat(40) }),
+    }).length;
     assert.ok(size < 10240, `policy is ${size} characters`);
   });
 
@@ -188,18 +268,27 @@ describe("karpenter: IAM and interruption handling", () => {
 
   it("lets EventBridge and SQS send to the queue and refuses plain HTTP", () => {
     const p = JSON.parse(interruptionQueuePolicy(c.queueArn));
-    assert.deepEqual(p.Statement[0], { Sid: "AllowEventBridge", Effect: "Allow", Principal: { Service: ["events.amazonaws.com", "sqs.amazonaws.com"] }, Action: "sqs:SendMessage", Resource: c.queueArn });
+    assert.deepEqual(p.Statement[0], {
+      Sid: "AllowEventBridge",
+      Effect: "Allow",
+      Principal: { Service: ["events.amazonaws.com", "sqs.amazonaws.com"] },
+      Action: "sqs:SendMessage",
+      Resource: c.queueArn,
+    });
     assert.deepEqual(p.Statement[1].Condition, { Bool: { "aws:SecureTransport": "false" } });
     assert.equal(p.Statement[1].Effect, "Deny");
   });
 
   it("routes the four interruption event types", () => {
-    assert.deepEqual(INTERRUPTION_RULES.map((r) => JSON.parse(eventPattern(r))), [
-      { source: ["aws.ec2"], "detail-type": ["EC2 Spot Instance Interruption Warning"] },
-      { source: ["aws.ec2"], "detail-type": ["EC2 Instance Rebalance Recommendation"] },
-      { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] },
-      { source: ["aws.health"], "detail-type": ["AWS Health Event"] },
-    ]);
+    assert.deepEqual(
+      INTERRUPTION_RULES.map((r) => JSON.parse(eventPattern(r))),
+      [
+        { source: ["aws.ec2"], "detail-type": ["EC2 Spot Instance Interruption Warning"] },
+        { source: ["aws.ec2"], "detail-type": ["EC2 Instance Rebalance Recommendation"] },
+        { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] },
+        { source: ["aws.health"], "detail-type": ["AWS Health Event"] },
+      ],
+    );
   });
 });
 
@@ -213,13 +302,19 @@ describe("karpenter: config", () => {
   });
 
   it("rejects an empty instance family list", () =>
-    assert.deepEqual(problems(pool({ instanceFamilies: [] })), ["platform:karpenter.nodePools[0].instanceFamilies: got []; expected at least one instance family"]));
+    assert.deepEqual(problems(pool({ instanceFamilies: [] })), [
+      "platform:karpenter.nodePools[0].instanceFamilies: got []; expected at least one instance family",
+    ]));
 
   it("rejects capacity types other than spot and on-demand", () =>
-    assert.deepEqual(problems(pool({ capacityTypes: ["spot", "reserved"] })), ['platform:karpenter.nodePools[0].capacityTypes[1]: got "reserved"; expected "spot" or "on-demand"']));
+    assert.deepEqual(problems(pool({ capacityTypes: ["spot", "reserved"] })), [
+      'platform:karpenter.nodePools[0].capacityTypes[1]: got "reserved"; expected "spot" or "on-demand"',
+    ]));
 
   it("rejects an empty capacity type list", () =>
-    assert.deepEqual(problems(pool({ capacityTypes: [] })), ["platform:karpenter.nodePools[0].capacityTypes: got []; expected at least one capacity type"]));
+    assert.deepEqual(problems(pool({ capacityTypes: [] })), [
+      "platform:karpenter.nodePools[0].capacityTypes: got []; expected at least one capacity type",
+    ]));
 
   it("rejects a CPU limit of 0 and a memory limit of 0Gi", () =>
     assert.deepEqual(problems(pool({ limits: { cpu: 0, memory: "0Gi" } })), [
@@ -228,16 +323,24 @@ describe("karpenter: config", () => {
     ]));
 
   it("rejects a negative CPU limit", () =>
-    assert.deepEqual(problems(pool({ limits: { cpu: -4 } })), ["platform:karpenter.nodePools[0].limits.cpu: got -4; expected a positive integer (>= 1)"]));
-
-  it("rejects duplicate NodePool names", () =>
-    assert.deepEqual(problems({ nodePools: [{ name: "general-purpose" }, { name: "batch" }, { name: "general-purpose" }] }), [
-      'platform:karpenter.nodePools[0].name: got "general-purpose"; expected a unique NodePool name',
+    assert.deepEqual(problems(pool({ limits: { cpu: -4 } })), [
+      "platform:karpenter.nodePools[0].limits.cpu: got -4; expected a positive integer (>= 1)",
     ]));
 
+  it("rejects duplicate NodePool names", () =>
+    assert.deepEqual(
+      problems({ nodePools: [{ name: "general-purpose" }, { name: "batch" }, { name: "general-purpose" }] }),
+      ['platform:karpenter.nodePools[0].name: got "general-purpose"; expected a unique NodePool name'],
+    ));
+
   it("rejects an AMI alias that is not AL2023", () =>
-    assert.deepEqual(problems({ amiAlias: "al2@latest" }), ['platform:karpenter.amiAlias: got "al2@latest"; expected an AL2023 alias like "al2023@v20260714" or "al2023@latest"']));
+    assert.deepEqual(problems({ amiAlias: "al2@latest" }), [
+      'platform:karpenter.amiAlias: got "al2@latest"; expected an AL2023 alias like "al2023@v20260714" or "al2023@latest"',
+    ]));
 
   it("reports every problem at once", () =>
-    assert.equal(problems({ nodePools: [{ name: "a", instanceFamilies: [], capacityTypes: ["od"] }], rootVolumeGiB: 0 }).length, 3));
+    assert.equal(
+      problems({ nodePools: [{ name: "a", instanceFamilies: [], capacityTypes: ["od"] }], rootVolumeGiB: 0 }).length,
+      3,
+    ));
 });

@@ -73,22 +73,32 @@ describe("data tier on the mock engine", () => {
       }
       const params = ofType(plan, "aws:rds/clusterParameterGroup:ClusterParameterGroup")[0];
       assert.equal(params.inputs.family, "aurora-postgresql16");
-      assert.ok((params.inputs.parameters as { name: string; value: string }[]).some((p) => p.name === "rds.force_ssl" && p.value === "1"));
+      assert.ok(
+        (params.inputs.parameters as { name: string; value: string }[]).some(
+          (p) => p.name === "rds.force_ssl" && p.value === "1",
+        ),
+      );
       const primaryGroup = inRegion(ofType(plan, GROUP), "us-east-1")[0];
       assert.equal(primaryGroup.inputs.atRestEncryptionEnabled, true);
       assert.equal(primaryGroup.inputs.transitEncryptionEnabled, true);
       assert.equal(primaryGroup.inputs.authToken, "[secret]");
-      for (const key of ofType(plan, "aws:kms/key:Key").filter((k) => /^(database|cache)-/.test(k.name))) assert.equal(key.inputs.enableKeyRotation, true);
+      for (const key of ofType(plan, "aws:kms/key:Key").filter((k) => /^(database|cache)-/.test(k.name)))
+        assert.equal(key.inputs.enableKeyRotation, true);
     });
 
     it("autoscales readers 1..5 on CPU 70% with cooldowns 300/60 in every region", () => {
       const targets = ofType(plan, "aws:appautoscaling/target:Target").filter((t) => t.name.startsWith("database-"));
       assert.equal(targets.length, 3);
       for (const t of targets) {
-        assert.deepEqual([t.inputs.serviceNamespace, t.inputs.scalableDimension, t.inputs.minCapacity, t.inputs.maxCapacity], ["rds", "rds:cluster:ReadReplicaCount", 1, 5]);
+        assert.deepEqual(
+          [t.inputs.serviceNamespace, t.inputs.scalableDimension, t.inputs.minCapacity, t.inputs.maxCapacity],
+          ["rds", "rds:cluster:ReadReplicaCount", 1, 5],
+        );
         assert.match(String(t.inputs.resourceId), /^cluster:platform-prod-\w+-aurora$/);
       }
-      const policy = ofType(plan, "aws:appautoscaling/policy:Policy").find((p) => p.name === "database-us-east-1-readers-cpu")!;
+      const policy = ofType(plan, "aws:appautoscaling/policy:Policy").find(
+        (p) => p.name === "database-us-east-1-readers-cpu",
+      )!;
       assert.deepEqual(policy.inputs.targetTrackingScalingPolicyConfiguration, {
         predefinedMetricSpecification: { predefinedMetricType: "RDSReaderAverageCPUUtilization" },
         targetValue: 70,
@@ -109,20 +119,33 @@ describe("data tier on the mock engine", () => {
       for (const s of secondaries) {
         assert.ok(dependsOn(s, globals[0]));
         assert.equal(s.inputs.globalReplicationGroupId, "ldgnf-platform-prod-cache");
-        for (const k of ["engine", "engineVersion", "nodeType", "authToken", "atRestEncryptionEnabled", "transitEncryptionEnabled"]) assert.ok(!(k in s.inputs), `${s.name} sets ${k}`);
+        for (const k of [
+          "engine",
+          "engineVersion",
+          "nodeType",
+          "authToken",
+          "atRestEncryptionEnabled",
+          "transitEncryptionEnabled",
+        ])
+          assert.ok(!(k in s.inputs), `${s.name} sets ${k}`);
       }
     });
 
     it("replicates both secrets to the secondary regions with their regional keys", () => {
       for (const name of ["database-master-secret", "cache-auth-secret"]) {
         const secret = plan.resources.find((r) => r.name === name)!;
-        assert.deepEqual((secret.inputs.replicas as { region: string }[]).map((r) => r.region), ["us-west-2", "eu-west-1"]);
+        assert.deepEqual(
+          (secret.inputs.replicas as { region: string }[]).map((r) => r.region),
+          ["us-west-2", "eu-west-1"],
+        );
       }
     });
 
     it("admits 5432 and 6379 only from each region's cluster security group", () => {
       const map = byUrn(plan);
-      for (const sg of ofType(plan, "aws:ec2/securityGroup:SecurityGroup").filter((s) => /^(database|cache)-.*-sg$/.test(s.name))) {
+      for (const sg of ofType(plan, "aws:ec2/securityGroup:SecurityGroup").filter((s) =>
+        /^(database|cache)-.*-sg$/.test(s.name),
+      )) {
         const ingress = sg.inputs.ingress as { fromPort: number; securityGroups?: string[]; cidrBlocks?: string[] }[];
         assert.equal(ingress.length, 1);
         assert.equal(ingress[0].fromPort, sg.name.startsWith("database") ? 5432 : 6379);
@@ -141,7 +164,13 @@ describe("data tier on the mock engine", () => {
       const lag = (metric: string) => alarms.filter((a) => a.inputs.metricName === metric).map((a) => a.region);
       assert.deepEqual([...new Set(lag("AuroraGlobalDBReplicationLag"))].sort(), ["eu-west-1", "us-west-2"]);
       assert.deepEqual([...new Set(lag("GlobalDatastoreReplicationLag"))].sort(), ["eu-west-1", "us-west-2"]);
-      for (const metric of ["CPUUtilization", "FreeableMemory", "DatabaseConnections", "EngineCPUUtilization", "DatabaseMemoryUsagePercentage"])
+      for (const metric of [
+        "CPUUtilization",
+        "FreeableMemory",
+        "DatabaseConnections",
+        "EngineCPUUtilization",
+        "DatabaseMemoryUsagePercentage",
+      ])
         assert.deepEqual([...new Set(lag(metric))].sort(), ["eu-west-1", "us-east-1", "us-west-2"], metric);
     });
 
@@ -159,12 +188,18 @@ describe("data tier on the mock engine", () => {
     it("reports no data-tier violation for dev or prod", async () => {
       for (const stack of ["dev", "prod"]) {
         const { plan } = await planFor(stack);
-        assert.deepEqual(plan.violations.filter((v) => DATA_POLICIES.test(v.policy)), [], stack);
+        assert.deepEqual(
+          plan.violations.filter((v) => DATA_POLICIES.test(v.policy)),
+          [],
+          stack,
+        );
       }
     });
     it("fails prod when deletion protection is switched off", async () => {
       const { plan } = await planWith("prod", { database: { deletionProtection: false } });
-      const found = plan!.violations.filter((v) => v.policy === "aws-data-deletion-protection").map((v) => `${v.enforcementLevel}: ${v.message}`);
+      const found = plan!.violations
+        .filter((v) => v.policy === "aws-data-deletion-protection")
+        .map((v) => `${v.enforcementLevel}: ${v.message}`);
       assert.deepEqual(found, [
         'mandatory: global cluster "database-global" must set deletionProtection: true in prod',
         'mandatory: Aurora cluster "database-us-east-1-cluster" must set deletionProtection: true in prod',

@@ -10,7 +10,12 @@ const regions = [
 
 /** The data-tier problems for a config (other sections' problems filtered out). */
 function problems(extra: Record<string, unknown>, regionList = regions): string[] {
-  const raw = Object.fromEntries(Object.entries({ environment: "prod", regions: regionList, primaryRegion: "us-east-1", ...extra }).map(([k, v]) => [`platform:${k}`, JSON.stringify(v)]));
+  const raw = Object.fromEntries(
+    Object.entries({ environment: "prod", regions: regionList, primaryRegion: "us-east-1", ...extra }).map(([k, v]) => [
+      `platform:${k}`,
+      JSON.stringify(v),
+    ]),
+  );
   try {
     loadConfig(raw, ctx);
     return [];
@@ -24,37 +29,54 @@ describe("data tier config: bad input", () => {
   it("accepts the defaults", () => assert.deepEqual(problems({}), []));
 
   it("rejects the primary or an unknown region among the secondaries", () => {
-    assert.deepEqual(problems({ database: { secondaryRegions: ["us-east-1", "ap-south-1"] }, cache: { secondaryRegions: ["us-east-1"] } }), [
-      'platform:database.secondaryRegions[0]: got "us-east-1"; expected a region other than the primary region (the primary holds the writer)',
-      'platform:database.secondaryRegions[1]: got "ap-south-1"; expected one of the configured regions (us-east-1, us-west-2, eu-west-1)',
-      'platform:cache.secondaryRegions[0]: got "us-east-1"; expected a region other than the primary region (the primary holds the writer)',
-    ]);
+    assert.deepEqual(
+      problems({
+        database: { secondaryRegions: ["us-east-1", "ap-south-1"] },
+        cache: { secondaryRegions: ["us-east-1"] },
+      }),
+      [
+        'platform:database.secondaryRegions[0]: got "us-east-1"; expected a region other than the primary region (the primary holds the writer)',
+        'platform:database.secondaryRegions[1]: got "ap-south-1"; expected one of the configured regions (us-east-1, us-west-2, eu-west-1)',
+        'platform:cache.secondaryRegions[0]: got "us-east-1"; expected a region other than the primary region (the primary holds the writer)',
+      ],
+    );
   });
 
   it("rejects more than 5 Aurora secondaries and more than 2 cache secondaries", () => {
     const many = ["us-west-2", "eu-west-1", "us-east-2", "us-west-1", "eu-central-1", "eu-west-2"];
     const list = [regions[0], ...many.map((name, i) => ({ name, vpcCidr: `10.${i + 1}.0.0/16` }))];
-    assert.deepEqual(problems({ database: { secondaryRegions: many }, cache: { secondaryRegions: many.slice(0, 3) } }, list), [
-      `platform:database.secondaryRegions: got ${JSON.stringify(many)}; expected at most 5 secondary regions (AWS limit)`,
-      'platform:cache.secondaryRegions: got ["us-west-2","eu-west-1","us-east-2"]; expected at most 2 secondary regions (AWS limit)',
-    ]);
+    assert.deepEqual(
+      problems({ database: { secondaryRegions: many }, cache: { secondaryRegions: many.slice(0, 3) } }, list),
+      [
+        `platform:database.secondaryRegions: got ${JSON.stringify(many)}; expected at most 5 secondary regions (AWS limit)`,
+        'platform:cache.secondaryRegions: got ["us-west-2","eu-west-1","us-east-2"]; expected at most 2 secondary regions (AWS limit)',
+      ],
+    );
   });
 
   it("rejects burstable and pre-m5/r5 node types for a global datastore, and burstable Aurora classes for a global database", () => {
-    assert.deepEqual(problems({ cache: { nodeType: "cache.t4g.small" }, database: { instanceClass: "db.t4g.medium" } }), [
-      'platform:database.instanceClass: got "db.t4g.medium"; expected a non-burstable class (db.r*/db.x*): Aurora Global Database does not support db.t*',
-      'platform:cache.nodeType: got "cache.t4g.small"; expected a non-burstable node type (cache.m*/cache.r*): Global Datastore does not support cache.t*',
-    ]);
+    assert.deepEqual(
+      problems({ cache: { nodeType: "cache.t4g.small" }, database: { instanceClass: "db.t4g.medium" } }),
+      [
+        'platform:database.instanceClass: got "db.t4g.medium"; expected a non-burstable class (db.r*/db.x*): Aurora Global Database does not support db.t*',
+        'platform:cache.nodeType: got "cache.t4g.small"; expected a non-burstable node type (cache.m*/cache.r*): Global Datastore does not support cache.t*',
+      ],
+    );
     assert.deepEqual(problems({ cache: { nodeType: "cache.r4.large" } }), [
       'platform:cache.nodeType: got "cache.r4.large"; expected a node type of the m5/r5 generation or newer (Global Datastore does not support older ones)',
     ]);
   });
 
   it("allows burstable types without a global datastore (dev)", () =>
-    assert.deepEqual(problems({ cache: { nodeType: "cache.t4g.small" }, database: { instanceClass: "db.t4g.medium" } }, [regions[0]]), []));
+    assert.deepEqual(
+      problems({ cache: { nodeType: "cache.t4g.small" }, database: { instanceClass: "db.t4g.medium" } }, [regions[0]]),
+      [],
+    ));
 
   it("rejects readers.min above readers.max", () =>
-    assert.deepEqual(problems({ database: { readers: { min: 4, max: 2 } } }), ["platform:database.readers.min: got 4; expected at most readers.max (2)"]));
+    assert.deepEqual(problems({ database: { readers: { min: 4, max: 2 } } }), [
+      "platform:database.readers.min: got 4; expected at most readers.max (2)",
+    ]));
 
   it("rejects an instance class whose memory it cannot size alarms for, unless told", () => {
     assert.deepEqual(problems({ database: { instanceClass: "db.z1d.large" } }), [
@@ -64,10 +86,13 @@ describe("data tier config: bad input", () => {
   });
 
   it("rejects a global cache without secondaries and engine versions the engine/Global Datastore cannot run", () => {
-    assert.deepEqual(problems({ cache: { global: true, secondaryRegions: [], engine: "valkey", engineVersion: "7.0" } }), [
-      "platform:cache.secondaryRegions: got []; expected at least one region when cache.global is true (a Global Datastore needs a secondary)",
-      'platform:cache.engineVersion: got "7.0"; expected a Valkey version of at least "7.2" (the first Valkey release on ElastiCache)',
-    ]);
+    assert.deepEqual(
+      problems({ cache: { global: true, secondaryRegions: [], engine: "valkey", engineVersion: "7.0" } }),
+      [
+        "platform:cache.secondaryRegions: got []; expected at least one region when cache.global is true (a Global Datastore needs a secondary)",
+        'platform:cache.engineVersion: got "7.0"; expected a Valkey version of at least "7.2" (the first Valkey release on ElastiCache)',
+      ],
+    );
     assert.deepEqual(problems({ cache: { engine: "redis", engineVersion: "5.0" } }), [
       'platform:cache.engineVersion: got "5.0"; expected a Redis OSS version of at least "5.0.6" (Global Datastore requirement)',
     ]);

@@ -2,7 +2,16 @@ import { strict as assert } from "assert";
 import { loadConfig } from "../../components/config";
 import { cacheAlarms, databaseAlarms } from "../../components/data/alarms";
 import { connectionManifests, type ConnectionInfo } from "../../components/data/connection";
-import { cacheMemberIds, clusterParameters, dataNames, instanceMemoryGiB, maxConnections, parameterGroupFamily, planDataTier, secretReplicaArn } from "../../components/data/plan";
+import {
+  cacheMemberIds,
+  clusterParameters,
+  dataNames,
+  instanceMemoryGiB,
+  maxConnections,
+  parameterGroupFamily,
+  planDataTier,
+  secretReplicaArn,
+} from "../../components/data/plan";
 import { validateManifest } from "../helpers/schemas";
 
 const ctx = { project: "platform", stack: "prod" };
@@ -12,17 +21,37 @@ const regions = [
   { name: "eu-west-1", vpcCidr: "10.2.0.0/16" },
 ];
 const load = (extra: Record<string, unknown> = {}, regionList = regions) =>
-  loadConfig(Object.fromEntries(Object.entries({ environment: "prod", regions: regionList, ...extra }).map(([k, v]) => [`platform:${k}`, JSON.stringify(v)])), ctx);
+  loadConfig(
+    Object.fromEntries(
+      Object.entries({ environment: "prod", regions: regionList, ...extra }).map(([k, v]) => [
+        `platform:${k}`,
+        JSON.stringify(v),
+      ]),
+    ),
+    ctx,
+  );
 
 describe("data tier planning (pure)", () => {
   describe("planDataTier", () => {
     it("puts the primary first and every other region behind it by default (seed 002)", () => {
       const p = planDataTier(load());
-      assert.deepEqual(p.database, { enabled: true, global: true, secondaryRegions: ["us-west-2", "eu-west-1"], regions: ["us-east-1", "us-west-2", "eu-west-1"] });
-      assert.deepEqual(p.cache, { enabled: true, global: true, secondaryRegions: ["us-west-2", "eu-west-1"], regions: ["us-east-1", "us-west-2", "eu-west-1"] });
+      assert.deepEqual(p.database, {
+        enabled: true,
+        global: true,
+        secondaryRegions: ["us-west-2", "eu-west-1"],
+        regions: ["us-east-1", "us-west-2", "eu-west-1"],
+      });
+      assert.deepEqual(p.cache, {
+        enabled: true,
+        global: true,
+        secondaryRegions: ["us-west-2", "eu-west-1"],
+        regions: ["us-east-1", "us-west-2", "eu-west-1"],
+      });
     });
     it("honours explicit secondary lists", () => {
-      const p = planDataTier(load({ cache: { secondaryRegions: ["us-west-2"] }, database: { secondaryRegions: ["eu-west-1"] } }));
+      const p = planDataTier(
+        load({ cache: { secondaryRegions: ["us-west-2"] }, database: { secondaryRegions: ["eu-west-1"] } }),
+      );
       assert.deepEqual(p.cache.regions, ["us-east-1", "us-west-2"]);
       assert.deepEqual(p.database.regions, ["us-east-1", "eu-west-1"]);
     });
@@ -66,11 +95,20 @@ describe("data tier planning (pure)", () => {
     });
     it("prefers an explicit value and writes it to the parameter group", () => {
       assert.equal(maxConnections({ instanceClass: "db.r7g.large", maxConnections: 900 }), 900);
-      assert.deepEqual(clusterParameters({ maxConnections: 900 }).find((p) => p.name === "max_connections"), { name: "max_connections", value: "900", applyMethod: "pending-reboot" });
-      assert.equal(clusterParameters({}).find((p) => p.name === "max_connections"), undefined);
+      assert.deepEqual(
+        clusterParameters({ maxConnections: 900 }).find((p) => p.name === "max_connections"),
+        { name: "max_connections", value: "900", applyMethod: "pending-reboot" },
+      );
+      assert.equal(
+        clusterParameters({}).find((p) => p.name === "max_connections"),
+        undefined,
+      );
     });
     it("refuses to guess an unknown class", () =>
-      assert.throws(() => maxConnections({ instanceClass: "db.z1d.large" }), /set database.instanceMemoryGiB or database.maxConnections/));
+      assert.throws(
+        () => maxConnections({ instanceClass: "db.z1d.large" }),
+        /set database.instanceMemoryGiB or database.maxConnections/,
+      ));
   });
 
   it("forces TLS in the cluster parameter group and picks the family from the version", () => {
@@ -79,13 +117,22 @@ describe("data tier planning (pure)", () => {
   });
 
   it("maps a secret ARN to its replica in another region", () =>
-    assert.equal(secretReplicaArn("arn:aws:secretsmanager:us-east-1:123456789012:secret:platform-prod-aurora-master-AbCdEf", "eu-west-1"), "arn:aws:secretsmanager:eu-west-1:123456789012:secret:platform-prod-aurora-master-AbCdEf"));
+    assert.equal(
+      secretReplicaArn(
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:platform-prod-aurora-master-AbCdEf",
+        "eu-west-1",
+      ),
+      "arn:aws:secretsmanager:eu-west-1:123456789012:secret:platform-prod-aurora-master-AbCdEf",
+    ));
 
   describe("alarms", () => {
     const config = load();
     it("alarms the primary on CPU, connections at 80% of max_connections and freeable memory, without replication lag", () => {
       const specs = databaseAlarms(config.database, "c1", false);
-      assert.deepEqual(specs.map((s) => s.metricName), ["CPUUtilization", "DatabaseConnections", "FreeableMemory"]);
+      assert.deepEqual(
+        specs.map((s) => s.metricName),
+        ["CPUUtilization", "DatabaseConnections", "FreeableMemory"],
+      );
       const conn = specs.find((s) => s.metricName === "DatabaseConnections")!;
       assert.equal(conn.threshold, 1441); // floor(1802 * 0.8)
       assert.equal(conn.evaluationPeriods * conn.periodSeconds, 120); // seed 002: for 2m
@@ -93,7 +140,9 @@ describe("data tier planning (pure)", () => {
       assert.equal(specs.find((s) => s.metricName === "FreeableMemory")!.threshold, Math.floor(16 * 1024 ** 3 * 0.1));
     });
     it("adds AuroraGlobalDBReplicationLag on secondaries", () => {
-      const lag = databaseAlarms(config.database, "c2", true).find((s) => s.metricName === "AuroraGlobalDBReplicationLag");
+      const lag = databaseAlarms(config.database, "c2", true).find(
+        (s) => s.metricName === "AuroraGlobalDBReplicationLag",
+      );
       assert.deepEqual(lag?.dimensions, { DBClusterIdentifier: "c2" });
       assert.equal(lag?.threshold, 5000);
     });
@@ -101,17 +150,32 @@ describe("data tier planning (pure)", () => {
       assert.deepEqual(cacheMemberIds("g", 3), ["g-001", "g-002", "g-003"]);
       const primary = cacheAlarms(config.cache, "g", false);
       assert.equal(primary.length, 6);
-      assert.deepEqual([...new Set(primary.map((s) => s.metricName))], ["EngineCPUUtilization", "DatabaseMemoryUsagePercentage"]);
+      assert.deepEqual(
+        [...new Set(primary.map((s) => s.metricName))],
+        ["EngineCPUUtilization", "DatabaseMemoryUsagePercentage"],
+      );
       const secondary = cacheAlarms(config.cache, "g", true);
-      assert.deepEqual(secondary.filter((s) => s.metricName === "GlobalDatastoreReplicationLag").map((s) => s.dimensions.CacheClusterId), ["g-001", "g-002", "g-003"]);
+      assert.deepEqual(
+        secondary
+          .filter((s) => s.metricName === "GlobalDatastoreReplicationLag")
+          .map((s) => s.dimensions.CacheClusterId),
+        ["g-001", "g-002", "g-003"],
+      );
     });
   });
 
   describe("connectionManifests", () => {
     const info: ConnectionInfo = {
-      writerEndpoint: "gdb.global-x.global.rds.amazonaws.com", readerEndpoint: "c.cluster-ro-x.eu-west-1.rds.amazonaws.com", databasePort: 5432, databaseName: "platform",
-      secretArn: "arn:aws:secretsmanager:eu-west-1:1:secret:s", redisEndpoint: "replica.g.x.euw1.cache.amazonaws.com", redisReaderEndpoint: "replica.g.x.euw1.cache.amazonaws.com",
-      redisPort: 6379, cacheAuthSecretArn: "arn:aws:secretsmanager:eu-west-1:1:secret:t", redisReadOnly: true,
+      writerEndpoint: "gdb.global-x.global.rds.amazonaws.com",
+      readerEndpoint: "c.cluster-ro-x.eu-west-1.rds.amazonaws.com",
+      databasePort: 5432,
+      databaseName: "platform",
+      secretArn: "arn:aws:secretsmanager:eu-west-1:1:secret:s",
+      redisEndpoint: "replica.g.x.euw1.cache.amazonaws.com",
+      redisReaderEndpoint: "replica.g.x.euw1.cache.amazonaws.com",
+      redisPort: 6379,
+      cacheAuthSecretArn: "arn:aws:secretsmanager:eu-west-1:1:secret:t",
+      redisReadOnly: true,
     };
     it("is one ConfigMap with endpoints and secret references, valid against the Kubernetes schema", async () => {
       const [cm] = connectionManifests(info, "apps");

@@ -8,7 +8,13 @@ import { RegionalEdge } from "../../components/edge/regional";
 import { runProgram, type ProgramRun } from "../../tools/engine/run";
 import { ALONE, standInCluster } from "../helpers/stand-in";
 
-const config = loadConfig({ "platform:environment": "prod", "platform:regions": JSON.stringify([{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }]) }, { project: "platform", stack: "test" });
+const config = loadConfig(
+  {
+    "platform:environment": "prod",
+    "platform:regions": JSON.stringify([{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }]),
+  },
+  { project: "platform", stack: "test" },
+);
 
 /** RegionalEdge alone on the mock engine, optionally with a stand-in cluster and LB controller release. */
 function run(withCluster: boolean): Promise<ProgramRun> {
@@ -20,7 +26,15 @@ function run(withCluster: boolean): Promise<ProgramRun> {
       let release: pulumi.Resource | undefined;
       if (withCluster) {
         cluster = standInCluster("platform-test-usw2");
-        release = new k8s.helm.v3.Release("lb-controller", { chart: "aws-load-balancer-controller", version: "1.0.0", repositoryOpts: { repo: "https://aws.github.io/eks-charts" } }, { provider: cluster.k8sProvider });
+        release = new k8s.helm.v3.Release(
+          "lb-controller",
+          {
+            chart: "aws-load-balancer-controller",
+            version: "1.0.0",
+            repositoryOpts: { repo: "https://aws.github.io/eks-charts" },
+          },
+          { provider: cluster.k8sProvider },
+        );
       }
       const e = new RegionalEdge("usw2-edge", {
         edge: config.edge,
@@ -44,7 +58,8 @@ describe("RegionalEdge component (mock engine)", () => {
     const r = await run(false);
     assert.equal(r.resources.filter((x) => x.type === "aws:lb/loadBalancer:LoadBalancer").length, 1);
     assert.equal(r.resources.filter((x) => x.type.startsWith("kubernetes:")).length, 0);
-    for (const x of r.resources.filter((y) => y.custom && y.type.startsWith("aws:"))) assert.equal(x.region, "us-west-2", x.urn);
+    for (const x of r.resources.filter((y) => y.custom && y.type.startsWith("aws:")))
+      assert.equal(x.region, "us-west-2", x.urn);
     assert.equal(r.outputs.dns, "platform-test-usw2-alb-1234567890.us-west-2.elb.amazonaws.com");
   });
 
@@ -56,7 +71,10 @@ describe("RegionalEdge component (mock engine)", () => {
     assert.ok(tgb.provider?.endsWith("::platform-test-usw2-k8s"));
     assert.ok(tgb.dependencies.includes(urn("lb-controller")), "dependsOn the LB controller release");
     assert.ok(tgb.dependencies.includes(urn("addons")), "dependsOn the workload dependencies");
-    assert.equal((tgb.inputs.spec as { targetGroupARN: string }).targetGroupARN, "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/platform-test-usw2-gw/73e2d6bc24d8a067");
+    assert.equal(
+      (tgb.inputs.spec as { targetGroupARN: string }).targetGroupARN,
+      "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/platform-test-usw2-gw/73e2d6bc24d8a067",
+    );
   });
 
   it("uses the gateway's health path for targets and the edge health path for the health-checker rule", async () => {
@@ -64,18 +82,36 @@ describe("RegionalEdge component (mock engine)", () => {
     const tg = r.resources.find((x) => x.name === "usw2-edge-gateway-tg")!;
     assert.equal((tg.inputs.healthCheck as { path: string }).path, "/healthz");
     const rule = r.resources.find((x) => x.name === "usw2-edge-health-check")!;
-    assert.deepEqual(rule.inputs.conditions, [{ pathPattern: { values: ["/health"] } }, { httpRequestMethod: { values: ["GET", "HEAD"] } }]);
+    assert.deepEqual(rule.inputs.conditions, [
+      { pathPattern: { values: ["/health"] } },
+      { httpRequestMethod: { values: ["GET", "HEAD"] } },
+    ]);
   });
 
   it("keeps access logs in a private, AES256, versioned, expiring bucket the ELB service may write to", async () => {
     const r = await run(false);
     const byName = (n: string) => r.resources.find((x) => x.name === n)!.inputs;
-    assert.deepEqual(byName("usw2-edge-alb-logs-public-access"), { bucket: "usw2-edge-alb-logs-id", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
-    assert.equal((byName("usw2-edge-alb-logs-encryption").rules as any[])[0].applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
+    assert.deepEqual(byName("usw2-edge-alb-logs-public-access"), {
+      bucket: "usw2-edge-alb-logs-id",
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    assert.equal(
+      (byName("usw2-edge-alb-logs-encryption").rules as any[])[0].applyServerSideEncryptionByDefault.sseAlgorithm,
+      "AES256",
+    );
     assert.equal((byName("usw2-edge-alb-logs-lifecycle").rules as any[])[0].expiration.days, 90);
     const policy = JSON.parse(byName("usw2-edge-alb-logs-policy").policy as string);
     assert.deepEqual(policy.Statement[0].Principal, { Service: "logdelivery.elasticloadbalancing.amazonaws.com" });
-    assert.equal(policy.Statement[0].Resource, "arn:aws:s3:::platform-test-usw2-alb-logs-123456789012/AWSLogs/123456789012/*");
-    assert.deepEqual(byName("usw2-edge-alb-logs").tags, { Name: "platform-test-usw2-alb-logs-123456789012", "platform.io/purpose": "logs" });
+    assert.equal(
+      policy.Statement[0].Resource,
+      "arn:aws:s3:::platform-test-usw2-alb-logs-123456789012/AWSLogs/123456789012/*",
+    );
+    assert.deepEqual(byName("usw2-edge-alb-logs").tags, {
+      Name: "platform-test-usw2-alb-logs-123456789012",
+      "platform.io/purpose": "logs",
+    });
   });
 });

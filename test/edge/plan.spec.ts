@@ -41,7 +41,14 @@ describe("edge in the stack plans (mock engine)", function () {
       assert.deepEqual(albs.map((a) => a.region).sort(), [...REGIONS].sort());
       for (const a of albs) {
         assert.deepEqual(
-          [a.inputs.internal, a.inputs.loadBalancerType, a.inputs.idleTimeout, a.inputs.enableHttp2, a.inputs.dropInvalidHeaderFields, a.inputs.enableDeletionProtection],
+          [
+            a.inputs.internal,
+            a.inputs.loadBalancerType,
+            a.inputs.idleTimeout,
+            a.inputs.enableHttp2,
+            a.inputs.dropInvalidHeaderFields,
+            a.inputs.enableDeletionProtection,
+          ],
           [false, "application", 60, true, true, true],
           a.name,
         );
@@ -53,37 +60,68 @@ describe("edge in the stack plans (mock engine)", function () {
       for (const region of REGIONS) {
         const code = { "us-east-1": "use1", "us-west-2": "usw2", "eu-west-1": "euw1" }[region];
         const cert = inRegion(of(T.cert), region).find((c) => c.name === `${region}-edge-cert`)!;
-        assert.deepEqual([cert.inputs.domainName, cert.inputs.subjectAlternativeNames, cert.inputs.validationMethod], [`origin-${code}.example.com`, ["origin.example.com"], "DNS"]);
+        assert.deepEqual(
+          [cert.inputs.domainName, cert.inputs.subjectAlternativeNames, cert.inputs.validationMethod],
+          [`origin-${code}.example.com`, ["origin.example.com"], "DNS"],
+        );
         const listeners = inRegion(of(T.listener), region);
         const https = listeners.find((l) => l.inputs.protocol === "HTTPS")!;
         const http = listeners.find((l) => l.inputs.protocol === "HTTP")!;
         assert.equal(listeners.length, 2);
         assert.equal(https.inputs.sslPolicy, "ELBSecurityPolicy-TLS13-1-2-2021-06");
-        assert.deepEqual(https.inputs.defaultActions, [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } }]);
-        assert.deepEqual(http.inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+        assert.deepEqual(https.inputs.defaultActions, [
+          {
+            type: "fixed-response",
+            fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" },
+          },
+        ]);
+        assert.deepEqual(http.inputs.defaultActions, [
+          { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]);
       }
     });
 
     it("forwards only requests carrying the secret origin header, and the secret never appears in the plan", () => {
       const rule = named("us-west-2-edge-origin-verify");
       assert.equal(rule.inputs.priority, 1);
-      assert.deepEqual(rule.inputs.conditions, [{ httpHeader: { httpHeaderName: "X-Origin-Verify", values: ["[secret]"] } }]);
+      assert.deepEqual(rule.inputs.conditions, [
+        { httpHeader: { httpHeaderName: "X-Origin-Verify", values: ["[secret]"] } },
+      ]);
       assert.ok(!JSON.stringify(resources).includes("mock-password"));
     });
 
     it("admits only CloudFront (and Route53 health checkers, in their own group) on 443", () => {
       const sg = named("eu-west-1-edge-alb-sg");
-      assert.deepEqual(sg.inputs.ingress, [{ description: "HTTPS from CloudFront origin-facing servers", protocol: "tcp", fromPort: 443, toPort: 443, prefixListIds: ["pl-mock-cloudfront-origin-facing"] }]);
-      assert.deepEqual((sg.inputs.egress as { cidrBlocks: string[]; fromPort: number }[]).map((e) => [e.fromPort, e.cidrBlocks]), [[8080, ["10.2.0.0/16"]]]);
+      assert.deepEqual(sg.inputs.ingress, [
+        {
+          description: "HTTPS from CloudFront origin-facing servers",
+          protocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+          prefixListIds: ["pl-mock-cloudfront-origin-facing"],
+        },
+      ]);
+      assert.deepEqual(
+        (sg.inputs.egress as { cidrBlocks: string[]; fromPort: number }[]).map((e) => [e.fromPort, e.cidrBlocks]),
+        [[8080, ["10.2.0.0/16"]]],
+      );
       const hc = named("eu-west-1-edge-alb-healthcheck-sg");
-      assert.deepEqual((hc.inputs.ingress as { prefixListIds: string[] }[])[0].prefixListIds, ["pl-mock-eu-west-1-route53-healthchecks"]);
+      assert.deepEqual((hc.inputs.ingress as { prefixListIds: string[] }[])[0].prefixListIds, [
+        "pl-mock-eu-west-1-route53-healthchecks",
+      ]);
     });
 
     it("targets the gateway pods by IP on the gateway port with the seed's health check", () => {
       const tg = named("us-east-1-edge-gateway-tg");
-      assert.deepEqual([tg.inputs.targetType, tg.inputs.protocol, tg.inputs.port, tg.inputs.deregistrationDelay], ["ip", "HTTP", 8080, 30]);
+      assert.deepEqual(
+        [tg.inputs.targetType, tg.inputs.protocol, tg.inputs.port, tg.inputs.deregistrationDelay],
+        ["ip", "HTTP", 8080, 30],
+      );
       const hc = tg.inputs.healthCheck as Record<string, unknown>;
-      assert.deepEqual([hc.path, hc.healthyThreshold, hc.unhealthyThreshold, hc.timeout, hc.interval, hc.matcher], ["/health", 2, 5, 5, 30, "200"]);
+      assert.deepEqual(
+        [hc.path, hc.healthyThreshold, hc.unhealthyThreshold, hc.timeout, hc.interval, hc.matcher],
+        ["/health", 2, 5, 5, 30, "200"],
+      );
     });
 
     it("binds the gateway Service in every region through its own cluster's provider", () => {
@@ -94,8 +132,14 @@ describe("edge in the stack plans (mock engine)", function () {
         assert.ok(t.provider?.endsWith(`::${region}-cluster-k8s`), t.provider ?? "none");
         assert.ok(t.dependencies.includes(named(`${region}-edge-gateway-tg`).urn));
         // The CRD comes with the LB controller chart; the Service (and its namespace) with the workloads.
-        assert.ok(t.dependencies.includes(named(`${region}-lb-controller-chart`).urn), `${region}: LB controller release`);
-        assert.ok(t.dependencies.includes(named(`${region}-workloads-svc-nginx-gateway`).urn), `${region}: gateway Service`);
+        assert.ok(
+          t.dependencies.includes(named(`${region}-lb-controller-chart`).urn),
+          `${region}: LB controller release`,
+        );
+        assert.ok(
+          t.dependencies.includes(named(`${region}-workloads-svc-nginx-gateway`).urn),
+          `${region}: gateway Service`,
+        );
       }
     });
 
@@ -105,14 +149,23 @@ describe("edge in the stack plans (mock engine)", function () {
       assert.equal(of(T.cdn).length, 1);
       assert.equal(of(T.waf).length, 1);
       assert.deepEqual([cdn.region, waf.region, waf.inputs.scope], ["us-east-1", "us-east-1", "CLOUDFRONT"]);
-      assert.equal(cdn.inputs.webAclId, "arn:aws:wafv2:us-east-1:123456789012:global/webacl/platform-prod-cloudfront/a1b2c3d4");
+      assert.equal(
+        cdn.inputs.webAclId,
+        "arn:aws:wafv2:us-east-1:123456789012:global/webacl/platform-prod-cloudfront/a1b2c3d4",
+      );
       assert.deepEqual(cdn.inputs.aliases, ["example.com", "www.example.com", "api.example.com"]);
       const origin = (cdn.inputs.origins as Record<string, any>[])[0];
       assert.equal(origin.domainName, "origin.example.com");
-      assert.deepEqual([origin.customOriginConfig.originProtocolPolicy, origin.customOriginConfig.originSslProtocols], ["https-only", ["TLSv1.2"]]);
+      assert.deepEqual(
+        [origin.customOriginConfig.originProtocolPolicy, origin.customOriginConfig.originSslProtocols],
+        ["https-only", ["TLSv1.2"]],
+      );
       assert.deepEqual(origin.customHeaders, [{ name: "X-Origin-Verify", value: "[secret]" }]);
       const vc = cdn.inputs.viewerCertificate as Record<string, unknown>;
-      assert.deepEqual([vc.sslSupportMethod, vc.minimumProtocolVersion, cdn.inputs.httpVersion, cdn.inputs.isIpv6Enabled], ["sni-only", "TLSv1.2_2021", "http2and3", true]);
+      assert.deepEqual(
+        [vc.sslSupportMethod, vc.minimumProtocolVersion, cdn.inputs.httpVersion, cdn.inputs.isIpv6Enabled],
+        ["sni-only", "TLSv1.2_2021", "http2and3", true],
+      );
       assert.equal(named("platform-edge-cert").region, "us-east-1");
     });
 
@@ -120,7 +173,10 @@ describe("edge in the stack plans (mock engine)", function () {
       const hcs = of(T.hc);
       assert.equal(hcs.length, 3);
       for (const h of hcs) {
-        assert.deepEqual([h.inputs.type, h.inputs.port, h.inputs.resourcePath, h.inputs.requestInterval, h.inputs.failureThreshold], ["HTTPS", 443, "/health", 10, 3]);
+        assert.deepEqual(
+          [h.inputs.type, h.inputs.port, h.inputs.resourcePath, h.inputs.requestInterval, h.inputs.failureThreshold],
+          ["HTTPS", 443, "/health", 10, 3],
+        );
       }
       const routed = of(T.record).filter((r) => r.inputs.name === "origin.example.com");
       assert.deepEqual(routed.map((r) => r.inputs.setIdentifier).sort(), [...REGIONS].sort());
@@ -136,8 +192,17 @@ describe("edge in the stack plans (mock engine)", function () {
     });
 
     it("aliases the apex, www and api to CloudFront with A and AAAA", () => {
-      const pub = of(T.record).filter((r) => (r.inputs.aliases as { zoneId: string }[] | undefined)?.[0]?.zoneId === "Z2FDTNDATAQYW2");
-      assert.deepEqual(pub.map((r) => `${r.inputs.name} ${r.inputs.type}`).sort(), ["api.example.com A", "api.example.com AAAA", "example.com A", "example.com AAAA", "www.example.com A", "www.example.com AAAA"]);
+      const pub = of(T.record).filter(
+        (r) => (r.inputs.aliases as { zoneId: string }[] | undefined)?.[0]?.zoneId === "Z2FDTNDATAQYW2",
+      );
+      assert.deepEqual(pub.map((r) => `${r.inputs.name} ${r.inputs.type}`).sort(), [
+        "api.example.com A",
+        "api.example.com AAAA",
+        "example.com A",
+        "example.com AAAA",
+        "www.example.com A",
+        "www.example.com AAAA",
+      ]);
     });
 
     it("exports the CloudFront domain and each ALB's DNS name", () => {
@@ -152,11 +217,17 @@ describe("edge in the stack plans (mock engine)", function () {
     it("builds the same edge for its single region without deletion protection", async () => {
       const { plan } = await planFor("dev");
       const albs = ofType(plan, T.alb);
-      assert.deepEqual(albs.map((a) => [a.region, a.inputs.enableDeletionProtection]), [["us-east-1", false]]);
+      assert.deepEqual(
+        albs.map((a) => [a.region, a.inputs.enableDeletionProtection]),
+        [["us-east-1", false]],
+      );
       assert.equal(ofType(plan, T.cdn).length, 1);
       assert.equal(ofType(plan, T.hc).length, 1);
       const routed = ofType(plan, T.record).filter((r) => r.inputs.name === "origin.dev.example.com");
-      assert.deepEqual(routed.map((r) => r.inputs.setIdentifier), ["us-east-1"]);
+      assert.deepEqual(
+        routed.map((r) => r.inputs.setIdentifier),
+        ["us-east-1"],
+      );
       assert.equal((ofType(plan, T.cdn)[0].inputs as { priceClass: string }).priceClass, "PriceClass_100");
     });
   });
@@ -165,17 +236,35 @@ describe("edge in the stack plans (mock engine)", function () {
     it("prod and dev have no edge policy violations", async () => {
       for (const stack of ["prod", "dev"]) {
         const { plan } = await planFor(stack);
-        assert.deepEqual(plan.violations.filter((v) => /alb|cloudfront|waf|route53/.test(v.policy)), [], stack);
+        assert.deepEqual(
+          plan.violations.filter((v) => /alb|cloudfront|waf|route53/.test(v.policy)),
+          [],
+          stack,
+        );
       }
     });
     it("an old TLS policy on the ALB listener is a mandatory violation of the plan", async () => {
-      const { plan } = await planWith("dev", { edge: { domain: "dev.example.com", alb: { sslPolicy: "ELBSecurityPolicy-2016-08", deletionProtection: false } } });
+      const { plan } = await planWith("dev", {
+        edge: { domain: "dev.example.com", alb: { sslPolicy: "ELBSecurityPolicy-2016-08", deletionProtection: false } },
+      });
       const v = plan!.violations.filter((x) => x.policy === "aws-alb-tls-policy");
-      assert.deepEqual(v.map((x) => [x.enforcementLevel, x.message]), [["mandatory", 'HTTPS listener "us-east-1-edge-https" uses sslPolicy "ELBSecurityPolicy-2016-08"; allowed: ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04']]);
+      assert.deepEqual(
+        v.map((x) => [x.enforcementLevel, x.message]),
+        [
+          [
+            "mandatory",
+            'HTTPS listener "us-east-1-edge-https" uses sslPolicy "ELBSecurityPolicy-2016-08"; allowed: ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04',
+          ],
+        ],
+      );
     });
     it("optional WAF logging goes to an aws-waf-logs-* group in us-east-1 with the origin secret header redacted", async () => {
-      const { plan } = await planWith("dev", { edge: { domain: "dev.example.com", alb: { deletionProtection: false }, waf: { logging: true } } });
-      const [group] = ofType(plan!, "aws:cloudwatch/logGroup:LogGroup").filter((g) => String(g.inputs.name).startsWith("aws-waf-logs-"));
+      const { plan } = await planWith("dev", {
+        edge: { domain: "dev.example.com", alb: { deletionProtection: false }, waf: { logging: true } },
+      });
+      const [group] = ofType(plan!, "aws:cloudwatch/logGroup:LogGroup").filter((g) =>
+        String(g.inputs.name).startsWith("aws-waf-logs-"),
+      );
       assert.deepEqual([group.inputs.name, group.region], ["aws-waf-logs-platform-dev", "us-east-1"]);
       const [cfg] = ofType(plan!, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration");
       assert.deepEqual(cfg.inputs.redactedFields, [{ singleHeader: { name: "x-origin-verify" } }]);
@@ -183,10 +272,13 @@ describe("edge in the stack plans (mock engine)", function () {
     it("failover routing plans a PRIMARY and a SECONDARY record, each with its health check", async () => {
       const { plan } = await planWith("prod", { edge: { domain: "example.com", routing: "failover" } });
       const routed = ofType(plan!, T.record).filter((r) => r.inputs.name === "origin.example.com");
-      assert.deepEqual(routed.map((r) => [r.inputs.setIdentifier, r.inputs.failoverRoutingPolicies, r.inputs.healthCheckId]), [
-        ["us-east-1-primary", [{ type: "PRIMARY" }], "platform-edge-hc-us-east-1-id"],
-        ["us-west-2-secondary", [{ type: "SECONDARY" }], "platform-edge-hc-us-west-2-id"],
-      ]);
+      assert.deepEqual(
+        routed.map((r) => [r.inputs.setIdentifier, r.inputs.failoverRoutingPolicies, r.inputs.healthCheckId]),
+        [
+          ["us-east-1-primary", [{ type: "PRIMARY" }], "platform-edge-hc-us-east-1-id"],
+          ["us-west-2-secondary", [{ type: "SECONDARY" }], "platform-edge-hc-us-west-2-id"],
+        ],
+      );
       assert.equal(ofType(plan!, T.hc).length, 3);
     });
   });

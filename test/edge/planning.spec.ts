@@ -1,8 +1,19 @@
 import { strict as assert } from "assert";
 import { albAlarms, healthCheckAlarm } from "../../components/edge/alarms";
 import { albLogBucketPolicy, tlsOnlyBucketPolicy } from "../../components/edge/bucket-policies";
-import { cacheBehaviours, customCachePolicies, MANAGED_CACHE_POLICY, MANAGED_ORIGIN_REQUEST_POLICY } from "../../components/edge/cache";
-import { fixedDenyAction, healthCheckConditions, httpRedirectAction, originVerifyConditions, targetHealthCheck } from "../../components/edge/listeners";
+import {
+  cacheBehaviours,
+  customCachePolicies,
+  MANAGED_CACHE_POLICY,
+  MANAGED_ORIGIN_REQUEST_POLICY,
+} from "../../components/edge/cache";
+import {
+  fixedDenyAction,
+  healthCheckConditions,
+  httpRedirectAction,
+  originVerifyConditions,
+  targetHealthCheck,
+} from "../../components/edge/listeners";
 import { albName, logBucketName, originNames, publicNames, targetGroupName } from "../../components/edge/names";
 import { publicAliasRecords, routedOriginRecords, RoutingMode } from "../../components/edge/records";
 import { targetGroupBindingManifest } from "../../components/edge/target-group-binding";
@@ -11,11 +22,21 @@ import { wafRules } from "../../components/edge/waf";
 describe("edge planning (pure)", () => {
   describe("names", () => {
     it("gives each region its own origin name beside the shared, routed one", () => {
-      assert.deepEqual(originNames("example.com", "origin", "us-west-2"), { shared: "origin.example.com", regional: "origin-usw2.example.com" });
-      assert.deepEqual(originNames("dev.example.com", "origin", "eu-west-1"), { shared: "origin.dev.example.com", regional: "origin-euw1.dev.example.com" });
+      assert.deepEqual(originNames("example.com", "origin", "us-west-2"), {
+        shared: "origin.example.com",
+        regional: "origin-usw2.example.com",
+      });
+      assert.deepEqual(originNames("dev.example.com", "origin", "eu-west-1"), {
+        shared: "origin.dev.example.com",
+        regional: "origin-euw1.dev.example.com",
+      });
     });
     it("lists the apex first, then each alias", () => {
-      assert.deepEqual(publicNames("example.com", ["www", "api"]), ["example.com", "www.example.com", "api.example.com"]);
+      assert.deepEqual(publicNames("example.com", ["www", "api"]), [
+        "example.com",
+        "www.example.com",
+        "api.example.com",
+      ]);
     });
     it("keeps ALB and target group names within 32 characters and distinct per region", () => {
       const long = "a-very-long-project-name-prod";
@@ -25,14 +46,20 @@ describe("edge planning (pure)", () => {
       assert.equal(albName("platform-prod-use1"), "platform-prod-use1-alb");
     });
     it("qualifies log bucket names with the account", () => {
-      assert.equal(logBucketName("platform-prod-use1", "alb-logs", "123456789012"), "platform-prod-use1-alb-logs-123456789012");
+      assert.equal(
+        logBucketName("platform-prod-use1", "alb-logs", "123456789012"),
+        "platform-prod-use1-alb-logs-123456789012",
+      );
     });
   });
 
   describe("routed origin records", () => {
     const regions = ["us-east-1", "us-west-2", "eu-west-1"];
     it("latency: one record per region, keyed by region", () => {
-      assert.deepEqual(routedOriginRecords("latency", regions, "us-east-1"), regions.map((r) => ({ region: r, setIdentifier: r, latency: { region: r } })));
+      assert.deepEqual(
+        routedOriginRecords("latency", regions, "us-east-1"),
+        regions.map((r) => ({ region: r, setIdentifier: r, latency: { region: r } })),
+      );
     });
     it("failover: the primary is PRIMARY, the first other region SECONDARY (100/0)", () => {
       assert.deepEqual(routedOriginRecords("failover", regions, "us-west-2"), [
@@ -44,8 +71,12 @@ describe("edge planning (pure)", () => {
       assert.equal(routedOriginRecords("failover", ["us-east-1"], "us-east-1").length, 1);
     });
     it("rejects an unknown mode and a primary outside the regions", () => {
-      assert.throws(() => routedOriginRecords("geo" as RoutingMode, regions, "us-east-1"), { message: 'routing mode "geo": expected "latency" or "failover"' });
-      assert.throws(() => routedOriginRecords("latency", regions, "ap-south-1"), { message: "primary region ap-south-1 is not among the regions (us-east-1, us-west-2, eu-west-1)" });
+      assert.throws(() => routedOriginRecords("geo" as RoutingMode, regions, "us-east-1"), {
+        message: 'routing mode "geo": expected "latency" or "failover"',
+      });
+      assert.throws(() => routedOriginRecords("latency", regions, "ap-south-1"), {
+        message: "primary region ap-south-1 is not among the regions (us-east-1, us-west-2, eu-west-1)",
+      });
     });
     it("aliases every public name with A and AAAA", () => {
       assert.deepEqual(publicAliasRecords("example.com", ["www"]), [
@@ -67,12 +98,15 @@ describe("edge planning (pure)", () => {
       assert.deepEqual(api.allowedMethods, ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]);
     });
     it("caches media and static assets read-only, with our long-TTL policies; a duplicate pattern appears once", () => {
-      assert.deepEqual(plan.ordered.map((b) => [b.pathPattern, b.cachePolicy]), [
-        ["/api/*", { managed: MANAGED_CACHE_POLICY.cachingDisabled }],
-        ["/media/*", { custom: "media" }],
-        ["/static/*", { custom: "static" }],
-        ["*.js", { custom: "static" }],
-      ]);
+      assert.deepEqual(
+        plan.ordered.map((b) => [b.pathPattern, b.cachePolicy]),
+        [
+          ["/api/*", { managed: MANAGED_CACHE_POLICY.cachingDisabled }],
+          ["/media/*", { custom: "media" }],
+          ["/static/*", { custom: "static" }],
+          ["*.js", { custom: "static" }],
+        ],
+      );
       for (const b of plan.ordered.slice(1)) assert.deepEqual(b.allowedMethods, ["GET", "HEAD"]);
     });
     it("sends the rest to the frontend with CachingOptimized and all methods", () => {
@@ -81,81 +115,138 @@ describe("edge planning (pure)", () => {
     });
     it("uses the seed TTLs: media 30 days, static 1 year", () => {
       const [media, stat] = customCachePolicies(2592000, 31536000);
-      assert.deepEqual([media.role, media.defaultTtl, stat.role, stat.defaultTtl, stat.maxTtl], ["media", 2592000, "static", 31536000, 31536000]);
+      assert.deepEqual(
+        [media.role, media.defaultTtl, stat.role, stat.defaultTtl, stat.maxTtl],
+        ["media", 2592000, "static", 31536000, 31536000],
+      );
     });
   });
 
   describe("WAF rules", () => {
     const rules = wafRules("platform-prod", 2000);
     it("runs the three AWS managed groups first, then the per-IP rate limit", () => {
-      assert.deepEqual(rules.map((r) => [r.priority, r.name]), [
-        [0, "AWSManagedRulesCommonRuleSet"],
-        [1, "AWSManagedRulesKnownBadInputsRuleSet"],
-        [2, "AWSManagedRulesAmazonIpReputationList"],
-        [3, "rate-limit-per-ip"],
-      ]);
-      assert.deepEqual(rules[3].statement, { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP", evaluationWindowSec: 300 } });
+      assert.deepEqual(
+        rules.map((r) => [r.priority, r.name]),
+        [
+          [0, "AWSManagedRulesCommonRuleSet"],
+          [1, "AWSManagedRulesKnownBadInputsRuleSet"],
+          [2, "AWSManagedRulesAmazonIpReputationList"],
+          [3, "rate-limit-per-ip"],
+        ],
+      );
+      assert.deepEqual(rules[3].statement, {
+        rateBasedStatement: { limit: 2000, aggregateKeyType: "IP", evaluationWindowSec: 300 },
+      });
       assert.deepEqual(rules[3].action, { block: {} });
       for (const r of rules) assert.equal(r.visibilityConfig.cloudwatchMetricsEnabled, true);
     });
     it("rejects a rate below the WAF minimum", () => {
-      assert.throws(() => wafRules("p", 5), { message: "rateLimitPer5Min: got 5; expected an integer >= 10 (AWS WAF minimum)" });
+      assert.throws(() => wafRules("p", 5), {
+        message: "rateLimitPer5Min: got 5; expected an integer >= 10 (AWS WAF minimum)",
+      });
     });
   });
 
   describe("listeners", () => {
     it("refuses by default, forwards only with the secret header, redirects HTTP with a 301", () => {
-      assert.deepEqual(fixedDenyAction(), { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } });
-      assert.deepEqual(originVerifyConditions("s3cret"), [{ httpHeader: { httpHeaderName: "X-Origin-Verify", values: ["s3cret"] } }]);
-      assert.deepEqual(httpRedirectAction(), { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } });
+      assert.deepEqual(fixedDenyAction(), {
+        type: "fixed-response",
+        fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" },
+      });
+      assert.deepEqual(originVerifyConditions("s3cret"), [
+        { httpHeader: { httpHeaderName: "X-Origin-Verify", values: ["s3cret"] } },
+      ]);
+      assert.deepEqual(httpRedirectAction(), {
+        type: "redirect",
+        redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" },
+      });
     });
     it("lets health checkers reach the exact health path only", () => {
-      assert.deepEqual(healthCheckConditions("/health"), [{ pathPattern: { values: ["/health"] } }, { httpRequestMethod: { values: ["GET", "HEAD"] } }]);
-      assert.throws(() => healthCheckConditions("/*"), { message: 'healthPath: got "/*"; expected an exact path starting with "/" (no wildcards)' });
+      assert.deepEqual(healthCheckConditions("/health"), [
+        { pathPattern: { values: ["/health"] } },
+        { httpRequestMethod: { values: ["GET", "HEAD"] } },
+      ]);
+      assert.throws(() => healthCheckConditions("/*"), {
+        message: 'healthPath: got "/*"; expected an exact path starting with "/" (no wildcards)',
+      });
     });
     it("checks targets with the seed's 2/5, 5 s, 30 s, 200", () => {
       assert.deepEqual(targetHealthCheck({ path: "/health", healthy: 2, unhealthy: 5, timeout: 5, interval: 30 }), {
-        enabled: true, protocol: "HTTP", port: "traffic-port", path: "/health", matcher: "200", healthyThreshold: 2, unhealthyThreshold: 5, timeout: 5, interval: 30,
+        enabled: true,
+        protocol: "HTTP",
+        port: "traffic-port",
+        path: "/health",
+        matcher: "200",
+        healthyThreshold: 2,
+        unhealthyThreshold: 5,
+        timeout: 5,
+        interval: 30,
       });
-      assert.throws(() => targetHealthCheck({ path: "/health", healthy: 2, unhealthy: 5, timeout: 30, interval: 30 }), { message: "health check timeout 30s must be shorter than the interval 30s" });
+      assert.throws(() => targetHealthCheck({ path: "/health", healthy: 2, unhealthy: 5, timeout: 30, interval: 30 }), {
+        message: "health check timeout 30s must be shorter than the interval 30s",
+      });
     });
   });
 
   describe("bucket policies", () => {
     it("lets ELB log delivery write only under our account's prefix and denies plain HTTP", () => {
       const doc = albLogBucketPolicy("arn:aws:s3:::logs", "123456789012");
-      assert.deepEqual(doc.Statement[0], { Sid: "AllowElbLogDelivery", Effect: "Allow", Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::logs/AWSLogs/123456789012/*" });
+      assert.deepEqual(doc.Statement[0], {
+        Sid: "AllowElbLogDelivery",
+        Effect: "Allow",
+        Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: "arn:aws:s3:::logs/AWSLogs/123456789012/*",
+      });
       assert.deepEqual(doc.Statement[1].Condition, { Bool: { "aws:SecureTransport": "false" } });
       assert.equal(doc.Statement[1].Effect, "Deny");
-      assert.deepEqual(tlsOnlyBucketPolicy("arn:aws:s3:::cdn").Statement.map((s) => s.Sid), ["DenyInsecureTransport"]);
+      assert.deepEqual(
+        tlsOnlyBucketPolicy("arn:aws:s3:::cdn").Statement.map((s) => s.Sid),
+        ["DenyInsecureTransport"],
+      );
     });
   });
 
   describe("TargetGroupBinding", () => {
     it("binds the gateway Service by IP and opens the pods to the ALB group on the container port", () => {
-      assert.deepEqual(targetGroupBindingManifest({ targetGroupArn: "arn:tg", albSecurityGroupId: "sg-alb", targetPort: 8080 }), {
-        apiVersion: "elbv2.k8s.aws/v1beta1",
-        kind: "TargetGroupBinding",
-        metadata: { name: "nginx-gateway", namespace: "apps", labels: { "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "edge" } },
-        spec: {
-          serviceRef: { name: "nginx-gateway", port: 80 },
-          targetGroupARN: "arn:tg",
-          targetType: "ip",
-          networking: { ingress: [{ from: [{ securityGroup: { groupID: "sg-alb" } }], ports: [{ protocol: "TCP", port: 8080 }] }] },
+      assert.deepEqual(
+        targetGroupBindingManifest({ targetGroupArn: "arn:tg", albSecurityGroupId: "sg-alb", targetPort: 8080 }),
+        {
+          apiVersion: "elbv2.k8s.aws/v1beta1",
+          kind: "TargetGroupBinding",
+          metadata: {
+            name: "nginx-gateway",
+            namespace: "apps",
+            labels: { "app.kubernetes.io/managed-by": "pulumi", "app.kubernetes.io/part-of": "edge" },
+          },
+          spec: {
+            serviceRef: { name: "nginx-gateway", port: 80 },
+            targetGroupARN: "arn:tg",
+            targetType: "ip",
+            networking: {
+              ingress: [{ from: [{ securityGroup: { groupID: "sg-alb" } }], ports: [{ protocol: "TCP", port: 8080 }] }],
+            },
+          },
         },
-      });
+      );
     });
   });
 
   describe("alarms", () => {
     it("alarms on ALB-generated 5xx and target response time for the load balancer", () => {
       const [e5xx, slow] = albAlarms("platform-prod-use1", "app/x/1");
-      assert.deepEqual([e5xx.args.metricName, e5xx.args.statistic, e5xx.args.dimensions], ["HTTPCode_ELB_5XX_Count", "Sum", { LoadBalancer: "app/x/1" }]);
+      assert.deepEqual(
+        [e5xx.args.metricName, e5xx.args.statistic, e5xx.args.dimensions],
+        ["HTTPCode_ELB_5XX_Count", "Sum", { LoadBalancer: "app/x/1" }],
+      );
       assert.deepEqual([slow.args.metricName, slow.args.threshold], ["TargetResponseTime", 1]);
     });
     it("alarms when a Route53 health check reports unhealthy", () => {
       const a = healthCheckAlarm("n", "hc-1", "origin-use1.example.com").args;
-      assert.deepEqual([a.namespace, a.metricName, a.dimensions, a.comparisonOperator, a.threshold], ["AWS/Route53", "HealthCheckStatus", { HealthCheckId: "hc-1" }, "LessThanThreshold", 1]);
+      assert.deepEqual(
+        [a.namespace, a.metricName, a.dimensions, a.comparisonOperator, a.threshold],
+        ["AWS/Route53", "HealthCheckStatus", { HealthCheckId: "hc-1" }, "LessThanThreshold", 1],
+      );
     });
   });
 });

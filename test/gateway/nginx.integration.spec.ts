@@ -149,7 +149,10 @@ describe("gateway nginx with the real binary @integration", function () {
   it("answers /health itself without touching upstreams", async () => {
     const before = hits();
     const reply = await request(port, "/health");
-    assert.deepStrictEqual([reply.status, reply.body.toString(), reply.headers["content-type"]], [200, "ok\n", "text/plain"]);
+    assert.deepStrictEqual(
+      [reply.status, reply.body.toString(), reply.headers["content-type"]],
+      [200, "ok\n", "text/plain"],
+    );
     assert.strictEqual(hits(), before);
   });
 
@@ -166,7 +169,10 @@ describe("gateway nginx with the real binary @integration", function () {
   it("serves stub_status on the loopback status port", async () => {
     const reply = await request(statusPort, "/stub_status");
     assert.strictEqual(reply.status, 200);
-    assert.match(reply.body.toString(), /^Active connections: \d+ \nserver accepts handled requests\n \d+ \d+ \d+ \nReading: \d+ Writing: \d+ Waiting: \d+ \n$/);
+    assert.match(
+      reply.body.toString(),
+      /^Active connections: \d+ \nserver accepts handled requests\n \d+ \d+ \d+ \nReading: \d+ Writing: \d+ Waiting: \d+ \n$/,
+    );
     assert.strictEqual((await request(statusPort, "/")).status, 404);
   });
 

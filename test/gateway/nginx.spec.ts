@@ -90,11 +90,18 @@ describe("gateway nginx.conf", () => {
       "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
       "proxy_set_header X-Forwarded-Proto $gateway_forwarded_proto;",
     ]) {
-      assert.ok(conf.split("\n").some((l) => l.trim() === directive), `missing "${directive}"`);
+      assert.ok(
+        conf.split("\n").some((l) => l.trim() === directive),
+        `missing "${directive}"`,
+      );
     }
     const types = /^\s*gzip_types (.*);$/m.exec(conf)![1].split(" ");
-    for (const t of ["text/plain", "text/css", "application/json", "application/javascript"]) assert.ok(types.includes(t), t);
-    assert.match(conf, /rt=\$request_time uct="\$upstream_connect_time" '\n\s+'uht="\$upstream_header_time" urt="\$upstream_response_time"';/);
+    for (const t of ["text/plain", "text/css", "application/json", "application/javascript"])
+      assert.ok(types.includes(t), t);
+    assert.match(
+      conf,
+      /rt=\$request_time uct="\$upstream_connect_time" '\n\s+'uht="\$upstream_header_time" urt="\$upstream_response_time"';/,
+    );
     assert.match(conf, /^\s*access_log \/dev\/stdout main buffer=64k flush=1s;$/m);
   });
 
@@ -157,12 +164,17 @@ describe("gateway nginx.conf", () => {
   });
 
   it("renders optional listen address and trusted proxies", () => {
-    const text = renderNginxConf(withPlan((p) => {
-      p.listenAddress = "127.0.0.1";
-      p.trustedProxyCidrs = ["10.0.0.0/16"];
-    }));
+    const text = renderNginxConf(
+      withPlan((p) => {
+        p.listenAddress = "127.0.0.1";
+        p.trustedProxyCidrs = ["10.0.0.0/16"];
+      }),
+    );
     assert.match(text, /^\s*listen 127\.0\.0\.1:8080 default_server/m);
-    assert.match(text, /^\s*set_real_ip_from 10\.0\.0\.0\/16;\n\s*real_ip_header X-Forwarded-For;\n\s*real_ip_recursive on;$/m);
+    assert.match(
+      text,
+      /^\s*set_real_ip_from 10\.0\.0\.0\/16;\n\s*real_ip_header X-Forwarded-For;\n\s*real_ip_recursive on;$/m,
+    );
   });
 
   it("formats seconds as the largest exact nginx unit", () => {
@@ -175,12 +187,16 @@ describe("validateGatewayPlan", () => {
     [
       "a route that does not start with /",
       (p) => (p.routes[1].path = "api/v1/users/"),
-      ['routes[1].path: got "api/v1/users/"; expected a path starting with "/" without spaces, quotes, ";", "$" or braces'],
+      [
+        'routes[1].path: got "api/v1/users/"; expected a path starting with "/" without spaces, quotes, ";", "$" or braces',
+      ],
     ],
     [
       "a route with nginx syntax in it",
       (p) => (p.routes[1].path = "/x; deny all"),
-      ['routes[1].path: got "/x; deny all"; expected a path starting with "/" without spaces, quotes, ";", "$" or braces'],
+      [
+        'routes[1].path: got "/x; deny all"; expected a path starting with "/" without spaces, quotes, ";", "$" or braces',
+      ],
     ],
     [
       "a duplicate route",

@@ -14,7 +14,9 @@ export const NGINX_BIN = "/usr/sbin/nginx";
 /** Throws (never skips) when nginx is missing: CI installs it, so absence is a broken setup. */
 export function requireNginx(): string {
   if (!fs.existsSync(NGINX_BIN)) {
-    throw new Error(`nginx not found at ${NGINX_BIN}; install it (Debian: apt-get install -y nginx). The gateway integration test needs the real binary.`);
+    throw new Error(
+      `nginx not found at ${NGINX_BIN}; install it (Debian: apt-get install -y nginx). The gateway integration test needs the real binary.`,
+    );
   }
   return NGINX_BIN;
 }
@@ -64,9 +66,19 @@ export async function startStub(name: string): Promise<Stub> {
     let bodyBytes = 0;
     req.on("data", (chunk: Buffer) => (bodyBytes += chunk.length));
     req.on("end", () => {
-      requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, bodyBytes, remotePort: req.socket.remotePort ?? 0 });
+      requests.push({
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        bodyBytes,
+        remotePort: req.socket.remotePort ?? 0,
+      });
       const body = JSON.stringify({ upstream: name, path: req.url, bodyBytes, padding: "x".repeat(2048) });
-      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Upstream": name });
+      res.writeHead(200, {
+        "Content-Type": "application/json",
+        "Content-Length": Buffer.byteLength(body),
+        "X-Upstream": name,
+      });
       res.end(body);
     });
   });
@@ -107,7 +119,8 @@ async function waitForPort(port: number, child: ChildProcess, stderr: () => stri
       s.once("error", () => resolve(false));
     });
     if (ok) return;
-    if (Date.now() > deadline) throw new Error(`nginx did not listen on 127.0.0.1:${port} within ${timeoutMs}ms:\n${stderr()}`);
+    if (Date.now() > deadline)
+      throw new Error(`nginx did not listen on 127.0.0.1:${port} within ${timeoutMs}ms:\n${stderr()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -116,7 +129,12 @@ async function waitForPort(port: number, child: ChildProcess, stderr: () => stri
  * Writes `conf` to dir/nginx.conf, checks it with `nginx -t`, starts nginx in the foreground and
  * waits until `port` accepts connections. `shell` wraps the start (e.g. to raise `ulimit -n`).
  */
-export async function startNginx(conf: string, dir: string, port: number, opts: { nofile?: number } = {}): Promise<RunningNginx> {
+export async function startNginx(
+  conf: string,
+  dir: string,
+  port: number,
+  opts: { nofile?: number } = {},
+): Promise<RunningNginx> {
   const bin = requireNginx();
   const confPath = path.join(dir, "nginx.conf");
   fs.writeFileSync(confPath, conf);
@@ -124,7 +142,9 @@ export async function startNginx(conf: string, dir: string, port: number, opts: 
   if (check.status !== 0) throw new Error(`nginx -t rejected ${confPath}:\n${check.output}`);
   const args = ["-e", "stderr", "-c", confPath, "-p", dir, "-g", "daemon off;"];
   const child = opts.nofile
-    ? spawn("sh", ["-c", `ulimit -n ${opts.nofile} 2>/dev/null || true; exec "$0" "$@"`, bin, ...args], { stdio: ["ignore", "ignore", "pipe"] })
+    ? spawn("sh", ["-c", `ulimit -n ${opts.nofile} 2>/dev/null || true; exec "$0" "$@"`, bin, ...args], {
+        stdio: ["ignore", "ignore", "pipe"],
+      })
     : spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
@@ -167,7 +187,9 @@ export function request(
         replied = true;
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on("error", reject);
       },
     );

@@ -13,18 +13,25 @@ const cache = new Map<string, Promise<{ plan: Plan; config: PlatformConfig }>>()
  */
 export function planFor(stack: string): Promise<{ plan: Plan; config: PlatformConfig }> {
   if (!cache.has(stack)) {
-    cache.set(stack, buildPlan({ stack, rootDir: ROOT }).then((r) => {
-      if (!r.ok) throw new Error(r.error.message);
-      return { plan: r.plan, config: r.config };
-    }));
+    cache.set(
+      stack,
+      buildPlan({ stack, rootDir: ROOT }).then((r) => {
+        if (!r.ok) throw new Error(r.error.message);
+        return { plan: r.plan, config: r.config };
+      }),
+    );
   }
   return cache.get(stack)!;
 }
 
 /** A fresh plan with config keys replaced (values are objects, encoded like Pulumi does). */
-export async function planWith(stack: string, overrides: Record<string, unknown>): Promise<{ plan?: Plan; error?: ConfigError }> {
+export async function planWith(
+  stack: string,
+  overrides: Record<string, unknown>,
+): Promise<{ plan?: Plan; error?: ConfigError }> {
   const flat: Record<string, string> = {};
-  for (const [k, v] of Object.entries(overrides)) flat[k.includes(":") ? k : `platform:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
+  for (const [k, v] of Object.entries(overrides))
+    flat[k.includes(":") ? k : `platform:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
   const r = await buildPlan({ stack, rootDir: ROOT, overrides: flat });
   return r.ok ? { plan: r.plan } : { error: r.error };
 }

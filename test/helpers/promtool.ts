@@ -13,7 +13,13 @@ export const PROMTOOL_MISSING =
   "or set PROMTOOL=/path/to/promtool. The @integration rule tests need the real binary.";
 
 export function findPromtool(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.PROMTOOL, ...(env.PATH ?? "").split(delimiter).filter(Boolean).map((d) => join(d, "promtool"))];
+  const candidates = [
+    env.PROMTOOL,
+    ...(env.PATH ?? "")
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => join(d, "promtool")),
+  ];
   return candidates.find((c): c is string => {
     if (!c) return false;
     try {

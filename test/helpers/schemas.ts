@@ -3,7 +3,7 @@
  * ts-node (module: commonjs) rewrites `import()` into `require()`, which these
  * packages refuse; a Function-built import survives the rewrite.
  */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
+
 const esmImport = new Function("s", "return import(s)") as (specifier: string) => Promise<Record<string, unknown>>;
 
 /** A generated model class: construct with the manifest, `validate()` throws on schema errors. */

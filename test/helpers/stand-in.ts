@@ -7,7 +7,9 @@ import type { PlanResource } from "../../tools/engine/run";
 
 /** A validated config from plain section values, the way a stack file would give them. */
 export function testConfig(raw: Record<string, unknown>, stack = "test"): PlatformConfig {
-  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]));
+  const flat = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
   return loadConfig(flat, { project: "platform", stack });
 }
 
@@ -18,7 +20,11 @@ export function testConfig(raw: Record<string, unknown>, stack = "test"): Platfo
  */
 export function standInCluster(name: string): ClusterHandle {
   const k8sProvider = new k8s.Provider(`${name}-k8s`, { kubeconfig: "{}" });
-  const addon = new k8s.core.v1.ConfigMap("addons", { metadata: { name: "addons", namespace: "kube-system" } }, { provider: k8sProvider });
+  const addon = new k8s.core.v1.ConfigMap(
+    "addons",
+    { metadata: { name: "addons", namespace: "kube-system" } },
+    { provider: k8sProvider },
+  );
   return { name, k8sProvider, clusterSecurityGroupId: pulumi.output("sg-1"), workloadDependencies: [addon] };
 }
 

@@ -13,7 +13,12 @@ describe("observability and chaos in the stack plans", () => {
     const { plan } = await planFor("dev");
     assert.equal(ofType(plan, RELEASE).filter(chart("kube-prometheus-stack")).length, 1);
     assert.equal(ofType(plan, RELEASE).filter(chart("chaos-mesh")).length, 1);
-    assert.equal(inRegion(ofType(plan, "aws:sns/topic:Topic"), "us-east-1").filter((t) => String(t.inputs.name).endsWith("-alarms")).length, 1);
+    assert.equal(
+      inRegion(ofType(plan, "aws:sns/topic:Topic"), "us-east-1").filter((t) =>
+        String(t.inputs.name).endsWith("-alarms"),
+      ).length,
+      1,
+    );
     assert.equal(ofType(plan, RULE).length, 1);
     assert.equal(ofType(plan, MONITOR).length, 7);
     assert.equal(ofType(plan, SCHEDULE).length, 6);
@@ -26,14 +31,17 @@ describe("observability and chaos in the stack plans", () => {
     const regions = config.regions.map((r) => r.name);
     const releases = ofType(plan, RELEASE).filter(chart("kube-prometheus-stack"));
     assert.equal(releases.length, regions.length);
-    const labels = releases.map((r) => (r.inputs.values as any).prometheus.prometheusSpec.externalLabels.region).sort(); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const labels = releases.map((r) => (r.inputs.values as any).prometheus.prometheusSpec.externalLabels.region).sort();
     assert.deepEqual(labels, [...regions].sort());
-    for (const region of regions) assert.equal(inRegion(ofType(plan, "aws:amp/workspace:Workspace"), region).length, 1, region);
+    for (const region of regions)
+      assert.equal(inRegion(ofType(plan, "aws:amp/workspace:Workspace"), region).length, 1, region);
     assert.equal(ofType(plan, RULE).length, regions.length);
     assert.equal(ofType(plan, MONITOR).length, 7 * regions.length);
     assert.equal(ofType(plan, SCHEDULE).length, 0);
     assert.equal(ofType(plan, RELEASE).filter(chart("chaos-mesh")).length, 0);
-    const albAlarms = ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => /-alb-(5xx-rate|latency-p95)$/.test(String(a.inputs.name)));
+    const albAlarms = ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) =>
+      /-alb-(5xx-rate|latency-p95)$/.test(String(a.inputs.name)),
+    );
     assert.equal(albAlarms.length, 2 * regions.length);
     assert.deepEqual(mandatoryViolations(plan), []);
   });

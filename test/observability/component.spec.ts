@@ -35,7 +35,18 @@ describe("Observability component (mock engine)", () => {
   let plain: ProgramRun;
   const emails = ["oncall@example.com", "sre@example.com"];
   before(async () => {
-    r = await run(config({ observability: { managedPrometheus: true, alarmEmails: emails, retention: "240h", storageGiB: 100, thresholds: { latencyP95Ms: 250 } } }), true);
+    r = await run(
+      config({
+        observability: {
+          managedPrometheus: true,
+          alarmEmails: emails,
+          retention: "240h",
+          storageGiB: 100,
+          thresholds: { latencyP95Ms: 250 },
+        },
+      }),
+      true,
+    );
     plain = await run(config(), false);
   });
   const named = (run: ProgramRun, n: string): PlanResource => {
@@ -61,23 +72,44 @@ describe("Observability component (mock engine)", () => {
     assert.deepEqual(spec.externalLabels, { cluster: "platform-test-usw2", region: "us-west-2" });
     assert.equal(spec.retention, "240h");
     assert.equal(spec.storageSpec.volumeClaimTemplate.spec.resources.requests.storage, "100Gi");
-    assert.deepEqual(spec.remoteWrite.map((w: any) => [w.url, w.sigv4]), [["https://aps-workspaces.us-west-2.amazonaws.com/workspaces/ws-usw2-observability-amp/api/v1/remote_write", { region: "us-west-2" }]]);
+    assert.deepEqual(
+      spec.remoteWrite.map((w: any) => [w.url, w.sigv4]),
+      [
+        [
+          "https://aps-workspaces.us-west-2.amazonaws.com/workspaces/ws-usw2-observability-amp/api/v1/remote_write",
+          { region: "us-west-2" },
+        ],
+      ],
+    );
     assert.deepEqual((release(plain).inputs.values as any).prometheus.prometheusSpec.remoteWrite, []);
     assert.equal(ofType(plain, "aws:amp/workspace:Workspace").length, 0);
   });
 
   it("grants Prometheus aps:RemoteWrite on its workspace only, through Pod Identity", () => {
     const policy = JSON.parse(named(r, "usw2-observability-prometheus-pi-policy").inputs.policy as string);
-    assert.deepEqual(policy.Statement, [{ Sid: "RemoteWrite", Effect: "Allow", Action: ["aps:RemoteWrite"], Resource: "arn:aws:aps:us-west-2:123456789012:workspace/ws-usw2-observability-amp" }]);
+    assert.deepEqual(policy.Statement, [
+      {
+        Sid: "RemoteWrite",
+        Effect: "Allow",
+        Action: ["aps:RemoteWrite"],
+        Resource: "arn:aws:aps:us-west-2:123456789012:workspace/ws-usw2-observability-amp",
+      },
+    ]);
     const assoc = named(r, "usw2-observability-prometheus-pi-association");
-    assert.deepEqual([assoc.inputs.namespace, assoc.inputs.serviceAccount, assoc.inputs.clusterName], ["monitoring", "kube-prometheus-stack-prometheus", "platform-test-usw2"]);
+    assert.deepEqual(
+      [assoc.inputs.namespace, assoc.inputs.serviceAccount, assoc.inputs.clusterName],
+      ["monitoring", "kube-prometheus-stack-prometheus", "platform-test-usw2"],
+    );
   });
 
   it("publishes critical alerts to a KMS-encrypted SNS topic with e-mail subscribers; Alertmanager may publish only there", () => {
     const topic = named(r, "usw2-observability-alarms");
     assert.equal(topic.inputs.kmsMasterKeyId, "arn:aws:kms:us-west-2:123456789012:key/usw2-observability-alarm-key");
     assert.equal(named(r, "usw2-observability-alarm-key").inputs.enableKeyRotation, true);
-    assert.deepEqual(ofType(r, "aws:sns/topicSubscription:TopicSubscription").map((s) => [s.inputs.protocol, s.inputs.endpoint]), emails.map((e) => ["email", e]));
+    assert.deepEqual(
+      ofType(r, "aws:sns/topicSubscription:TopicSubscription").map((s) => [s.inputs.protocol, s.inputs.endpoint]),
+      emails.map((e) => ["email", e]),
+    );
     const topicArn = "arn:aws:sns:us-west-2:123456789012:platform-test-usw2-alarms";
     const am = (release(r).inputs.values as any).alertmanager.config;
     assert.deepEqual(am.route.routes.slice(1), [
@@ -86,14 +118,26 @@ describe("Observability component (mock engine)", () => {
     ]);
     assert.deepEqual(am.receivers[1].sns_configs[0].topic_arn, topicArn);
     const policy = JSON.parse(named(r, "usw2-observability-alertmanager-pi-policy").inputs.policy as string);
-    assert.deepEqual(policy.Statement[0], { Sid: "PublishAlerts", Effect: "Allow", Action: ["sns:Publish"], Resource: topicArn });
+    assert.deepEqual(policy.Statement[0], {
+      Sid: "PublishAlerts",
+      Effect: "Allow",
+      Action: ["sns:Publish"],
+      Resource: topicArn,
+    });
   });
 
   it("keeps the Grafana password out of the chart values: a Secret holds it, shown only as [secret]", () => {
     const grafana = (release(r).inputs.values as any).grafana;
-    assert.deepEqual(grafana.admin, { existingSecret: "grafana-admin", userKey: "admin-user", passwordKey: "admin-password" });
+    assert.deepEqual(grafana.admin, {
+      existingSecret: "grafana-admin",
+      userKey: "admin-user",
+      passwordKey: "admin-password",
+    });
     assert.equal(grafana.adminPassword, undefined);
-    assert.ok(!JSON.stringify(r.resources).includes("mock-password"), "the generated password never appears in the plan");
+    assert.ok(
+      !JSON.stringify(r.resources).includes("mock-password"),
+      "the generated password never appears in the plan",
+    );
     const secret = named(r, "usw2-observability-grafana-admin");
     // The Kubernetes SDK marks all of a Secret's stringData secret.
     assert.equal(secret.inputs.stringData, "[secret]");
@@ -106,8 +150,18 @@ describe("Observability component (mock engine)", () => {
     assert.equal((rules[0].inputs.metadata as any).labels.release, "kube-prometheus-stack");
     const alerts = (rules[0].inputs.spec as any).groups.flatMap((g: any) => g.rules);
     assert.match(alerts.find((a: any) => a.alert === "HighRequestLatencyP95").expr, /0\.25/);
-    const monitors = ofType(r, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor").map((m) => (m.inputs.metadata as any).name);
-    assert.deepEqual(monitors, ["frontend", "user-service", "activity-service", "notification-service", "nginx-gateway-exporter", "karpenter", "keda-operator"]);
+    const monitors = ofType(r, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor").map(
+      (m) => (m.inputs.metadata as any).name,
+    );
+    assert.deepEqual(monitors, [
+      "frontend",
+      "user-service",
+      "activity-service",
+      "notification-service",
+      "nginx-gateway-exporter",
+      "karpenter",
+      "keda-operator",
+    ]);
     for (const cr of [...rules, ...ofType(r, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor")]) {
       assert.ok(cr.dependencies.includes(release(r).urn), `${cr.name} depends on the release`);
     }
@@ -115,8 +169,10 @@ describe("Observability component (mock engine)", () => {
 
   it("binds every Kubernetes resource to the cluster's provider and every AWS resource to the region", () => {
     const k8sProvider = r.resources.find((x) => x.type === "pulumi:providers:kubernetes")!.urn;
-    for (const x of r.resources.filter((y) => y.custom && y.type.startsWith("kubernetes:") && y.name !== "addons")) assert.equal(x.provider, k8sProvider, x.name);
-    for (const x of r.resources.filter((y) => y.custom && y.type.startsWith("aws:"))) assert.equal(x.region, "us-west-2", x.name);
+    for (const x of r.resources.filter((y) => y.custom && y.type.startsWith("kubernetes:") && y.name !== "addons"))
+      assert.equal(x.provider, k8sProvider, x.name);
+    for (const x of r.resources.filter((y) => y.custom && y.type.startsWith("aws:")))
+      assert.equal(x.region, "us-west-2", x.name);
   });
 
   it("labels the monitoring namespace privileged for node-exporter, waiting for the cluster's add-ons", () => {
@@ -126,9 +182,15 @@ describe("Observability component (mock engine)", () => {
   });
 
   it("alarms on ALB 5xx rate and p95 target response time when an ALB is given, to the topic", () => {
-    const alarms = ofType(r, "aws:cloudwatch/metricAlarm:MetricAlarm").sort((a, b) => String(a.inputs.name).localeCompare(String(b.inputs.name)));
-    assert.deepEqual(alarms.map((a) => a.inputs.name), ["platform-test-usw2-alb-5xx-rate", "platform-test-usw2-alb-latency-p95"]);
-    for (const a of alarms) assert.deepEqual(a.inputs.alarmActions, ["arn:aws:sns:us-west-2:123456789012:platform-test-usw2-alarms"]);
+    const alarms = ofType(r, "aws:cloudwatch/metricAlarm:MetricAlarm").sort((a, b) =>
+      String(a.inputs.name).localeCompare(String(b.inputs.name)),
+    );
+    assert.deepEqual(
+      alarms.map((a) => a.inputs.name),
+      ["platform-test-usw2-alb-5xx-rate", "platform-test-usw2-alb-latency-p95"],
+    );
+    for (const a of alarms)
+      assert.deepEqual(a.inputs.alarmActions, ["arn:aws:sns:us-west-2:123456789012:platform-test-usw2-alarms"]);
     assert.equal(alarms[1].inputs.threshold, 0.25);
     assert.equal(ofType(plain, "aws:cloudwatch/metricAlarm:MetricAlarm").length, 0);
   });

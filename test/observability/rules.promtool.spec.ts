@@ -2,11 +2,19 @@ import { strict as assert } from "assert";
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { ALERT_NAMES, renderAlertRules, renderRulesFile, type AlertRulesInput, type PrometheusRuleGroup } from "../../components/observability/rules";
+import {
+  ALERT_NAMES,
+  renderAlertRules,
+  renderRulesFile,
+  type AlertRulesInput,
+  type PrometheusRuleGroup,
+} from "../../components/observability/rules";
 import { PROMTOOL_MISSING, findPromtool, requirePromtool, runPromtool } from "../helpers/promtool";
 
 const FIXTURES = join(__dirname, "fixtures");
-const FIXTURE_FILES = readdirSync(FIXTURES).filter((f) => f.endsWith(".test.yml")).sort();
+const FIXTURE_FILES = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith(".test.yml"))
+  .sort();
 const BEHAVIOUR_FILES = FIXTURE_FILES.filter((f) => f !== "annotations.test.yml");
 
 /**
@@ -31,7 +39,10 @@ function workspace(input: AlertRulesInput = {}): string {
 describe("promtool helper", () => {
   it("fails with install instructions when promtool is not on PATH", () => {
     assert.equal(findPromtool({ PATH: "/nonexistent" }), undefined);
-    assert.throws(() => requirePromtool({ PATH: "/nonexistent" }), (e: Error) => e.message === PROMTOOL_MISSING);
+    assert.throws(
+      () => requirePromtool({ PATH: "/nonexistent" }),
+      (e: Error) => e.message === PROMTOOL_MISSING,
+    );
     assert.match(PROMTOOL_MISSING, /apt-get install -y prometheus/);
   });
 });
@@ -51,7 +62,11 @@ describe("alert rules against real promtool @integration", () => {
   });
 
   it("has a behaviour fixture for every alert", () => {
-    const covered = new Set(BEHAVIOUR_FILES.flatMap((f) => [...readFileSync(join(FIXTURES, f), "utf8").matchAll(/alertname: (\w+)/g)].map((m) => m[1])));
+    const covered = new Set(
+      BEHAVIOUR_FILES.flatMap((f) =>
+        [...readFileSync(join(FIXTURES, f), "utf8").matchAll(/alertname: (\w+)/g)].map((m) => m[1]),
+      ),
+    );
     assert.deepEqual([...covered].sort(), [...ALERT_NAMES].sort());
   });
 
@@ -81,7 +96,16 @@ describe("alert rules against real promtool @integration", () => {
   }
 
   it("fixtures catch thresholds that are too low (the 'just under' series would fire)", () => {
-    const dir = ws({ thresholds: { podCpuPercent: 78, latencyP95Ms: 195, errorRatePercent: 0.8, cacheHitPercent: 92, saturationPercent: 83, databaseConnectionsPercent: 78 } });
+    const dir = ws({
+      thresholds: {
+        podCpuPercent: 78,
+        latencyP95Ms: 195,
+        errorRatePercent: 0.8,
+        cacheHitPercent: 92,
+        saturationPercent: 83,
+        databaseConnectionsPercent: 78,
+      },
+    });
     for (const file of ["workloads.test.yml", "nodes.test.yml", "data.test.yml"]) {
       const res = runPromtool(["test", "rules", file], dir);
       assert.notEqual(res.status, 0, `${file} should fail with lowered thresholds:\n${res.output}`);
@@ -99,7 +123,9 @@ describe("alert rules against real promtool @integration", () => {
       const res = runPromtool(["test", "rules", file], dir);
       assert.notEqual(res.status, 0, `${file} should fail when for is 0s`);
       // Every alert the fixture covers must be among the failures, not just one of them.
-      const covered = new Set([...readFileSync(join(FIXTURES, file), "utf8").matchAll(/alertname: (\w+)/g)].map((m) => m[1]));
+      const covered = new Set(
+        [...readFileSync(join(FIXTURES, file), "utf8").matchAll(/alertname: (\w+)/g)].map((m) => m[1]),
+      );
       const failing = new Set([...res.output.matchAll(/alertname: (\w+), time:/g)].map((m) => m[1]));
       assert.deepEqual([...failing].sort(), [...covered].sort(), res.output);
     }

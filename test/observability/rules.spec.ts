@@ -28,17 +28,62 @@ describe("renderAlertRules (defaults from seeds 002/003)", () => {
 
   // [alert, threshold fragment of expr, for, severity]
   const expectations: [string, string, string, string][] = [
-    ["HighPodCPUUsage", '/ sum by (namespace, pod) (kube_pod_container_resource_limits{resource="cpu"}) > 0.8', "5m", "warning"],
+    [
+      "HighPodCPUUsage",
+      '/ sum by (namespace, pod) (kube_pod_container_resource_limits{resource="cpu"}) > 0.8',
+      "5m",
+      "warning",
+    ],
     ["KubernetesNodeNotReady", 'kube_node_status_condition{condition="Ready", status="true"} == 0', "1m", "critical"],
-    ["HighRequestLatencyP95", "histogram_quantile(0.95, sum by (namespace, service, le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.2", "5m", "warning"],
-    ["HighErrorRate", 'rate(http_requests_total{code=~"5.."}[5m])) / sum by (namespace, service) (rate(http_requests_total[5m])) > 0.01', "5m", "critical"],
-    ["LowGatewayCacheHitRatio", 'nginx_http_response_count_total{cache_status=~"HIT|MISS|EXPIRED|STALE|UPDATING|REVALIDATED"}[5m]))) < 0.9', "10m", "warning"],
-    ["NodeCPUSaturation", '1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m])) > 0.85', "10m", "warning"],
-    ["NodeMemorySaturation", "1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes > 0.85", "10m", "warning"],
-    ["HPAMaxedOut", "kube_horizontalpodautoscaler_status_current_replicas >= kube_horizontalpodautoscaler_spec_max_replicas", "15m", "warning"],
+    [
+      "HighRequestLatencyP95",
+      "histogram_quantile(0.95, sum by (namespace, service, le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.2",
+      "5m",
+      "warning",
+    ],
+    [
+      "HighErrorRate",
+      'rate(http_requests_total{code=~"5.."}[5m])) / sum by (namespace, service) (rate(http_requests_total[5m])) > 0.01',
+      "5m",
+      "critical",
+    ],
+    [
+      "LowGatewayCacheHitRatio",
+      'nginx_http_response_count_total{cache_status=~"HIT|MISS|EXPIRED|STALE|UPDATING|REVALIDATED"}[5m]))) < 0.9',
+      "10m",
+      "warning",
+    ],
+    [
+      "NodeCPUSaturation",
+      '1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m])) > 0.85',
+      "10m",
+      "warning",
+    ],
+    [
+      "NodeMemorySaturation",
+      "1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes > 0.85",
+      "10m",
+      "warning",
+    ],
+    [
+      "HPAMaxedOut",
+      "kube_horizontalpodautoscaler_status_current_replicas >= kube_horizontalpodautoscaler_spec_max_replicas",
+      "15m",
+      "warning",
+    ],
     ["KedaScalerErrors", "rate(keda_scaler_detail_errors_total[5m])) > 0", "5m", "warning"],
-    ["KarpenterNodeLaunchFailing", 'karpenter_cloudprovider_errors_total{method="Create", error!="NodeClaimNotFoundError"}[5m])) > 0', "5m", "critical"],
-    ["DatabaseConnectionsHigh", "/ on (namespace, instance) max by (namespace, instance) (pg_settings_max_connections) > 0.8", "2m", "critical"],
+    [
+      "KarpenterNodeLaunchFailing",
+      'karpenter_cloudprovider_errors_total{method="Create", error!="NodeClaimNotFoundError"}[5m])) > 0',
+      "5m",
+      "critical",
+    ],
+    [
+      "DatabaseConnectionsHigh",
+      "/ on (namespace, instance) max by (namespace, instance) (pg_settings_max_connections) > 0.8",
+      "2m",
+      "critical",
+    ],
   ];
   for (const [alert, fragment, forDuration, severity] of expectations) {
     it(`${alert}: threshold, for ${forDuration}, severity ${severity}`, () => {
@@ -52,7 +97,10 @@ describe("renderAlertRules (defaults from seeds 002/003)", () => {
   }
 
   it("states the exporter dependency in the cache-hit runbook", () => {
-    assert.match(rules.get("LowGatewayCacheHitRatio")!.annotations.runbook, /prometheus-nginxlog-exporter.*never fires/);
+    assert.match(
+      rules.get("LowGatewayCacheHitRatio")!.annotations.runbook,
+      /prometheus-nginxlog-exporter.*never fires/,
+    );
     assert.match(rules.get("DatabaseConnectionsHigh")!.annotations.runbook, /postgres_exporter/);
   });
 
@@ -64,7 +112,12 @@ describe("renderAlertRules (defaults from seeds 002/003)", () => {
   it("groups rules by area", () => {
     assert.deepEqual(
       renderAlertRules().map((g) => [g.name, g.rules.length]),
-      [["platform.workloads", 4], ["platform.nodes", 3], ["platform.autoscaling", 3], ["platform.data", 1]],
+      [
+        ["platform.workloads", 4],
+        ["platform.nodes", 3],
+        ["platform.autoscaling", 3],
+        ["platform.data", 1],
+      ],
     );
   });
 });
@@ -83,7 +136,10 @@ describe("renderAlertRules overrides", () => {
     assert.match(rules.get("HighPodCPUUsage")!.expr, / > 0\.9$/);
     assert.equal(rules.get("HighPodCPUUsage")!.for, "10m");
     assert.match(rules.get("HighRequestLatencyP95")!.expr, / > 0\.35$/);
-    assert.equal(rules.get("HighErrorRate")!.expr, 'sum by (namespace, service) (rate(gateway_requests_total{status=~"5.."}[2m])) / sum by (namespace, service) (rate(gateway_requests_total[2m])) > 0.005');
+    assert.equal(
+      rules.get("HighErrorRate")!.expr,
+      'sum by (namespace, service) (rate(gateway_requests_total{status=~"5.."}[2m])) / sum by (namespace, service) (rate(gateway_requests_total[2m])) > 0.005',
+    );
     assert.match(rules.get("LowGatewayCacheHitRatio")!.expr, / < 0\.95$/);
     assert.match(rules.get("NodeCPUSaturation")!.expr, / > 0\.85$/);
     assert.equal(rules.get("KubernetesNodeNotReady")!.for, DEFAULT_FOR.KubernetesNodeNotReady);
@@ -91,7 +147,14 @@ describe("renderAlertRules overrides", () => {
   });
 
   it("accepts the config section's thresholds object as is", () => {
-    const fromConfig = { podCpuPercent: 80, latencyP95Ms: 200, errorRatePercent: 1, cacheHitPercent: 90, saturationPercent: 85, databaseConnectionsPercent: 80 };
+    const fromConfig = {
+      podCpuPercent: 80,
+      latencyP95Ms: 200,
+      errorRatePercent: 1,
+      cacheHitPercent: 90,
+      saturationPercent: 85,
+      databaseConnectionsPercent: 80,
+    };
     assert.deepEqual(renderAlertRules({ thresholds: fromConfig }), renderAlertRules());
   });
 
@@ -117,7 +180,10 @@ describe("renderAlertRules overrides", () => {
       'metrics.statusCodeLabel: got "1code"; expected a Prometheus label name',
       'rateWindow: got "five"; expected a Prometheus duration like "5m"',
     ]);
-    assert.throws(() => renderAlertRules(input), /^Error: Invalid alert rules input:\n  - thresholds\.podCpuPercent: got 120/);
+    assert.throws(
+      () => renderAlertRules(input),
+      /^Error: Invalid alert rules input:\n {2}- thresholds\.podCpuPercent: got 120/,
+    );
   });
 });
 
@@ -135,28 +201,57 @@ describe("prometheusRuleManifest", () => {
   const groups = renderAlertRules();
 
   it("carries the kube-prometheus-stack release label the rule selector matches", () => {
-    const m = prometheusRuleManifest("platform-alerts", "monitoring", groups, ruleSelectorLabels("kube-prometheus-stack"));
+    const m = prometheusRuleManifest(
+      "platform-alerts",
+      "monitoring",
+      groups,
+      ruleSelectorLabels("kube-prometheus-stack"),
+    );
     assert.equal(m.apiVersion, "monitoring.coreos.com/v1");
     assert.equal(m.kind, "PrometheusRule");
-    assert.deepEqual(m.metadata, { name: "platform-alerts", namespace: "monitoring", labels: { "app.kubernetes.io/part-of": "platform", release: "kube-prometheus-stack" } });
+    assert.deepEqual(m.metadata, {
+      name: "platform-alerts",
+      namespace: "monitoring",
+      labels: { "app.kubernetes.io/part-of": "platform", release: "kube-prometheus-stack" },
+    });
     assert.equal(m.spec.groups, groups);
   });
 
   it("validates against the prometheus-operator PrometheusRule model", async () => {
     const m = prometheusRuleManifest("platform-alerts", "monitoring", groups, ruleSelectorLabels("kps"));
-    await validateManifest("@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule", "PrometheusRule", m);
+    await validateManifest(
+      "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule",
+      "PrometheusRule",
+      m,
+    );
   });
 
   it("the model rejects a rule without expr (the validation is live)", async () => {
     const m = prometheusRuleManifest("platform-alerts", "monitoring", groups, ruleSelectorLabels("kps"));
     const broken = { ...m, spec: { groups: [{ name: "g", rules: [{ alert: "A", for: "5m" }] }] } };
-    await assert.rejects(validateManifest("@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule", "PrometheusRule", broken), /expr/);
+    await assert.rejects(
+      validateManifest(
+        "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule",
+        "PrometheusRule",
+        broken,
+      ),
+      /expr/,
+    );
   });
 
   it("refuses manifests Prometheus would silently ignore or the API would reject", () => {
-    assert.throws(() => prometheusRuleManifest("alerts", "monitoring", groups, {}), /selectorLabels: got \{\}; expected the labels the Prometheus ruleSelector matches/);
-    assert.throws(() => prometheusRuleManifest("Platform_Alerts", "monitoring", groups, { release: "kps" }), /name: got "Platform_Alerts"; expected a DNS subdomain/);
-    assert.throws(() => prometheusRuleManifest("alerts", "Monitoring", groups, { release: "kps" }), /namespace: got "Monitoring"; expected a DNS label/);
+    assert.throws(
+      () => prometheusRuleManifest("alerts", "monitoring", groups, {}),
+      /selectorLabels: got \{\}; expected the labels the Prometheus ruleSelector matches/,
+    );
+    assert.throws(
+      () => prometheusRuleManifest("Platform_Alerts", "monitoring", groups, { release: "kps" }),
+      /name: got "Platform_Alerts"; expected a DNS subdomain/,
+    );
+    assert.throws(
+      () => prometheusRuleManifest("alerts", "Monitoring", groups, { release: "kps" }),
+      /namespace: got "Monitoring"; expected a DNS label/,
+    );
     assert.throws(() => prometheusRuleManifest("alerts", "monitoring", [], { release: "kps" }), /groups: got no rules/);
   });
 });

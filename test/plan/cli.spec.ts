@@ -6,7 +6,11 @@ import * as path from "path";
 import { ROOT } from "../helpers/plan";
 
 function plan(args: string[]) {
-  const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "tools", "plan.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } });
+  const r = spawnSync(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", path.join(ROOT, "tools", "plan.ts"), ...args],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,28 +26,48 @@ describe("npm run plan (CLI)", () => {
     assert.deepEqual(Object.keys(doc), ["stack", "project", "resources", "outputs", "violations"]);
     assert.equal(doc.stack, "dev");
     assert.equal(doc.project, "platform");
-    for (const r of doc.resources) assert.deepEqual(Object.keys(r), ["urn", "type", "name", "custom", "parent", "provider", "region", "inputs", "dependencies"]);
+    for (const r of doc.resources)
+      assert.deepEqual(Object.keys(r), [
+        "urn",
+        "type",
+        "name",
+        "custom",
+        "parent",
+        "provider",
+        "region",
+        "inputs",
+        "dependencies",
+      ]);
     assert.equal(doc.outputs.primaryRegion, "us-east-1");
     assert.ok(Array.isArray(doc.violations));
   });
 
   it("fails a broken config naming every problem, without a stack trace", () => {
     const file = path.join(tmp, "Pulumi.broken.yaml");
-    fs.writeFileSync(file, [
-      "config:",
-      "  platform:environment: prod",
-      "  platform:regions:",
-      "    - { name: us-east-1, vpcCidr: 10.0.0.0/16 }",
-      "    - { name: us-west-2, vpcCidr: 10.0.0.0/16 }",
-      "  platform:netwrk:",
-      "    azCount: 3",
-      "",
-    ].join("\n"));
+    fs.writeFileSync(
+      file,
+      [
+        "config:",
+        "  platform:environment: prod",
+        "  platform:regions:",
+        "    - { name: us-east-1, vpcCidr: 10.0.0.0/16 }",
+        "    - { name: us-west-2, vpcCidr: 10.0.0.0/16 }",
+        "  platform:netwrk:",
+        "    azCount: 3",
+        "",
+      ].join("\n"),
+    );
     const r = plan(["--stack", "broken", "--config-file", file, "--out", path.join(tmp, "broken")]);
     assert.equal(r.status, 1);
     assert.match(r.stderr, /Invalid configuration for stack "broken" \(2 problems\)/);
-    assert.match(r.stderr, /platform:netwrk: got \{"azCount":3\}; expected a known key \(did you mean "platform:network"\?\)/);
-    assert.match(r.stderr, /platform:regions\[1\]\.vpcCidr: got "10\.0\.0\.0\/16"; expected a range disjoint from regions\[0\]/);
+    assert.match(
+      r.stderr,
+      /platform:netwrk: got \{"azCount":3\}; expected a known key \(did you mean "platform:network"\?\)/,
+    );
+    assert.match(
+      r.stderr,
+      /platform:regions\[1\]\.vpcCidr: got "10\.0\.0\.0\/16"; expected a range disjoint from regions\[0\]/,
+    );
     assert.doesNotMatch(r.stderr, /^\s+at /m, "no stack trace");
     assert.ok(!fs.existsSync(path.join(tmp, "broken", "plan.json")), "no plan written for a bad config");
   });

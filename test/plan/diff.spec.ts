@@ -7,26 +7,44 @@ describe("offline plan diff", () => {
     const { plan } = await planFor("dev");
     const d = diffPlans(plan, plan);
     assert.deepEqual([d.added.length, d.removed.length, d.changed.length], [0, 0, 0]);
-    assert.equal(diffMarkdown("dev", d), "### Offline plan diff for `dev`: 0 to add, 0 to change, 0 to remove\n\nNo changes.\n");
+    assert.equal(
+      diffMarkdown("dev", d),
+      "### Offline plan diff for `dev`: 0 to add, 0 to change, 0 to remove\n\nNo changes.\n",
+    );
   });
 
   it("names exactly what a config change touches", async () => {
     const { plan: base } = await planFor("dev");
-    const { plan: head } = await planWith("dev", { network: { azCount: 2, natGateways: "single", flowLogs: { retentionDays: 30 } } });
+    const { plan: head } = await planWith("dev", {
+      network: { azCount: 2, natGateways: "single", flowLogs: { retentionDays: 30 } },
+    });
     const d = diffPlans(base, head!);
     assert.deepEqual(d.added, []);
     assert.deepEqual(d.removed, []);
-    assert.deepEqual(d.changed.map((c) => [c.type, c.paths]), [["aws:cloudwatch/logGroup:LogGroup", ["inputs.retentionInDays"]]]);
-    assert.match(diffMarkdown("dev", d), /\| ~ \| `us-east-1-network-flow-logs` \| `aws:cloudwatch\/logGroup:LogGroup` \| us-east-1 \| `inputs.retentionInDays` \|/);
+    assert.deepEqual(
+      d.changed.map((c) => [c.type, c.paths]),
+      [["aws:cloudwatch/logGroup:LogGroup", ["inputs.retentionInDays"]]],
+    );
+    assert.match(
+      diffMarkdown("dev", d),
+      /\| ~ \| `us-east-1-network-flow-logs` \| `aws:cloudwatch\/logGroup:LogGroup` \| us-east-1 \| `inputs.retentionInDays` \|/,
+    );
   });
 
   it("lists added and removed resources when an AZ is added", async () => {
     const { plan: base } = await planFor("dev");
-    const { plan: head } = await planWith("dev", { network: { azCount: 3, natGateways: "single", flowLogs: { retentionDays: 14 } } });
+    const { plan: head } = await planWith("dev", {
+      network: { azCount: 3, natGateways: "single", flowLogs: { retentionDays: 14 } },
+    });
     const d = diffPlans(base, head!);
-    const addedSubnets = d.added.filter((r) => r.type === "aws:ec2/subnet:Subnet").map((r) => r.inputs.availabilityZone);
+    const addedSubnets = d.added
+      .filter((r) => r.type === "aws:ec2/subnet:Subnet")
+      .map((r) => r.inputs.availabilityZone);
     assert.deepEqual(addedSubnets, ["us-east-1c", "us-east-1c", "us-east-1c"]);
     assert.deepEqual(d.removed, []);
-    assert.ok(d.changed.every((c) => c.type !== "aws:ec2/subnet:Subnet"), "existing subnets unchanged");
+    assert.ok(
+      d.changed.every((c) => c.type !== "aws:ec2/subnet:Subnet"),
+      "existing subnets unchanged",
+    );
   });
 });

@@ -8,7 +8,10 @@ describe("offline plan: policy evaluation", () => {
   for (const stack of ["dev", "prod"]) {
     it(`${stack} has no mandatory violations`, async () => {
       const { plan } = await planFor(stack);
-      assert.deepEqual(mandatoryViolations(plan).map((v) => `${v.policy}: ${v.message} (${v.urn})`), []);
+      assert.deepEqual(
+        mandatoryViolations(plan).map((v) => `${v.policy}: ${v.message} (${v.urn})`),
+        [],
+      );
     });
   }
 
@@ -19,19 +22,27 @@ describe("offline plan: policy evaluation", () => {
       rootDir: ROOT,
       program: () => {
         delete require.cache[require.resolve(entry)];
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- re-runs the program on a fresh module
         const outputs = require(entry);
         // Deliberately no provider: lands on the default provider.
         new aws.ec2.SecurityGroup("planted-ssh", {
           vpcId: "vpc-123",
           description: "planted",
-          ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "ssh from anywhere" }],
+          ingress: [
+            { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: "ssh from anywhere" },
+          ],
         });
         return outputs;
       },
     });
     assert.ok(result.ok);
     const found = mandatoryViolations(result.plan).filter((v) => v.urn.endsWith("::planted-ssh"));
-    assert.deepEqual(found.map((v) => v.policy).sort(), ["aws-allowed-regions", "aws-no-default-provider", "aws-no-world-ingress", "aws-required-tags"]);
+    assert.deepEqual(found.map((v) => v.policy).sort(), [
+      "aws-allowed-regions",
+      "aws-no-default-provider",
+      "aws-no-world-ingress",
+      "aws-required-tags",
+    ]);
     for (const v of found) assert.ok(v.message.length > 20, v.message);
   });
 });

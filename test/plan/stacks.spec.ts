@@ -17,12 +17,19 @@ describe("stacks on the mock engine", () => {
   it("prod has three VPCs, one per region, with the configured CIDRs", async () => {
     const { plan } = await planFor("prod");
     const vpcs = ofType(plan, "aws:ec2/vpc:Vpc");
-    assert.deepEqual(vpcs.map((v) => [v.region, v.inputs.cidrBlock]).sort(), [["eu-west-1", "10.2.0.0/16"], ["us-east-1", "10.0.0.0/16"], ["us-west-2", "10.1.0.0/16"]]);
+    assert.deepEqual(vpcs.map((v) => [v.region, v.inputs.cidrBlock]).sort(), [
+      ["eu-west-1", "10.2.0.0/16"],
+      ["us-east-1", "10.0.0.0/16"],
+      ["us-west-2", "10.1.0.0/16"],
+    ]);
   });
 
   it("dev has one VPC in us-east-1", async () => {
     const { plan } = await planFor("dev");
-    assert.deepEqual(ofType(plan, "aws:ec2/vpc:Vpc").map((v) => v.region), ["us-east-1"]);
+    assert.deepEqual(
+      ofType(plan, "aws:ec2/vpc:Vpc").map((v) => v.region),
+      ["us-east-1"],
+    );
   });
 
   for (const stack of ["dev", "prod"]) {
@@ -38,7 +45,10 @@ describe("stacks on the mock engine", () => {
         assert.ok(!provider.name.startsWith("default"), `${r.urn} uses a default provider`);
         const expected = regionAncestor(r, all) ?? r.region; // global resources choose their region explicitly
         assert.equal(r.region, expected, `${r.urn} is in ${r.region}, expected ${expected}`);
-        assert.ok(config.regions.some((x) => x.name === r.region) || r.region === "us-east-1", `${r.urn} in unexpected region ${r.region}`);
+        assert.ok(
+          config.regions.some((x) => x.name === r.region) || r.region === "us-east-1",
+          `${r.urn} in unexpected region ${r.region}`,
+        );
       }
     });
 
@@ -60,7 +70,11 @@ describe("stacks on the mock engine", () => {
     for (const region of ["us-east-1", "us-west-2", "eu-west-1"]) {
       const subnets = inRegion(ofType(plan, "aws:ec2/subnet:Subnet"), region);
       assert.equal(subnets.length, 9);
-      assert.deepEqual([...new Set(subnets.map((s) => s.inputs.availabilityZone))].sort(), [`${region}a`, `${region}b`, `${region}c`]);
+      assert.deepEqual([...new Set(subnets.map((s) => s.inputs.availabilityZone))].sort(), [
+        `${region}a`,
+        `${region}b`,
+        `${region}c`,
+      ]);
       assert.equal(inRegion(ofType(plan, "aws:ec2/natGateway:NatGateway"), region).length, 3);
       const priv = subnets.filter((s) => (s.inputs.tags as Record<string, string>)["platform.io/tier"] === "private");
       for (const s of priv) {
@@ -70,7 +84,12 @@ describe("stacks on the mock engine", () => {
         assert.equal(s.inputs.mapPublicIpOnLaunch, false);
       }
       assert.equal(inRegion(ofType(plan, "aws:ec2/flowLog:FlowLog"), region).length, 1);
-      assert.equal(inRegion(ofType(plan, "aws:ec2/vpcEndpoint:VpcEndpoint"), region).filter((e) => e.inputs.vpcEndpointType === "Gateway").length, 1);
+      assert.equal(
+        inRegion(ofType(plan, "aws:ec2/vpcEndpoint:VpcEndpoint"), region).filter(
+          (e) => e.inputs.vpcEndpointType === "Gateway",
+        ).length,
+        1,
+      );
     }
   });
 
@@ -107,7 +126,8 @@ describe("stacks on the mock engine", () => {
     ];
     const { plan: after, error } = await planWith("prod", { regions });
     assert.equal(error, undefined);
-    const cidrs = (p: typeof before) => new Map(ofType(p, "aws:ec2/subnet:Subnet").map((s) => [s.urn, s.inputs.cidrBlock]));
+    const cidrs = (p: typeof before) =>
+      new Map(ofType(p, "aws:ec2/subnet:Subnet").map((s) => [s.urn, s.inputs.cidrBlock]));
     const a = cidrs(after!);
     for (const [urn, cidr] of cidrs(before)) assert.equal(a.get(urn), cidr, urn);
     assert.equal(ofType(after!, "aws:ec2/vpc:Vpc").length, 4);

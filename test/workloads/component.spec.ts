@@ -17,7 +17,15 @@ async function run(connection?: { endpoints: Record<string, string>; secretArns:
     program: () => {
       const provider = new aws.Provider("usw2", { region: "us-west-2" });
       const cluster = standInCluster("platform-test-usw2");
-      const w = new Workloads("usw2-workloads", { config, region: "us-west-2", physicalName: "platform-test-usw2", cluster, provider, vpcCidr: "10.1.0.0/16", connection });
+      const w = new Workloads("usw2-workloads", {
+        config,
+        region: "us-west-2",
+        physicalName: "platform-test-usw2",
+        cluster,
+        provider,
+        vpcCidr: "10.1.0.0/16",
+        connection,
+      });
       return { queueUrl: w.queueUrl };
     },
   });
@@ -38,18 +46,40 @@ describe("Workloads component (mock engine)", () => {
     assert.equal(q.inputs.sqsManagedSseEnabled, true);
     assert.equal(dlq.inputs.sqsManagedSseEnabled, true);
     assert.equal(q.region, "us-west-2");
-    assert.deepEqual(JSON.parse(q.inputs.redrivePolicy as string), { deadLetterTargetArn: "arn:aws:sqs:us-west-2:123456789012:platform-test-usw2-jobs-dlq", maxReceiveCount: 5 });
+    assert.deepEqual(JSON.parse(q.inputs.redrivePolicy as string), {
+      deadLetterTargetArn: "arn:aws:sqs:us-west-2:123456789012:platform-test-usw2-jobs-dlq",
+      maxReceiveCount: 5,
+    });
     assert.equal(r.outputs.queueUrl, "https://sqs.us-west-2.amazonaws.com/123456789012/platform-test-usw2-jobs");
   });
 
   it("grants queue access per role: the worker consumes, notification-service sends, KEDA reads depth", () => {
-    const policy = (n: string) => JSON.parse(named(`usw2-workloads-${n}-pi-policy`).inputs.policy as string).Statement[0];
+    const policy = (n: string) =>
+      JSON.parse(named(`usw2-workloads-${n}-pi-policy`).inputs.policy as string).Statement[0];
     const arn = "arn:aws:sqs:us-west-2:123456789012:platform-test-usw2-jobs";
-    assert.deepEqual(policy("notification-worker"), { Sid: "ConsumeQueue", Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], Resource: arn });
-    assert.deepEqual(policy("notification-service"), { Sid: "SendToQueue", Effect: "Allow", Action: ["sqs:SendMessage"], Resource: arn });
-    assert.deepEqual(policy("keda"), { Sid: "ReadQueueDepth", Effect: "Allow", Action: ["sqs:GetQueueAttributes"], Resource: [arn] });
+    assert.deepEqual(policy("notification-worker"), {
+      Sid: "ConsumeQueue",
+      Effect: "Allow",
+      Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"],
+      Resource: arn,
+    });
+    assert.deepEqual(policy("notification-service"), {
+      Sid: "SendToQueue",
+      Effect: "Allow",
+      Action: ["sqs:SendMessage"],
+      Resource: arn,
+    });
+    assert.deepEqual(policy("keda"), {
+      Sid: "ReadQueueDepth",
+      Effect: "Allow",
+      Action: ["sqs:GetQueueAttributes"],
+      Resource: [arn],
+    });
     const assoc = named("usw2-workloads-keda-pi-association").inputs;
-    assert.deepEqual([assoc.namespace, assoc.serviceAccount, assoc.clusterName], ["keda", "keda-operator", "platform-test-usw2"]);
+    assert.deepEqual(
+      [assoc.namespace, assoc.serviceAccount, assoc.clusterName],
+      ["keda", "keda-operator", "platform-test-usw2"],
+    );
     assert.equal(ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation").length, 3);
   });
 
@@ -58,7 +88,9 @@ describe("Workloads component (mock engine)", () => {
     assert.equal(rel.type, "kubernetes:helm.sh/v3:Release");
     assert.equal(rel.inputs.version, CHARTS.keda.version);
     assert.deepEqual(rel.inputs.repositoryOpts, { repo: "https://kedacore.github.io/charts" });
-    assert.deepEqual((rel.inputs.values as { tolerations: unknown }).tolerations, [{ key: "CriticalAddonsOnly", operator: "Equal", value: "true", effect: "NoSchedule" }]);
+    assert.deepEqual((rel.inputs.values as { tolerations: unknown }).tolerations, [
+      { key: "CriticalAddonsOnly", operator: "Equal", value: "true", effect: "NoSchedule" },
+    ]);
     assert.ok(rel.dependencies.includes(urnOf("usw2-workloads-keda-pi-association")));
   });
 
@@ -67,55 +99,104 @@ describe("Workloads component (mock engine)", () => {
     const kube = r.resources.filter((x) => x.custom && x.type.startsWith("kubernetes:"));
     assert.ok(kube.length > 40);
     for (const x of kube) assert.equal(x.provider, k8sProvider, x.urn);
-    for (const x of r.resources.filter((y) => y.custom && y.type.startsWith("aws:"))) assert.equal(x.region, "us-west-2", x.urn);
+    for (const x of r.resources.filter((y) => y.custom && y.type.startsWith("aws:")))
+      assert.equal(x.region, "us-west-2", x.urn);
   });
 
   it("custom resources depend on the KEDA release; Deployments on the cluster's add-ons, their SA and Pod Identity", () => {
     const release = urnOf("usw2-workloads-keda");
-    for (const x of [...ofType("kubernetes:keda.sh/v1alpha1:ScaledObject"), ...ofType("kubernetes:keda.sh/v1alpha1:TriggerAuthentication")]) {
+    for (const x of [
+      ...ofType("kubernetes:keda.sh/v1alpha1:ScaledObject"),
+      ...ofType("kubernetes:keda.sh/v1alpha1:TriggerAuthentication"),
+    ]) {
       assert.ok(x.dependencies.includes(release), x.urn);
     }
     const worker = named("usw2-workloads-deploy-notification-worker");
-    for (const dep of ["addons", "usw2-workloads-sa-notification-worker", "usw2-workloads-notification-worker-pi-association", "usw2-workloads-namespace"]) {
+    for (const dep of [
+      "addons",
+      "usw2-workloads-sa-notification-worker",
+      "usw2-workloads-notification-worker-pi-association",
+      "usw2-workloads-namespace",
+    ]) {
       assert.ok(worker.dependencies.includes(urnOf(dep)), dep);
     }
     const gateway = named("usw2-workloads-deploy-nginx-gateway");
-    for (const svc of ["frontend", "user-service", "activity-service", "notification-service"]) assert.ok(gateway.dependencies.includes(urnOf(`usw2-workloads-svc-${svc}`)), svc);
+    for (const svc of ["frontend", "user-service", "activity-service", "notification-service"])
+      assert.ok(gateway.dependencies.includes(urnOf(`usw2-workloads-svc-${svc}`)), svc);
   });
 
   it("plans the 5 seed Deployments plus the worker, 4 HPAs and 2 ScaledObjects, each target scaled once", () => {
-    const deployments = ofType("kubernetes:apps/v1:Deployment").map((d) => (d.inputs.metadata as { name: string }).name).sort();
-    assert.deepEqual(deployments, ["activity-service", "frontend", "nginx-gateway", "notification-service", "notification-worker", "user-service"]);
-    const targets = [...ofType("kubernetes:autoscaling/v2:HorizontalPodAutoscaler"), ...ofType("kubernetes:keda.sh/v1alpha1:ScaledObject")].map(
-      (a) => (a.inputs.spec as { scaleTargetRef: { name: string } }).scaleTargetRef.name,
-    );
+    const deployments = ofType("kubernetes:apps/v1:Deployment")
+      .map((d) => (d.inputs.metadata as { name: string }).name)
+      .sort();
+    assert.deepEqual(deployments, [
+      "activity-service",
+      "frontend",
+      "nginx-gateway",
+      "notification-service",
+      "notification-worker",
+      "user-service",
+    ]);
+    const targets = [
+      ...ofType("kubernetes:autoscaling/v2:HorizontalPodAutoscaler"),
+      ...ofType("kubernetes:keda.sh/v1alpha1:ScaledObject"),
+    ].map((a) => (a.inputs.spec as { scaleTargetRef: { name: string } }).scaleTargetRef.name);
     assert.equal(targets.length, 6);
     assert.deepEqual([...targets].sort(), deployments);
-    for (const d of ofType("kubernetes:apps/v1:Deployment")) assert.equal((d.inputs.spec as { replicas?: number }).replicas, undefined);
+    for (const d of ofType("kubernetes:apps/v1:Deployment"))
+      assert.equal((d.inputs.spec as { replicas?: number }).replicas, undefined);
   });
 
   it("with a data connection: writes data-endpoints, lets database/cache users read the secrets, and waits for the ConfigMap", async () => {
     const secret = "arn:aws:secretsmanager:us-west-2:123456789012:secret:db";
-    const r2 = await run({ endpoints: { DATABASE_WRITER_HOST: "writer.example", DATABASE_SECRET_ARN: secret }, secretArns: [secret] });
+    const r2 = await run({
+      endpoints: { DATABASE_WRITER_HOST: "writer.example", DATABASE_SECRET_ARN: secret },
+      secretArns: [secret],
+    });
     const get = (n: string) => r2.resources.find((x) => x.name === n)!;
     const cm = get("usw2-workloads-cm-data-endpoints");
-    assert.deepEqual((cm.inputs as { data: unknown }).data, { DATABASE_WRITER_HOST: "writer.example", DATABASE_SECRET_ARN: secret });
+    assert.deepEqual((cm.inputs as { data: unknown }).data, {
+      DATABASE_WRITER_HOST: "writer.example",
+      DATABASE_SECRET_ARN: secret,
+    });
     const statements = JSON.parse(get("usw2-workloads-user-service-pi-policy").inputs.policy as string).Statement;
     assert.deepEqual(statements, [
-      { Sid: "ReadDataCredentials", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: [secret] },
-      { Sid: "DecryptDataCredentials", Effect: "Allow", Action: ["kms:Decrypt"], Resource: "*", Condition: { StringEquals: { "kms:ViaService": "secretsmanager.us-west-2.amazonaws.com" } } },
+      {
+        Sid: "ReadDataCredentials",
+        Effect: "Allow",
+        Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+        Resource: [secret],
+      },
+      {
+        Sid: "DecryptDataCredentials",
+        Effect: "Allow",
+        Action: ["kms:Decrypt"],
+        Resource: "*",
+        Condition: { StringEquals: { "kms:ViaService": "secretsmanager.us-west-2.amazonaws.com" } },
+      },
     ]);
     const worker = JSON.parse(get("usw2-workloads-notification-worker-pi-policy").inputs.policy as string).Statement;
-    assert.deepEqual(worker.map((st: { Sid: string }) => st.Sid), ["ConsumeQueue", "ReadDataCredentials", "DecryptDataCredentials"]);
-    assert.equal(r2.resources.some((x) => x.name === "usw2-workloads-frontend-pi-role"), false, "frontend calls no AWS API");
+    assert.deepEqual(
+      worker.map((st: { Sid: string }) => st.Sid),
+      ["ConsumeQueue", "ReadDataCredentials", "DecryptDataCredentials"],
+    );
+    assert.equal(
+      r2.resources.some((x) => x.name === "usw2-workloads-frontend-pi-role"),
+      false,
+      "frontend calls no AWS API",
+    );
     assert.ok(get("usw2-workloads-deploy-user-service").dependencies.includes(cm.urn));
   });
 
   it("passes the real queue URL into the worker's env and its SQS trigger", () => {
     const url = "https://sqs.us-west-2.amazonaws.com/123456789012/platform-test-usw2-jobs";
-    const so = named("usw2-workloads-so-notification-worker").inputs.spec as { triggers: { metadata: { queueURL: string } }[] };
+    const so = named("usw2-workloads-so-notification-worker").inputs.spec as {
+      triggers: { metadata: { queueURL: string } }[];
+    };
     assert.equal(so.triggers[0].metadata.queueURL, url);
-    const d = named("usw2-workloads-deploy-notification-worker").inputs.spec as { template: { spec: { containers: { env: { name: string; value: string }[] }[] } } };
+    const d = named("usw2-workloads-deploy-notification-worker").inputs.spec as {
+      template: { spec: { containers: { env: { name: string; value: string }[] }[] } };
+    };
     assert.ok(d.template.spec.containers[0].env.some((e) => e.name === "QUEUE_URL" && e.value === url));
   });
 });

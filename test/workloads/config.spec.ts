@@ -30,16 +30,30 @@ describe("workloads config: bad input gets a clear error", () => {
         frontend: { autoscaling: { hpa: { minReplicas: 5, maxReplicas: 4 } } },
         "notification-worker": { autoscaling: { keda: { sqsQueueLength: 10, minReplicas: 9, maxReplicas: 2 } } },
       }),
-      ["platform:services[0].autoscaling.hpa.minReplicas: got 5; expected at most maxReplicas (4)", "platform:services[4].autoscaling.keda.minReplicas: got 9; expected at most maxReplicas (2)"],
+      [
+        "platform:services[0].autoscaling.hpa.minReplicas: got 5; expected at most maxReplicas (4)",
+        "platform:services[4].autoscaling.keda.minReplicas: got 9; expected at most maxReplicas (2)",
+      ],
     );
-    assert.ok(problems({}, { gateway: { minReplicas: 4, maxReplicas: 3 } }).includes("platform:gateway.minReplicas: got 4; expected at most gateway.maxReplicas (3)"));
+    assert.ok(
+      problems({}, { gateway: { minReplicas: 4, maxReplicas: 3 } }).includes(
+        "platform:gateway.minReplicas: got 4; expected at most gateway.maxReplicas (3)",
+      ),
+    );
   });
 
   it("requests above limits", () => {
-    assert.deepEqual(problems({ "user-service": { resources: { requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "200m", memory: "256Mi" } } } }), [
-      'platform:services[1].resources.requests.cpu: got "500m"; expected at most resources.limits.cpu (200m)',
-      'platform:services[1].resources.requests.memory: got "512Mi"; expected at most resources.limits.memory (256Mi)',
-    ]);
+    assert.deepEqual(
+      problems({
+        "user-service": {
+          resources: { requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "200m", memory: "256Mi" } },
+        },
+      }),
+      [
+        'platform:services[1].resources.requests.cpu: got "500m"; expected at most resources.limits.cpu (200m)',
+        'platform:services[1].resources.requests.memory: got "512Mi"; expected at most resources.limits.memory (256Mi)',
+      ],
+    );
   });
 
   it('bad quantities such as "128MB"', () => {
@@ -71,10 +85,16 @@ describe("workloads config: bad input gets a clear error", () => {
   });
 
   it("a KEDA block without triggers, and an SQS trigger on a web service that does not use the queue", () => {
-    assert.deepEqual(problems({ frontend: { autoscaling: { keda: { minReplicas: 2 } } }, "user-service": { autoscaling: { keda: { sqsQueueLength: 5 } } } }), [
-      'platform:services[0].autoscaling.keda: got {"minReplicas":2}; expected at least one trigger: sqsQueueLength, prometheus or businessHours',
-      "platform:services[1].uses.queue: got false; expected true when scaling on an SQS queue",
-    ]);
+    assert.deepEqual(
+      problems({
+        frontend: { autoscaling: { keda: { minReplicas: 2 } } },
+        "user-service": { autoscaling: { keda: { sqsQueueLength: 5 } } },
+      }),
+      [
+        'platform:services[0].autoscaling.keda: got {"minReplicas":2}; expected at least one trigger: sqsQueueLength, prometheus or businessHours',
+        "platform:services[1].uses.queue: got false; expected true when scaling on an SQS queue",
+      ],
+    );
   });
 
   it("a latest or untagged image", () => {

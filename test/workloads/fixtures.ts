@@ -11,7 +11,9 @@ export function seedConfig(overrides: Record<string, unknown> = {}): PlatformCon
     ],
     ...overrides,
   };
-  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]));
+  const flat = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
   return loadConfig(flat, { project: "platform", stack: "test" });
 }
 

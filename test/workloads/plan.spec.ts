@@ -5,18 +5,29 @@ import type { Plan } from "../../tools/plan-lib";
 import { validateManifest } from "../helpers/schemas";
 import { MODELS } from "./fixtures";
 
-const SEED_DEPLOYMENTS = ["activity-service", "frontend", "nginx-gateway", "notification-service", "notification-worker", "user-service"];
-type K8s = { metadata: { name: string; namespace?: string }; spec: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+const SEED_DEPLOYMENTS = [
+  "activity-service",
+  "frontend",
+  "nginx-gateway",
+  "notification-service",
+  "notification-worker",
+  "user-service",
+];
+type K8s = { metadata: { name: string; namespace?: string }; spec: Record<string, any> };
 
 /** The Workloads component of each region and the resources beneath it. */
 function perRegion(plan: Plan): Map<string, PlanResource[]> {
   const map = byUrn(plan);
   const out = new Map<string, PlanResource[]>();
   for (const w of plan.resources.filter((r) => r.type === "platform:workloads:Workloads")) {
-    out.set(w.name.replace(/-workloads$/, ""), plan.resources.filter((r) => {
-      for (let p = r.parent ? map.get(r.parent) : undefined; p; p = p.parent ? map.get(p.parent) : undefined) if (p.urn === w.urn) return true;
-      return false;
-    }));
+    out.set(
+      w.name.replace(/-workloads$/, ""),
+      plan.resources.filter((r) => {
+        for (let p = r.parent ? map.get(r.parent) : undefined; p; p = p.parent ? map.get(p.parent) : undefined)
+          if (p.urn === w.urn) return true;
+        return false;
+      }),
+    );
   }
   return out;
 }
@@ -33,18 +44,27 @@ describe("workloads in the offline plan", () => {
         for (const [region, rs] of regions) {
           const deployments = ofKind(rs, "kubernetes:apps/v1:Deployment").map(manifest);
           assert.deepEqual(deployments.map((d) => d.metadata.name).sort(), SEED_DEPLOYMENTS, region);
-          for (const d of deployments) assert.equal(d.spec.replicas, undefined, `${region} ${d.metadata.name} is autoscaled`);
+          for (const d of deployments)
+            assert.equal(d.spec.replicas, undefined, `${region} ${d.metadata.name} is autoscaled`);
         }
       });
 
       it("scales every Deployment exactly once: HPAs for HPA services and the gateway, ScaledObjects for KEDA ones", async () => {
         const { plan } = await planFor(stack);
         for (const [region, rs] of perRegion(plan)) {
-          const hpas = ofKind(rs, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").map((r) => manifest(r).spec.scaleTargetRef.name);
-          const sos = ofKind(rs, "kubernetes:keda.sh/v1alpha1:ScaledObject").map((r) => manifest(r).spec.scaleTargetRef.name);
+          const hpas = ofKind(rs, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").map(
+            (r) => manifest(r).spec.scaleTargetRef.name,
+          );
+          const sos = ofKind(rs, "kubernetes:keda.sh/v1alpha1:ScaledObject").map(
+            (r) => manifest(r).spec.scaleTargetRef.name,
+          );
           assert.deepEqual(hpas.sort(), ["frontend", "nginx-gateway", "notification-service", "user-service"], region);
           assert.deepEqual(sos.sort(), ["activity-service", "notification-worker"], region);
-          assert.deepEqual([...hpas, ...sos].sort(), SEED_DEPLOYMENTS, `${region}: no target scaled twice, none left out`);
+          assert.deepEqual(
+            [...hpas, ...sos].sort(),
+            SEED_DEPLOYMENTS,
+            `${region}: no target scaled twice, none left out`,
+          );
         }
       });
 
@@ -79,11 +99,17 @@ describe("workloads in the offline plan", () => {
         const { plan } = await planFor(stack);
         const first = [...perRegion(plan).values()][0];
         let checked = 0;
-        for (const r of first.filter((x) => x.custom && x.type.startsWith("kubernetes:") && !x.type.includes("helm.sh"))) {
+        for (const r of first.filter(
+          (x) => x.custom && x.type.startsWith("kubernetes:") && !x.type.includes("helm.sh"),
+        )) {
           const kind = r.type.split(":").pop()!;
           const model = MODELS[kind];
           assert.ok(model, `no schema registered for ${kind}`);
-          await validateManifest(model[0], model[1], { apiVersion: r.type.split(":")[1].replace(/^core\//, ""), kind, ...r.inputs });
+          await validateManifest(model[0], model[1], {
+            apiVersion: r.type.split(":")[1].replace(/^core\//, ""),
+            kind,
+            ...r.inputs,
+          });
           checked++;
         }
         assert.ok(checked > 40, `validated ${checked}`);
@@ -92,7 +118,10 @@ describe("workloads in the offline plan", () => {
       it("reports no policy violation from the workloads area", async () => {
         const { plan } = await planFor(stack);
         const ours = new Set([...perRegion(plan).values()].flat().map((r) => r.urn));
-        assert.deepEqual(plan.violations.filter((v) => ours.has(v.urn)), []);
+        assert.deepEqual(
+          plan.violations.filter((v) => ours.has(v.urn)),
+          [],
+        );
       });
     });
   }

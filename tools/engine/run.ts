@@ -50,7 +50,10 @@ async function runOnce(opts: RunOptions): Promise<ProgramRun> {
     {
       newResource: (args) => {
         // Components (e.g. the remote eks:index:Cluster) carry their provider in a map, not here.
-        const region = (args.provider ? providerRegion.get(providerUrn(args.provider) ?? "") : undefined) ?? regionByName.get(`${args.type}::${args.name}`) ?? null;
+        const region =
+          (args.provider ? providerRegion.get(providerUrn(args.provider) ?? "") : undefined) ??
+          regionByName.get(`${args.type}::${args.name}`) ??
+          null;
         return mockState(args, region);
       },
       call: (args) => CALL_RESULTS[args.token]?.(args) ?? {},
@@ -61,9 +64,15 @@ async function runOnce(opts: RunOptions): Promise<ProgramRun> {
   );
 
   type Req = {
-    getType(): string; getName(): string; getCustom(): boolean; getParent(): string; getProvider(): string;
-    getProvidersMap(): { toObject(): [string, string][] }; getDependenciesList(): string[];
-    getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void }; getObject(): { toJavaScript(): unknown };
+    getType(): string;
+    getName(): string;
+    getCustom(): boolean;
+    getParent(): string;
+    getProvider(): string;
+    getProvidersMap(): { toObject(): [string, string][] };
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
+    getObject(): { toJavaScript(): unknown };
   };
   const monitor = settings.getMonitor() as unknown as {
     newUrn(parent: string, type: string, name: string): string;
@@ -76,11 +85,12 @@ async function runOnce(opts: RunOptions): Promise<ProgramRun> {
     const urn = monitor.newUrn(req.getParent(), type, req.getName());
     const inputs = toPlain(req.getObject().toJavaScript()) as Record<string, unknown>;
     const providers = new Map(req.getProvidersMap().toObject());
-    const provider = providerUrn(req.getProvider()) ?? providerUrn(providers.get("aws") ?? [...providers.values()][0] ?? "");
+    const provider =
+      providerUrn(req.getProvider()) ?? providerUrn(providers.get("aws") ?? [...providers.values()][0] ?? "");
     if (type === "pulumi:providers:aws" && typeof inputs.region === "string") providerRegion.set(urn, inputs.region);
     const deps = new Set(req.getDependenciesList());
     req.getPropertydependenciesMap().forEach((v) => v.getUrnsList().forEach((u) => deps.add(u)));
-    const region = provider ? providerRegion.get(provider) ?? null : null;
+    const region = provider ? (providerRegion.get(provider) ?? null) : null;
     if (region) regionByName.set(`${type}::${req.getName()}`, region);
     resources.push({
       urn,

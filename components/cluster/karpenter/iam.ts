@@ -24,8 +24,18 @@ export function controllerStatements(c: ControllerPolicyContext): Statement[] {
   const ec2 = (resource: string) => `arn:${c.partition}:ec2:${c.region}:*:${resource}`;
   const instanceProfiles = `arn:${c.partition}:iam::${c.accountId}:instance-profile/*`;
   const owned = { [`aws:ResourceTag/kubernetes.io/cluster/${c.clusterName}`]: "owned" };
-  const requestOwned = { [`aws:RequestTag/kubernetes.io/cluster/${c.clusterName}`]: "owned", "aws:RequestTag/eks:eks-cluster-name": c.clusterName };
-  const taggedResources = ["fleet/*", "instance/*", "volume/*", "network-interface/*", "launch-template/*", "spot-instances-request/*"].map(ec2);
+  const requestOwned = {
+    [`aws:RequestTag/kubernetes.io/cluster/${c.clusterName}`]: "owned",
+    "aws:RequestTag/eks:eks-cluster-name": c.clusterName,
+  };
+  const taggedResources = [
+    "fleet/*",
+    "instance/*",
+    "volume/*",
+    "network-interface/*",
+    "launch-template/*",
+    "spot-instances-request/*",
+  ].map(ec2);
   return [
     {
       Sid: "AllowScopedEC2InstanceAccessActions",
@@ -109,7 +119,10 @@ export function controllerStatements(c: ControllerPolicyContext): Statement[] {
           ...requestOwned,
           "aws:RequestTag/topology.kubernetes.io/region": c.region,
         },
-        StringLike: { "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "*", "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass": "*" },
+        StringLike: {
+          "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "*",
+          "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass": "*",
+        },
       },
     },
     {
@@ -153,10 +166,25 @@ export function controllerStatements(c: ControllerPolicyContext): Statement[] {
       Resource: "*",
       Condition: { StringEquals: { "aws:RequestedRegion": c.region } },
     },
-    { Sid: "AllowSSMReadActions", Effect: "Allow", Action: "ssm:GetParameter", Resource: `arn:${c.partition}:ssm:${c.region}::parameter/aws/service/*` },
+    {
+      Sid: "AllowSSMReadActions",
+      Effect: "Allow",
+      Action: "ssm:GetParameter",
+      Resource: `arn:${c.partition}:ssm:${c.region}::parameter/aws/service/*`,
+    },
     { Sid: "AllowPricingReadActions", Effect: "Allow", Action: "pricing:GetProducts", Resource: "*" },
-    { Sid: "AllowUnscopedInstanceProfileListAction", Effect: "Allow", Action: "iam:ListInstanceProfiles", Resource: "*" },
-    { Sid: "AllowInstanceProfileReadActions", Effect: "Allow", Action: "iam:GetInstanceProfile", Resource: instanceProfiles },
+    {
+      Sid: "AllowUnscopedInstanceProfileListAction",
+      Effect: "Allow",
+      Action: "iam:ListInstanceProfiles",
+      Resource: "*",
+    },
+    {
+      Sid: "AllowInstanceProfileReadActions",
+      Effect: "Allow",
+      Action: "iam:GetInstanceProfile",
+      Resource: instanceProfiles,
+    },
   ];
 }
 
@@ -171,9 +199,12 @@ export const NODE_TRUST_POLICY = JSON.stringify({
  * ReadOnly: nodes only pull images, they never need to list or describe repositories.
  */
 export function nodeManagedPolicyArns(partition = "aws"): string[] {
-  return ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"].map(
-    (p) => `arn:${partition}:iam::aws:policy/${p}`,
-  );
+  return [
+    "AmazonEKSWorkerNodePolicy",
+    "AmazonEKS_CNI_Policy",
+    "AmazonEC2ContainerRegistryPullOnly",
+    "AmazonSSMManagedInstanceCore",
+  ].map((p) => `arn:${partition}:iam::aws:policy/${p}`);
 }
 
 /** Queue policy: EventBridge (and SQS itself) may send; plain HTTP is refused. */
@@ -182,8 +213,21 @@ export function interruptionQueuePolicy(queueArn: string): string {
     Version: "2012-10-17",
     Id: "EC2InterruptionPolicy",
     Statement: [
-      { Sid: "AllowEventBridge", Effect: "Allow", Principal: { Service: ["events.amazonaws.com", "sqs.amazonaws.com"] }, Action: "sqs:SendMessage", Resource: queueArn },
-      { Sid: "DenyHTTP", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+      {
+        Sid: "AllowEventBridge",
+        Effect: "Allow",
+        Principal: { Service: ["events.amazonaws.com", "sqs.amazonaws.com"] },
+        Action: "sqs:SendMessage",
+        Resource: queueArn,
+      },
+      {
+        Sid: "DenyHTTP",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "sqs:*",
+        Resource: queueArn,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
     ],
   });
 }

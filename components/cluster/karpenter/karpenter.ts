@@ -8,8 +8,21 @@ import { physicalName } from "../../naming";
 import { nameTags } from "../../tags";
 import { podIdentityRole } from "../pod-identity";
 import type { ClusterHandle } from "../types";
-import { INTERRUPTION_RULES, controllerStatements, eventPattern, interruptionQueuePolicy, NODE_TRUST_POLICY, nodeManagedPolicyArns } from "./iam";
-import { DISCOVERY_TAG, ec2NodeClassManifest, KARPENTER_SERVICE_ACCOUNT, karpenterValues, nodePoolManifest } from "./manifests";
+import {
+  INTERRUPTION_RULES,
+  controllerStatements,
+  eventPattern,
+  interruptionQueuePolicy,
+  NODE_TRUST_POLICY,
+  nodeManagedPolicyArns,
+} from "./iam";
+import {
+  DISCOVERY_TAG,
+  ec2NodeClassManifest,
+  KARPENTER_SERVICE_ACCOUNT,
+  karpenterValues,
+  nodePoolManifest,
+} from "./manifests";
 
 export interface KarpenterArgs {
   /** The region's cluster: its name (discovery tag, settings.clusterName) and k8s provider. */
@@ -64,88 +77,142 @@ export class Karpenter extends pulumi.ComponentResource {
     const partition = aws.getPartitionOutput({}, aws$);
 
     const nodeRoleName = physicalName([args.physicalName, "karpenter-node"], 64);
-    this.nodeRole = new aws.iam.Role(`${name}-node-role`, {
-      name: nodeRoleName,
-      description: `Nodes Karpenter launches in ${clusterName}`,
-      assumeRolePolicy: NODE_TRUST_POLICY,
-      tags: nameTags(nodeRoleName),
-    }, aws$);
-    const nodePolicies = nodeManagedPolicyArns().map((policyArn, i) =>
-      new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, aws$));
+    this.nodeRole = new aws.iam.Role(
+      `${name}-node-role`,
+      {
+        name: nodeRoleName,
+        description: `Nodes Karpenter launches in ${clusterName}`,
+        assumeRolePolicy: NODE_TRUST_POLICY,
+        tags: nameTags(nodeRoleName),
+      },
+      aws$,
+    );
+    const nodePolicies = nodeManagedPolicyArns().map(
+      (policyArn, i) =>
+        new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, aws$),
+    );
     // API authentication mode: nodes join through an access entry, not aws-auth.
-    const nodeAccess = new aws.eks.AccessEntry(`${name}-node-access`, {
-      clusterName: liveClusterName,
-      principalArn: this.nodeRole.arn,
-      type: "EC2_LINUX",
-      tags: nameTags(nodeRoleName),
-    }, aws$);
+    const nodeAccess = new aws.eks.AccessEntry(
+      `${name}-node-access`,
+      {
+        clusterName: liveClusterName,
+        principalArn: this.nodeRole.arn,
+        type: "EC2_LINUX",
+        tags: nameTags(nodeRoleName),
+      },
+      aws$,
+    );
 
     const queueName = physicalName([args.physicalName, "karpenter"], 80);
-    this.interruptionQueue = new aws.sqs.Queue(`${name}-interruption`, {
-      name: queueName,
-      // Interruption notices are useless after a few minutes (a spot warning gives two).
-      messageRetentionSeconds: 300,
-      sqsManagedSseEnabled: true,
-      tags: nameTags(queueName),
-    }, aws$);
-    const queuePolicy = new aws.sqs.QueuePolicy(`${name}-interruption-policy`, {
-      queueUrl: this.interruptionQueue.url,
-      policy: this.interruptionQueue.arn.apply(interruptionQueuePolicy),
-    }, aws$);
+    this.interruptionQueue = new aws.sqs.Queue(
+      `${name}-interruption`,
+      {
+        name: queueName,
+        // Interruption notices are useless after a few minutes (a spot warning gives two).
+        messageRetentionSeconds: 300,
+        sqsManagedSseEnabled: true,
+        tags: nameTags(queueName),
+      },
+      aws$,
+    );
+    const queuePolicy = new aws.sqs.QueuePolicy(
+      `${name}-interruption-policy`,
+      {
+        queueUrl: this.interruptionQueue.url,
+        policy: this.interruptionQueue.arn.apply(interruptionQueuePolicy),
+      },
+      aws$,
+    );
     const targets = INTERRUPTION_RULES.map((r) => {
       const ruleName = physicalName([args.physicalName, "karpenter", r.role], 64);
-      const rule = new aws.cloudwatch.EventRule(`${name}-${r.role}`, {
-        name: ruleName,
-        description: `Karpenter interruption handling: ${r.detailType}`,
-        eventPattern: eventPattern(r),
-        tags: nameTags(ruleName),
-      }, aws$);
-      return new aws.cloudwatch.EventTarget(`${name}-${r.role}-target`, {
-        rule: rule.name,
-        targetId: "KarpenterInterruptionQueueTarget",
-        arn: this.interruptionQueue.arn,
-      }, { ...aws$, dependsOn: [queuePolicy] });
+      const rule = new aws.cloudwatch.EventRule(
+        `${name}-${r.role}`,
+        {
+          name: ruleName,
+          description: `Karpenter interruption handling: ${r.detailType}`,
+          eventPattern: eventPattern(r),
+          tags: nameTags(ruleName),
+        },
+        aws$,
+      );
+      return new aws.cloudwatch.EventTarget(
+        `${name}-${r.role}-target`,
+        {
+          rule: rule.name,
+          targetId: "KarpenterInterruptionQueueTarget",
+          arn: this.interruptionQueue.arn,
+        },
+        { ...aws$, dependsOn: [queuePolicy] },
+      );
     });
 
-    const controller = podIdentityRole(`${name}-controller`, {
-      clusterName: liveClusterName,
-      namespace: NAMESPACES.karpenter,
-      serviceAccount: KARPENTER_SERVICE_ACCOUNT,
-      statements: pulumi
-        .all([partition.partition, identity.accountId, this.nodeRole.arn, this.interruptionQueue.arn])
-        .apply(([p, accountId, nodeRoleArn, queueArn]) => controllerStatements({ partition: p, region, accountId, clusterName, nodeRoleArn, queueArn })),
-    }, aws$);
+    const controller = podIdentityRole(
+      `${name}-controller`,
+      {
+        clusterName: liveClusterName,
+        namespace: NAMESPACES.karpenter,
+        serviceAccount: KARPENTER_SERVICE_ACCOUNT,
+        statements: pulumi
+          .all([partition.partition, identity.accountId, this.nodeRole.arn, this.interruptionQueue.arn])
+          .apply(([p, accountId, nodeRoleArn, queueArn]) =>
+            controllerStatements({ partition: p, region, accountId, clusterName, nodeRoleArn, queueArn }),
+          ),
+      },
+      aws$,
+    );
     this.controllerRoleArn = controller.role.arn;
 
     // Karpenter selects security groups by the discovery tag; the EKS-managed cluster security
     // group (the one managed node groups get) is created by EKS, so tag it here.
-    const sgTag = new aws.ec2.Tag(`${name}-sg-discovery`, { resourceId: cluster.clusterSecurityGroupId, key: DISCOVERY_TAG, value: clusterName }, aws$);
+    const sgTag = new aws.ec2.Tag(
+      `${name}-sg-discovery`,
+      { resourceId: cluster.clusterSecurityGroupId, key: DISCOVERY_TAG, value: clusterName },
+      aws$,
+    );
 
-    this.release = new k8s.helm.v3.Release(`${name}-chart`, {
-      name: "karpenter",
-      chart: CHARTS.karpenter.chart,
-      version: CHARTS.karpenter.version,
-      namespace: NAMESPACES.karpenter,
-      atomic: true,
-      values: karpenterValues({ clusterName, interruptionQueueName: queueName, replicas: args.replicas }),
-    }, { ...k8s$, dependsOn: [...cluster.workloadDependencies, controller.association, ...targets] });
+    this.release = new k8s.helm.v3.Release(
+      `${name}-chart`,
+      {
+        name: "karpenter",
+        chart: CHARTS.karpenter.chart,
+        version: CHARTS.karpenter.version,
+        namespace: NAMESPACES.karpenter,
+        atomic: true,
+        values: karpenterValues({ clusterName, interruptionQueueName: queueName, replicas: args.replicas }),
+      },
+      { ...k8s$, dependsOn: [...cluster.workloadDependencies, controller.association, ...targets] },
+    );
 
     // The node role is referenced by name (a plain string), so the dependency is explicit: the
     // role and access entry must outlive the EC2NodeClass on destroy.
-    this.nodeClass = new k8s.apiextensions.CustomResource(`${name}-nodeclass`, ec2NodeClassManifest({
-      clusterName,
-      nodeRoleName,
-      rootVolumeGiB: config.rootVolumeGiB,
-      amiAlias: config.amiAlias,
-      tags: args.nodeTags,
-    }) as k8s.apiextensions.CustomResourceArgs, { ...k8s$, dependsOn: [this.release, this.nodeRole, nodeAccess, sgTag, ...nodePolicies] });
+    this.nodeClass = new k8s.apiextensions.CustomResource(
+      `${name}-nodeclass`,
+      ec2NodeClassManifest({
+        clusterName,
+        nodeRoleName,
+        rootVolumeGiB: config.rootVolumeGiB,
+        amiAlias: config.amiAlias,
+        tags: args.nodeTags,
+      }) as k8s.apiextensions.CustomResourceArgs,
+      { ...k8s$, dependsOn: [this.release, this.nodeRole, nodeAccess, sgTag, ...nodePolicies] },
+    );
 
-    this.nodePools = config.nodePools.map((pool) =>
-      new k8s.apiextensions.CustomResource(`${name}-nodepool-${pool.name}`, nodePoolManifest(pool) as k8s.apiextensions.CustomResourceArgs, {
-        ...k8s$,
-        dependsOn: [this.release, this.nodeClass],
-      }));
+    this.nodePools = config.nodePools.map(
+      (pool) =>
+        new k8s.apiextensions.CustomResource(
+          `${name}-nodepool-${pool.name}`,
+          nodePoolManifest(pool) as k8s.apiextensions.CustomResourceArgs,
+          {
+            ...k8s$,
+            dependsOn: [this.release, this.nodeClass],
+          },
+        ),
+    );
 
-    this.registerOutputs({ queueUrl: this.interruptionQueue.url, nodeRoleArn: this.nodeRole.arn, controllerRoleArn: this.controllerRoleArn });
+    this.registerOutputs({
+      queueUrl: this.interruptionQueue.url,
+      nodeRoleArn: this.nodeRole.arn,
+      controllerRoleArn: this.controllerRoleArn,
+    });
   }
 }

@@ -37,7 +37,11 @@ export function nodePoolManifest(pool: NodePoolConfig, opts: NodePoolOptions = {
         metadata: { labels: { "platform.io/node-pool": pool.name } },
         spec: {
           requirements,
-          nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: opts.nodeClassName ?? DEFAULT_NODE_CLASS },
+          nodeClassRef: {
+            group: "karpenter.k8s.aws",
+            kind: "EC2NodeClass",
+            name: opts.nodeClassName ?? DEFAULT_NODE_CLASS,
+          },
           expireAfter: pool.expireAfter,
         },
       },
@@ -80,9 +84,17 @@ export function ec2NodeClassManifest(o: EC2NodeClassOptions): Manifest {
       role: o.nodeRoleName,
       subnetSelectorTerms: discovery,
       securityGroupSelectorTerms: discovery,
-      metadataOptions: { httpEndpoint: "enabled", httpProtocolIPv6: "disabled", httpPutResponseHopLimit: 1, httpTokens: "required" },
+      metadataOptions: {
+        httpEndpoint: "enabled",
+        httpProtocolIPv6: "disabled",
+        httpPutResponseHopLimit: 1,
+        httpTokens: "required",
+      },
       blockDeviceMappings: [
-        { deviceName: "/dev/xvda", ebs: { volumeSize: `${o.rootVolumeGiB}Gi`, volumeType: "gp3", encrypted: true, deleteOnTermination: true } },
+        {
+          deviceName: "/dev/xvda",
+          ebs: { volumeSize: `${o.rootVolumeGiB}Gi`, volumeType: "gp3", encrypted: true, deleteOnTermination: true },
+        },
       ],
       tags: { ...(o.tags ?? {}), [DISCOVERY_TAG]: o.clusterName },
     },

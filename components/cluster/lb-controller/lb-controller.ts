@@ -34,23 +34,42 @@ export class LoadBalancerController extends pulumi.ComponentResource {
     const { cluster, provider } = args;
 
     // Named through a cluster output so the association waits for the cluster (and goes first on destroy).
-    const identity = podIdentityRole(`${name}-controller`, {
-      clusterName: cluster.clusterSecurityGroupId.apply(() => cluster.name),
-      namespace: NAMESPACES.lbController,
-      serviceAccount: LB_CONTROLLER_SERVICE_ACCOUNT,
-      statements: LB_CONTROLLER_POLICY.Statement,
-    }, { parent: this, provider });
+    const identity = podIdentityRole(
+      `${name}-controller`,
+      {
+        clusterName: cluster.clusterSecurityGroupId.apply(() => cluster.name),
+        namespace: NAMESPACES.lbController,
+        serviceAccount: LB_CONTROLLER_SERVICE_ACCOUNT,
+        statements: LB_CONTROLLER_POLICY.Statement,
+      },
+      { parent: this, provider },
+    );
     this.roleArn = identity.role.arn;
 
-    this.release = new k8s.helm.v3.Release(`${name}-chart`, {
-      name: "aws-load-balancer-controller",
-      chart: CHARTS.lbController.chart,
-      version: CHARTS.lbController.version,
-      repositoryOpts: { repo: CHARTS.lbController.repo },
-      namespace: NAMESPACES.lbController,
-      atomic: true,
-      values: pulumi.output(args.vpcId).apply((vpcId) => lbControllerValues({ clusterName: cluster.name, region: args.region, vpcId, replicaCount: args.replicaCount })),
-    }, { parent: this, provider: cluster.k8sProvider, dependsOn: [...cluster.workloadDependencies, identity.association] });
+    this.release = new k8s.helm.v3.Release(
+      `${name}-chart`,
+      {
+        name: "aws-load-balancer-controller",
+        chart: CHARTS.lbController.chart,
+        version: CHARTS.lbController.version,
+        repositoryOpts: { repo: CHARTS.lbController.repo },
+        namespace: NAMESPACES.lbController,
+        atomic: true,
+        values: pulumi.output(args.vpcId).apply((vpcId) =>
+          lbControllerValues({
+            clusterName: cluster.name,
+            region: args.region,
+            vpcId,
+            replicaCount: args.replicaCount,
+          }),
+        ),
+      },
+      {
+        parent: this,
+        provider: cluster.k8sProvider,
+        dependsOn: [...cluster.workloadDependencies, identity.association],
+      },
+    );
 
     this.registerOutputs({ roleArn: this.roleArn });
   }

@@ -11,9 +11,15 @@ export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "contro
 /** `platform:cluster` */
 export const clusterSchema = z
   .strictObject({
-    kubernetesVersion: z.enum(SUPPORTED_KUBERNETES_VERSIONS, { error: `one of the supported EKS versions ${SUPPORTED_KUBERNETES_VERSIONS.join(", ")}` }).default("1.34"),
+    kubernetesVersion: z
+      .enum(SUPPORTED_KUBERNETES_VERSIONS, {
+        error: `one of the supported EKS versions ${SUPPORTED_KUBERNETES_VERSIONS.join(", ")}`,
+      })
+      .default("1.34"),
     /** Control-plane logs; api, audit and authenticator are always on. */
-    logTypes: z.array(z.enum(CONTROL_PLANE_LOG_TYPES, { error: `one of ${CONTROL_PLANE_LOG_TYPES.join(", ")}` })).default(["api", "audit", "authenticator"]),
+    logTypes: z
+      .array(z.enum(CONTROL_PLANE_LOG_TYPES, { error: `one of ${CONTROL_PLANE_LOG_TYPES.join(", ")}` }))
+      .default(["api", "audit", "authenticator"]),
     logRetentionDays: positiveInt.default(90),
     /** Public API endpoint; off by default. When on, only `publicAccessCidrs` may reach it. */
     publicEndpoint: z.boolean({ error: "true or false" }).default(false),
@@ -21,12 +27,21 @@ export const clusterSchema = z
     /** EKS deletion protection; unset means on in prod, off elsewhere. Turn it off before destroying prod. */
     deletionProtection: z.boolean({ error: "true or false" }).optional(),
     /** IAM principals granted cluster-admin through EKS access entries. */
-    adminPrincipalArns: z.array(z.string().regex(/^arn:aws:iam::\d{12}:(role|user)\/.+$/, { error: "an IAM role or user ARN" })).default([]),
+    adminPrincipalArns: z
+      .array(z.string().regex(/^arn:aws:iam::\d{12}:(role|user)\/.+$/, { error: "an IAM role or user ARN" }))
+      .default([]),
     /** Small on-demand, tainted managed node group for Karpenter, CoreDNS and controllers. */
     systemNodeGroup: z
       .strictObject({
-        instanceTypes: z.array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: "an EC2 instance type like m7i.large" })).min(1, { error: "at least one instance type" }).default(["m7i.large", "m6i.large"]),
-        amiType: z.enum(["AL2023_x86_64_STANDARD", "AL2023_ARM_64_STANDARD", "BOTTLEROCKET_x86_64", "BOTTLEROCKET_ARM_64"], { error: "an AL2023 or Bottlerocket AMI type" }).default("AL2023_x86_64_STANDARD"),
+        instanceTypes: z
+          .array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: "an EC2 instance type like m7i.large" }))
+          .min(1, { error: "at least one instance type" })
+          .default(["m7i.large", "m6i.large"]),
+        amiType: z
+          .enum(["AL2023_x86_64_STANDARD", "AL2023_ARM_64_STANDARD", "BOTTLEROCKET_x86_64", "BOTTLEROCKET_ARM_64"], {
+            error: "an AL2023 or Bottlerocket AMI type",
+          })
+          .default("AL2023_x86_64_STANDARD"),
         minSize: positiveInt.default(2),
         desiredSize: positiveInt.default(2),
         maxSize: positiveInt.default(3),

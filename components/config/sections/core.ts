@@ -17,9 +17,15 @@ export const regionSchema = z.strictObject({
   availabilityZones: z.array(z.string()).optional(),
 });
 
-export const regionsSchema = z.array(regionSchema, { error: "a list of regions, each { name, vpcCidr }" }).min(1, { error: "at least one region" });
+export const regionsSchema = z
+  .array(regionSchema, { error: "a list of regions, each { name, vpcCidr }" })
+  .min(1, { error: "at least one region" });
 
 /** Short name used as the prefix of every physical resource name. */
-export const projectNameSchema = dnsLabel.max(20, { error: "a DNS label of at most 20 characters (it prefixes AWS names with tight limits)" });
+export const projectNameSchema = dnsLabel.max(20, {
+  error: "a DNS label of at most 20 characters (it prefixes AWS names with tight limits)",
+});
 
-export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), { error: "a map of tag key to string value" });
+export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), {
+  error: "a map of tag key to string value",
+});

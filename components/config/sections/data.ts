@@ -5,11 +5,23 @@ import { percent, positiveInt } from "../primitives";
 export const databaseSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
-    engineVersion: z.string().regex(/^\d+\.\d+$/, { error: 'an Aurora PostgreSQL version like "16.6"' }).default("16.6"),
+    engineVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/, { error: 'an Aurora PostgreSQL version like "16.6"' })
+      .default("16.6"),
     /** Memory-optimized classes; Global Database does not support burstable (db.t*) classes. */
-    instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "an RDS instance class like db.r7g.large" }).default("db.r7g.large"),
-    databaseName: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: "a PostgreSQL identifier (lowercase, starts with a letter)" }).default("platform"),
-    masterUsername: z.string().regex(/^[a-z][a-z0-9_]{0,15}$/, { error: "a PostgreSQL user name of at most 16 characters" }).default("platform_admin"),
+    instanceClass: z
+      .string()
+      .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "an RDS instance class like db.r7g.large" })
+      .default("db.r7g.large"),
+    databaseName: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,62}$/, { error: "a PostgreSQL identifier (lowercase, starts with a letter)" })
+      .default("platform"),
+    masterUsername: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,15}$/, { error: "a PostgreSQL user name of at most 16 characters" })
+      .default("platform_admin"),
     /** Regions holding a read-only secondary cluster. Default: every non-primary region. Max 5 (AWS limit). */
     secondaryRegions: z.array(z.string()).optional(),
     /** Aurora reader instances per region, autoscaled on CPU (seed 002: 1..5 at 70%). */
@@ -22,17 +34,33 @@ export const databaseSchema = z
         scaleOutCooldownSeconds: positiveInt.default(60),
       })
       .prefault({}),
-    backupRetentionDays: z.number().int().min(7, { error: "at least 7 days of backups" }).max(35, { error: "at most 35 days (AWS limit)" }).default(14),
+    backupRetentionDays: z
+      .number()
+      .int()
+      .min(7, { error: "at least 7 days of backups" })
+      .max(35, { error: "at most 35 days (AWS limit)" })
+      .default(14),
     deletionProtection: z.boolean().default(true),
-    performanceInsightsRetentionDays: z.union([z.literal(7), z.literal(731)], { error: "7 (free tier) or 731" }).default(7),
-    monitoringIntervalSeconds: z.union([z.literal(1), z.literal(5), z.literal(10), z.literal(15), z.literal(30), z.literal(60)], { error: "one of 1, 5, 10, 15, 30, 60" }).default(60),
+    performanceInsightsRetentionDays: z
+      .union([z.literal(7), z.literal(731)], { error: "7 (free tier) or 731" })
+      .default(7),
+    monitoringIntervalSeconds: z
+      .union([z.literal(1), z.literal(5), z.literal(10), z.literal(15), z.literal(30), z.literal(60)], {
+        error: "one of 1, 5, 10, 15, 30, 60",
+      })
+      .default(60),
     /** Alarm when connections exceed this share of max_connections (seed 002 DatabaseConnectionsHigh). */
     connectionsAlarmPercent: percent.default(80),
     /**
      * Explicit max_connections, written to the cluster parameter group so the alarm and the
      * database agree. Default: unset, AWS's formula LEAST(DBInstanceClassMemory/9531392, 5000).
      */
-    maxConnections: z.number().int().min(10, { error: "at least 10 connections" }).max(262143, { error: "at most 262143 (PostgreSQL limit)" }).optional(),
+    maxConnections: z
+      .number()
+      .int()
+      .min(10, { error: "at least 10 connections" })
+      .max(262143, { error: "at most 262143 (PostgreSQL limit)" })
+      .optional(),
     /** Memory of instanceClass in GiB, for classes the built-in table does not know (sizes the connection and memory alarms). */
     instanceMemoryGiB: positiveInt.optional(),
     /** Alarm when a writer's CPU stays above this (percent). */
@@ -49,11 +77,22 @@ export const cacheSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
     engine: z.enum(["redis", "valkey"], { error: '"redis" or "valkey"' }).default("valkey"),
-    engineVersion: z.string().regex(/^\d+(\.\d+)?$/, { error: 'an engine version like "8.0"' }).default("8.0"),
+    engineVersion: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, { error: 'an engine version like "8.0"' })
+      .default("8.0"),
     /** Non-burstable node types only: Global Datastore rejects cache.t* types. */
-    nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "an ElastiCache node type like cache.r7g.large" }).default("cache.r7g.large"),
+    nodeType: z
+      .string()
+      .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "an ElastiCache node type like cache.r7g.large" })
+      .default("cache.r7g.large"),
     /** Nodes per replication group (primary + replicas); seed 002: 3. */
-    nodesPerRegion: z.number().int().min(2, { error: "at least 2 nodes (automatic failover needs a replica)" }).max(6, { error: "at most 6 nodes" }).default(3),
+    nodesPerRegion: z
+      .number()
+      .int()
+      .min(2, { error: "at least 2 nodes (automatic failover needs a replica)" })
+      .max(6, { error: "at most 6 nodes" })
+      .default(3),
     /** Regions with a secondary replication group. Default: the first non-primary region (seed 002: us-west-2). Max 2 (AWS limit). */
     secondaryRegions: z.array(z.string()).optional(),
     /** Whether to create a Global Datastore at all (dev: single region, no global datastore). */

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { dnsLabel, duration, memoryBytes, memoryQuantity, positiveInt } from "../primitives";
 
 /** A NodePool memory limit of 0 would stop the pool from launching anything: refuse it up front. */
-const positiveMemory = memoryQuantity.refine((q) => memoryBytes(q) > 0, { error: 'a memory quantity greater than 0, like "1000Gi"' });
+const positiveMemory = memoryQuantity.refine((q) => memoryBytes(q) > 0, {
+  error: 'a memory quantity greater than 0, like "1000Gi"',
+});
 
 /**
  * EKS-optimised AL2023 AMI through Karpenter's alias. Pinned by default: with `@latest` every
@@ -14,15 +16,24 @@ export const AMI_ALIAS_RE = /^al2023@(latest|v[0-9]{8})$/;
 
 export const nodePoolSchema = z.strictObject({
   name: dnsLabel,
-  capacityTypes: z.array(z.enum(["spot", "on-demand"], { error: '"spot" or "on-demand"' })).min(1, { error: "at least one capacity type" }).default(["spot", "on-demand"]),
-  architectures: z.array(z.enum(["amd64", "arm64"], { error: '"amd64" or "arm64"' })).min(1, { error: "at least one architecture" }).default(["amd64", "arm64"]),
+  capacityTypes: z
+    .array(z.enum(["spot", "on-demand"], { error: '"spot" or "on-demand"' }))
+    .min(1, { error: "at least one capacity type" })
+    .default(["spot", "on-demand"]),
+  architectures: z
+    .array(z.enum(["amd64", "arm64"], { error: '"amd64" or "arm64"' }))
+    .min(1, { error: "at least one architecture" })
+    .default(["amd64", "arm64"]),
   /** EC2 instance families (karpenter.k8s.aws/instance-family). */
-  instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, { error: "an instance family like m7i" })).min(1, { error: "at least one instance family" }).default(["m6i", "m7i", "c6i", "c7i", "m7g", "c7g"]),
+  instanceFamilies: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]*$/, { error: "an instance family like m7i" }))
+    .min(1, { error: "at least one instance family" })
+    .default(["m6i", "m7i", "c6i", "c7i", "m7g", "c7g"]),
   /** Upper bound on what this pool may launch (seed 002: 1000 CPU / 1000Gi). */
-  limits: z
-    .strictObject({ cpu: positiveInt.default(1000), memory: positiveMemory.default("1000Gi") })
-    .prefault({}),
-  consolidationPolicy: z.enum(["WhenEmptyOrUnderutilized", "WhenEmpty"], { error: '"WhenEmptyOrUnderutilized" or "WhenEmpty"' }).default("WhenEmptyOrUnderutilized"),
+  limits: z.strictObject({ cpu: positiveInt.default(1000), memory: positiveMemory.default("1000Gi") }).prefault({}),
+  consolidationPolicy: z
+    .enum(["WhenEmptyOrUnderutilized", "WhenEmpty"], { error: '"WhenEmptyOrUnderutilized" or "WhenEmpty"' })
+    .default("WhenEmptyOrUnderutilized"),
   consolidateAfter: duration.default("30s"),
   /** Node lifetime before replacement (drift/patching). "Never" disables. */
   expireAfter: z.union([duration, z.literal("Never")], { error: 'a duration like "720h" or "Never"' }).default("720h"),
@@ -34,9 +45,15 @@ export const nodePoolSchema = z.strictObject({
 /** `platform:karpenter` */
 export const karpenterSchema = z
   .strictObject({
-    nodePools: z.array(nodePoolSchema).min(1, { error: "at least one NodePool" }).default([nodePoolSchema.parse({ name: "general-purpose" })]),
+    nodePools: z
+      .array(nodePoolSchema)
+      .min(1, { error: "at least one NodePool" })
+      .default([nodePoolSchema.parse({ name: "general-purpose" })]),
     rootVolumeGiB: positiveInt.default(50),
     /** EC2NodeClass amiSelectorTerms alias (AMI release v20260714 = amazon-eks-ami tag of 2026-07-14). */
-    amiAlias: z.string({ error: 'an AL2023 alias like "al2023@v20260714" or "al2023@latest"' }).regex(AMI_ALIAS_RE, { error: 'an AL2023 alias like "al2023@v20260714" or "al2023@latest"' }).default("al2023@v20260714"),
+    amiAlias: z
+      .string({ error: 'an AL2023 alias like "al2023@v20260714" or "al2023@latest"' })
+      .regex(AMI_ALIAS_RE, { error: 'an AL2023 alias like "al2023@v20260714" or "al2023@latest"' })
+      .default("al2023@v20260714"),
   })
   .prefault({});

@@ -54,10 +54,21 @@ export const chaosSchema = z
       })
       .prefault({}),
     networkDelay: z
-      .strictObject({ target: z.string().default("activity-service"), latency: duration.default("100ms"), duration: duration.default("2m"), schedule: z.string().default("@every 6h") })
+      .strictObject({
+        target: z.string().default("activity-service"),
+        latency: duration.default("100ms"),
+        duration: duration.default("2m"),
+        schedule: z.string().default("@every 6h"),
+      })
       .prefault({}),
     cpuStress: z
-      .strictObject({ target: z.string().default("user-service"), workers: positiveInt.default(1), load: percent.default(80), duration: duration.default("5m"), schedule: z.string().default("@every 12h") })
+      .strictObject({
+        target: z.string().default("user-service"),
+        workers: positiveInt.default(1),
+        load: percent.default(80),
+        duration: duration.default("5m"),
+        schedule: z.string().default("@every 12h"),
+      })
       .prefault({}),
     gatewayPodKill: z.strictObject({ schedule: z.string().default("@every 2h") }).prefault({}),
   })

@@ -1,7 +1,20 @@
 import { z } from "zod";
-import { cpuQuantity, dnsLabel, memoryQuantity, nonNegativeInt, percent, pinnedImage, positiveInt } from "../primitives";
+import {
+  cpuQuantity,
+  dnsLabel,
+  memoryQuantity,
+  nonNegativeInt,
+  percent,
+  pinnedImage,
+  positiveInt,
+} from "../primitives";
 
-const probeTiming = (d: { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; failureThreshold: number }) =>
+const probeTiming = (d: {
+  initialDelaySeconds: number;
+  periodSeconds: number;
+  timeoutSeconds: number;
+  failureThreshold: number;
+}) =>
   z
     .strictObject({
       initialDelaySeconds: nonNegativeInt.default(d.initialDelaySeconds),
@@ -11,7 +24,8 @@ const probeTiming = (d: { initialDelaySeconds: number; periodSeconds: number; ti
     })
     .prefault({});
 
-const resourceSet = (cpu: string, memory: string) => z.strictObject({ cpu: cpuQuantity.default(cpu), memory: memoryQuantity.default(memory) }).prefault({});
+const resourceSet = (cpu: string, memory: string) =>
+  z.strictObject({ cpu: cpuQuantity.default(cpu), memory: memoryQuantity.default(memory) }).prefault({});
 
 /** HPA shape (autoscaling/v2), seed 000/002. Omitted fields take `platform:autoscaling.hpa`. */
 export const hpaOverrideSchema = z.strictObject({
@@ -38,7 +52,12 @@ export const serviceSchema = z.strictObject({
   image: pinnedImage,
   /** "web": HTTP service behind the gateway; "worker": queue consumer, no Service/routes. */
   kind: z.enum(["web", "worker"], { error: '"web" or "worker"' }).default("web"),
-  port: z.number().int().min(1024, { error: "an unprivileged port between 1024 and 65535" }).max(65535, { error: "an unprivileged port between 1024 and 65535" }).default(8000),
+  port: z
+    .number()
+    .int()
+    .min(1024, { error: "an unprivileged port between 1024 and 65535" })
+    .max(65535, { error: "an unprivileged port between 1024 and 65535" })
+    .default(8000),
   /** Gateway path prefixes routed to this service; each starts and ends with "/". */
   routes: z.array(z.string()).default([]),
   healthPath: z.string().startsWith("/", { error: 'a path starting with "/"' }).default("/api/v1/health/"),
@@ -55,7 +74,11 @@ export const serviceSchema = z.strictObject({
     .prefault({}),
   /** Which data-tier connection info the service receives. */
   uses: z
-    .strictObject({ database: z.boolean().default(false), cache: z.boolean().default(false), queue: z.boolean().default(false) })
+    .strictObject({
+      database: z.boolean().default(false),
+      cache: z.boolean().default(false),
+      queue: z.boolean().default(false),
+    })
     .prefault({}),
   /** Exactly one of hpa or keda (KEDA rejects a target that an HPA already scales); neither = fixed replicas. */
   autoscaling: z.strictObject({ hpa: hpaOverrideSchema.optional(), keda: kedaSchema.optional() }).prefault({}),
@@ -65,7 +88,13 @@ const image = (name: string) => `ghcr.io/example/${name}:1.0.0`;
 /** Seed 000 catalogue plus the notification worker (SQS consumer). */
 export const DEFAULT_SERVICES = [
   { name: "frontend", image: image("frontend"), routes: ["/"], uses: {}, autoscaling: { hpa: {} } },
-  { name: "user-service", image: image("user-service"), routes: ["/api/v1/users/", "/media/avatars/"], uses: { database: true, cache: true }, autoscaling: { hpa: {} } },
+  {
+    name: "user-service",
+    image: image("user-service"),
+    routes: ["/api/v1/users/", "/media/avatars/"],
+    uses: { database: true, cache: true },
+    autoscaling: { hpa: {} },
+  },
   {
     name: "activity-service",
     image: image("activity-service"),
@@ -73,14 +102,38 @@ export const DEFAULT_SERVICES = [
     uses: { database: true, cache: true },
     // Request rate per replica from the service's own http_requests_total (the ServiceMonitor adds
     // `service`); the OSS nginx exporter has no per-upstream counters. Min 3 as the seed's services.
-    autoscaling: { keda: { minReplicas: 3, prometheus: { query: 'sum(rate(http_requests_total{namespace="apps",service="activity-service"}[2m]))', threshold: 100 }, businessHours: true } },
+    autoscaling: {
+      keda: {
+        minReplicas: 3,
+        prometheus: {
+          query: 'sum(rate(http_requests_total{namespace="apps",service="activity-service"}[2m]))',
+          threshold: 100,
+        },
+        businessHours: true,
+      },
+    },
   },
-  { name: "notification-service", image: image("notification-service"), routes: ["/api/v1/notifications/"], uses: { database: true, cache: true, queue: true }, autoscaling: { hpa: {} } },
-  { name: "notification-worker", image: image("notification-service"), kind: "worker", uses: { database: true, queue: true }, autoscaling: { keda: { sqsQueueLength: 10, minReplicas: 1, maxReplicas: 50 } } },
+  {
+    name: "notification-service",
+    image: image("notification-service"),
+    routes: ["/api/v1/notifications/"],
+    uses: { database: true, cache: true, queue: true },
+    autoscaling: { hpa: {} },
+  },
+  {
+    name: "notification-worker",
+    image: image("notification-service"),
+    kind: "worker",
+    uses: { database: true, queue: true },
+    autoscaling: { keda: { sqsQueueLength: 10, minReplicas: 1, maxReplicas: 50 } },
+  },
 ];
 
 /** `platform:services` */
-export const servicesSchema = z.array(serviceSchema).min(1, { error: "at least one service" }).default(() => z.array(serviceSchema).parse(DEFAULT_SERVICES));
+export const servicesSchema = z
+  .array(serviceSchema)
+  .min(1, { error: "at least one service" })
+  .default(() => z.array(serviceSchema).parse(DEFAULT_SERVICES));
 
 /** `platform:gateway`: nginx gateway (seeds 000/001). */
 export const gatewaySchema = z
@@ -97,7 +150,10 @@ export const gatewaySchema = z
     resources: z
       .strictObject({ requests: resourceSet("100m", "128Mi"), limits: resourceSet("500m", "256Mi") })
       .prefault({}),
-    clientMaxBodySize: z.string().regex(/^\d+[km]?$/, { error: 'an nginx size like "50m"' }).default("50m"),
+    clientMaxBodySize: z
+      .string()
+      .regex(/^\d+[km]?$/, { error: 'an nginx size like "50m"' })
+      .default("50m"),
     proxyTimeoutSeconds: positiveInt.default(30),
     cacheTtlSeconds: positiveInt.default(300),
   })
@@ -112,8 +168,20 @@ export const autoscalingSchema = z
         maxReplicas: positiveInt.default(10),
         cpuPercent: percent.default(70),
         memoryPercent: percent.default(80),
-        scaleUp: z.strictObject({ stabilizationSeconds: nonNegativeInt.default(60), percent: z.number().int().min(1).default(100), periodSeconds: positiveInt.default(60) }).prefault({}),
-        scaleDown: z.strictObject({ stabilizationSeconds: nonNegativeInt.default(300), percent: percent.default(10), periodSeconds: positiveInt.default(60) }).prefault({}),
+        scaleUp: z
+          .strictObject({
+            stabilizationSeconds: nonNegativeInt.default(60),
+            percent: z.number().int().min(1).default(100),
+            periodSeconds: positiveInt.default(60),
+          })
+          .prefault({}),
+        scaleDown: z
+          .strictObject({
+            stabilizationSeconds: nonNegativeInt.default(300),
+            percent: percent.default(10),
+            periodSeconds: positiveInt.default(60),
+          })
+          .prefault({}),
       })
       .prefault({}),
     keda: z

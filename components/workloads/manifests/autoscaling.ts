@@ -21,7 +21,8 @@ export interface KedaSettings {
 }
 
 /** How one workload is scaled. Exactly one kind per workload (KEDA refuses HPA-owned targets). */
-export type ScalingMode = { kind: "fixed"; replicas: number } | { kind: "hpa"; hpa: HpaSettings } | { kind: "keda"; keda: KedaSettings };
+export type ScalingMode =
+  { kind: "fixed"; replicas: number } | { kind: "hpa"; hpa: HpaSettings } | { kind: "keda"; keda: KedaSettings };
 
 /**
  * The scaling mode of a service. Config validation already rejects hpa+keda together; this
@@ -64,8 +65,16 @@ export function scalingMode(service: ServiceConfig, defaults: AutoscalingConfig)
 export function scalingBehavior(defaults: AutoscalingConfig): Manifest {
   const { scaleUp, scaleDown } = defaults.hpa;
   return {
-    scaleUp: { stabilizationWindowSeconds: scaleUp.stabilizationSeconds, selectPolicy: "Max", policies: [{ type: "Percent", value: scaleUp.percent, periodSeconds: scaleUp.periodSeconds }] },
-    scaleDown: { stabilizationWindowSeconds: scaleDown.stabilizationSeconds, selectPolicy: "Max", policies: [{ type: "Percent", value: scaleDown.percent, periodSeconds: scaleDown.periodSeconds }] },
+    scaleUp: {
+      stabilizationWindowSeconds: scaleUp.stabilizationSeconds,
+      selectPolicy: "Max",
+      policies: [{ type: "Percent", value: scaleUp.percent, periodSeconds: scaleUp.periodSeconds }],
+    },
+    scaleDown: {
+      stabilizationWindowSeconds: scaleDown.stabilizationSeconds,
+      selectPolicy: "Max",
+      policies: [{ type: "Percent", value: scaleDown.percent, periodSeconds: scaleDown.periodSeconds }],
+    },
   };
 }
 
@@ -75,7 +84,12 @@ const utilization = (name: "cpu" | "memory", averageUtilization: number) => ({
 });
 
 /** autoscaling/v2 HPA on CPU and memory utilisation of a Deployment's requests. */
-export function hpaManifest(name: string, settings: HpaSettings, defaults: AutoscalingConfig, component = "autoscaler"): Manifest {
+export function hpaManifest(
+  name: string,
+  settings: HpaSettings,
+  defaults: AutoscalingConfig,
+  component = "autoscaler",
+): Manifest {
   return {
     apiVersion: "autoscaling/v2",
     kind: "HorizontalPodAutoscaler",
@@ -102,7 +116,11 @@ export function awsTriggerAuthentication(): Manifest {
   return {
     apiVersion: "keda.sh/v1alpha1",
     kind: "TriggerAuthentication",
-    metadata: { name: AWS_TRIGGER_AUTH, namespace: APPS_NAMESPACE, labels: commonLabels(AWS_TRIGGER_AUTH, "autoscaler") },
+    metadata: {
+      name: AWS_TRIGGER_AUTH,
+      namespace: APPS_NAMESPACE,
+      labels: commonLabels(AWS_TRIGGER_AUTH, "autoscaler"),
+    },
     spec: { podIdentity: { provider: "aws", identityOwner: "keda" } },
   };
 }
@@ -121,7 +139,8 @@ export function kedaTriggers(input: ScaledObjectInput): Manifest[] {
   const { keda } = input;
   const triggers: Manifest[] = [];
   if (keda.sqsQueueLength) {
-    if (input.queueUrl === undefined) throw new Error(`ScaledObject ${input.name}: an aws-sqs-queue trigger needs the queue URL`);
+    if (input.queueUrl === undefined)
+      throw new Error(`ScaledObject ${input.name}: an aws-sqs-queue trigger needs the queue URL`);
     triggers.push({
       type: "aws-sqs-queue",
       authenticationRef: { name: AWS_TRIGGER_AUTH },
@@ -131,12 +150,19 @@ export function kedaTriggers(input: ScaledObjectInput): Manifest[] {
   if (keda.prometheus) {
     triggers.push({
       type: "prometheus",
-      metadata: { serverAddress: PROMETHEUS_URL, query: keda.prometheus.query, threshold: String(keda.prometheus.threshold) },
+      metadata: {
+        serverAddress: PROMETHEUS_URL,
+        query: keda.prometheus.query,
+        threshold: String(keda.prometheus.threshold),
+      },
     });
   }
   if (keda.businessHours) {
     const b = keda.businessHours;
-    triggers.push({ type: "cron", metadata: { timezone: b.timezone, start: b.start, end: b.end, desiredReplicas: String(b.desiredReplicas) } });
+    triggers.push({
+      type: "cron",
+      metadata: { timezone: b.timezone, start: b.start, end: b.end, desiredReplicas: String(b.desiredReplicas) },
+    });
   }
   return triggers;
 }

@@ -30,7 +30,9 @@ export const serviceHost = (name: string) => `${name}.${APPS_NAMESPACE}.svc.clus
 
 /** The catalogue's web services as the gateway sees them. */
 export function gatewayServices(services: readonly ServiceConfig[]): GatewayService[] {
-  return services.filter((s) => s.kind === "web").map((s) => ({ name: s.name, host: serviceHost(s.name), port: s.port, routes: [...s.routes] }));
+  return services
+    .filter((s) => s.kind === "web")
+    .map((s) => ({ name: s.name, host: serviceHost(s.name), port: s.port, routes: [...s.routes] }));
 }
 
 /**
@@ -64,7 +66,12 @@ export function gatewayScratchDirs(plan: GatewayPlan): string[] {
 }
 
 export function gatewayConfigMap(conf: string): Manifest {
-  return { apiVersion: "v1", kind: "ConfigMap", metadata: metadata(GATEWAY_CONFIGMAP, commonLabels(GATEWAY_NAME, "gateway")), data: { "nginx.conf": conf } };
+  return {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: metadata(GATEWAY_CONFIGMAP, commonLabels(GATEWAY_NAME, "gateway")),
+    data: { "nginx.conf": conf },
+  };
 }
 
 /**
@@ -77,7 +84,12 @@ export function gatewayDeployment(gateway: GatewayConfig, plan: GatewayPlan, con
   const labels = commonLabels(GATEWAY_NAME, "gateway", imageVersion(gateway.image));
   const scratch = gatewayScratchDirs(plan);
   const scratchVolumes = scratch.map((dir, i) => ({ name: `scratch-${i}`, dir }));
-  const probe = (t: { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; failureThreshold: number }) => ({
+  const probe = (t: {
+    initialDelaySeconds: number;
+    periodSeconds: number;
+    timeoutSeconds: number;
+    failureThreshold: number;
+  }) => ({
     httpGet: { path: plan.healthPath, port: "http" },
     ...t,
   });
@@ -107,8 +119,18 @@ export function gatewayDeployment(gateway: GatewayConfig, plan: GatewayPlan, con
               args: ["-c", `${CONFIG_DIR}/nginx.conf`, "-g", "daemon off;"],
               ports: [{ name: "http", containerPort: plan.listenPort, protocol: "TCP" }],
               resources: { requests: { ...gateway.resources.requests }, limits: { ...gateway.resources.limits } },
-              livenessProbe: probe({ initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 }),
-              readinessProbe: probe({ initialDelaySeconds: 2, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 }),
+              livenessProbe: probe({
+                initialDelaySeconds: 10,
+                periodSeconds: 10,
+                timeoutSeconds: 3,
+                failureThreshold: 3,
+              }),
+              readinessProbe: probe({
+                initialDelaySeconds: 2,
+                periodSeconds: 5,
+                timeoutSeconds: 2,
+                failureThreshold: 3,
+              }),
               // The image's STOPSIGNAL is SIGQUIT (graceful); the sleep lets the ALB deregister first.
               lifecycle: { preStop: { exec: { command: ["sleep", String(PRE_STOP_SLEEP_SECONDS)] } } },
               securityContext: containerSecurityContext(),
@@ -121,11 +143,26 @@ export function gatewayDeployment(gateway: GatewayConfig, plan: GatewayPlan, con
               name: "exporter",
               image: gateway.exporterImage,
               imagePullPolicy: "IfNotPresent",
-              args: [`--nginx.scrape-uri=http://127.0.0.1:${plan.statusPort}${plan.statusPath}`, `--web.listen-address=:${EXPORTER_PORT}`],
+              args: [
+                `--nginx.scrape-uri=http://127.0.0.1:${plan.statusPort}${plan.statusPath}`,
+                `--web.listen-address=:${EXPORTER_PORT}`,
+              ],
               ports: [{ name: "metrics", containerPort: EXPORTER_PORT, protocol: "TCP" }],
               resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { cpu: "100m", memory: "64Mi" } },
-              livenessProbe: { tcpSocket: { port: "metrics" }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 },
-              readinessProbe: { tcpSocket: { port: "metrics" }, initialDelaySeconds: 2, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 },
+              livenessProbe: {
+                tcpSocket: { port: "metrics" },
+                initialDelaySeconds: 5,
+                periodSeconds: 10,
+                timeoutSeconds: 2,
+                failureThreshold: 3,
+              },
+              readinessProbe: {
+                tcpSocket: { port: "metrics" },
+                initialDelaySeconds: 2,
+                periodSeconds: 10,
+                timeoutSeconds: 2,
+                failureThreshold: 3,
+              },
               securityContext: containerSecurityContext(),
             },
           ],
@@ -140,7 +177,7 @@ export function gatewayDeployment(gateway: GatewayConfig, plan: GatewayPlan, con
 }
 
 /** ClusterIP Service the ALB's TargetGroupBinding targets (IP mode: pods are registered directly). */
-export function gatewayService(plan: GatewayPlan): Manifest {
+export function gatewayService(): Manifest {
   return {
     apiVersion: "v1",
     kind: "Service",
@@ -158,12 +195,31 @@ export function gatewayService(plan: GatewayPlan): Manifest {
 
 export function gatewayHpa(gateway: GatewayConfig, autoscaling: AutoscalingConfig): Manifest {
   const { cpuPercent, memoryPercent } = autoscaling.hpa;
-  return hpaManifest(GATEWAY_NAME, { minReplicas: gateway.minReplicas, maxReplicas: gateway.maxReplicas, cpuPercent, memoryPercent }, autoscaling, "gateway");
+  return hpaManifest(
+    GATEWAY_NAME,
+    { minReplicas: gateway.minReplicas, maxReplicas: gateway.maxReplicas, cpuPercent, memoryPercent },
+    autoscaling,
+    "gateway",
+  );
 }
 
 /** Rendered config plus everything built from it. Throws if the plan does not validate. */
-export function gatewayManifests(services: readonly ServiceConfig[], gateway: GatewayConfig, autoscaling: AutoscalingConfig, vpcCidr: string): { plan: GatewayPlan; conf: string; manifests: Manifest[] } {
+export function gatewayManifests(
+  services: readonly ServiceConfig[],
+  gateway: GatewayConfig,
+  autoscaling: AutoscalingConfig,
+  vpcCidr: string,
+): { plan: GatewayPlan; conf: string; manifests: Manifest[] } {
   const plan = gatewayPlan(services, gateway, vpcCidr);
   const conf = renderNginxConf(plan);
-  return { plan, conf, manifests: [gatewayConfigMap(conf), gatewayDeployment(gateway, plan, conf), gatewayService(plan), gatewayHpa(gateway, autoscaling)] };
+  return {
+    plan,
+    conf,
+    manifests: [
+      gatewayConfigMap(conf),
+      gatewayDeployment(gateway, plan, conf),
+      gatewayService(),
+      gatewayHpa(gateway, autoscaling),
+    ],
+  };
 }

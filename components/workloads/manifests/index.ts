@@ -1,9 +1,24 @@
 import type { AutoscalingConfig, GatewayConfig, ServiceConfig } from "../../config/types";
-import { awsTriggerAuthentication, hpaManifest, scaledObjectManifest, scalingMode, type ScalingMode } from "./autoscaling";
+import {
+  awsTriggerAuthentication,
+  hpaManifest,
+  scaledObjectManifest,
+  scalingMode,
+  type ScalingMode,
+} from "./autoscaling";
 import { DATA_ENDPOINTS_CONFIGMAP, type Manifest } from "./common";
 import { gatewayManifests, GATEWAY_NAME } from "./gateway";
 import { networkPolicies } from "./network-policies";
-import { dataEndpointsConfigMap, deploymentManifest, isReplicated, namespaceManifest, pdbManifest, serviceAccountManifest, serviceManifest, type ServiceEnv } from "./service";
+import {
+  dataEndpointsConfigMap,
+  deploymentManifest,
+  isReplicated,
+  namespaceManifest,
+  pdbManifest,
+  serviceAccountManifest,
+  serviceManifest,
+  type ServiceEnv,
+} from "./service";
 
 export * from "./autoscaling";
 export * from "./common";
@@ -48,16 +63,20 @@ export interface WorkloadPlan {
  */
 export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
   const { services, gateway, autoscaling, region, vpcCidr } = input;
-  const data = input.data ?? (input.dataEndpoints !== undefined ? { configMap: DATA_ENDPOINTS_CONFIGMAP, secretsViaAws: true } : undefined);
+  const data =
+    input.data ??
+    (input.dataEndpoints !== undefined ? { configMap: DATA_ENDPOINTS_CONFIGMAP, secretsViaAws: true } : undefined);
   const env: ServiceEnv = { region, data, queueUrl: input.queueUrl };
   const scaling: Record<string, ScalingMode> = {};
   const manifests: PlannedManifest[] = [];
-  const add = (role: string, manifest: Manifest, keda = false) => manifests.push({ role, manifest, ...(keda ? { keda } : {}) });
+  const add = (role: string, manifest: Manifest, keda = false) =>
+    manifests.push({ role, manifest, ...(keda ? { keda } : {}) });
 
   for (const s of services) add(`sa-${s.name}`, serviceAccountManifest(s.name, s.kind === "worker" ? "worker" : "web"));
   add(`sa-${GATEWAY_NAME}`, serviceAccountManifest(GATEWAY_NAME, "gateway"));
 
-  if (input.dataEndpoints !== undefined) add(`cm-${DATA_ENDPOINTS_CONFIGMAP}`, dataEndpointsConfigMap(input.dataEndpoints));
+  if (input.dataEndpoints !== undefined)
+    add(`cm-${DATA_ENDPOINTS_CONFIGMAP}`, dataEndpointsConfigMap(input.dataEndpoints));
 
   const needsSqsAuth = services.some((s) => s.autoscaling.keda?.sqsQueueLength);
   if (needsSqsAuth) add("triggerauth-aws", awsTriggerAuthentication(), true);
@@ -69,12 +88,31 @@ export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
     if (s.kind === "web") add(`svc-${s.name}`, serviceManifest(s));
     if (isReplicated(mode)) add(`pdb-${s.name}`, pdbManifest(s.name, s.kind === "worker" ? "worker" : "web"));
     if (mode.kind === "hpa") add(`hpa-${s.name}`, hpaManifest(s.name, mode.hpa, autoscaling));
-    if (mode.kind === "keda") add(`so-${s.name}`, scaledObjectManifest({ name: s.name, keda: mode.keda, defaults: autoscaling, region, queueUrl: input.queueUrl }), true);
+    if (mode.kind === "keda")
+      add(
+        `so-${s.name}`,
+        scaledObjectManifest({
+          name: s.name,
+          keda: mode.keda,
+          defaults: autoscaling,
+          region,
+          queueUrl: input.queueUrl,
+        }),
+        true,
+      );
   }
 
   const gw = gatewayManifests(services, gateway, autoscaling, vpcCidr);
   const [configMap, deployment, service, hpa] = gw.manifests;
-  scaling[GATEWAY_NAME] = { kind: "hpa", hpa: { minReplicas: hpa.spec.minReplicas, maxReplicas: hpa.spec.maxReplicas, cpuPercent: autoscaling.hpa.cpuPercent, memoryPercent: autoscaling.hpa.memoryPercent } };
+  scaling[GATEWAY_NAME] = {
+    kind: "hpa",
+    hpa: {
+      minReplicas: hpa.spec.minReplicas,
+      maxReplicas: hpa.spec.maxReplicas,
+      cpuPercent: autoscaling.hpa.cpuPercent,
+      memoryPercent: autoscaling.hpa.memoryPercent,
+    },
+  };
   add(`cm-${GATEWAY_NAME}`, configMap);
   add(`deploy-${GATEWAY_NAME}`, deployment);
   add(`svc-${GATEWAY_NAME}`, service);

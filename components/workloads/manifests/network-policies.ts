@@ -41,13 +41,21 @@ export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
   const labelled = (key: string) => ({ matchLabels: { [key]: "true" } });
   const out: Manifest[] = [
     policy("default-deny-all", {}, { policyTypes: ["Ingress", "Egress"] }),
-    policy("allow-dns", {}, {
-      policyTypes: ["Egress"],
-      egress: [{
-        to: [{ namespaceSelector: nsSelector("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
-        ports: [{ protocol: "UDP", port: 53 }, tcp(53)],
-      }],
-    }),
+    policy(
+      "allow-dns",
+      {},
+      {
+        policyTypes: ["Egress"],
+        egress: [
+          {
+            to: [
+              { namespaceSelector: nsSelector("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } },
+            ],
+            ports: [{ protocol: "UDP", port: 53 }, tcp(53)],
+          },
+        ],
+      },
+    ),
     // The ALB registers pod IPs (target type ip); its health checks and traffic come from the VPC.
     policy("allow-gateway-ingress", gatewayPods, {
       policyTypes: ["Ingress"],
@@ -55,13 +63,20 @@ export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
     }),
     policy("allow-gateway-egress", gatewayPods, {
       policyTypes: ["Egress"],
-      egress: web.map((s) => ({ to: [{ podSelector: { matchLabels: selectorLabels(s.name) } }], ports: [tcp(s.port)] })),
+      egress: web.map((s) => ({
+        to: [{ podSelector: { matchLabels: selectorLabels(s.name) } }],
+        ports: [tcp(s.port)],
+      })),
     }),
     ...web.map((s) =>
-      policy(`allow-gateway-to-${s.name}`.slice(0, 63), { matchLabels: selectorLabels(s.name) }, {
-        policyTypes: ["Ingress"],
-        ingress: [{ from: [{ podSelector: gatewayPods }], ports: [tcp(s.port)] }],
-      }),
+      policy(
+        `allow-gateway-to-${s.name}`.slice(0, 63),
+        { matchLabels: selectorLabels(s.name) },
+        {
+          policyTypes: ["Ingress"],
+          ingress: [{ from: [{ podSelector: gatewayPods }], ports: [tcp(s.port)] }],
+        },
+      ),
     ),
     policy("allow-database", labelled(ACCESS_LABELS.database), {
       policyTypes: ["Egress"],
@@ -79,13 +94,19 @@ export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
       ],
     }),
     // Prometheus in the monitoring namespace scrapes the services' /metrics on their port and the exporter.
-    policy("allow-monitoring-scrape", {}, {
-      policyTypes: ["Ingress"],
-      ingress: [{
-        from: [{ namespaceSelector: nsSelector(NAMESPACES.monitoring) }],
-        ports: [...new Set(services.map((s) => s.port))].map(tcp).concat([tcp(EXPORTER_PORT)]),
-      }],
-    }),
+    policy(
+      "allow-monitoring-scrape",
+      {},
+      {
+        policyTypes: ["Ingress"],
+        ingress: [
+          {
+            from: [{ namespaceSelector: nsSelector(NAMESPACES.monitoring) }],
+            ports: [...new Set(services.map((s) => s.port))].map(tcp).concat([tcp(EXPORTER_PORT)]),
+          },
+        ],
+      },
+    ),
   ];
   return out;
 }

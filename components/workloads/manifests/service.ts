@@ -24,13 +24,22 @@ export function namespaceManifest(name = APPS_NAMESPACE): Manifest {
       [`pod-security.kubernetes.io/${mode}-version`, "latest"],
     ]),
   );
-  return { apiVersion: "v1", kind: "Namespace", metadata: { name, labels: { ...pss, "app.kubernetes.io/managed-by": "pulumi" } } };
+  return {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: { name, labels: { ...pss, "app.kubernetes.io/managed-by": "pulumi" } },
+  };
 }
 
 /** One ServiceAccount per workload, so Pod Identity can grant AWS access to exactly one service. */
 export function serviceAccountManifest(name: string, component: string): Manifest {
   // Pods only get an API token where they need one; none of ours call the Kubernetes API.
-  return { apiVersion: "v1", kind: "ServiceAccount", metadata: metadata(name, commonLabels(name, component)), automountServiceAccountToken: false };
+  return {
+    apiVersion: "v1",
+    kind: "ServiceAccount",
+    metadata: metadata(name, commonLabels(name, component)),
+    automountServiceAccountToken: false,
+  };
 }
 
 /** Data-tier and queue wiring for a service's container. */
@@ -41,7 +50,11 @@ export interface ServiceEnv {
    * Omitted: reference DATA_ENDPOINTS_CONFIGMAP as optional, so pods start before the data
    * tier has written it and pick it up on their next restart.
    */
-  data?: { configMap: string; secret?: string; /** Credentials are read from Secrets Manager (needs AWS API egress). */ secretsViaAws?: boolean };
+  data?: {
+    configMap: string;
+    secret?: string;
+    /** Credentials are read from Secrets Manager (needs AWS API egress). */ secretsViaAws?: boolean;
+  };
   /** The region's SQS queue URL, for services with uses.queue. */
   queueUrl?: Value;
 }
@@ -83,7 +96,8 @@ export function deploymentManifest(service: ServiceConfig, scaling: ScalingMode,
   const podLabels: Record<string, string> = { ...labels };
   if (service.uses.database) podLabels[ACCESS_LABELS.database] = "true";
   if (service.uses.cache) podLabels[ACCESS_LABELS.cache] = "true";
-  if (service.uses.queue || ((service.uses.database || service.uses.cache) && env.data?.secretsViaAws)) podLabels[ACCESS_LABELS.aws] = "true";
+  if (service.uses.queue || ((service.uses.database || service.uses.cache) && env.data?.secretsViaAws))
+    podLabels[ACCESS_LABELS.aws] = "true";
   const { env: vars, envFrom } = containerEnv(service, env);
   return {
     apiVersion: "apps/v1",
@@ -135,7 +149,11 @@ export function pdbManifest(name: string, component: string): Manifest {
     apiVersion: "policy/v1",
     kind: "PodDisruptionBudget",
     metadata: metadata(name, commonLabels(name, component)),
-    spec: { maxUnavailable: 1, selector: { matchLabels: selectorLabels(name) }, unhealthyPodEvictionPolicy: "AlwaysAllow" },
+    spec: {
+      maxUnavailable: 1,
+      selector: { matchLabels: selectorLabels(name) },
+      unhealthyPodEvictionPolicy: "AlwaysAllow",
+    },
   };
 }
 

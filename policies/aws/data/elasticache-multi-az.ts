@@ -10,9 +10,11 @@ export function elasticacheMultiAz(): ResourceValidationPolicy {
     validateResource: (args, reportViolation) => {
       if (args.type !== REPLICATION_GROUP) return;
       const p = args.props;
-      if (p.automaticFailoverEnabled !== true) reportViolation(`replication group "${args.name}" must set automaticFailoverEnabled: true`);
+      if (p.automaticFailoverEnabled !== true)
+        reportViolation(`replication group "${args.name}" must set automaticFailoverEnabled: true`);
       if (p.multiAzEnabled !== true) reportViolation(`replication group "${args.name}" must set multiAzEnabled: true`);
-      if (typeof p.numCacheClusters === "number" && p.numCacheClusters < 2) reportViolation(`replication group "${args.name}" has ${p.numCacheClusters} node; failover needs at least 2`);
+      if (typeof p.numCacheClusters === "number" && p.numCacheClusters < 2)
+        reportViolation(`replication group "${args.name}" has ${p.numCacheClusters} node; failover needs at least 2`);
     },
   };
 }

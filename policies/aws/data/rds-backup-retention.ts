@@ -18,7 +18,10 @@ export function rdsBackupRetention(): ResourceValidationPolicy {
       if (args.type !== RDS_CLUSTER) return;
       const { minDays } = readConfig<RdsBackupRetentionConfig>(args, { minDays: 7 });
       const days = args.props.backupRetentionPeriod;
-      if (typeof days !== "number" || days < minDays) reportViolation(`Aurora cluster "${args.name}" keeps backups ${typeof days === "number" ? `${days} days` : "for the default 1 day"}; at least ${minDays} required`);
+      if (typeof days !== "number" || days < minDays)
+        reportViolation(
+          `Aurora cluster "${args.name}" keeps backups ${typeof days === "number" ? `${days} days` : "for the default 1 day"}; at least ${minDays} required`,
+        );
     },
   };
 }

@@ -11,7 +11,8 @@ export function rdsIamAuth(): ResourceValidationPolicy {
     description: "Aurora clusters enable IAM database authentication.",
     enforcementLevel: "advisory",
     validateResource: (args, reportViolation) => {
-      if (args.type === RDS_CLUSTER && args.props.iamDatabaseAuthenticationEnabled !== true) reportViolation(`Aurora cluster "${args.name}" must set iamDatabaseAuthenticationEnabled: true`);
+      if (args.type === RDS_CLUSTER && args.props.iamDatabaseAuthenticationEnabled !== true)
+        reportViolation(`Aurora cluster "${args.name}" must set iamDatabaseAuthenticationEnabled: true`);
     },
   };
 }

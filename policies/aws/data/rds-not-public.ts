@@ -9,7 +9,8 @@ export function rdsNotPublic(): ResourceValidationPolicy {
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
       if (args.type !== RDS_CLUSTER_INSTANCE && args.type !== RDS_INSTANCE) return;
-      if (args.props.publiclyAccessible !== false) reportViolation(`database instance "${args.name}" must set publiclyAccessible: false`);
+      if (args.props.publiclyAccessible !== false)
+        reportViolation(`database instance "${args.name}" must set publiclyAccessible: false`);
     },
   };
 }

@@ -8,7 +8,8 @@ export function rdsPerformanceInsights(): ResourceValidationPolicy {
     description: "Aurora instances enable Performance Insights.",
     enforcementLevel: "advisory",
     validateResource: (args, reportViolation) => {
-      if (args.type === RDS_CLUSTER_INSTANCE && args.props.performanceInsightsEnabled !== true) reportViolation(`Aurora instance "${args.name}" must set performanceInsightsEnabled: true`);
+      if (args.type === RDS_CLUSTER_INSTANCE && args.props.performanceInsightsEnabled !== true)
+        reportViolation(`Aurora instance "${args.name}" must set performanceInsightsEnabled: true`);
     },
   };
 }

@@ -10,7 +10,8 @@ export function albAccessLogs(): ResourceValidationPolicy {
     validateResource: (args, reportViolation) => {
       if (args.type !== LOAD_BALANCER || !isApplicationLb(args.props)) return;
       const logs = valueOf(() => args.props.accessLogs);
-      if (!logs || valueOf(() => logs.enabled) !== true || !isSet(() => logs.bucket)) reportViolation(`ALB "${args.name}" must enable accessLogs with a bucket`);
+      if (!logs || valueOf(() => logs.enabled) !== true || !isSet(() => logs.bucket))
+        reportViolation(`ALB "${args.name}" must enable accessLogs with a bucket`);
     },
   };
 }

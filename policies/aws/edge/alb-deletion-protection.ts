@@ -24,7 +24,8 @@ export function albDeletionProtection(): ResourceValidationPolicy {
       const { environments } = readConfig<AlbDeletionProtectionConfig>(args, { environments: ["prod"] });
       const env = effectiveTags(args).environment;
       if (!environments.includes(env)) return;
-      if (valueOf(() => args.props.enableDeletionProtection) !== true) reportViolation(`load balancer "${args.name}" in environment "${env}" must set enableDeletionProtection: true`);
+      if (valueOf(() => args.props.enableDeletionProtection) !== true)
+        reportViolation(`load balancer "${args.name}" in environment "${env}" must set enableDeletionProtection: true`);
     },
   };
 }

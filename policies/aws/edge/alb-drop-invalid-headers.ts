@@ -9,7 +9,8 @@ export function albDropInvalidHeaders(): ResourceValidationPolicy {
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
       if (args.type !== LOAD_BALANCER || !isApplicationLb(args.props)) return;
-      if (valueOf(() => args.props.dropInvalidHeaderFields) !== true) reportViolation(`ALB "${args.name}" must set dropInvalidHeaderFields: true`);
+      if (valueOf(() => args.props.dropInvalidHeaderFields) !== true)
+        reportViolation(`ALB "${args.name}" must set dropInvalidHeaderFields: true`);
     },
   };
 }

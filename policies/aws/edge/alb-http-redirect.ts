@@ -9,9 +9,15 @@ export function albHttpRedirect(): ResourceValidationPolicy {
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
       if (args.type !== LISTENER || valueOf(() => args.props.protocol) !== "HTTP") return;
-      const actions = (valueOf(() => args.props.defaultActions) ?? []) as { type?: string; redirect?: { protocol?: string } }[];
+      const actions = (valueOf(() => args.props.defaultActions) ?? []) as {
+        type?: string;
+        redirect?: { protocol?: string };
+      }[];
       const ok = actions.length > 0 && actions.every((a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS");
-      if (!ok) reportViolation(`HTTP listener "${args.name}" must only redirect to HTTPS (default actions: ${actions.map((a) => a.type ?? "?").join(", ") || "none"})`);
+      if (!ok)
+        reportViolation(
+          `HTTP listener "${args.name}" must only redirect to HTTPS (default actions: ${actions.map((a) => a.type ?? "?").join(", ") || "none"})`,
+        );
     },
   };
 }

@@ -23,7 +23,10 @@ export function albTlsPolicy(): ResourceValidationPolicy {
       if (args.type !== LISTENER || valueOf(() => args.props.protocol) !== "HTTPS") return;
       const { allowedPolicies } = readConfig(args, { allowedPolicies: DEFAULT_ALLOWED_TLS_POLICIES });
       const policy = valueOf(() => args.props.sslPolicy);
-      if (!allowedPolicies.includes(policy)) reportViolation(`HTTPS listener "${args.name}" uses sslPolicy ${JSON.stringify(policy ?? null)}; allowed: ${allowedPolicies.join(", ")}`);
+      if (!allowedPolicies.includes(policy))
+        reportViolation(
+          `HTTPS listener "${args.name}" uses sslPolicy ${JSON.stringify(policy ?? null)}; allowed: ${allowedPolicies.join(", ")}`,
+        );
     },
   };
 }

@@ -8,7 +8,8 @@ export function cloudfrontLogging(): ResourceValidationPolicy {
     description: "CloudFront distributions write standard logs to S3 (loggingConfig.bucket).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-      if (args.type === DISTRIBUTION && !isSet(() => args.props.loggingConfig?.bucket)) reportViolation(`CloudFront "${args.name}" has no loggingConfig bucket`);
+      if (args.type === DISTRIBUTION && !isSet(() => args.props.loggingConfig?.bucket))
+        reportViolation(`CloudFront "${args.name}" has no loggingConfig bucket`);
     },
   };
 }

@@ -15,13 +15,20 @@ export function cloudfrontMinTls(): ResourceValidationPolicy {
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
       if (args.type !== DISTRIBUTION) return;
-      const vc = (valueOf(() => args.props.viewerCertificate) ?? {}) as { cloudfrontDefaultCertificate?: boolean; minimumProtocolVersion?: string };
+      const vc = (valueOf(() => args.props.viewerCertificate) ?? {}) as {
+        cloudfrontDefaultCertificate?: boolean;
+        minimumProtocolVersion?: string;
+      };
       if (vc.cloudfrontDefaultCertificate === true) {
-        reportViolation(`CloudFront "${args.name}" uses the default certificate, which allows TLSv1; use an ACM certificate with minimumProtocolVersion ${ALLOWED_VIEWER_TLS[0]} or newer`);
+        reportViolation(
+          `CloudFront "${args.name}" uses the default certificate, which allows TLSv1; use an ACM certificate with minimumProtocolVersion ${ALLOWED_VIEWER_TLS[0]} or newer`,
+        );
         return;
       }
       if (!ALLOWED_VIEWER_TLS.includes(vc.minimumProtocolVersion ?? "")) {
-        reportViolation(`CloudFront "${args.name}" has minimumProtocolVersion ${JSON.stringify(vc.minimumProtocolVersion ?? null)}; expected one of ${ALLOWED_VIEWER_TLS.join(", ")}`);
+        reportViolation(
+          `CloudFront "${args.name}" has minimumProtocolVersion ${JSON.stringify(vc.minimumProtocolVersion ?? null)}; expected one of ${ALLOWED_VIEWER_TLS.join(", ")}`,
+        );
       }
     },
   };

@@ -11,10 +11,20 @@ export function cloudfrontViewerHttps(): ResourceValidationPolicy {
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
       if (args.type !== DISTRIBUTION) return;
-      const behaviours: [string, unknown][] = [["default", valueOf(() => args.props.defaultCacheBehavior?.viewerProtocolPolicy)]];
-      ((valueOf(() => args.props.orderedCacheBehaviors) ?? []) as { pathPattern?: string; viewerProtocolPolicy?: string }[]).forEach((b) => behaviours.push([b.pathPattern ?? "?", b.viewerProtocolPolicy]));
+      const behaviours: [string, unknown][] = [
+        ["default", valueOf(() => args.props.defaultCacheBehavior?.viewerProtocolPolicy)],
+      ];
+      (
+        (valueOf(() => args.props.orderedCacheBehaviors) ?? []) as {
+          pathPattern?: string;
+          viewerProtocolPolicy?: string;
+        }[]
+      ).forEach((b) => behaviours.push([b.pathPattern ?? "?", b.viewerProtocolPolicy]));
       for (const [where, policy] of behaviours) {
-        if (!HTTPS_ONLY.includes(policy as string)) reportViolation(`CloudFront "${args.name}" behaviour ${where} has viewerProtocolPolicy ${JSON.stringify(policy ?? null)}; expected redirect-to-https or https-only`);
+        if (!HTTPS_ONLY.includes(policy as string))
+          reportViolation(
+            `CloudFront "${args.name}" behaviour ${where} has viewerProtocolPolicy ${JSON.stringify(policy ?? null)}; expected redirect-to-https or https-only`,
+          );
       }
     },
   };

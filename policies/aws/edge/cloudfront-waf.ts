@@ -8,7 +8,8 @@ export function cloudfrontWaf(): ResourceValidationPolicy {
     description: "CloudFront distributions have a WAF web ACL attached (webAclId).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-      if (args.type === DISTRIBUTION && !isSet(() => args.props.webAclId)) reportViolation(`CloudFront "${args.name}" has no webAclId`);
+      if (args.type === DISTRIBUTION && !isSet(() => args.props.webAclId))
+        reportViolation(`CloudFront "${args.name}" has no webAclId`);
     },
   };
 }

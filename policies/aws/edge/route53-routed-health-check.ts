@@ -1,7 +1,14 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { isSet, RECORD, valueOf } from "./values";
 
-const ROUTING_POLICIES = ["latencyRoutingPolicies", "failoverRoutingPolicies", "weightedRoutingPolicies", "geolocationRoutingPolicies", "geoproximityRoutingPolicies", "cidrRoutingPolicies"];
+const ROUTING_POLICIES = [
+  "latencyRoutingPolicies",
+  "failoverRoutingPolicies",
+  "weightedRoutingPolicies",
+  "geolocationRoutingPolicies",
+  "geoproximityRoutingPolicies",
+  "cidrRoutingPolicies",
+];
 
 /** Mandatory: a routed record without a health check keeps sending users to a dead region. */
 export function route53RoutedHealthCheck(): ResourceValidationPolicy {
@@ -12,7 +19,8 @@ export function route53RoutedHealthCheck(): ResourceValidationPolicy {
     validateResource: (args, reportViolation) => {
       if (args.type !== RECORD) return;
       const routed = ROUTING_POLICIES.filter((p) => ((valueOf(() => args.props[p]) ?? []) as unknown[]).length > 0);
-      if (routed.length > 0 && !isSet(() => args.props.healthCheckId)) reportViolation(`Route53 record "${args.name}" uses ${routed.join(", ")} but has no healthCheckId`);
+      if (routed.length > 0 && !isSet(() => args.props.healthCheckId))
+        reportViolation(`Route53 record "${args.name}" uses ${routed.join(", ")} but has no healthCheckId`);
     },
   };
 }

@@ -11,7 +11,10 @@ export function wafCloudfrontRegion(): ResourceValidationPolicy {
     validateResource: (args, reportViolation) => {
       if (args.type !== WEB_ACL || valueOf(() => args.props.scope) !== "CLOUDFRONT") return;
       const region = regionOf(args);
-      if (region !== "us-east-1") reportViolation(`web ACL "${args.name}" has scope CLOUDFRONT but is in ${region ?? "an unknown region"}; expected us-east-1`);
+      if (region !== "us-east-1")
+        reportViolation(
+          `web ACL "${args.name}" has scope CLOUDFRONT but is in ${region ?? "an unknown region"}; expected us-east-1`,
+        );
     },
   };
 }

@@ -14,7 +14,9 @@ export function eksAuthenticationMode(): ResourceValidationPolicy {
       if (!EKS_CLUSTER_TYPES.includes(args.type)) return;
       const s = eksSettings(args.type, args.name, args.props);
       if (s.authenticationMode === UNKNOWN || s.authenticationMode === "API") return;
-      reportViolation(`${s.label} must use authenticationMode "API" (access entries), got ${JSON.stringify(s.authenticationMode ?? null)}`);
+      reportViolation(
+        `${s.label} must use authenticationMode "API" (access entries), got ${JSON.stringify(s.authenticationMode ?? null)}`,
+      );
     },
   };
 }

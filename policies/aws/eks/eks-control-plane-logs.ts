@@ -18,7 +18,8 @@ export function eksControlPlaneLogs(): ResourceValidationPolicy {
       if (s.logTypes === UNKNOWN) return;
       const enabled = Array.isArray(s.logTypes) ? s.logTypes : [];
       const missing = REQUIRED_EKS_LOGS.filter((t) => !enabled.includes(t));
-      if (missing.length > 0) reportViolation(`${s.label} must enable control-plane logs ${missing.join(", ")} (enabledClusterLogTypes)`);
+      if (missing.length > 0)
+        reportViolation(`${s.label} must enable control-plane logs ${missing.join(", ")} (enabledClusterLogTypes)`);
     },
   };
 }

@@ -19,10 +19,12 @@ export function eksEndpointExposure(): ResourceValidationPolicy {
       const s = eksSettings(args.type, args.name, args.props);
       if (s.endpointPrivateAccess !== true && s.endpointPrivateAccess !== UNKNOWN)
         reportViolation(`${s.label} must enable the private endpoint (endpointPrivateAccess: true)`);
-      if (s.endpointPublicAccess === false || s.endpointPublicAccess === UNKNOWN || s.publicAccessCidrs === UNKNOWN) return;
+      if (s.endpointPublicAccess === false || s.endpointPublicAccess === UNKNOWN || s.publicAccessCidrs === UNKNOWN)
+        return;
       const cidrs = Array.isArray(s.publicAccessCidrs) ? (s.publicAccessCidrs as unknown[]) : [];
       const open = cidrs.filter((c) => typeof c === "string" && WORLD.includes(c));
-      if (cidrs.length === 0) reportViolation(`${s.label} has a public endpoint without publicAccessCidrs, which EKS opens to 0.0.0.0/0`);
+      if (cidrs.length === 0)
+        reportViolation(`${s.label} has a public endpoint without publicAccessCidrs, which EKS opens to 0.0.0.0/0`);
       else if (open.length > 0) reportViolation(`${s.label} public endpoint must not allow ${open.join(", ")}`);
     },
   };

@@ -16,7 +16,9 @@ export function eksSecretsEncryption(): ResourceValidationPolicy {
       const s = eksSettings(args.type, args.name, args.props);
       if (s.secretsKeyArn === UNKNOWN) return;
       if (typeof s.secretsKeyArn !== "string" || s.secretsKeyArn.length === 0)
-        reportViolation(`${s.label} must envelope-encrypt secrets with a KMS key (encryptionConfigKeyArn / encryptionConfig.resources ["secrets"])`);
+        reportViolation(
+          `${s.label} must envelope-encrypt secrets with a KMS key (encryptionConfigKeyArn / encryptionConfig.resources ["secrets"])`,
+        );
     },
   };
 }

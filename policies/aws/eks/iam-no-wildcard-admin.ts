@@ -8,7 +8,10 @@ const DOCUMENTS: Record<string, (props: Record<string, unknown>) => { where: str
   "aws:iam/role:Role": (p) => {
     const inline = read(() => p.inlinePolicies);
     if (inline === UNKNOWN || !Array.isArray(inline)) return [];
-    return inline.map((ip: { name?: string; policy?: unknown }, i) => ({ where: `inlinePolicies[${ip?.name ?? i}]`, doc: read(() => ip?.policy) }));
+    return inline.map((ip: { name?: string; policy?: unknown }, i) => ({
+      where: `inlinePolicies[${ip?.name ?? i}]`,
+      doc: read(() => ip?.policy),
+    }));
   },
 };
 
@@ -51,7 +54,9 @@ export function iamNoWildcardAdmin(): ResourceValidationPolicy {
       for (const { where, doc } of docs) {
         if (doc === UNKNOWN) continue;
         for (const i of adminStatements(doc))
-          reportViolation(`IAM ${args.type.split(":").pop()} "${args.name}" ${where} Statement[${i}] allows Action "*" on Resource "*"`);
+          reportViolation(
+            `IAM ${args.type.split(":").pop()} "${args.name}" ${where} Statement[${i}] allows Action "*" on Resource "*"`,
+          );
       }
     },
   };

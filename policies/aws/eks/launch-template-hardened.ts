@@ -16,11 +16,14 @@ export function launchTemplateHardened(): ResourceValidationPolicy {
       const label = `launch template "${args.name}"`;
       const md = read(() => args.props.metadataOptions) as Record<string, unknown> | undefined | typeof UNKNOWN;
       if (md !== UNKNOWN && md?.httpEndpoint !== "disabled" && md?.httpTokens !== "required")
-        reportViolation(`${label} must set metadataOptions.httpTokens: "required" (IMDSv2), got ${JSON.stringify(md?.httpTokens ?? null)}`);
+        reportViolation(
+          `${label} must set metadataOptions.httpTokens: "required" (IMDSv2), got ${JSON.stringify(md?.httpTokens ?? null)}`,
+        );
       const devices = read(() => args.props.blockDeviceMappings);
       if (devices === UNKNOWN || !Array.isArray(devices)) return;
       for (const d of devices as { deviceName?: string; ebs?: { encrypted?: unknown } }[]) {
-        if (d?.ebs && String(d.ebs.encrypted) !== "true") reportViolation(`${label} volume ${d.deviceName ?? "?"} must set ebs.encrypted: "true"`);
+        if (d?.ebs && String(d.ebs.encrypted) !== "true")
+          reportViolation(`${label} volume ${d.deviceName ?? "?"} must set ebs.encrypted: "true"`);
       }
     },
   };

@@ -14,13 +14,17 @@ export function ec2NodeClassEncryptedVolumes(): ResourceValidationPolicy {
     validateResource: (args, reportViolation) => {
       if (args.type !== EC2_NODE_CLASS) return;
       const label = nodeClassLabel(args.props, args.name);
-      const mappings: { deviceName?: string; ebs?: { encrypted?: unknown } }[] = args.props.spec?.blockDeviceMappings ?? [];
+      const mappings: { deviceName?: string; ebs?: { encrypted?: unknown } }[] =
+        args.props.spec?.blockDeviceMappings ?? [];
       if (mappings.length === 0) {
-        reportViolation(`${label} must declare spec.blockDeviceMappings with encrypted EBS volumes (do not rely on AMI defaults)`);
+        reportViolation(
+          `${label} must declare spec.blockDeviceMappings with encrypted EBS volumes (do not rely on AMI defaults)`,
+        );
         return;
       }
       mappings.forEach((m, i) => {
-        if (m.ebs?.encrypted !== true) reportViolation(`${label} block device ${m.deviceName ?? `#${i}`} must set ebs.encrypted: true`);
+        if (m.ebs?.encrypted !== true)
+          reportViolation(`${label} block device ${m.deviceName ?? `#${i}`} must set ebs.encrypted: true`);
       });
     },
   };

@@ -17,7 +17,9 @@ export function ec2NodeClassImdsv2(): ResourceValidationPolicy {
       const options = args.props.spec?.metadataOptions;
       if (options?.httpEndpoint === "disabled") return;
       if (options?.httpTokens !== "required")
-        reportViolation(`${nodeClassLabel(args.props, args.name)} must set spec.metadataOptions.httpTokens: "required" (IMDSv2), got ${JSON.stringify(options?.httpTokens ?? null)}`);
+        reportViolation(
+          `${nodeClassLabel(args.props, args.name)} must set spec.metadataOptions.httpTokens: "required" (IMDSv2), got ${JSON.stringify(options?.httpTokens ?? null)}`,
+        );
     },
   };
 }

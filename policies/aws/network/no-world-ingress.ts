@@ -2,7 +2,14 @@ import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { effectiveTags } from "../../lib/aws";
 import { dependsOn } from "../../lib/policy";
 import {
-  ALB_ROLE_TAG, type IngressRule, SECURITY_GROUP, describePorts, inlineIngress, isWebPort, isWorldOpen, standaloneIngress,
+  ALB_ROLE_TAG,
+  type IngressRule,
+  SECURITY_GROUP,
+  describePorts,
+  inlineIngress,
+  isWebPort,
+  isWorldOpen,
+  standaloneIngress,
 } from "../../lib/security-groups";
 
 function isAlbGroup(group: PolicyResource | undefined): boolean {

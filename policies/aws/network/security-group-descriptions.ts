@@ -22,9 +22,13 @@ export function securityGroupDescriptions(): ResourceValidationPolicy {
         if (blank(args.props.description)) reportViolation(`security group "${args.name}" has no description`);
         for (const block of ["ingress", "egress"] as const)
           ((args.props[block] ?? []) as { description?: string }[]).forEach((rule, i) => {
-            if (blank(rule.description)) reportViolation(`security group "${args.name}" ${block}[${i}] has no description`);
+            if (blank(rule.description))
+              reportViolation(`security group "${args.name}" ${block}[${i}] has no description`);
           });
-      } else if ([SECURITY_GROUP_RULE, INGRESS_RULE, EGRESS_RULE].includes(args.type) && blank(args.props.description)) {
+      } else if (
+        [SECURITY_GROUP_RULE, INGRESS_RULE, EGRESS_RULE].includes(args.type) &&
+        blank(args.props.description)
+      ) {
         reportViolation(`security group rule "${args.name}" has no description`);
       }
     },

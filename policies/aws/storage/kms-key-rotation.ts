@@ -13,7 +13,8 @@ export function kmsKeyRotation(): ResourceValidationPolicy {
       if (args.type !== "aws:kms/key:Key") return;
       const spec = args.props.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
       if (spec !== "SYMMETRIC_DEFAULT") args.notApplicable(`key spec ${spec} cannot rotate`);
-      if (args.props.enableKeyRotation !== true) reportViolation(`KMS key "${args.name}" must set enableKeyRotation: true`);
+      if (args.props.enableKeyRotation !== true)
+        reportViolation(`KMS key "${args.name}" must set enableKeyRotation: true`);
     },
   };
 }

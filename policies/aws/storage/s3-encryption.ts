@@ -20,12 +20,15 @@ export function s3Encryption(): StackValidationPolicy {
       for (const bucket of buckets(args.resources)) {
         const configs = attachedTo(args.resources, SSE_CONFIGURATION, bucket);
         const ok = configs.some((c) =>
-          ((known(() => c.props.rules) ?? []) as { applyServerSideEncryptionByDefault?: { sseAlgorithm?: string } }[]).some(
-            (rule) => ALGORITHMS.includes(rule.applyServerSideEncryptionByDefault?.sseAlgorithm ?? ""),
-          ),
+          (
+            (known(() => c.props.rules) ?? []) as { applyServerSideEncryptionByDefault?: { sseAlgorithm?: string } }[]
+          ).some((rule) => ALGORITHMS.includes(rule.applyServerSideEncryptionByDefault?.sseAlgorithm ?? "")),
         );
         if (!ok)
-          reportViolation(`S3 bucket "${bucket.name}" has no BucketServerSideEncryptionConfiguration with a default algorithm`, bucket.urn);
+          reportViolation(
+            `S3 bucket "${bucket.name}" has no BucketServerSideEncryptionConfiguration with a default algorithm`,
+            bucket.urn,
+          );
       }
     },
   };

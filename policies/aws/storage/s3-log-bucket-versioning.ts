@@ -21,7 +21,8 @@ export function s3LogBucketVersioning(): StackValidationPolicy {
         const enabled = attachedTo(args.resources, BUCKET_VERSIONING, bucket).some(
           (v) => known(() => v.props.versioningConfiguration?.status) === "Enabled",
         );
-        if (!enabled) reportViolation(`log bucket "${bucket.name}" has no BucketVersioning with status Enabled`, bucket.urn);
+        if (!enabled)
+          reportViolation(`log bucket "${bucket.name}" has no BucketVersioning with status Enabled`, bucket.urn);
       }
     },
   };

@@ -20,7 +20,10 @@ export function s3PublicAccessBlock(): StackValidationPolicy {
         }
         const off = FLAGS.filter((f) => !blocks.some((b) => known(() => b.props[f]) === true));
         if (off.length > 0)
-          reportViolation(`S3 bucket "${bucket.name}" public access block must set ${off.join(", ")} to true`, bucket.urn);
+          reportViolation(
+            `S3 bucket "${bucket.name}" public access block must set ${off.join(", ")} to true`,
+            bucket.urn,
+          );
       }
     },
   };

@@ -20,14 +20,37 @@ const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 /** A property whose value is unknown during preview, the way @pulumi/policy's proxy reports it. */
 class UnknownValueError extends Error {}
 const withUnknown = (props: Record<string, unknown>, key: string) =>
-  Object.defineProperty({ ...props }, key, { enumerable: true, get: () => { throw new UnknownValueError(key); } });
+  Object.defineProperty({ ...props }, key, {
+    enumerable: true,
+    get: () => {
+      throw new UnknownValueError(key);
+    },
+  });
 
 const goodCluster = {
-  engine: "aurora-postgresql", storageEncrypted: true, dbClusterParameterGroupName: "pg16", backupRetentionPeriod: 14,
-  deletionProtection: true, skipFinalSnapshot: false, finalSnapshotIdentifier: "final", iamDatabaseAuthenticationEnabled: true,
+  engine: "aurora-postgresql",
+  storageEncrypted: true,
+  dbClusterParameterGroupName: "pg16",
+  backupRetentionPeriod: 14,
+  deletionProtection: true,
+  skipFinalSnapshot: false,
+  finalSnapshotIdentifier: "final",
+  iamDatabaseAuthenticationEnabled: true,
 };
-const goodGroup = { atRestEncryptionEnabled: true, transitEncryptionEnabled: true, authToken: "[secret]", automaticFailoverEnabled: true, multiAzEnabled: true, numCacheClusters: 3 };
-const secondaryGroup = { globalReplicationGroupId: "ldgnf-platform-prod-cache", automaticFailoverEnabled: true, multiAzEnabled: true, numCacheClusters: 3 };
+const goodGroup = {
+  atRestEncryptionEnabled: true,
+  transitEncryptionEnabled: true,
+  authToken: "[secret]",
+  automaticFailoverEnabled: true,
+  multiAzEnabled: true,
+  numCacheClusters: 3,
+};
+const secondaryGroup = {
+  globalReplicationGroupId: "ldgnf-platform-prod-cache",
+  automaticFailoverEnabled: true,
+  multiAzEnabled: true,
+  numCacheClusters: 3,
+};
 
 const run = (policy: ResourceValidationPolicy, type: string, props: Record<string, unknown>, o: ResourceOptions = {}) =>
   runResource(policy, resourceArgs(type, props, { name: "db", ...o })).messages;
@@ -39,16 +62,27 @@ describe("policies: data tier", () => {
     it("passes an encrypted cluster with its own parameter group, and a forcing group", () => {
       assert.deepEqual(run(p, CLUSTER, goodCluster), []);
       assert.deepEqual(run(p, GLOBAL, { storageEncrypted: true }), []);
-      assert.deepEqual(run(p, PARAMS, { family: "aurora-postgresql16", parameters: [{ name: "rds.force_ssl", value: "1" }] }), []);
+      assert.deepEqual(
+        run(p, PARAMS, { family: "aurora-postgresql16", parameters: [{ name: "rds.force_ssl", value: "1" }] }),
+        [],
+      );
     });
-    it("treats a parameter group name unknown during preview as set", () => assert.deepEqual(run(p, CLUSTER, withUnknown(goodCluster, "dbClusterParameterGroupName")), []));
+    it("treats a parameter group name unknown during preview as set", () =>
+      assert.deepEqual(run(p, CLUSTER, withUnknown(goodCluster, "dbClusterParameterGroupName")), []));
     it("reports an unencrypted cluster and global cluster", () => {
-      assert.deepEqual(run(p, CLUSTER, { ...goodCluster, storageEncrypted: false }), ['Aurora cluster "db" must set storageEncrypted: true']);
+      assert.deepEqual(run(p, CLUSTER, { ...goodCluster, storageEncrypted: false }), [
+        'Aurora cluster "db" must set storageEncrypted: true',
+      ]);
       assert.deepEqual(run(p, GLOBAL, {}), ['global cluster "db" must set storageEncrypted: true']);
     });
     it("reports the default parameter group and a group without rds.force_ssl", () => {
-      assert.deepEqual(run(p, CLUSTER, { ...goodCluster, dbClusterParameterGroupName: undefined }), ['Aurora cluster "db" must use a cluster parameter group with rds.force_ssl=1 (the default group allows plaintext)']);
-      assert.deepEqual(run(p, PARAMS, { family: "aurora-postgresql16", parameters: [{ name: "rds.force_ssl", value: "0" }] }), ['cluster parameter group "db" must set rds.force_ssl = 1']);
+      assert.deepEqual(run(p, CLUSTER, { ...goodCluster, dbClusterParameterGroupName: undefined }), [
+        'Aurora cluster "db" must use a cluster parameter group with rds.force_ssl=1 (the default group allows plaintext)',
+      ]);
+      assert.deepEqual(
+        run(p, PARAMS, { family: "aurora-postgresql16", parameters: [{ name: "rds.force_ssl", value: "0" }] }),
+        ['cluster parameter group "db" must set rds.force_ssl = 1'],
+      );
     });
   });
 
@@ -60,18 +94,25 @@ describe("policies: data tier", () => {
       assert.deepEqual(run(p, GROUP, withUnknown(secondaryGroup, "globalReplicationGroupId")), []);
     });
     it("reports missing encryption at rest and in transit", () =>
-      assert.deepEqual(run(p, GROUP, { ...goodGroup, atRestEncryptionEnabled: false, transitEncryptionEnabled: undefined }), [
-        'replication group "db" must set atRestEncryptionEnabled: true',
-        'replication group "db" must set transitEncryptionEnabled: true',
-      ]));
+      assert.deepEqual(
+        run(p, GROUP, { ...goodGroup, atRestEncryptionEnabled: false, transitEncryptionEnabled: undefined }),
+        [
+          'replication group "db" must set atRestEncryptionEnabled: true',
+          'replication group "db" must set transitEncryptionEnabled: true',
+        ],
+      ));
   });
 
   describe("aws-rds-not-public", () => {
     const p = rdsNotPublic();
     it("passes a private instance", () => assert.deepEqual(run(p, INSTANCE, { publiclyAccessible: false }), []));
     it("reports a public or unspecified instance", () => {
-      assert.deepEqual(run(p, INSTANCE, { publiclyAccessible: true }), ['database instance "db" must set publiclyAccessible: false']);
-      assert.deepEqual(run(p, "aws:rds/instance:Instance", {}), ['database instance "db" must set publiclyAccessible: false']);
+      assert.deepEqual(run(p, INSTANCE, { publiclyAccessible: true }), [
+        'database instance "db" must set publiclyAccessible: false',
+      ]);
+      assert.deepEqual(run(p, "aws:rds/instance:Instance", {}), [
+        'database instance "db" must set publiclyAccessible: false',
+      ]);
     });
   });
 
@@ -79,11 +120,17 @@ describe("policies: data tier", () => {
     const p = rdsBackupRetention();
     it("passes 7 days or more", () => assert.deepEqual(run(p, CLUSTER, { backupRetentionPeriod: 7 }), []));
     it("reports fewer days and the AWS default", () => {
-      assert.deepEqual(run(p, CLUSTER, { backupRetentionPeriod: 3 }), ['Aurora cluster "db" keeps backups 3 days; at least 7 required']);
-      assert.deepEqual(run(p, CLUSTER, {}), ['Aurora cluster "db" keeps backups for the default 1 day; at least 7 required']);
+      assert.deepEqual(run(p, CLUSTER, { backupRetentionPeriod: 3 }), [
+        'Aurora cluster "db" keeps backups 3 days; at least 7 required',
+      ]);
+      assert.deepEqual(run(p, CLUSTER, {}), [
+        'Aurora cluster "db" keeps backups for the default 1 day; at least 7 required',
+      ]);
     });
     it("honours minDays from config", () =>
-      assert.deepEqual(run(p, CLUSTER, { backupRetentionPeriod: 14 }, { config: { minDays: 30 } }), ['Aurora cluster "db" keeps backups 14 days; at least 30 required']));
+      assert.deepEqual(run(p, CLUSTER, { backupRetentionPeriod: 14 }, { config: { minDays: 30 } }), [
+        'Aurora cluster "db" keeps backups 14 days; at least 30 required',
+      ]));
   });
 
   describe("aws-data-deletion-protection", () => {
@@ -91,30 +138,41 @@ describe("policies: data tier", () => {
     const prod = { config: { environment: "prod" } };
     it("passes a protected prod cluster and anything in dev", () => {
       assert.deepEqual(run(p, CLUSTER, goodCluster, prod), []);
-      assert.deepEqual(run(p, CLUSTER, { deletionProtection: false, skipFinalSnapshot: true }, { config: { environment: "dev" } }), []);
+      assert.deepEqual(
+        run(p, CLUSTER, { deletionProtection: false, skipFinalSnapshot: true }, { config: { environment: "dev" } }),
+        [],
+      );
     });
     it("reports an unprotected prod cluster and global cluster", () => {
       assert.deepEqual(run(p, CLUSTER, { ...goodCluster, deletionProtection: false, skipFinalSnapshot: true }, prod), [
         'Aurora cluster "db" must set deletionProtection: true in prod',
         'Aurora cluster "db" must set skipFinalSnapshot: false (with a finalSnapshotIdentifier) in prod',
       ]);
-      assert.deepEqual(run(p, GLOBAL, { deletionProtection: false }, prod), ['global cluster "db" must set deletionProtection: true in prod']);
+      assert.deepEqual(run(p, GLOBAL, { deletionProtection: false }, prod), [
+        'global cluster "db" must set deletionProtection: true in prod',
+      ]);
     });
     it("falls back to the resource's environment tag when config and stack tags are silent", () =>
-      assert.deepEqual(run(p, GLOBAL, {}, { provider: awsProvider("us-east-1", { ...PLATFORM_TAGS, environment: "prod" }) }), ['global cluster "db" must set deletionProtection: true in prod']));
+      assert.deepEqual(
+        run(p, GLOBAL, {}, { provider: awsProvider("us-east-1", { ...PLATFORM_TAGS, environment: "prod" }) }),
+        ['global cluster "db" must set deletionProtection: true in prod'],
+      ));
   });
 
   describe("aws-rds-iam-auth", () => {
     const p = rdsIamAuth();
     it("is advisory (escalated in prod)", () => assert.equal(p.enforcementLevel, "advisory"));
     it("passes IAM auth", () => assert.deepEqual(run(p, CLUSTER, goodCluster), []));
-    it("reports a cluster without it", () => assert.deepEqual(run(p, CLUSTER, {}), ['Aurora cluster "db" must set iamDatabaseAuthenticationEnabled: true']));
+    it("reports a cluster without it", () =>
+      assert.deepEqual(run(p, CLUSTER, {}), ['Aurora cluster "db" must set iamDatabaseAuthenticationEnabled: true']));
   });
 
   describe("aws-rds-performance-insights", () => {
     const p = rdsPerformanceInsights();
-    it("passes an instance with Performance Insights", () => assert.deepEqual(run(p, INSTANCE, { performanceInsightsEnabled: true }), []));
-    it("reports one without", () => assert.deepEqual(run(p, INSTANCE, {}), ['Aurora instance "db" must set performanceInsightsEnabled: true']));
+    it("passes an instance with Performance Insights", () =>
+      assert.deepEqual(run(p, INSTANCE, { performanceInsightsEnabled: true }), []));
+    it("reports one without", () =>
+      assert.deepEqual(run(p, INSTANCE, {}), ['Aurora instance "db" must set performanceInsightsEnabled: true']));
   });
 
   describe("aws-elasticache-multi-az", () => {
@@ -124,11 +182,19 @@ describe("policies: data tier", () => {
       assert.deepEqual(run(p, GROUP, secondaryGroup), []);
     });
     it("reports missing failover, single AZ and a single node", () =>
-      assert.deepEqual(run(p, GROUP, { ...goodGroup, automaticFailoverEnabled: false, multiAzEnabled: undefined, numCacheClusters: 1 }), [
-        'replication group "db" must set automaticFailoverEnabled: true',
-        'replication group "db" must set multiAzEnabled: true',
-        'replication group "db" has 1 node; failover needs at least 2',
-      ]));
+      assert.deepEqual(
+        run(p, GROUP, {
+          ...goodGroup,
+          automaticFailoverEnabled: false,
+          multiAzEnabled: undefined,
+          numCacheClusters: 1,
+        }),
+        [
+          'replication group "db" must set automaticFailoverEnabled: true',
+          'replication group "db" must set multiAzEnabled: true',
+          'replication group "db" has 1 node; failover needs at least 2',
+        ],
+      ));
   });
 
   describe("aws-elasticache-auth", () => {
@@ -140,6 +206,8 @@ describe("policies: data tier", () => {
       assert.deepEqual(run(p, GROUP, secondaryGroup), []);
     });
     it("reports a group without authentication", () =>
-      assert.deepEqual(run(p, GROUP, { ...goodGroup, authToken: undefined, userGroupIds: [] }), ['replication group "db" must set authToken or userGroupIds']));
+      assert.deepEqual(run(p, GROUP, { ...goodGroup, authToken: undefined, userGroupIds: [] }), [
+        'replication group "db" must set authToken or userGroupIds',
+      ]));
   });
 });

@@ -9,21 +9,43 @@ import { wafCloudfrontRegion } from "../../aws/edge/waf-cloudfront-region";
 import { awsProvider, clone, resourceArgs, runResource } from "../harness";
 
 const CDN = "aws:cloudfront/distribution:Distribution";
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 const goodCdn = (): Record<string, any> => ({
   enabled: true,
   aliases: ["example.com"],
   webAclId: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/1",
   loggingConfig: { bucket: "logs.s3.amazonaws.com", includeCookies: false, prefix: "cloudfront/" },
-  viewerCertificate: { acmCertificateArn: "arn:cert", sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" },
-  origins: [{ originId: "gw", domainName: "origin.example.com", customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } }],
+  viewerCertificate: {
+    acmCertificateArn: "arn:cert",
+    sslSupportMethod: "sni-only",
+    minimumProtocolVersion: "TLSv1.2_2021",
+  },
+  origins: [
+    {
+      originId: "gw",
+      domainName: "origin.example.com",
+      customOriginConfig: {
+        httpPort: 80,
+        httpsPort: 443,
+        originProtocolPolicy: "https-only",
+        originSslProtocols: ["TLSv1.2"],
+      },
+    },
+  ],
   defaultCacheBehavior: { targetOriginId: "gw", viewerProtocolPolicy: "redirect-to-https" },
   orderedCacheBehaviors: [{ pathPattern: "/api/*", targetOriginId: "gw", viewerProtocolPolicy: "https-only" }],
 });
-const cdn = (props: Record<string, any>, config?: Record<string, unknown>) => resourceArgs(CDN, props, { name: "cdn", config });
+const cdn = (props: Record<string, any>, config?: Record<string, unknown>) =>
+  resourceArgs(CDN, props, { name: "cdn", config });
 
 describe("policies: edge CloudFront, WAF, Route53", () => {
-  const all = [cloudfrontViewerHttps(), cloudfrontMinTls(), cloudfrontWaf(), cloudfrontLogging(), cloudfrontOriginHttps()];
+  const all = [
+    cloudfrontViewerHttps(),
+    cloudfrontMinTls(),
+    cloudfrontWaf(),
+    cloudfrontLogging(),
+    cloudfrontOriginHttps(),
+  ];
   it("are all mandatory and pass a compliant distribution", () => {
     for (const p of all) {
       assert.equal(p.enforcementLevel, "mandatory", p.name);
@@ -44,10 +66,14 @@ describe("policies: edge CloudFront, WAF, Route53", () => {
   it("aws-cloudfront-min-tls reports an old policy and the default certificate", () => {
     const old = goodCdn();
     old.viewerCertificate.minimumProtocolVersion = "TLSv1.2_2019";
-    assert.deepEqual(runResource(cloudfrontMinTls(), cdn(old)).messages, ['CloudFront "cdn" has minimumProtocolVersion "TLSv1.2_2019"; expected one of TLSv1.2_2021, TLSv1.2_2025, TLSv1.3_2025']);
+    assert.deepEqual(runResource(cloudfrontMinTls(), cdn(old)).messages, [
+      'CloudFront "cdn" has minimumProtocolVersion "TLSv1.2_2019"; expected one of TLSv1.2_2021, TLSv1.2_2025, TLSv1.3_2025',
+    ]);
     const dflt = goodCdn();
     dflt.viewerCertificate = { cloudfrontDefaultCertificate: true };
-    assert.deepEqual(runResource(cloudfrontMinTls(), cdn(dflt)).messages, ['CloudFront "cdn" uses the default certificate, which allows TLSv1; use an ACM certificate with minimumProtocolVersion TLSv1.2_2021 or newer']);
+    assert.deepEqual(runResource(cloudfrontMinTls(), cdn(dflt)).messages, [
+      'CloudFront "cdn" uses the default certificate, which allows TLSv1; use an ACM certificate with minimumProtocolVersion TLSv1.2_2021 or newer',
+    ]);
   });
 
   it("aws-cloudfront-waf reports a distribution without a web ACL", () => {
@@ -58,13 +84,20 @@ describe("policies: edge CloudFront, WAF, Route53", () => {
   it("counts a value unknown during preview (an ARN created in the same update) as set", () => {
     class UnknownValueError extends Error {}
     const props = goodCdn();
-    Object.defineProperty(props, "webAclId", { get: () => { throw new UnknownValueError("unknown"); }, enumerable: true });
+    Object.defineProperty(props, "webAclId", {
+      get: () => {
+        throw new UnknownValueError("unknown");
+      },
+      enumerable: true,
+    });
     assert.deepEqual(runResource(cloudfrontWaf(), cdn(props)).messages, []);
   });
 
   it("aws-cloudfront-logging reports a distribution without logs", () => {
     const { loggingConfig: _l, ...props } = goodCdn();
-    assert.deepEqual(runResource(cloudfrontLogging(), cdn(props)).messages, ['CloudFront "cdn" has no loggingConfig bucket']);
+    assert.deepEqual(runResource(cloudfrontLogging(), cdn(props)).messages, [
+      'CloudFront "cdn" has no loggingConfig bucket',
+    ]);
   });
 
   it("aws-cloudfront-origin-https reports HTTP and old TLS towards the origin", () => {
@@ -79,27 +112,52 @@ describe("policies: edge CloudFront, WAF, Route53", () => {
 
   describe("aws-waf-cloudfront-region", () => {
     const policy = wafCloudfrontRegion();
-    const acl = (region: string, scope = "CLOUDFRONT") => resourceArgs("aws:wafv2/webAcl:WebAcl", { scope, defaultAction: { allow: {} } }, { name: "waf", provider: awsProvider(region) });
+    const acl = (region: string, scope = "CLOUDFRONT") =>
+      resourceArgs(
+        "aws:wafv2/webAcl:WebAcl",
+        { scope, defaultAction: { allow: {} } },
+        { name: "waf", provider: awsProvider(region) },
+      );
     it("passes a CLOUDFRONT ACL in us-east-1 and a REGIONAL one anywhere", () => {
       assert.deepEqual(runResource(policy, acl("us-east-1")).messages, []);
       assert.deepEqual(runResource(policy, acl("eu-west-1", "REGIONAL")).messages, []);
     });
     it("reports a CLOUDFRONT ACL outside us-east-1", () => {
-      assert.deepEqual(runResource(policy, acl("eu-west-1")).messages, ['web ACL "waf" has scope CLOUDFRONT but is in eu-west-1; expected us-east-1']);
+      assert.deepEqual(runResource(policy, acl("eu-west-1")).messages, [
+        'web ACL "waf" has scope CLOUDFRONT but is in eu-west-1; expected us-east-1',
+      ]);
     });
   });
 
   describe("aws-route53-routed-health-check", () => {
     const policy = route53RoutedHealthCheck();
-    const rec = (props: Record<string, unknown>) => resourceArgs("aws:route53/record:Record", { zoneId: "Z1", name: "origin.example.com", type: "A", ...props }, { name: "origin-use1" });
+    const rec = (props: Record<string, unknown>) =>
+      resourceArgs(
+        "aws:route53/record:Record",
+        { zoneId: "Z1", name: "origin.example.com", type: "A", ...props },
+        { name: "origin-use1" },
+      );
     it("passes a latency record with a health check and a simple record without one", () => {
-      assert.deepEqual(runResource(policy, rec({ setIdentifier: "us-east-1", latencyRoutingPolicies: [{ region: "us-east-1" }], healthCheckId: "hc-1" })).messages, []);
+      assert.deepEqual(
+        runResource(
+          policy,
+          rec({ setIdentifier: "us-east-1", latencyRoutingPolicies: [{ region: "us-east-1" }], healthCheckId: "hc-1" }),
+        ).messages,
+        [],
+      );
       assert.deepEqual(runResource(policy, rec({})).messages, []);
     });
     it("reports latency, failover and weighted records without a health check", () => {
-      assert.deepEqual(runResource(policy, rec({ latencyRoutingPolicies: [{ region: "us-east-1" }] })).messages, ['Route53 record "origin-use1" uses latencyRoutingPolicies but has no healthCheckId']);
-      assert.deepEqual(runResource(policy, rec({ failoverRoutingPolicies: [{ type: "PRIMARY" }], healthCheckId: "" })).messages, ['Route53 record "origin-use1" uses failoverRoutingPolicies but has no healthCheckId']);
-      assert.deepEqual(runResource(policy, rec({ weightedRoutingPolicies: [{ weight: 100 }] })).messages, ['Route53 record "origin-use1" uses weightedRoutingPolicies but has no healthCheckId']);
+      assert.deepEqual(runResource(policy, rec({ latencyRoutingPolicies: [{ region: "us-east-1" }] })).messages, [
+        'Route53 record "origin-use1" uses latencyRoutingPolicies but has no healthCheckId',
+      ]);
+      assert.deepEqual(
+        runResource(policy, rec({ failoverRoutingPolicies: [{ type: "PRIMARY" }], healthCheckId: "" })).messages,
+        ['Route53 record "origin-use1" uses failoverRoutingPolicies but has no healthCheckId'],
+      );
+      assert.deepEqual(runResource(policy, rec({ weightedRoutingPolicies: [{ weight: 100 }] })).messages, [
+        'Route53 record "origin-use1" uses weightedRoutingPolicies but has no healthCheckId',
+      ]);
     });
   });
 });

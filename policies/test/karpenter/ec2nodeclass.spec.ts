@@ -4,8 +4,6 @@ import { ec2NodeClassEncryptedVolumes } from "../../aws/karpenter/ec2nodeclass-e
 import { ec2NodeClassImdsv2 } from "../../aws/karpenter/ec2nodeclass-imdsv2";
 import { clone, resourceArgs, runResource } from "../harness";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /** An EC2NodeClass as the platform renders it (components/cluster/karpenter/manifests.ts). */
 const GOOD = {
   apiVersion: "karpenter.k8s.aws/v1",
@@ -16,8 +14,18 @@ const GOOD = {
     role: "platform-dev-use1-karpenter-node",
     subnetSelectorTerms: [{ tags: { "karpenter.sh/discovery": "platform-dev-use1" } }],
     securityGroupSelectorTerms: [{ tags: { "karpenter.sh/discovery": "platform-dev-use1" } }],
-    metadataOptions: { httpEndpoint: "enabled", httpProtocolIPv6: "disabled", httpPutResponseHopLimit: 1, httpTokens: "required" },
-    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: "50Gi", volumeType: "gp3", encrypted: true, deleteOnTermination: true } }],
+    metadataOptions: {
+      httpEndpoint: "enabled",
+      httpProtocolIPv6: "disabled",
+      httpPutResponseHopLimit: 1,
+      httpTokens: "required",
+    },
+    blockDeviceMappings: [
+      {
+        deviceName: "/dev/xvda",
+        ebs: { volumeSize: "50Gi", volumeType: "gp3", encrypted: true, deleteOnTermination: true },
+      },
+    ],
   },
 };
 
@@ -32,12 +40,38 @@ describe("policies: karpenter", () => {
     const policy = ec2NodeClassImdsv2();
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes the platform's node class", () => assert.deepEqual(check(policy), []));
-    it("passes a node class with IMDS disabled", () => assert.deepEqual(check(policy, (s) => { s.metadataOptions = { httpEndpoint: "disabled" }; }), []));
+    it("passes a node class with IMDS disabled", () =>
+      assert.deepEqual(
+        check(policy, (s) => {
+          s.metadataOptions = { httpEndpoint: "disabled" };
+        }),
+        [],
+      ));
     it("reports httpTokens optional (IMDSv1)", () =>
-      assert.deepEqual(check(policy, (s) => { s.metadataOptions.httpTokens = "optional"; }), ['EC2NodeClass "default" must set spec.metadataOptions.httpTokens: "required" (IMDSv2), got "optional"']));
+      assert.deepEqual(
+        check(policy, (s) => {
+          s.metadataOptions.httpTokens = "optional";
+        }),
+        ['EC2NodeClass "default" must set spec.metadataOptions.httpTokens: "required" (IMDSv2), got "optional"'],
+      ));
     it("reports missing metadataOptions", () =>
-      assert.deepEqual(check(policy, (s) => { delete s.metadataOptions; }), ['EC2NodeClass "default" must set spec.metadataOptions.httpTokens: "required" (IMDSv2), got null']));
-    it("ignores other types", () => assert.deepEqual(check(policy, (s) => { s.metadataOptions.httpTokens = "optional"; }, "kubernetes:karpenter.sh/v1:NodePool"), []));
+      assert.deepEqual(
+        check(policy, (s) => {
+          delete s.metadataOptions;
+        }),
+        ['EC2NodeClass "default" must set spec.metadataOptions.httpTokens: "required" (IMDSv2), got null'],
+      ));
+    it("ignores other types", () =>
+      assert.deepEqual(
+        check(
+          policy,
+          (s) => {
+            s.metadataOptions.httpTokens = "optional";
+          },
+          "kubernetes:karpenter.sh/v1:NodePool",
+        ),
+        [],
+      ));
   });
 
   describe("karpenter-ec2nodeclass-encrypted-volumes", () => {
@@ -45,10 +79,27 @@ describe("policies: karpenter", () => {
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes the platform's node class", () => assert.deepEqual(check(policy), []));
     it("reports an unencrypted root volume", () =>
-      assert.deepEqual(check(policy, (s) => { s.blockDeviceMappings[0].ebs.encrypted = false; }), ['EC2NodeClass "default" block device /dev/xvda must set ebs.encrypted: true']));
+      assert.deepEqual(
+        check(policy, (s) => {
+          s.blockDeviceMappings[0].ebs.encrypted = false;
+        }),
+        ['EC2NodeClass "default" block device /dev/xvda must set ebs.encrypted: true'],
+      ));
     it("reports each unencrypted mapping, including one that omits the flag", () =>
-      assert.deepEqual(check(policy, (s) => { s.blockDeviceMappings.push({ deviceName: "/dev/xvdb", ebs: { volumeSize: "100Gi" } }); }), ['EC2NodeClass "default" block device /dev/xvdb must set ebs.encrypted: true']));
+      assert.deepEqual(
+        check(policy, (s) => {
+          s.blockDeviceMappings.push({ deviceName: "/dev/xvdb", ebs: { volumeSize: "100Gi" } });
+        }),
+        ['EC2NodeClass "default" block device /dev/xvdb must set ebs.encrypted: true'],
+      ));
     it("reports a node class without block device mappings", () =>
-      assert.deepEqual(check(policy, (s) => { delete s.blockDeviceMappings; }), ['EC2NodeClass "default" must declare spec.blockDeviceMappings with encrypted EBS volumes (do not rely on AMI defaults)']));
+      assert.deepEqual(
+        check(policy, (s) => {
+          delete s.blockDeviceMappings;
+        }),
+        [
+          'EC2NodeClass "default" must declare spec.blockDeviceMappings with encrypted EBS volumes (do not rely on AMI defaults)',
+        ],
+      ));
   });
 });
