@@ -1,0 +1,17 @@
+import type { RegistryEntry } from "../../lib/registry-entry";
+import { eksAuthenticationMode } from "./eks-authentication-mode";
+import { eksControlPlaneLogs } from "./eks-control-plane-logs";
+import { eksEndpointExposure } from "./eks-endpoint-exposure";
+import { eksSecretsEncryption } from "./eks-secrets-encryption";
+import { iamNoWildcardAdmin } from "./iam-no-wildcard-admin";
+import { launchTemplateHardened } from "./launch-template-hardened";
+
+/** This area's policies, in pack order. Adding one: a file exporting its factory, one line here. */
+export const eksPolicies: readonly RegistryEntry[] = [
+  { create: eksSecretsEncryption },
+  { create: eksControlPlaneLogs },
+  { create: eksEndpointExposure },
+  { create: eksAuthenticationMode },
+  { create: iamNoWildcardAdmin },
+  { create: launchTemplateHardened },
+];

@@ -1,0 +1,13 @@
+import type { RegistryEntry } from "../../lib/registry-entry";
+import { kmsKeyRotation } from "./kms-key-rotation";
+import { s3Encryption } from "./s3-encryption";
+import { s3LogBucketVersioning } from "./s3-log-bucket-versioning";
+import { s3PublicAccessBlock } from "./s3-public-access-block";
+
+/** This area's policies, in pack order. Adding one: a file exporting its factory, one line here. */
+export const storagePolicies: readonly RegistryEntry[] = [
+  { create: s3PublicAccessBlock },
+  { create: s3Encryption, strict: "mandatory" },
+  { create: s3LogBucketVersioning, strict: "mandatory" },
+  { create: kmsKeyRotation },
+];

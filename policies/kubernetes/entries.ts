@@ -1,0 +1,27 @@
+import type { RegistryEntry } from "../lib/registry-entry";
+import { autoscaledNoReplicas } from "./autoscaled-no-replicas";
+import { chaosScoped } from "./chaos-scoped";
+import { imageTagPinned } from "./image-tag-pinned";
+import { noExternalService } from "./no-external-service";
+import { pdbForReplicated } from "./pdb-for-replicated";
+import { podSecurityRestricted } from "./pod-security-restricted";
+import { probes } from "./probes";
+import { prometheusRuleLabel } from "./prometheus-rule-label";
+import { readOnlyRootFilesystem } from "./read-only-root-filesystem";
+import { resourceRequestsLimits } from "./resource-requests-limits";
+import { singleAutoscaler } from "./single-autoscaler";
+
+/** This area's policies, in pack order. Adding one: a file exporting its factory, one line here. */
+export const kubernetesPolicies: readonly RegistryEntry[] = [
+  { create: podSecurityRestricted },
+  { create: readOnlyRootFilesystem, strict: "mandatory" },
+  { create: resourceRequestsLimits },
+  { create: probes, strict: "mandatory" },
+  { create: imageTagPinned },
+  { create: noExternalService },
+  { create: pdbForReplicated, strict: "mandatory" },
+  { create: singleAutoscaler },
+  { create: autoscaledNoReplicas },
+  { create: prometheusRuleLabel },
+  { create: chaosScoped },
+];
