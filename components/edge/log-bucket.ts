@@ -1,6 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PolicyDocument } from "./bucket-policies";
+import {
+  elbLogPrincipalKind,
+  ELB_LOG_DELIVERY_PRINCIPAL,
+  type ElbLogPrincipal,
+  type PolicyDocument,
+} from "./bucket-policies";
 
 export interface LogBucketArgs {
   /** Physical bucket name (globally unique; see names.logBucketName). */
@@ -116,4 +121,20 @@ export function logBucket(
     ),
   );
   return { bucket, ready };
+}
+
+/**
+ * The principal AWS documents for ALB log delivery in `region`: the log-delivery service, or, in
+ * regions opened before August 2022, the regional ELB account looked up from AWS with the
+ * region's provider (bucket-policies.ts has the table and its source).
+ */
+export function elbLogDeliveryPrincipal(
+  region: string,
+  opts: { parent: pulumi.Resource; provider: aws.Provider },
+): pulumi.Output<ElbLogPrincipal> {
+  if (elbLogPrincipalKind(region) === "service") return pulumi.output({ Service: ELB_LOG_DELIVERY_PRINCIPAL });
+  return aws.elb.getServiceAccountOutput({ region }, opts).arn.apply((arn) => {
+    if (!arn) throw new Error(`aws.elb.getServiceAccount returned no ELB account for ${region}`);
+    return { AWS: arn };
+  });
 }

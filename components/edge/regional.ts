@@ -5,7 +5,7 @@ import type { ClusterHandle } from "../cluster/types";
 import type { EdgeConfig } from "../config";
 import { nameTags } from "../tags";
 import { albAlarms } from "./alarms";
-import { albLogBucketPolicy } from "./bucket-policies";
+import { ALB_LOG_PREFIX, albLogBucketPolicy } from "./bucket-policies";
 import { validatedCertificate } from "./certificate";
 import {
   fixedDenyAction,
@@ -15,7 +15,7 @@ import {
   RULE_PRIORITY,
   targetHealthCheck,
 } from "./listeners";
-import { logBucket } from "./log-bucket";
+import { elbLogDeliveryPrincipal, logBucket } from "./log-bucket";
 import { albName, logBucketName, OriginNames, originNames, targetGroupName } from "./names";
 import { targetGroupBindingManifest } from "./target-group-binding";
 
@@ -83,7 +83,12 @@ export class RegionalEdge extends pulumi.ComponentResource {
       {
         bucketName: accountId.apply((a) => logBucketName(physicalName, "alb-logs", a)),
         expirationDays: edge.alb.accessLogRetentionDays,
-        policy: (arn) => pulumi.all([arn, accountId]).apply(([a, id]) => albLogBucketPolicy(a, id)),
+        policy: (arn) =>
+          pulumi
+            .all([arn, accountId, elbLogDeliveryPrincipal(args.region, child)])
+            .apply(([a, id, principal]) =>
+              albLogBucketPolicy({ bucketArn: a, accountId: id, prefix: ALB_LOG_PREFIX, principal }),
+            ),
       },
       child,
     );
@@ -155,7 +160,7 @@ export class RegionalEdge extends pulumi.ComponentResource {
         enableHttp2: true,
         dropInvalidHeaderFields: true,
         enableDeletionProtection: edge.alb.deletionProtection,
-        accessLogs: { bucket: logs.bucket.bucket, enabled: true, prefix: "alb" },
+        accessLogs: { bucket: logs.bucket.bucket, enabled: true, prefix: ALB_LOG_PREFIX },
         tags: albTags,
       },
       { ...child, dependsOn: logs.ready },

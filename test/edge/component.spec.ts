@@ -104,11 +104,13 @@ describe("RegionalEdge component (mock engine)", () => {
     );
     assert.equal((byName("usw2-edge-alb-logs-lifecycle").rules as any[])[0].expiration.days, 90);
     const policy = JSON.parse(byName("usw2-edge-alb-logs-policy").policy as string);
-    assert.deepEqual(policy.Statement[0].Principal, { Service: "logdelivery.elasticloadbalancing.amazonaws.com" });
+    // us-west-2 predates the log-delivery service principal: its ELB account writes the logs.
+    assert.deepEqual(policy.Statement[0].Principal, { AWS: "arn:aws:iam::797873946194:root" });
     assert.equal(
       policy.Statement[0].Resource,
-      "arn:aws:s3:::platform-test-usw2-alb-logs-123456789012/AWSLogs/123456789012/*",
+      "arn:aws:s3:::platform-test-usw2-alb-logs-123456789012/alb/AWSLogs/123456789012/*",
     );
+    assert.equal((byName("usw2-edge-alb") as any).accessLogs.prefix, "alb");
     assert.deepEqual(byName("usw2-edge-alb-logs").tags, {
       Name: "platform-test-usw2-alb-logs-123456789012",
       "platform.io/purpose": "logs",

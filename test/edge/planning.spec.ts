@@ -1,6 +1,14 @@
 import { strict as assert } from "assert";
 import { albAlarms, healthCheckAlarm } from "../../components/edge/alarms";
-import { albLogBucketPolicy, tlsOnlyBucketPolicy } from "../../components/edge/bucket-policies";
+import {
+  albLogBucketPolicy,
+  ELB_LEGACY_LOG_ACCOUNTS,
+  ELB_LOG_DELIVERY_PRINCIPAL,
+  ELB_SERVICE_PRINCIPAL_REGIONS,
+  elbLogPrincipalKind,
+  tlsOnlyBucketPolicy,
+} from "../../components/edge/bucket-policies";
+import { AWS_REGIONS } from "../../components/config/regions";
 import {
   cacheBehaviours,
   customCachePolicies,
@@ -189,14 +197,19 @@ describe("edge planning (pure)", () => {
   });
 
   describe("bucket policies", () => {
-    it("lets ELB log delivery write only under our account's prefix and denies plain HTTP", () => {
-      const doc = albLogBucketPolicy("arn:aws:s3:::logs", "123456789012");
+    it("lets the documented ELB principal write only under <prefix>/AWSLogs/<account>/ and denies plain HTTP", () => {
+      const doc = albLogBucketPolicy({
+        bucketArn: "arn:aws:s3:::logs",
+        accountId: "123456789012",
+        prefix: "alb",
+        principal: { AWS: "arn:aws:iam::797873946194:root" },
+      });
       assert.deepEqual(doc.Statement[0], {
         Sid: "AllowElbLogDelivery",
         Effect: "Allow",
-        Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
+        Principal: { AWS: "arn:aws:iam::797873946194:root" },
         Action: "s3:PutObject",
-        Resource: "arn:aws:s3:::logs/AWSLogs/123456789012/*",
+        Resource: "arn:aws:s3:::logs/alb/AWSLogs/123456789012/*",
       });
       assert.deepEqual(doc.Statement[1].Condition, { Bool: { "aws:SecureTransport": "false" } });
       assert.equal(doc.Statement[1].Effect, "Deny");
@@ -204,6 +217,30 @@ describe("edge planning (pure)", () => {
         tlsOnlyBucketPolicy("arn:aws:s3:::cdn").Statement.map((s) => s.Sid),
         ["DenyInsecureTransport"],
       );
+    });
+
+    it("without a prefix writes go straight under AWSLogs/; a prefix ELB would refuse is an error", () => {
+      const principal = { Service: ELB_LOG_DELIVERY_PRINCIPAL };
+      const base = { bucketArn: "arn:aws:s3:::logs", accountId: "123456789012", principal };
+      assert.equal(
+        albLogBucketPolicy({ ...base, prefix: "" }).Statement[0].Resource,
+        "arn:aws:s3:::logs/AWSLogs/123456789012/*",
+      );
+      assert.throws(() => albLogBucketPolicy({ ...base, prefix: "alb/" }), {
+        message: 'ALB log prefix "alb/" must not start or end with "/" nor contain AWSLogs',
+      });
+    });
+
+    it("every platform region has exactly one documented log-delivery principal (ELB account or service)", () => {
+      for (const region of AWS_REGIONS) {
+        const legacy = region in ELB_LEGACY_LOG_ACCOUNTS;
+        assert.notEqual(legacy, ELB_SERVICE_PRINCIPAL_REGIONS.includes(region), region);
+        assert.equal(elbLogPrincipalKind(region), legacy ? "elb-account" : "service");
+      }
+      assert.equal(elbLogPrincipalKind("us-east-1"), "elb-account");
+      assert.equal(ELB_LEGACY_LOG_ACCOUNTS["eu-west-1"], "156460612806");
+      assert.equal(elbLogPrincipalKind("eu-central-2"), "service");
+      assert.throws(() => elbLogPrincipalKind("xx-moon-1"), /no ALB log-delivery principal known for region xx-moon-1/);
     });
   });
 

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { ELB_LEGACY_LOG_ACCOUNTS } from "../../components/edge/bucket-policies";
 
 /**
  * What the mock engine answers for resources and data-source calls. Values are
@@ -185,6 +186,11 @@ export const CALL_RESULTS: Record<string, CallFn> = {
   "aws:cloudfront/getLogDeliveryCanonicalUserId:getLogDeliveryCanonicalUserId": () => ({
     id: "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0",
   }),
+  // The documented ELB log-delivery accounts (components/edge/bucket-policies.ts cites the page).
+  "aws:elb/getServiceAccount:getServiceAccount": (c) => {
+    const id = ELB_LEGACY_LOG_ACCOUNTS[String(c.inputs.region)];
+    return id ? { id, arn: `arn:aws:iam::${id}:root`, region: c.inputs.region } : {};
+  },
   "aws:index/getRegion:getRegion": (c) => ({
     name: c.inputs.name ?? "us-east-1",
     region: c.inputs.region ?? "us-east-1",
