@@ -127,6 +127,15 @@ export const VPC_CNI_ENV = {
   AWS_VPC_CNI_NODE_PORT_SUPPORT: "true",
 } as const;
 
+/**
+ * Turns on the VPC CNI's network policy agent, so NetworkPolicies are enforced (without it the
+ * API accepts them and nothing enforces them). `enableNetworkPolicy` is a string in the vpc-cni
+ * add-on's configuration schema (`aws eks describe-addon-configuration --addon-name vpc-cni`),
+ * as the EKS user guide sets it. Source, checked 2026-12-02:
+ * https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html
+ */
+export const VPC_CNI_NETWORK_POLICY = { enableNetworkPolicy: "true" } as const;
+
 /** Where an add-on sits relative to the system node group. */
 export type AddonPhase = "beforeNodes" | "afterNodes";
 
@@ -164,7 +173,7 @@ export function addonPlans(cluster: ClusterConfig): AddonPlan[] {
       phase: "beforeNodes",
       // aws-node gets its AWS credentials from the Pod Identity agent, not from the node role.
       after: ["eks-pod-identity-agent"],
-      configurationValues: { env: { ...VPC_CNI_ENV } },
+      configurationValues: { env: { ...VPC_CNI_ENV }, ...VPC_CNI_NETWORK_POLICY },
       podIdentity: { serviceAccount: "aws-node", managedPolicy: "AmazonEKS_CNI_Policy" },
     },
     { name: "kube-proxy", version: v["kube-proxy"], phase: "beforeNodes" },

@@ -126,6 +126,11 @@ describe("prod plan: one EKS cluster per region", function () {
         );
       });
 
+      it("turns on the VPC CNI's network policy enforcement (a string, as the add-on schema types it)", () => {
+        const cni = all("aws:eks/addon:Addon").find((a) => a.inputs.addonName === "vpc-cni")!;
+        assert.equal(JSON.parse(String(cni.inputs.configurationValues)).enableNetworkPolicy, "true");
+      });
+
       it("binds vpc-cni and EBS CSI to Pod Identity roles with their AWS managed policies", () => {
         for (const [addonName, sa, policy] of [
           ["vpc-cni", "aws-node", "AmazonEKS_CNI_Policy"],

@@ -143,6 +143,8 @@ describe("EKS planning (pure)", () => {
       const cni = addonPlans(clusterConfig()).find((p) => p.name === "vpc-cni")!;
       assert.deepEqual(cni.configurationValues, {
         env: { ENABLE_PREFIX_DELEGATION: "true", WARM_IP_TARGET: "2", AWS_VPC_CNI_NODE_PORT_SUPPORT: "true" },
+        // The add-on schema types it as a string: a boolean true would be refused by EKS.
+        enableNetworkPolicy: "true",
       });
       assert.deepEqual(VPC_CNI_ENV, cni.configurationValues!.env);
       assert.deepEqual(cni.podIdentity, { serviceAccount: "aws-node", managedPolicy: "AmazonEKS_CNI_Policy" });
