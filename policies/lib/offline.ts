@@ -23,7 +23,26 @@ export interface PlanResource {
   region: string | null;
   inputs: Record<string, unknown>;
   dependencies: string[];
+  /** Resource options as registered (always written by the engine; absent in hand-built fixtures = defaults). */
+  options?: PlanResourceOptions;
 }
+
+/** The resource options plan.json records, as the program registered them (protect is inherited from the parent). */
+export interface PlanResourceOptions {
+  protect: boolean;
+  retainOnDelete: boolean;
+  ignoreChanges: string[];
+  deleteBeforeReplace: boolean;
+  replaceOnChanges: string[];
+}
+
+export const DEFAULT_OPTIONS: PlanResourceOptions = Object.freeze({
+  protect: false,
+  retainOnDelete: false,
+  ignoreChanges: [],
+  deleteBeforeReplace: false,
+  replaceOnChanges: [],
+}) as PlanResourceOptions;
 
 export interface Violation {
   policy: string;
@@ -47,14 +66,19 @@ const notApplicable = (reason?: string): never => {
   throw new NotApplicable(reason ?? "not applicable");
 };
 
-const OPTS = (parent: string | null): PolicyResourceOptions => ({
-  protect: false,
-  ignoreChanges: [],
-  aliases: [],
-  customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-  additionalSecretOutputs: [],
-  ...(parent ? { parent } : {}),
-});
+/** The options @pulumi/policy hands a policy (`args.opts`), from what plan.json recorded. */
+const OPTS = (r: PlanResource): PolicyResourceOptions => {
+  const o = r.options ?? DEFAULT_OPTIONS;
+  return {
+    protect: o.protect,
+    ignoreChanges: [...o.ignoreChanges],
+    ...(o.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
+    aliases: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    additionalSecretOutputs: [],
+    ...(r.parent ? { parent: r.parent } : {}),
+  };
+};
 
 /** Same rule as @pulumi/policy: compare against the class's registered Pulumi type token. */
 function typeMatcher(type: string) {
@@ -124,7 +148,7 @@ export function evaluatePolicies(resources: PlanResource[], options: EvaluateOpt
       name: r.name,
       urn: r.urn,
       props: r.inputs,
-      opts: OPTS(r.parent),
+      opts: OPTS(r),
       provider: providerOf(r.provider),
       dependencies: [],
       propertyDependencies: {},
@@ -168,7 +192,7 @@ export function evaluatePolicies(resources: PlanResource[], options: EvaluateOpt
         props: r.inputs,
         urn: r.urn,
         name: r.name,
-        opts: OPTS(r.parent),
+        opts: OPTS(r),
         provider: providerOf(r.provider),
         stackTags,
         isType: typeMatcher(r.type),

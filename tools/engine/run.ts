@@ -4,7 +4,7 @@ import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { CALL_RESULTS, mockState } from "./mock-state";
 import { toPlain } from "./serialize";
 // One resource of plan.json: the contract is defined once, beside the policy evaluator that reads it.
-import type { PlanResource } from "../../policies/lib/offline";
+import type { PlanResource, PlanResourceOptions } from "../../policies/lib/offline";
 
 export type { PlanResource };
 
@@ -73,6 +73,11 @@ async function runOnce(opts: RunOptions): Promise<ProgramRun> {
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
     getObject(): { toJavaScript(): unknown };
+    getProtect(): boolean | undefined;
+    getRetainondelete(): boolean | undefined;
+    getIgnorechangesList(): string[];
+    getDeletebeforereplace(): boolean;
+    getReplaceonchangesList(): string[];
   };
   const monitor = settings.getMonitor() as unknown as {
     newUrn(parent: string, type: string, name: string): string;
@@ -102,6 +107,7 @@ async function runOnce(opts: RunOptions): Promise<ProgramRun> {
       region,
       inputs: type.startsWith("pulumi:providers:") ? decodeProviderInputs(inputs) : inputs,
       dependencies: [...deps].filter((d) => d !== ""),
+      options: optionsOf(req),
     });
     return register(req, cb);
   };
@@ -114,6 +120,23 @@ async function runOnce(opts: RunOptions): Promise<ProgramRun> {
   await runInPulumiStack(async () => opts.program());
   await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
   return { resources, outputs: (stackOutputs ?? {}) as Record<string, unknown> };
+}
+
+/** The options as registered; the SDK has already applied inheritance (e.g. protect from the parent). */
+function optionsOf(req: {
+  getProtect(): boolean | undefined;
+  getRetainondelete(): boolean | undefined;
+  getIgnorechangesList(): string[];
+  getDeletebeforereplace(): boolean;
+  getReplaceonchangesList(): string[];
+}): PlanResourceOptions {
+  return {
+    protect: req.getProtect() ?? false,
+    retainOnDelete: req.getRetainondelete() ?? false,
+    ignoreChanges: [...req.getIgnorechangesList()],
+    deleteBeforeReplace: req.getDeletebeforereplace(),
+    replaceOnChanges: [...req.getReplaceonchangesList()],
+  };
 }
 
 /** Provider inputs travel JSON-encoded; decode them so policies read objects. */
