@@ -171,8 +171,12 @@ export function addonPlans(cluster: ClusterConfig): AddonPlan[] {
       name: "vpc-cni",
       version: v["vpc-cni"],
       phase: "beforeNodes",
-      // aws-node gets its AWS credentials from the Pod Identity agent, not from the node role.
-      after: ["eks-pod-identity-agent"],
+      // aws-node gets its AWS credentials through Pod Identity, but only at run time: CreateAddon
+      // with podIdentityAssociations needs the role and the cluster, not the agent (the agent
+      // serves credentials on each node; EKS's webhook injects the env into pods). Both
+      // DaemonSets land on a node only when the node group, which waits for both add-ons, starts
+      // it, so the add-on itself does not wait for the agent.
+      // https://docs.aws.amazon.com/eks/latest/userguide/add-ons-iam.html (checked 2026-12-02)
       configurationValues: { env: { ...VPC_CNI_ENV }, ...VPC_CNI_NETWORK_POLICY },
       podIdentity: { serviceAccount: "aws-node", managedPolicy: "AmazonEKS_CNI_Policy" },
     },

@@ -54,9 +54,9 @@ const CLUSTER_ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSCl
  * gp3 StorageClass. Implements ClusterHandle for Karpenter, workloads and the rest.
  *
  * Creation and destroy order (Pulumi destroys dependents first):
- *   cluster -> node DaemonSet add-ons (Pod Identity agent, vpc-cni, kube-proxy) -> system node
- *   group -> CoreDNS, EBS CSI, metrics-server -> gp3 StorageClass -> (workloadDependencies)
- *   Karpenter, workloads, observability.
+ *   cluster -> node DaemonSet add-ons (Pod Identity agent, vpc-cni, kube-proxy, side by side)
+ *   -> system node group -> CoreDNS, EBS CSI, metrics-server; the gp3 StorageClass needs only
+ *   the cluster -> (workloadDependencies) Karpenter, workloads, observability.
  */
 export class EksCluster extends pulumi.ComponentResource implements ClusterHandle {
   public readonly name: string;
@@ -177,11 +177,12 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
       { parent: this },
     );
 
-    // Deleting the cluster deletes its StorageClasses, so destroy need not call the API for it.
+    // A StorageClass is only an API object naming its provisioner: it needs the API server, not
+    // the EBS CSI driver (claims wait for the driver, not the class). Deleting the cluster deletes
+    // it, so destroy need not call the API for it.
     const gp3 = new k8s.storage.v1.StorageClass(`${name}-gp3`, gp3StorageClassManifest(), {
       parent: this,
       provider: this.k8sProvider,
-      dependsOn: [this.addons["aws-ebs-csi-driver"]],
       deletedWith: this.cluster,
     });
 

@@ -120,9 +120,10 @@ describe("prod plan: one EKS cluster per region", function () {
           assert.ok(ng.dependencies.includes(addon(n).urn), `node group after ${n}`);
         for (const n of ["coredns", "aws-ebs-csi-driver", "metrics-server"])
           assert.ok(addon(n).dependencies.includes(ng.urn), `${n} after the node group`);
+        // Issue 14: the CNI's Pod Identity association does not need the agent at create time.
         assert.ok(
-          addon("vpc-cni").dependencies.includes(addon("eks-pod-identity-agent").urn),
-          "vpc-cni after the Pod Identity agent",
+          !addon("vpc-cni").dependencies.includes(addon("eks-pod-identity-agent").urn),
+          "vpc-cni does not wait for the Pod Identity agent",
         );
       });
 
@@ -189,7 +190,12 @@ describe("prod plan: one EKS cluster per region", function () {
         assert.equal(sc.provider, provider.urn);
         assert.equal((sc.inputs.parameters as Record<string, string>).encrypted, "true");
         const ebs = all("aws:eks/addon:Addon").find((a) => a.inputs.addonName === "aws-ebs-csi-driver")!;
-        assert.ok(sc.dependencies.includes(ebs.urn), "the StorageClass waits for the EBS CSI driver");
+        assert.ok(!sc.dependencies.includes(ebs.urn), "the StorageClass does not wait for the EBS CSI driver");
+        assert.deepEqual(
+          sc.dependencies.filter((d) => byUrn(plan).get(d)?.type === "aws:eks/addon:Addon"),
+          [],
+          "nor for any add-on",
+        );
       });
     });
   }

@@ -148,7 +148,7 @@ describe("EKS planning (pure)", () => {
       });
       assert.deepEqual(VPC_CNI_ENV, cni.configurationValues!.env);
       assert.deepEqual(cni.podIdentity, { serviceAccount: "aws-node", managedPolicy: "AmazonEKS_CNI_Policy" });
-      assert.deepEqual(cni.after, ["eks-pod-identity-agent"]);
+      assert.equal(cni.after, undefined, "no create-time wait for the Pod Identity agent");
     });
 
     it("CoreDNS, the EBS CSI controller and metrics-server tolerate the system taint and select the system nodes", () => {
