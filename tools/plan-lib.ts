@@ -13,6 +13,8 @@ export interface Plan {
   resources: PlanResource[];
   outputs: Record<string, unknown>;
   violations: Violation[];
+  /** The resolved `platform:cost` section: usage assumptions the cost estimate reads (tools/cost). */
+  usage?: PlatformConfig["cost"];
 }
 
 export interface PlanOptions {
@@ -68,6 +70,7 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
       resources: run.resources,
       outputs: run.outputs,
       violations,
+      usage: config.cost,
     },
   };
 }

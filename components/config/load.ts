@@ -206,6 +206,7 @@ function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
     environment: p.environment,
     regions,
     primaryRegion,
+    allowedRegions: p.allowedRegions,
     tags: p.tags,
     network: p.network,
     cluster: p.cluster,
@@ -222,6 +223,7 @@ function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
     autoscaling: p.autoscaling,
     observability: p.observability,
     chaos: { ...p.chaos, enabled: p.chaos.enabled ?? p.environment === "dev" },
+    cost: p.cost,
   };
 }
 

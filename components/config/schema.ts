@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { environmentSchema, projectNameSchema, regionsSchema, tagsSchema } from "./sections/core";
+import { allowedRegionsSchema, environmentSchema, projectNameSchema, regionsSchema, tagsSchema } from "./sections/core";
 import { networkSchema } from "./sections/network";
 import { clusterSchema } from "./sections/cluster";
 import { karpenterSchema } from "./sections/karpenter";
@@ -7,6 +7,7 @@ import { cacheSchema, databaseSchema } from "./sections/data";
 import { edgeSchema } from "./sections/edge";
 import { autoscalingSchema, gatewaySchema, servicesSchema } from "./sections/workloads";
 import { chaosSchema, observabilitySchema } from "./sections/operations";
+import { costSchema } from "./sections/cost";
 
 /**
  * Every `platform:<key>` the program reads. Each key is parsed on its own so a
@@ -18,6 +19,7 @@ export const CONFIG_SECTIONS = {
   name: projectNameSchema.optional(),
   regions: regionsSchema,
   primaryRegion: z.string().optional(),
+  allowedRegions: allowedRegionsSchema,
   tags: tagsSchema.default({}),
   network: networkSchema,
   cluster: clusterSchema,
@@ -30,6 +32,7 @@ export const CONFIG_SECTIONS = {
   autoscaling: autoscalingSchema,
   observability: observabilitySchema,
   chaos: chaosSchema,
+  cost: costSchema,
 } as const;
 
 export type SectionKey = keyof typeof CONFIG_SECTIONS;

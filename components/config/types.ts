@@ -13,6 +13,7 @@ export type GatewayConfig = ParsedSections["gateway"];
 export type AutoscalingConfig = ParsedSections["autoscaling"];
 export type ObservabilityConfig = ParsedSections["observability"];
 export type ChaosConfig = ParsedSections["chaos"] & { enabled: boolean };
+export type CostConfig = ParsedSections["cost"];
 
 /** A region after defaults: its AZs are resolved and its role is known. */
 export interface RegionConfig {
@@ -31,6 +32,8 @@ export interface PlatformConfig {
   readonly environment: Environment;
   readonly regions: readonly RegionConfig[];
   readonly primaryRegion: string;
+  /** Regions this stack may use (`platform:allowedRegions`); the allowed-regions policy gets the same list. */
+  readonly allowedRegions: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
   readonly network: NetworkConfig;
   readonly cluster: ClusterConfig;
@@ -43,4 +46,6 @@ export interface PlatformConfig {
   readonly autoscaling: AutoscalingConfig;
   readonly observability: ObservabilityConfig;
   readonly chaos: ChaosConfig;
+  /** Usage assumptions and budget for the cost estimate (written to plan.json as `usage`). */
+  readonly cost: CostConfig;
 }
