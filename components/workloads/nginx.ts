@@ -3,9 +3,11 @@
  * The result is self-contained (no `include`, no /etc/nginx) and writes only under plan.runDir,
  * plan.cache.path and the log paths, so it runs as non-root on a read-only root filesystem.
  */
-import { GatewayPlan, GatewayRoute, validateGatewayPlan } from "./nginx-plan";
+import type { GatewayPlan, GatewayRoute } from "./nginx-plan";
+import { validateGatewayPlan } from "./nginx-validate";
 
 export * from "./nginx-plan";
+export * from "./nginx-validate";
 
 /** Seconds as the largest exact nginx time unit: 300 -> "5m", 2592000 -> "30d". */
 export function nginxTime(seconds: number): string {
@@ -166,10 +168,10 @@ export function renderNginxConf(plan: GatewayPlan): string {
     c.line(`proxy_read_timeout ${plan.proxyTimeoutSeconds}s;`);
     for (const u of plan.upstreams) {
       c.line();
+      // One ClusterIP server per upstream: no least_conn or max_fails, which nginx cannot apply to
+      // a single server. The mesh balances per request and ejects failing pods.
       c.block(`upstream ${u.name}`, () => {
-        c.line("least_conn;");
-        for (const s of u.servers)
-          c.line(`server ${s.host}:${s.port} max_fails=${u.maxFails} fail_timeout=${u.failTimeoutSeconds}s;`);
+        for (const s of u.servers) c.line(`server ${s.host}:${s.port};`);
         if (plan.upstreamKeepalive > 0) c.line(`keepalive ${plan.upstreamKeepalive};`);
       });
     }

@@ -31,6 +31,9 @@ describe("gateway nginx with the real binary @integration", function () {
   let dir = "";
   let port = 0;
   let statusPort = 0;
+  /** A port nothing listens on: the upstream of DEAD_ROUTE. */
+  let deadPort = 0;
+  const DEAD_ROUTE = "/api/v1/dead/";
 
   before(async () => {
     requireNginx();
@@ -38,7 +41,11 @@ describe("gateway nginx with the real binary @integration", function () {
     dir = makeNginxDir();
     port = await freePort();
     statusPort = await freePort();
-    const services = SEED_GATEWAY_SERVICES.map((s) => ({ ...s, host: "127.0.0.1", port: stubs.get(s.name)!.port }));
+    deadPort = await freePort();
+    const services = [
+      ...SEED_GATEWAY_SERVICES.map((s) => ({ ...s, host: "127.0.0.1", port: stubs.get(s.name)!.port })),
+      { name: "dead-service", host: "127.0.0.1", port: deadPort, routes: [DEAD_ROUTE] },
+    ];
     const plan = defaultGatewayPlan(services, {
       listenAddress: "127.0.0.1",
       listenPort: port,
@@ -174,6 +181,19 @@ describe("gateway nginx with the real binary @integration", function () {
       /^Active connections: \d+ \nserver accepts handled requests\n \d+ \d+ \d+ \nReading: \d+ Writing: \d+ Waiting: \d+ \n$/,
     );
     assert.strictEqual((await request(statusPort, "/")).status, 404);
+  });
+
+  it("keeps sending to a dead single-server upstream: max_fails could never eject it", async () => {
+    // Why the gateway renders no least_conn / max_fails: with one server per upstream nginx
+    // never marks it unavailable, so all 8 requests try the dead address (8 connect errors,
+    // never "no live upstreams"). Per-pod ejection is the mesh waypoint's job.
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await request(port, `${DEAD_ROUTE}${i}`)).status);
+    assert.deepStrictEqual(statuses, Array(8).fill(502));
+    const errors = fs.readFileSync(path.join(dir, "error.log"), "utf8");
+    const refused = errors.split("\n").filter((l) => l.includes("connect() failed") && l.includes(`:${deadPort}`));
+    assert.strictEqual(refused.length, 8, errors);
+    assert.doesNotMatch(errors, /no live upstreams/);
   });
 
   it("logs requests in the seed's main format with upstream timings", () => {

@@ -105,11 +105,11 @@ describe("gateway nginx.conf", () => {
     assert.match(conf, /^\s*access_log \/dev\/stdout main buffer=64k flush=1s;$/m);
   });
 
-  it("balances each upstream with least_conn, passive checks and keep-alive", () => {
-    assert.strictEqual(
-      block(conf, "upstream user_service"),
-      "least_conn;\nserver user-service:8000 max_fails=3 fail_timeout=30s;\nkeepalive 32;",
-    );
+  it("renders each upstream as its one ClusterIP server with keep-alive, without inert balancing", () => {
+    // One server per upstream: least_conn and max_fails/fail_timeout never act on it (the mesh's
+    // waypoint balances and ejects per pod), so neither is rendered anywhere.
+    assert.strictEqual(block(conf, "upstream user_service"), "server user-service:8000;\nkeepalive 32;");
+    assert.doesNotMatch(conf, /least_conn|max_fails|fail_timeout/);
     const noKeepalive = renderNginxConf(withPlan((p) => (p.upstreamKeepalive = 0)));
     assert.doesNotMatch(block(noKeepalive, "upstream user_service"), /keepalive/);
   });
