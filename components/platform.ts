@@ -9,6 +9,8 @@ import { createEdge, Edge } from "./edge";
 import { DataTier, fromRegion } from "./data";
 import { Observability } from "./observability/stack";
 import { Chaos } from "./chaos/component";
+import { PeeringMesh, peeringRegion } from "./network/peering";
+import { physicalName } from "./naming";
 
 export interface PlatformArgs {
   /** Validated, frozen stack configuration. */
@@ -33,6 +35,8 @@ export class Platform extends pulumi.ComponentResource {
   public readonly edge?: Edge;
   /** Stage 2: Aurora Global Database + ElastiCache Global Datastore; `data.connectionInfo(region)` for workloads. */
   public readonly data: DataTier;
+  /** Inter-region VPC peering (undefined with a single region). */
+  public readonly peering?: PeeringMesh;
 
   constructor(name: string, args: PlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:index:Platform", name, {}, opts);
@@ -47,6 +51,13 @@ export class Platform extends pulumi.ComponentResource {
       );
     }
     this.regions = regions;
+    // Private links between the regions' VPCs: a full VPC peering mesh (README: private connectivity).
+    if (config.regions.length > 1)
+      this.peering = new PeeringMesh(
+        "peering",
+        { namePrefix: physicalName([config.name, config.stack]), regions: Object.values(regions).map(peeringRegion) },
+        { parent: this },
+      );
     // 2. global data tier (after the clusters: its security groups admit their security groups)
     this.data = new DataTier(
       config,

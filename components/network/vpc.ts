@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { NetworkConfig, RegionConfig } from "../config";
 import { MAX_AZS } from "../config/sections/network";
 import { nameTags } from "../tags";
+import type { PeeredRouteTable } from "./peering";
 import { PlannedSubnet, planSubnets, SubnetTier } from "./subnets";
 
 export interface VpcArgs {
@@ -43,6 +44,10 @@ export class Vpc extends pulumi.ComponentResource {
   public readonly privateSubnetIds: pulumi.Output<string>[];
   public readonly databaseSubnetIds: pulumi.Output<string>[];
   public readonly privateRouteTableIds: pulumi.Output<string>[];
+  /** The isolated database subnets' route table (local routes, S3 endpoint, peer VPCs). */
+  public readonly databaseRouteTableId: pulumi.Output<string>;
+  /** Private (per AZ slot) and database route tables, with stable roles: where peer-VPC routes go. */
+  public readonly peeredRouteTables: readonly PeeredRouteTable[];
   public readonly plan: readonly PlannedSubnet[];
 
   constructor(name: string, args: VpcArgs, opts: pulumi.ComponentResourceOptions = {}) {
@@ -150,12 +155,17 @@ export class Vpc extends pulumi.ComponentResource {
       new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { routeTableId: rt.id, subnetId: subnet.id }, child);
       return rt.id;
     });
-    // Database subnets are isolated: local routes only, no NAT, no IGW.
+    // Database subnets are isolated: local and peer-VPC routes only, no NAT, no IGW.
     const dbRt = new aws.ec2.RouteTable(
       `${name}-database-rt`,
       { vpcId: vpc.id, tags: nameTags(`${physicalName}-database`) },
       child,
     );
+    this.databaseRouteTableId = dbRt.id;
+    this.peeredRouteTables = [
+      ...this.privateRouteTableIds.map((id, i) => ({ role: `private-${i}`, id })),
+      { role: "database", id: dbRt.id },
+    ];
     ofTier("database").forEach(
       (subnet, i) =>
         new aws.ec2.RouteTableAssociation(
