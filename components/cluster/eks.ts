@@ -85,7 +85,9 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
         deletionWindowInDays: 30,
         tags: nameTags(keyName),
       },
-      aws$,
+      // Losing the key loses every Secret in etcd: in prod neither destroy nor a replacement may
+      // remove it (README, Destroying: lift with `pulumi state unprotect`).
+      { ...aws$, protect: args.environment === "prod" },
     );
     new aws.kms.Alias(
       `${name}-secrets-key-alias`,

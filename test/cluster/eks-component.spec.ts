@@ -127,6 +127,11 @@ describe("prod plan: one EKS cluster per region", function () {
         );
       });
 
+      it("protects the secrets KMS key in prod (destroy or replacement would lose every Secret)", () => {
+        const [key] = all("aws:kms/key:Key");
+        assert.equal(key.options?.protect, true, key.urn);
+      });
+
       it("turns on the VPC CNI's network policy enforcement (a string, as the add-on schema types it)", () => {
         const cni = all("aws:eks/addon:Addon").find((a) => a.inputs.addonName === "vpc-cni")!;
         assert.equal(JSON.parse(String(cni.inputs.configurationValues)).enableNetworkPolicy, "true");
@@ -235,5 +240,11 @@ describe("dev plan: the same cluster in one region", function () {
       [["us-east-1", false]],
     );
     assert.equal(ofType(plan, "aws:eks/addon:Addon").length, ADDON_NAMES.length);
+    const keys = ofType(plan, "aws:kms/key:Key").filter((k) => k.name.endsWith("-secrets-key"));
+    assert.deepEqual(
+      keys.map((k) => k.options?.protect),
+      [false],
+      "dev keys stay destroyable",
+    );
   });
 });
