@@ -224,6 +224,7 @@ function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
     observability: p.observability,
     chaos: { ...p.chaos, enabled: p.chaos.enabled ?? p.environment === "dev" },
     cost: p.cost,
+    mesh: p.mesh,
   };
 }
 

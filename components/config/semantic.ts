@@ -1,12 +1,15 @@
 import { ConfigIssue } from "./errors";
-import { isKnownRegion } from "./regions";
+import { GLOBAL_EDGE_REGION, isKnownRegion } from "./regions";
 import type { ParsedSections } from "./schema";
 import { MAX_AZS } from "./sections/network";
-import { capacityProblem, cidrsOverlap } from "../network/subnets";
+import { capacityProblem, cidrsOverlap, requiredVpcPrefix } from "../network/subnets";
 import { cpuMillis, durationSeconds, memoryBytes } from "./primitives";
 import { isChaosSchedule } from "../chaos/validate";
 import { edgeIssues } from "./sections/edge";
-import { dataIssues } from "../data/validate";
+import { meshIssues } from "./sections/mesh";
+import { dataIssues } from "./sections/data-rules";
+import { domainIssues, regionProblem } from "./domain-checks";
+import { VPC_PREFIX } from "./aws-domains";
 
 type Partial<T> = { [K in keyof T]?: T[K] };
 type Add = (path: string, value: unknown, expected: string) => void;
@@ -30,6 +33,16 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
   const primary = c.primaryRegion ?? regionNames[0];
 
   if (c.regions) checkRegions(c, add);
+  c.allowedRegions?.forEach((r, i) => {
+    const problem = regionProblem(r) ?? (isKnownRegion(r) ? undefined : "a known AWS region name like us-east-1");
+    if (problem) add(key("allowedRegions", `[${i}]`), r, problem);
+  });
+  if (c.allowedRegions && c.edge?.enabled && !c.allowedRegions.includes(GLOBAL_EDGE_REGION))
+    add(
+      key("allowedRegions"),
+      c.allowedRegions,
+      `a list including ${GLOBAL_EDGE_REGION} while edge is enabled (CloudFront's certificate and WAF live there)`,
+    );
   if (c.regions && c.primaryRegion !== undefined && !regionNames.includes(c.primaryRegion)) {
     add(key("primaryRegion"), c.primaryRegion, `one of the configured regions (${regionNames.join(", ")})`);
   }
@@ -73,6 +86,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
       add(key("cache", ".global"), true, "false with a single region (a Global Datastore needs a second region)");
   }
   dataIssues(c).forEach((i) => add(i.path, i.value, i.expected));
+  domainIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   if (c.services) checkServices(c, add);
   if (c.gateway) {
     if (c.gateway.minReplicas > c.gateway.maxReplicas)
@@ -110,6 +124,12 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
   }
   if (c.chaos) checkChaos(c, add);
   if (c.edge) edgeIssues(c.edge).forEach((i) => add(i.path, i.value, i.expected));
+  if (c.mesh)
+    meshIssues(c.mesh, {
+      environment: c.environment,
+      gatewayProxyTimeoutSeconds: c.gateway?.proxyTimeoutSeconds,
+      services: c.services,
+    }).forEach((i) => add(i.path, i.value, i.expected));
   if (c.observability) {
     const routes = c.observability.alertRoutes;
     duplicates(routes.map((r) => r.severity)).forEach((sev) =>
@@ -128,23 +148,31 @@ function checkRegions(c: Partial<ParsedSections>, add: Add): void {
   const seen = new Set<string>();
   regions.forEach((r, i) => {
     const at = key("regions", `[${i}]`);
-    if (!isKnownRegion(r.name))
+    const partition = regionProblem(r.name);
+    if (partition) add(`${at}.name`, r.name, partition);
+    else if (!isKnownRegion(r.name))
       add(`${at}.name`, r.name, "a known AWS region name like us-east-1, us-west-2 or eu-west-1");
+    else if (c.allowedRegions && !c.allowedRegions.includes(r.name))
+      add(
+        `${at}.name`,
+        r.name,
+        `a region in platform:allowedRegions (${c.allowedRegions.join(", ")}); to deploy there, add it to platform:allowedRegions (the aws-allowed-regions policy checks the same list)`,
+      );
     if (seen.has(r.name)) add(`${at}.name`, r.name, "each region listed once");
     seen.add(r.name);
     if (c.network) {
       const azCount = c.network.azCount;
-      const problem = capacityProblem(r.vpcCidr, c.network.subnetPrefixes, MAX_AZS);
-      if (problem) add(`${at}.vpcCidr`, r.vpcCidr, problem);
+      // When the prefixes cannot fit any VPC AWS allows, domainIssues names network.subnetPrefixes instead.
+      const fits = requiredVpcPrefix(c.network.subnetPrefixes, MAX_AZS) >= VPC_PREFIX.largest;
+      const problem = fits ? capacityProblem(r.vpcCidr, c.network.subnetPrefixes, MAX_AZS) : undefined;
+      if (problem)
+        add(`${at}.vpcCidr`, r.vpcCidr, `${problem} (or set longer network.subnetPrefixes, i.e. smaller subnets)`);
       if (r.availabilityZones) {
         if (r.availabilityZones.length < azCount)
           add(`${at}.availabilityZones`, r.availabilityZones, `at least network.azCount (${azCount}) AZ names`);
         if (r.availabilityZones.length > MAX_AZS)
           add(`${at}.availabilityZones`, r.availabilityZones, `at most ${MAX_AZS} AZ names`);
-        r.availabilityZones.forEach((az, j) => {
-          if (!new RegExp(`^${r.name}[a-z]$`).test(az))
-            add(`${at}.availabilityZones[${j}]`, az, `an AZ of ${r.name}, like ${r.name}a`);
-        });
+        // Unknown zone names are reported by domainIssues, against the region's zone list.
         duplicates(r.availabilityZones).forEach((az) => add(`${at}.availabilityZones`, az, "each AZ listed once"));
       }
       if (cidrsOverlap(r.vpcCidr, c.network.serviceCidr))

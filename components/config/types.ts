@@ -14,6 +14,7 @@ export type AutoscalingConfig = ParsedSections["autoscaling"];
 export type ObservabilityConfig = ParsedSections["observability"];
 export type ChaosConfig = ParsedSections["chaos"] & { enabled: boolean };
 export type CostConfig = ParsedSections["cost"];
+export type MeshConfig = ParsedSections["mesh"];
 
 /** A region after defaults: its AZs are resolved and its role is known. */
 export interface RegionConfig {
@@ -48,4 +49,6 @@ export interface PlatformConfig {
   readonly chaos: ChaosConfig;
   /** Usage assumptions and budget for the cost estimate (written to plan.json as `usage`). */
   readonly cost: CostConfig;
+  /** Istio ambient mesh: mTLS, circuit breaking, retries/timeouts for the apps namespace. */
+  readonly mesh: MeshConfig;
 }

@@ -1,5 +1,6 @@
 import type { DatabaseConfig, PlatformConfig } from "../config";
 import { physicalName, regionCode } from "../naming";
+import { auroraClassMemoryGiB } from "../config/aws-domains";
 
 /** Which regions hold what. Plain values: they decide how many resources exist. */
 export interface DataTierPlan {
@@ -65,31 +66,9 @@ export function dataNames(config: Pick<PlatformConfig, "name" | "stack">, region
   };
 }
 
-/** Memory per instance size, in GiB, for the "large" size of each family we know. */
-const LARGE_GIB: Record<string, number> = {
-  r5: 16,
-  r6g: 16,
-  r6i: 16,
-  r7g: 16,
-  r7i: 16,
-  r8g: 16,
-  x2g: 32,
-  t3: 8,
-  t4g: 8,
-};
-const SIZE_FACTOR: Record<string, number> = { medium: 0.5, large: 1, xlarge: 2 };
-
-/** Nominal memory of an RDS instance class in GiB, or undefined for classes not in the table. */
+/** Nominal memory of an RDS instance class in GiB (the table lives with config's AWS value domains). */
 export function instanceMemoryGiB(instanceClass: string): number | undefined {
-  const m = /^db\.([a-z0-9]+)\.([a-z0-9]+)$/.exec(instanceClass);
-  if (!m) return undefined;
-  const perLarge = LARGE_GIB[m[1]];
-  const nx = /^(\d+)xlarge$/.exec(m[2]);
-  const factor = nx ? Number(nx[1]) * 2 : SIZE_FACTOR[m[2]];
-  if (perLarge === undefined || factor === undefined) return undefined;
-  // Burstable classes only come in medium/large here; r/x families start at large.
-  if (m[2] === "medium" && !m[1].startsWith("t")) return undefined;
-  return perLarge * factor;
+  return auroraClassMemoryGiB(instanceClass);
 }
 
 /**

@@ -140,7 +140,7 @@ describe("config validation", () => {
   it("rejects a VPC too small for the reserved subnet slots", () => {
     const p = problems({ ...base(), regions: [{ name: "us-east-1", vpcCidr: "10.0.0.0/20" }] });
     assert.deepEqual(p, [
-      'platform:regions[0].vpcCidr: got "10.0.0.0/20"; expected a VPC of /16 or larger: 6 AZ slots of /19 private, /24 public and /24 database subnets do not fit in /20',
+      'platform:regions[0].vpcCidr: got "10.0.0.0/20"; expected a VPC of /16 or larger: 6 AZ slots of /19 private, /24 public and /24 database subnets do not fit in /20 (or set longer network.subnetPrefixes, i.e. smaller subnets)',
     ]);
   });
 
@@ -168,7 +168,7 @@ describe("config validation", () => {
       ],
     });
     assert.deepEqual(p, [
-      'platform:regions[0].availabilityZones[1]: got "us-west-2b"; expected an AZ of us-east-1, like us-east-1a',
+      'platform:regions[0].availabilityZones[1]: got "us-west-2b"; expected an availability zone of us-east-1 (us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f)',
     ]);
   });
 

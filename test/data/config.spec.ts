@@ -78,11 +78,14 @@ describe("data tier config: bad input", () => {
       "platform:database.readers.min: got 4; expected at most readers.max (2)",
     ]));
 
-  it("rejects an instance class whose memory it cannot size alarms for, unless told", () => {
+  it("rejects an instance class Aurora PostgreSQL does not offer, without pointing to a bypass", () => {
     assert.deepEqual(problems({ database: { instanceClass: "db.z1d.large" } }), [
-      'platform:database.instanceClass: got "db.z1d.large"; expected a class with a known memory size (db.r5/r6g/r6i/r7g/r7i/r8g, db.x2g, db.t3/t4g), or database.instanceMemoryGiB or database.maxConnections set (they size the connection and memory alarms)',
+      'platform:database.instanceClass: got "db.z1d.large"; expected an instance class Aurora PostgreSQL offers, like db.r7g.large (families: r5, r6g, r6i, r7g, r7i, r8g, x2g, t3, t4g)',
     ]);
-    assert.deepEqual(problems({ database: { instanceClass: "db.z1d.large", instanceMemoryGiB: 16 } }), []);
+    assert.deepEqual(problems({ database: { instanceClass: "db.z1d.large", instanceMemoryGiB: 16 } }).length, 1);
+    assert.deepEqual(problems({ database: { instanceClass: "db.r7g.48xlarge" } }), [
+      'platform:database.instanceClass: got "db.r7g.48xlarge"; expected a size this family comes in on Aurora PostgreSQL (large, xlarge, 2xlarge, 4xlarge, 8xlarge, 12xlarge, 16xlarge)',
+    ]);
   });
 
   it("rejects a global cache without secondaries and engine versions the engine/Global Datastore cannot run", () => {
@@ -90,11 +93,14 @@ describe("data tier config: bad input", () => {
       problems({ cache: { global: true, secondaryRegions: [], engine: "valkey", engineVersion: "7.0" } }),
       [
         "platform:cache.secondaryRegions: got []; expected at least one region when cache.global is true (a Global Datastore needs a secondary)",
-        'platform:cache.engineVersion: got "7.0"; expected a Valkey version of at least "7.2" (the first Valkey release on ElastiCache)',
+        'platform:cache.engineVersion: got "7.0"; expected a Valkey version ElastiCache offers (7.2, 8.0, 8.1, 8.2, 9.0, 9.1); Valkey on ElastiCache starts at 7.2; for older versions set cache.engine to "redis"',
       ],
     );
     assert.deepEqual(problems({ cache: { engine: "redis", engineVersion: "5.0" } }), [
-      'platform:cache.engineVersion: got "5.0"; expected a Redis OSS version of at least "5.0.6" (Global Datastore requirement)',
+      'platform:cache.engineVersion: got "5.0"; expected a Redis OSS version ElastiCache offers (4.0.10, 5.0.6, 6.0, 6.2, 7.0, 7.1)',
+    ]);
+    assert.deepEqual(problems({ cache: { engine: "redis", engineVersion: "4.0.10" } }), [
+      'platform:cache.engineVersion: got "4.0.10"; expected 5.0.6 or later: Global Datastore needs Redis OSS 5.0.6+',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dnsLabel, ipv4Cidr } from "../primitives";
+import { DEFAULT_ALLOWED_REGIONS } from "../regions";
 
 /** `platform:environment`: selects safety levels (deletion protection, policy strictness). */
 export const environmentSchema = z.enum(["dev", "staging", "prod"], { error: 'one of "dev", "staging", "prod"' });
@@ -29,3 +30,12 @@ export const projectNameSchema = dnsLabel.max(20, {
 export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), {
   error: "a map of tag key to string value",
 });
+
+/**
+ * `platform:allowedRegions`: where this stack may create AWS resources. Config validation and the
+ * mandatory aws-allowed-regions policy read the same list (README "Allowed regions").
+ */
+export const allowedRegionsSchema = z
+  .array(z.string({ error: "an AWS region name like us-east-1" }), { error: "a list of AWS region names" })
+  .min(1, { error: "at least one region" })
+  .default([...DEFAULT_ALLOWED_REGIONS]);

@@ -79,7 +79,7 @@ export const cacheSchema = z
     engine: z.enum(["redis", "valkey"], { error: '"redis" or "valkey"' }).default("valkey"),
     engineVersion: z
       .string()
-      .regex(/^\d+(\.\d+)?$/, { error: 'an engine version like "8.0"' })
+      .regex(/^\d+(\.\d+){0,2}$/, { error: 'an engine version like "8.0" (Redis OSS 5: "5.0.6")' })
       .default("8.0"),
     /** Non-burstable node types only: Global Datastore rejects cache.t* types. */
     nodeType: z

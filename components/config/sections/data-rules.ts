@@ -1,0 +1,34 @@
+import type { ConfigIssue } from "../errors";
+import type { ParsedSections } from "../schema";
+
+type Sections = { [K in keyof ParsedSections]?: ParsedSections[K] };
+
+/**
+ * Data-tier cross-field rules, beside the data section (./data.ts). Value domains (instance
+ * classes, engine versions) are checked in ../domain-checks.ts against ../aws-domains.ts.
+ * Paths use the `platform:` namespace.
+ */
+export function dataIssues(c: Sections): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const add = (path: string, value: unknown, expected: string) => issues.push({ path, value, expected });
+  const cache = c.cache;
+  if (cache?.enabled && c.regions) {
+    const others = c.regions.map((r) => r.name).filter((r) => r !== (c.primaryRegion ?? c.regions![0].name));
+    const global = cache.global ?? others.length > 0;
+    if (global && /^cache\.(m[34]|r[34])\./.test(cache.nodeType)) {
+      add(
+        "platform:cache.nodeType",
+        cache.nodeType,
+        "a node type of the m5/r5 generation or newer (Global Datastore does not support older ones)",
+      );
+    }
+    if (cache.global === true && cache.secondaryRegions !== undefined && cache.secondaryRegions.length === 0) {
+      add(
+        "platform:cache.secondaryRegions",
+        [],
+        "at least one region when cache.global is true (a Global Datastore needs a secondary)",
+      );
+    }
+  }
+  return issues;
+}
