@@ -62,6 +62,10 @@ describe("workloads manifests", () => {
       assert.equal(labels[`pod-security.kubernetes.io/${mode}`], "restricted");
   });
 
+  it("labels the apps namespace for the LB controller's pod readiness gate injection", () => {
+    assert.equal(plan.namespace.manifest.metadata.labels["elbv2.k8s.aws/pod-readiness-gate-inject"], "enabled");
+  });
+
   it("plans one ServiceAccount per service plus the gateway, without API tokens", () => {
     const sas = all().filter((m) => m.kind === "ServiceAccount");
     assert.deepEqual(

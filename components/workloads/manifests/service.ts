@@ -16,7 +16,19 @@ import {
 } from "./common";
 import type { ScalingMode } from "./autoscaling";
 
-/** The apps namespace, enforcing Pod Security "restricted" (audit and warn too, so kubectl shows why). */
+/**
+ * The AWS Load Balancer Controller injects a target-health readiness gate into pods of
+ * namespaces with this label, so a rollout or a Karpenter consolidation waits until the new pod
+ * is healthy in the ALB target group before the old one goes (pods created before the
+ * controller's webhook runs get no gate). Source, checked 2026-12-02:
+ * https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/pod_readiness_gate/
+ */
+export const POD_READINESS_GATE_LABEL = { "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled" } as const;
+
+/**
+ * The apps namespace, enforcing Pod Security "restricted" (audit and warn too, so kubectl shows
+ * why), with ALB pod readiness gates injected.
+ */
 export function namespaceManifest(name = APPS_NAMESPACE): Manifest {
   const pss = Object.fromEntries(
     (["enforce", "audit", "warn"] as const).flatMap((mode) => [
@@ -27,7 +39,7 @@ export function namespaceManifest(name = APPS_NAMESPACE): Manifest {
   return {
     apiVersion: "v1",
     kind: "Namespace",
-    metadata: { name, labels: { ...pss, "app.kubernetes.io/managed-by": "pulumi" } },
+    metadata: { name, labels: { ...pss, ...POD_READINESS_GATE_LABEL, "app.kubernetes.io/managed-by": "pulumi" } },
   };
 }
 
