@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { diffMarkdown, diffPlans } from "../../tools/diff-lib";
+import { diffPlans, renderReview, review } from "../../tools/diff-lib";
 import { planFor, planWith } from "../helpers/plan";
 
 describe("offline plan diff", () => {
@@ -7,10 +7,12 @@ describe("offline plan diff", () => {
     const { plan } = await planFor("dev");
     const d = diffPlans(plan, plan);
     assert.deepEqual([d.added.length, d.removed.length, d.changed.length], [0, 0, 0]);
-    assert.equal(
-      diffMarkdown("dev", d),
-      "### Offline plan diff for `dev`: 0 to add, 0 to change, 0 to remove\n\nNo changes.\n",
+    const text = renderReview(review(plan, plan));
+    assert.match(
+      text,
+      /^### Offline plan review for `dev`\n\n\*\*0 to create, 0 to update, 0 to replace, 0 to delete, \d+ unchanged\*\*\n/,
     );
+    assert.match(text, /No resource changes\.\n$/);
   });
 
   it("names exactly what a config change touches", async () => {
@@ -26,8 +28,8 @@ describe("offline plan diff", () => {
       [["aws:cloudwatch/logGroup:LogGroup", ["inputs.retentionInDays"]]],
     );
     assert.match(
-      diffMarkdown("dev", d),
-      /\| ~ \| `us-east-1-network-flow-logs` \| `aws:cloudwatch\/logGroup:LogGroup` \| us-east-1 \| `inputs.retentionInDays` \|/,
+      renderReview(review(base, head!)),
+      /\| ~ \| `us-east-1-network-flow-logs` \| `aws:cloudwatch\/logGroup:LogGroup` \| us-east-1 \| `retentionInDays`: `14` → `30` \|/,
     );
   });
 
