@@ -35,10 +35,11 @@ describe("GitHub workflows", () => {
     const wf = load("pull-request.yml");
     assert.deepEqual(wf.permissions, { contents: "read" });
     assert.deepEqual(wf.jobs.plan.strategy.matrix.stack, ["dev", "prod"]);
-    const runs = wf.jobs.plan.steps.map((s: { run?: string }) => s.run ?? "").join("\n");
-    assert.match(runs, /npm run plan -- --stack \$\{\{ matrix\.stack \}\}/);
-    assert.match(runs, /npm run --silent diff --/);
-    assert.ok(!JSON.stringify(wf.jobs.plan).includes("secrets."), "the offline plan job uses no secrets");
+    const runs = (job: string) => wf.jobs[job].steps.map((s: { run?: string }) => s.run ?? "").join("\n");
+    assert.match(runs("plan"), /npm run plan -- --stack \$\{\{ matrix\.stack \}\}/);
+    assert.match(runs("review"), /npm run --silent diff --/);
+    for (const job of ["plan", "review"])
+      assert.ok(!JSON.stringify(wf.jobs[job]).includes("secrets."), `the ${job} job uses no secrets`);
   });
 
   it("pulumi preview comments on the PR with the policy pack, only when credentials are configured", () => {
@@ -58,5 +59,71 @@ describe("GitHub workflows", () => {
     const up = (job: string) => wf.jobs[job].steps.find((s: { uses?: string }) => s.uses === "pulumi/actions@v6").with;
     assert.equal(up("up-dev").command, "up");
     assert.match(up("up-prod")["stack-name"], /\/prod$/);
+  });
+});
+
+type Step = { uses?: string; run?: string; with?: Record<string, unknown>; "working-directory"?: string; if?: string };
+const steps = (wf: { jobs: Record<string, { steps: Step[] }> }, job: string) => wf.jobs[job].steps;
+
+describe("GitHub workflows: what a pull request cannot spoof", () => {
+  it("the review is rendered by the base branch's diff tool, in a job that never checks out the PR", () => {
+    const wf = load("pull-request.yml");
+    const review = steps(wf, "review");
+    const checkouts = review.filter((s) => s.uses === "actions/checkout@v4");
+    assert.deepEqual(
+      checkouts.map((s) => s.with?.ref),
+      ["${{ github.event.pull_request.base.sha }}"],
+    );
+    const diff = review.find((s) => /npm run --silent diff/.test(s.run ?? ""))!;
+    assert.equal(diff["working-directory"], "base");
+    assert.deepEqual(wf.jobs.review.needs, ["plan"]);
+    // The head plan reaches the review as data (an artifact), never as code.
+    assert.ok(
+      review.some((s) => s.uses === "actions/download-artifact@v4" && s.with?.name === "plan-head-${{ matrix.stack }}"),
+    );
+  });
+
+  it("the prod preview assumes the prod preview role, never the dev role", () => {
+    const job = load("pull-request.yml").jobs.preview;
+    assert.deepEqual(job.strategy.matrix.include, [
+      { stack: "dev", role: "${{ vars.AWS_ROLE_ARN }}" },
+      { stack: "prod", role: "${{ vars.AWS_PROD_PREVIEW_ROLE_ARN }}" },
+    ]);
+    const creds = job.steps.find((s: Step) => s.uses === "aws-actions/configure-aws-credentials@v4");
+    assert.equal(creds.with["role-to-assume"], "${{ matrix.role }}");
+    assert.equal(job.steps[0].if, "${{ matrix.role == '' }}", "an unset role fails the job before anything runs");
+  });
+
+  it("pr-comment runs the default branch's script, one queue per pull request, and survives a missing artifact", () => {
+    const wf = load("pr-comment.yml");
+    assert.equal(
+      wf.concurrency.group,
+      "pr-comment-${{ github.event.workflow_run.head_repository.full_name }}-${{ github.event.workflow_run.head_branch }}",
+    );
+    assert.equal(wf.concurrency["cancel-in-progress"], true);
+    const s = steps(wf, "comment");
+    assert.deepEqual(s[0].with, {
+      ref: "${{ github.event.repository.default_branch }}",
+      "sparse-checkout": ".github/scripts",
+      "persist-credentials": false,
+    });
+    const download = s.find((x) => x.uses === "actions/download-artifact@v4") as Step & Record<string, unknown>;
+    assert.equal(download["continue-on-error"], true);
+    assert.match(String(s.find((x) => x.uses === "actions/github-script@v7")!.with!.script), /postReview\(/);
+  });
+
+  it("deploy: one concurrency group per stack; OIDC only for the jobs that assume a role", () => {
+    const wf = load("deploy.yml");
+    assert.equal(wf.concurrency, undefined, "no workflow-wide queue shared by dev and prod");
+    assert.deepEqual(wf.permissions, { contents: "read" });
+    for (const [name, job] of Object.entries(wf.jobs) as [
+      string,
+      { steps: Step[]; permissions?: object; concurrency?: { group: string } },
+    ][]) {
+      const assumes = job.steps.some((s) => s.uses === "aws-actions/configure-aws-credentials@v4");
+      assert.equal(JSON.stringify(job.permissions ?? {}).includes('"id-token":"write"'), assumes, `${name}: id-token`);
+    }
+    assert.equal(wf.jobs["up-dev"].concurrency.group, "deploy-dev");
+    assert.equal(wf.jobs["up-prod"].concurrency.group, "deploy-prod");
   });
 });
