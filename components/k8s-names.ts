@@ -15,3 +15,6 @@ export const PROMETHEUS_URL = `http://${PROMETHEUS_RELEASE}-prometheus.${NAMESPA
 
 /** The gateway Service the ALB's TargetGroupBinding targets. */
 export const GATEWAY_SERVICE = { name: "nginx-gateway", namespace: NAMESPACES.apps, port: 80 } as const;
+
+/** ConfigMap in the apps namespace with the data tier's endpoints and secret ARNs (env for services). */
+export const DATA_ENDPOINTS_CONFIGMAP = "data-endpoints";

@@ -3,10 +3,9 @@ import type { PlatformConfig } from "./config";
 import type { Providers } from "./providers";
 import { Region } from "./region";
 import { Workloads } from "./workloads/workloads";
-import { connectionManifests } from "./data/connection";
-import { NAMESPACES } from "./k8s-names";
+import { connectionEnv } from "./data/connection";
 import { createEdge, Edge } from "./edge";
-import { DataTier, fromRegion } from "./data";
+import { DataTier } from "./data";
 import { Observability } from "./observability/stack";
 import { Chaos } from "./chaos/component";
 import { PeeringMesh, peeringRegion } from "./network/peering";
@@ -20,8 +19,9 @@ export interface PlatformArgs {
 }
 
 /**
- * The whole platform. Stages run in dependency order:
- *   1. per region: network, cluster (+ Karpenter, add-ons)
+ * The whole platform. Stages, in the order the code builds them (Pulumi runs each resource as
+ * soon as what it names in `dependsOn` or reads as an input exists, not stage by stage):
+ *   1. per region: alarm topic, network, cluster (+ Karpenter, add-ons) -> one RegionContext
  *   2. global data tier: Aurora Global Database, ElastiCache Global Datastore
  *   3. per region: workloads, gateway, autoscaling
  *   4. edge: regional ALBs, CloudFront + WAF, Route53
@@ -58,19 +58,16 @@ export class Platform extends pulumi.ComponentResource {
         { namePrefix: physicalName([config.name, config.stack]), regions: Object.values(regions).map(peeringRegion) },
         { parent: this },
       );
-    // 2. global data tier (after the clusters: its security groups admit their security groups)
-    this.data = new DataTier(
-      config,
-      Object.fromEntries(Object.entries(regions).map(([n, r]) => [n, fromRegion(r)])),
-      this,
-    );
+    const contexts = Object.fromEntries(Object.entries(regions).map(([n, r]) => [n, r.context]));
+    // 2. global data tier (its security groups admit the clusters' security group)
+    this.data = new DataTier(config, contexts, this);
     // 3. per region: workloads, gateway, autoscaling
     const workloads: Record<string, Workloads> = {};
-    for (const [regionName, r] of Object.entries(regions)) {
+    for (const [regionName, region] of Object.entries(contexts)) {
       // Endpoints read locally, writes go to the global writer; secrets by this region's replica ARN.
       const info = this.data.connectionInfo(regionName);
       const connection = {
-        endpoints: info.apply((i) => connectionManifests(i, NAMESPACES.apps)[0].data as Record<string, string>),
+        endpoints: info.apply(connectionEnv),
         secretArns: [
           ...(config.database.enabled ? [info.secretArn] : []),
           ...(config.cache.enabled ? [info.cacheAuthSecretArn] : []),
@@ -78,16 +75,8 @@ export class Platform extends pulumi.ComponentResource {
       };
       workloads[regionName] = new Workloads(
         `${regionName}-workloads`,
-        {
-          config,
-          region: regionName,
-          physicalName: r.physicalName,
-          cluster: r.appCluster,
-          provider: r.provider,
-          vpcCidr: r.region.vpcCidr,
-          connection,
-        },
-        { parent: r },
+        { config, region, connection },
+        { parent: region.parent },
       );
     }
     this.workloads = workloads;
@@ -95,37 +84,31 @@ export class Platform extends pulumi.ComponentResource {
     if (config.edge.enabled)
       this.edge = createEdge(
         name,
+        {
+          config,
+          providers,
+          regions: Object.entries(regions).map(([n, r]) => ({
+            context: r.context,
+            gatewayService: workloads[n].gatewayService,
+            lbControllerRelease: r.lbController.release,
+          })),
+        },
         this,
-        config,
-        providers,
-        Object.values(regions),
-        Object.fromEntries(Object.entries(workloads).map(([n, w]) => [n, w.gatewayService])),
       );
-    // 5. per region: observability (after workloads: monitors target their Services), chaos (opt-in)
-    for (const [regionName, r] of Object.entries(regions)) {
-      const deps = [workloads[regionName]];
+    // 5. per region: observability, chaos (opt-in)
+    for (const [regionName, region] of Object.entries(contexts)) {
       const obs = config.observability.enabled
-        ? new Observability(
-            `${regionName}-observability`,
-            {
-              config,
-              regionName,
-              physicalName: r.physicalName,
-              cluster: r.cluster,
-              provider: r.provider,
-              clusterName: r.clusterName,
-              dependsOn: deps,
-            },
-            { parent: r },
-          )
+        ? new Observability(`${regionName}-observability`, { config, region }, { parent: region.parent })
         : undefined;
-      const alb = this.edge?.regional[regionName];
-      if (obs && alb) obs.addLoadBalancerAlarms(alb.albArnSuffix);
       if (config.chaos.enabled)
         new Chaos(
           `${regionName}-chaos`,
-          { config, cluster: r.appCluster, dependsOn: obs ? [...deps, obs.release] : deps },
-          { parent: r },
+          {
+            config,
+            region,
+            dependsOn: [workloads[regionName].namespace, ...(obs ? [obs.release] : [])],
+          },
+          { parent: region.parent },
         );
     }
     this.registerOutputs({});

@@ -7,7 +7,8 @@ import { Karpenter } from "./cluster/karpenter";
 import { LoadBalancerController } from "./cluster/lb-controller";
 import { Vpc } from "./network/vpc";
 import { defaultTags } from "./tags";
-import type { ClusterHandle } from "./cluster/types";
+import { createAlarmTopic } from "./observability/alarm-topic";
+import type { RegionContext } from "./region-context";
 
 export interface RegionArgs {
   config: PlatformConfig;
@@ -34,11 +35,8 @@ export class Region extends pulumi.ComponentResource {
   public readonly karpenter: Karpenter;
   /** AWS Load Balancer Controller; the edge's TargetGroupBinding depends on `lbController.release`. */
   public readonly lbController: LoadBalancerController;
-  /**
-   * The cluster as application workloads see it: they also wait for the NodePools, so
-   * `pulumi destroy` deletes Deployments before Karpenter drains and terminates its nodes.
-   */
-  public readonly appCluster: ClusterHandle;
+  /** The one handle later stages (data, workloads, edge, observability, chaos) take. */
+  public readonly context: RegionContext;
 
   constructor(name: string, args: RegionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:region:Region", name, {}, opts);
@@ -47,6 +45,12 @@ export class Region extends pulumi.ComponentResource {
     this.provider = provider;
     this.physicalName = physicalName([config.name, config.stack, regionCode(region.name)]);
     this.clusterName = clusterName(config.name, config.stack, region.name);
+    // First: it depends on nothing, and every later stage's alarms publish to it.
+    const alarmTopic = createAlarmTopic(
+      name,
+      { physicalName: this.physicalName, emails: config.observability.alarmEmails },
+      { parent: this, provider },
+    );
     this.vpc = new Vpc(
       `${name}-network`,
       { region, network: config.network, physicalName: this.physicalName, clusterName: this.clusterName },
@@ -64,6 +68,10 @@ export class Region extends pulumi.ComponentResource {
         privateSubnetIds: this.vpc.privateSubnetIds,
         serviceCidr: config.network.serviceCidr,
         nodeTags: defaultTags(config, region.name),
+        deployerNetwork: {
+          primaryVpcCidr: config.regions.find((r) => r.isPrimary)!.vpcCidr,
+          isPrimary: region.isPrimary,
+        },
       },
       { parent: this },
     );
@@ -84,12 +92,24 @@ export class Region extends pulumi.ComponentResource {
       { cluster: this.cluster, provider, region: region.name, vpcId: this.vpc.vpcId },
       { parent: this },
     );
-    const c = this.cluster;
-    this.appCluster = {
-      name: c.name,
-      k8sProvider: c.k8sProvider,
-      clusterSecurityGroupId: c.clusterSecurityGroupId,
-      workloadDependencies: [...c.workloadDependencies, ...this.karpenter.nodePools],
+    const vpc = this.vpc;
+    this.context = {
+      name: region.name,
+      config: region,
+      physicalName: this.physicalName,
+      provider,
+      vpc: {
+        vpcId: vpc.vpcId,
+        cidrBlock: vpc.cidrBlock,
+        publicSubnetIds: vpc.publicSubnetIds,
+        privateSubnetIds: vpc.privateSubnetIds,
+        databaseSubnetIds: vpc.databaseSubnetIds,
+        privateSubnetCidrs: vpc.plan.filter((s) => s.tier === "private").map((s) => s.cidr),
+      },
+      cluster: this.cluster,
+      nodePools: this.karpenter.nodePools,
+      alarmTopic,
+      parent: this,
     };
     this.registerOutputs({ vpcId: this.vpc.vpcId, clusterName: this.clusterName });
   }

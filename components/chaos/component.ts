@@ -1,22 +1,22 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { CHARTS } from "../charts";
-import type { ClusterHandle } from "../cluster/types";
 import type { PlatformConfig } from "../config/types";
 import { GATEWAY_SERVICE, NAMESPACES } from "../k8s-names";
+import type { RegionContext } from "../region-context";
 import { planChaosExperiments } from "./plan";
 import { chaosMeshValues, chaosNamespaceLabels } from "./values";
 
 export interface ChaosArgs {
   /** Validated stack config; reads `chaos` (experiments) and `services` (targets). */
   config: PlatformConfig;
-  /** The region's EKS cluster: its k8s provider carries every resource. */
-  cluster: ClusterHandle;
+  /** The region: its cluster's k8s provider carries every resource. */
+  region: Pick<RegionContext, "cluster">;
   /**
-   * Created before the experiments: the workloads (the apps namespace the Schedules live in,
-   * and the pods they target) and ideally the observability stack whose alerts they exercise.
+   * Created before the experiments (and deleted after them): the apps namespace the Schedules
+   * live in, and the observability release whose alerts they exercise.
    */
-  dependsOn?: pulumi.Input<pulumi.Resource>[];
+  dependsOn?: pulumi.Resource[];
 }
 
 /**
@@ -32,7 +32,8 @@ export class Chaos extends pulumi.ComponentResource {
 
   constructor(name: string, args: ChaosArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:chaos:Chaos", name, {}, opts);
-    const { config, cluster } = args;
+    const { config } = args;
+    const { cluster } = args.region;
     const kp = { parent: this, provider: cluster.k8sProvider };
 
     // Planned first: a bad experiment fails before anything is registered.

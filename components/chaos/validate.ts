@@ -1,4 +1,4 @@
-import { ALERT_NAMES } from "../observability/rules-types";
+import { ALERT_NAMES } from "../alert-names";
 import type { ChaosExperimentInput, ChaosIssue, ServiceSelector } from "./types";
 
 /** Go time.ParseDuration syntax (what Chaos Mesh parses `duration` with), without sign. */

@@ -5,25 +5,23 @@ import type { PlatformConfig } from "../config";
 import { cacheAlarms } from "./alarms";
 import { REDIS_PORT } from "./connection";
 import { dataNames, planDataTier, secretReplicaArn } from "./plan";
-import { createAlarms, dataKey, dataSecurityGroup, type DataRegionInput } from "./regional";
+import { withProtect } from "./protection";
+import { createAlarms, dataKey, regionalDataSecurityGroup, type DataRegionInput } from "./regional";
 
 export interface GlobalCacheArgs {
   /** Validated stack configuration: `cache`, `primaryRegion`, names. */
   config: PlatformConfig;
   /** Every configured region, by name; the cache uses the primary and `cache.secondaryRegions` (when global). */
   regions: Readonly<Record<string, DataRegionInput>>;
-  /** SNS topic for alarm notifications (optional). */
-  alarmTopicArn?: pulumi.Input<string>;
 }
 
-/** Region-local endpoints of the cache tier. */
+/** Where a region's services write and read the cache (the AUTH secret ARN travels separately). */
 export interface CacheEndpoints {
-  /** Primary endpoint; on a Global Datastore secondary (read-only) the reader endpoint. */
-  redisEndpoint: string;
-  redisReaderEndpoint: string;
+  /** Primary endpoint of the writer region's group (cache.writerRegion): Global Datastore secondaries are read-only. */
+  writerEndpoint: string;
+  /** This region's reader endpoint (the writer region's when this region has no group). */
+  readerEndpoint: string;
   port: number;
-  authSecretArn: string;
-  readOnly: boolean;
 }
 
 /**
@@ -35,7 +33,9 @@ export class GlobalCache extends pulumi.ComponentResource {
   public readonly globalReplicationGroup?: aws.elasticache.GlobalReplicationGroup;
   public readonly replicationGroups: Readonly<Record<string, aws.elasticache.ReplicationGroup>>;
   public readonly authSecretArn: pulumi.Output<string>;
-  private readonly primaryRegion: string;
+  /** The AUTH secret's ARN per region (local replica where the region has a group), straight from the Secret. */
+  public readonly authSecretArns: Readonly<Record<string, pulumi.Output<string>>>;
+  private readonly writerRegion: string;
 
   constructor(name: string, args: GlobalCacheArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:data:GlobalCache", name, {}, opts);
@@ -43,7 +43,7 @@ export class GlobalCache extends pulumi.ComponentResource {
     const cache = config.cache;
     const plan = planDataTier(config).cache;
     const primary = config.primaryRegion;
-    this.primaryRegion = primary;
+    this.writerRegion = cache.writerRegion;
     const regionOf = (r: string) => {
       const input = regions[r];
       if (!input) throw new Error(`GlobalCache: region ${r} is not among the platform's regions`);
@@ -56,7 +56,7 @@ export class GlobalCache extends pulumi.ComponentResource {
       keys[r] = dataKey(
         `${name}-${r}-key`,
         `ElastiCache ${config.name}-${config.stack} data and AUTH secret in ${r}`,
-        child(r),
+        withProtect(child(r), cache.protect),
       );
 
     // AUTH tokens: 16-128 printable characters, none of @ " / (ElastiCache's rule).
@@ -82,6 +82,12 @@ export class GlobalCache extends pulumi.ComponentResource {
       child(primary),
     );
     this.authSecretArn = secret.arn;
+    this.authSecretArns = Object.fromEntries(
+      Object.keys(regions).map((r) => [
+        r,
+        plan.regions.includes(r) ? secret.arn.apply((arn) => secretReplicaArn(arn, r)) : secret.arn,
+      ]),
+    );
 
     const network = (r: string) => {
       const subnets = new aws.elasticache.SubnetGroup(
@@ -89,11 +95,12 @@ export class GlobalCache extends pulumi.ComponentResource {
         {
           name: dataNames(config, r).cacheSubnetGroup,
           description: "ElastiCache on the isolated database subnets",
-          subnetIds: regionOf(r).databaseSubnetIds,
+          subnetIds: regionOf(r).vpc.databaseSubnetIds,
         },
         child(r),
       );
-      const sg = dataSecurityGroup(`${name}-${r}-sg`, `ElastiCache ${cache.engine}`, REDIS_PORT, regionOf(r), child(r));
+      const what = `ElastiCache ${cache.engine}`;
+      const sg = regionalDataSecurityGroup(`${name}-${r}-sg`, what, REDIS_PORT, r, regions, child(r));
       return { subnetGroupName: subnets.name, securityGroupIds: [sg.id] };
     };
 
@@ -119,7 +126,7 @@ export class GlobalCache extends pulumi.ComponentResource {
         maintenanceWindow: "sun:05:00-sun:06:00",
         ...network(primary),
       },
-      child(primary),
+      withProtect(child(primary), cache.protect),
     );
 
     if (plan.global) {
@@ -130,12 +137,15 @@ export class GlobalCache extends pulumi.ComponentResource {
           globalReplicationGroupDescription: `Global Datastore for ${config.name}-${config.stack}`,
           primaryReplicationGroupId: groups[primary].id,
         },
-        {
-          ...child(primary),
-          // After a (manual) cross-region promotion AWS reports another primary; replacing the
-          // Global Datastore to "fix" that would drop every secondary. See README: failover.
-          ignoreChanges: ["primaryReplicationGroupId"],
-        },
+        withProtect(
+          {
+            ...child(primary),
+            // After a (manual) cross-region promotion AWS reports another primary; replacing the
+            // Global Datastore to "fix" that would drop every secondary. See README: failover.
+            ignoreChanges: ["primaryReplicationGroupId"],
+          },
+          cache.protect,
+        ),
       );
       for (const r of plan.secondaryRegions) {
         groups[r] = new aws.elasticache.ReplicationGroup(
@@ -150,7 +160,7 @@ export class GlobalCache extends pulumi.ComponentResource {
             multiAzEnabled: true,
             ...network(r),
           },
-          { ...child(r), dependsOn: [this.globalReplicationGroup] },
+          withProtect({ ...child(r), dependsOn: [this.globalReplicationGroup] }, cache.protect),
         );
       }
     }
@@ -158,26 +168,24 @@ export class GlobalCache extends pulumi.ComponentResource {
       createAlarms(
         `${name}-${r}`,
         cacheAlarms(cache, dataNames(config, r).replicationGroup, r !== primary),
-        args.alarmTopicArn,
+        regionOf(r).alarmTopic.arn,
         child(r),
       );
     this.replicationGroups = groups;
     this.registerOutputs({ authSecretArn: this.authSecretArn });
   }
 
-  /** Endpoints for services in `region`: local group; a region without one uses the primary's (needs cross-region connectivity). */
+  /**
+   * Where services in `region` write and read: writes go to the writer region's primary endpoint
+   * (over the VPC peering from other regions), reads stay on the local group when there is one.
+   */
   public connectionInfo(region: string): pulumi.Output<CacheEndpoints> {
-    const own = this.replicationGroups[region];
-    const group = own ?? this.replicationGroups[this.primaryRegion];
-    const readOnly = own !== undefined && region !== this.primaryRegion;
-    return pulumi
-      .all([group.primaryEndpointAddress, group.readerEndpointAddress, this.authSecretArn])
-      .apply(([primaryEp, readerEp, arn]) => ({
-        redisEndpoint: readOnly ? readerEp : primaryEp,
-        redisReaderEndpoint: readerEp,
-        port: REDIS_PORT,
-        authSecretArn: own !== undefined ? secretReplicaArn(arn, region) : arn,
-        readOnly,
-      }));
+    const writer = this.replicationGroups[this.writerRegion];
+    const reader = this.replicationGroups[region] ?? writer;
+    return pulumi.all([writer.primaryEndpointAddress, reader.readerEndpointAddress]).apply(([w, r]) => ({
+      writerEndpoint: w,
+      readerEndpoint: r,
+      port: REDIS_PORT,
+    }));
   }
 }

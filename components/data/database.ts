@@ -3,31 +3,30 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { PlatformConfig } from "../config";
 import { databaseAlarms } from "./alarms";
+import { createAuroraMember } from "./aurora-member";
 import { POSTGRES_PORT } from "./connection";
-import { clusterParameters, dataNames, parameterGroupFamily, planDataTier, secretReplicaArn } from "./plan";
-import { createAlarms, dataKey, dataSecurityGroup, type DataRegionInput } from "./regional";
+import { dataNames, planDataTier, secretReplicaArn } from "./plan";
+import { withProtect } from "./protection";
+import { createAlarms, dataKey, type DataRegionInput } from "./regional";
 
 export interface GlobalDatabaseArgs {
   /** Validated stack configuration: `database`, `primaryRegion`, `environment`, names. */
   config: PlatformConfig;
   /** Every configured region, by name; the database uses the primary and `database.secondaryRegions`. */
   regions: Readonly<Record<string, DataRegionInput>>;
-  /** SNS topic for alarm notifications (optional; alarms exist either way). */
-  alarmTopicArn?: pulumi.Input<string>;
 }
 
-/** Region-local endpoints of the database tier. */
+/** Where a region's services write and read (plain strings; the secret ARN travels separately). */
 export interface DatabaseEndpoints {
+  /** The global writer endpoint in the writer region; elsewhere the local reader endpoint, which forwards writes. */
   writerEndpoint: string;
+  /** True where writes are forwarded to the writer region (Aurora global write forwarding). */
+  writeForwarding: boolean;
+  /** The global writer endpoint (primary cluster endpoint without a global database): reachable over the peering. */
+  globalWriterEndpoint: string;
   readerEndpoint: string;
   port: number;
   databaseName: string;
-  secretArn: string;
-}
-
-interface RegionalCluster {
-  cluster: aws.rds.Cluster;
-  instances: aws.rds.ClusterInstance[];
 }
 
 /**
@@ -44,7 +43,14 @@ export class GlobalDatabase extends pulumi.ComponentResource {
   public readonly writerEndpoint: pulumi.Output<string>;
   /** Master credentials secret in the primary region (replicated to the secondaries). */
   public readonly secretArn: pulumi.Output<string>;
+  /**
+   * The master secret's ARN as seen from each region (its local replica; the primary's secret in
+   * a region without a cluster), straight from the Secret resource: a region's consumers depend
+   * on that secret only, never on clusters or other regions.
+   */
+  public readonly secretArns: Readonly<Record<string, pulumi.Output<string>>>;
   private readonly primaryRegion: string;
+  private readonly writerRegion: string;
   private readonly databaseName: string;
 
   constructor(name: string, args: GlobalDatabaseArgs, opts: pulumi.ComponentResourceOptions = {}) {
@@ -55,6 +61,7 @@ export class GlobalDatabase extends pulumi.ComponentResource {
     const prod = config.environment === "prod";
     const primary = config.primaryRegion;
     this.primaryRegion = primary;
+    this.writerRegion = db.writerRegion;
     this.databaseName = db.databaseName;
     const regionOf = (r: string) => {
       const input = regions[r];
@@ -68,7 +75,7 @@ export class GlobalDatabase extends pulumi.ComponentResource {
       keys[r] = dataKey(
         `${name}-${r}-key`,
         `Aurora ${config.name}-${config.stack} storage, Performance Insights and secrets in ${r}`,
-        child(r),
+        withProtect(child(r), db.protect),
       );
 
     const password = new random.RandomPassword(
@@ -97,6 +104,12 @@ export class GlobalDatabase extends pulumi.ComponentResource {
       { parent: this, provider: regionOf(primary).provider },
     );
     this.secretArn = secret.arn;
+    this.secretArns = Object.fromEntries(
+      Object.keys(regions).map((r) => [
+        r,
+        plan.regions.includes(r) ? secret.arn.apply((arn) => secretReplicaArn(arn, r)) : secret.arn,
+      ]),
+    );
 
     // IAM is global: one enhanced-monitoring role, created through the primary region's provider.
     const monitoringRole = new aws.iam.Role(
@@ -132,7 +145,7 @@ export class GlobalDatabase extends pulumi.ComponentResource {
           storageEncrypted: true,
           deletionProtection: db.deletionProtection,
         },
-        child(primary),
+        withProtect(child(primary), db.protect),
       );
     }
 
@@ -140,9 +153,10 @@ export class GlobalDatabase extends pulumi.ComponentResource {
     let primaryMembers: pulumi.Resource[] = [];
     for (const r of plan.regions) {
       const isPrimary = r === primary;
-      const regional = this.regionalCluster(name, r, {
+      const regional = createAuroraMember(this, name, r, {
         config,
-        region: regionOf(r),
+        regions,
+        globalClusterId: this.globalCluster?.id,
         key: keys[r],
         monitoringRoleArn: monitoringRole.arn,
         isPrimary,
@@ -156,7 +170,7 @@ export class GlobalDatabase extends pulumi.ComponentResource {
       createAlarms(
         `${name}-${r}`,
         databaseAlarms(db, dataNames(config, r).cluster, !isPrimary),
-        args.alarmTopicArn,
+        regionOf(r).alarmTopic.arn,
         child(r),
       );
     }
@@ -165,156 +179,23 @@ export class GlobalDatabase extends pulumi.ComponentResource {
     this.registerOutputs({ writerEndpoint: this.writerEndpoint, secretArn: this.secretArn });
   }
 
-  /** Endpoints for services in `region`: global writer, local reader, local secret replica. */
+  /**
+   * Where services in `region` write and read: in the writer region (database.writerRegion) the
+   * global writer endpoint; in the other regions with a cluster their local reader endpoint, which
+   * forwards writes (README: data tier failover); a region without a cluster uses the writer
+   * region's cluster over the peering.
+   */
   public connectionInfo(region: string): pulumi.Output<DatabaseEndpoints> {
-    // A region without its own cluster reads from the primary (needs cross-region connectivity).
-    const local = this.clusters[region] ?? this.clusters[this.primaryRegion];
-    const replicated = this.clusters[region] !== undefined;
-    return pulumi.all([this.writerEndpoint, local.readerEndpoint, this.secretArn]).apply(([writer, reader, arn]) => ({
-      writerEndpoint: writer,
+    const own = this.clusters[region];
+    const local = own ?? this.clusters[this.writerRegion] ?? this.clusters[this.primaryRegion];
+    const forwarding = own !== undefined && this.globalCluster !== undefined && region !== this.writerRegion;
+    return pulumi.all([this.writerEndpoint, local.readerEndpoint]).apply(([globalWriter, reader]) => ({
+      writerEndpoint: forwarding ? reader : globalWriter,
+      writeForwarding: forwarding,
+      globalWriterEndpoint: globalWriter,
       readerEndpoint: reader,
       port: POSTGRES_PORT,
       databaseName: this.databaseName,
-      secretArn: replicated ? secretReplicaArn(arn, region) : arn,
     }));
-  }
-
-  private regionalCluster(
-    name: string,
-    r: string,
-    a: {
-      config: PlatformConfig;
-      region: DataRegionInput;
-      key: aws.kms.Key;
-      monitoringRoleArn: pulumi.Input<string>;
-      isPrimary: boolean;
-      credentials?: { username: string; password: pulumi.Input<string> };
-      dependsOn: pulumi.Resource[];
-    },
-  ): RegionalCluster {
-    const { config } = a;
-    const db = config.database;
-    const names = dataNames(config, r);
-    const prod = config.environment === "prod";
-    const opts: pulumi.CustomResourceOptions = { parent: this, provider: a.region.provider };
-
-    const subnetGroup = new aws.rds.SubnetGroup(
-      `${name}-${r}-subnets`,
-      {
-        name: names.subnetGroup,
-        description: "Aurora on the isolated database subnets",
-        subnetIds: a.region.databaseSubnetIds,
-      },
-      opts,
-    );
-    const sg = dataSecurityGroup(`${name}-${r}-sg`, "Aurora PostgreSQL", POSTGRES_PORT, a.region, opts);
-    const params = new aws.rds.ClusterParameterGroup(
-      `${name}-${r}-params`,
-      {
-        name: names.parameterGroup,
-        family: parameterGroupFamily(db.engineVersion),
-        description: "Aurora PostgreSQL: TLS only, connection and slow-query logging",
-        parameters: clusterParameters(db).map((p) => ({ ...p })),
-      },
-      opts,
-    );
-
-    const cluster = new aws.rds.Cluster(
-      `${name}-${r}-cluster`,
-      {
-        clusterIdentifier: names.cluster,
-        engine: "aurora-postgresql",
-        engineVersion: db.engineVersion,
-        globalClusterIdentifier: this.globalCluster?.id,
-        // Only the primary creates the database and its master user; secondaries replicate them.
-        ...(a.credentials
-          ? {
-              databaseName: db.databaseName,
-              masterUsername: a.credentials.username,
-              masterPassword: a.credentials.password,
-            }
-          : {}),
-        storageEncrypted: true,
-        kmsKeyId: a.key.arn,
-        dbSubnetGroupName: subnetGroup.name,
-        vpcSecurityGroupIds: [sg.id],
-        dbClusterParameterGroupName: params.name,
-        port: POSTGRES_PORT,
-        backupRetentionPeriod: db.backupRetentionDays,
-        preferredBackupWindow: "03:00-04:00",
-        preferredMaintenanceWindow: "sun:05:00-sun:06:00",
-        copyTagsToSnapshot: true,
-        iamDatabaseAuthenticationEnabled: true,
-        enabledCloudwatchLogsExports: ["postgresql"],
-        deletionProtection: db.deletionProtection,
-        skipFinalSnapshot: !prod,
-        finalSnapshotIdentifier: prod ? names.finalSnapshot : undefined,
-      },
-      {
-        ...opts,
-        dependsOn: a.dependsOn,
-        // AWS sets the replication source on whichever clusters are secondaries after a
-        // switchover/failover; Pulumi must not try to undo the topology the operator chose.
-        ignoreChanges: a.isPrimary
-          ? ["replicationSourceIdentifier"]
-          : ["replicationSourceIdentifier", "globalClusterIdentifier"],
-      },
-    );
-
-    // 1 + readers.min instances in every region, so a promoted secondary has a writer and readers.
-    const instances: aws.rds.ClusterInstance[] = [];
-    for (let i = 1; i <= 1 + db.readers.min; i++) {
-      instances.push(
-        new aws.rds.ClusterInstance(
-          `${name}-${r}-instance-${i}`,
-          {
-            identifier: names.instance(String(i)),
-            clusterIdentifier: cluster.id,
-            engine: "aurora-postgresql",
-            engineVersion: db.engineVersion,
-            instanceClass: db.instanceClass,
-            dbSubnetGroupName: subnetGroup.name,
-            publiclyAccessible: false,
-            promotionTier: i === 1 ? 0 : 1,
-            performanceInsightsEnabled: true,
-            performanceInsightsKmsKeyId: a.key.arn,
-            performanceInsightsRetentionPeriod: db.performanceInsightsRetentionDays,
-            monitoringInterval: db.monitoringIntervalSeconds,
-            monitoringRoleArn: a.monitoringRoleArn,
-            copyTagsToSnapshot: true,
-          },
-          opts,
-        ),
-      );
-    }
-
-    const target = new aws.appautoscaling.Target(
-      `${name}-${r}-readers`,
-      {
-        serviceNamespace: "rds",
-        scalableDimension: "rds:cluster:ReadReplicaCount",
-        resourceId: pulumi.interpolate`cluster:${cluster.clusterIdentifier}`,
-        minCapacity: db.readers.min,
-        maxCapacity: db.readers.max,
-      },
-      { ...opts, dependsOn: instances },
-    );
-    new aws.appautoscaling.Policy(
-      `${name}-${r}-readers-cpu`,
-      {
-        policyType: "TargetTrackingScaling",
-        serviceNamespace: target.serviceNamespace,
-        scalableDimension: target.scalableDimension,
-        resourceId: target.resourceId,
-        targetTrackingScalingPolicyConfiguration: {
-          predefinedMetricSpecification: { predefinedMetricType: "RDSReaderAverageCPUUtilization" },
-          targetValue: db.readers.targetCpuPercent,
-          scaleInCooldown: db.readers.scaleInCooldownSeconds,
-          scaleOutCooldown: db.readers.scaleOutCooldownSeconds,
-        },
-      },
-      opts,
-    );
-    return { cluster, instances };
   }
 }

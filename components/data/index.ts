@@ -1,7 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ClusterHandle } from "../cluster/types";
 import type { PlatformConfig } from "../config";
-import type { Region } from "../region";
 import { GlobalCache } from "./cache";
 import { type ConnectionInfo, POSTGRES_PORT, REDIS_PORT } from "./connection";
 import { GlobalDatabase } from "./database";
@@ -9,24 +7,8 @@ import type { DataRegionInput } from "./regional";
 
 export { GlobalCache } from "./cache";
 export { GlobalDatabase } from "./database";
-export { connectionManifests, type ConnectionInfo } from "./connection";
+export { connectionEnv, type ConnectionInfo } from "./connection";
 export type { DataRegionInput } from "./regional";
-
-/**
- * The data tier's view of a Region. `cluster` is read if the Region carries one (the EKS
- * component sets it); without it the security groups admit the private subnets instead.
- */
-export function fromRegion(region: Region): DataRegionInput {
-  const cluster = (region as Region & { cluster?: ClusterHandle }).cluster;
-  return {
-    name: region.region.name,
-    provider: region.provider,
-    vpcId: region.vpc.vpcId,
-    databaseSubnetIds: region.vpc.databaseSubnetIds,
-    privateSubnetCidrs: region.vpc.plan.filter((s) => s.tier === "private").map((s) => s.cidr),
-    clusterSecurityGroupId: cluster?.clusterSecurityGroupId,
-  };
-}
 
 /** The global data tier: what the Platform creates in its data stage. */
 export class DataTier {
@@ -35,44 +17,56 @@ export class DataTier {
 
   constructor(
     config: PlatformConfig,
+    /** Each region's context (RegionContext satisfies DataRegionInput), keyed by region name. */
     regions: Readonly<Record<string, DataRegionInput>>,
     parent: pulumi.Resource,
-    alarmTopicArn?: pulumi.Input<string>,
   ) {
     // Pulumi names are fixed words: stable across region, engine and topology changes.
-    if (config.database.enabled)
-      this.database = new GlobalDatabase("database", { config, regions, alarmTopicArn }, { parent });
-    if (config.cache.enabled) this.cache = new GlobalCache("cache", { config, regions, alarmTopicArn }, { parent });
+    if (config.database.enabled) this.database = new GlobalDatabase("database", { config, regions }, { parent });
+    if (config.cache.enabled) this.cache = new GlobalCache("cache", { config, regions }, { parent });
   }
 
   /**
-   * Everything services in `region` need (see connectionManifests). Empty strings for a
-   * disabled database or cache, so the ConfigMap keeps one shape.
+   * Everything services in `region` need (see connectionEnv). Empty strings for a disabled
+   * database or cache, so the ConfigMap keeps one shape.
    */
   public connectionInfo(region: string): pulumi.Output<ConnectionInfo> {
     const db =
       this.database?.connectionInfo(region) ??
-      pulumi.output({ writerEndpoint: "", readerEndpoint: "", port: POSTGRES_PORT, databaseName: "", secretArn: "" });
-    const cache =
-      this.cache?.connectionInfo(region) ??
       pulumi.output({
-        redisEndpoint: "",
-        redisReaderEndpoint: "",
-        port: REDIS_PORT,
-        authSecretArn: "",
-        readOnly: false,
+        writerEndpoint: "",
+        writeForwarding: false,
+        globalWriterEndpoint: "",
+        readerEndpoint: "",
+        port: POSTGRES_PORT,
+        databaseName: "",
       });
-    return pulumi.all([db, cache]).apply(([d, c]) => ({
-      writerEndpoint: d.writerEndpoint,
-      readerEndpoint: d.readerEndpoint,
-      databasePort: d.port,
-      databaseName: d.databaseName,
-      secretArn: d.secretArn,
-      redisEndpoint: c.redisEndpoint,
-      redisReaderEndpoint: c.redisReaderEndpoint,
-      redisPort: c.port,
-      cacheAuthSecretArn: c.authSecretArn,
-      redisReadOnly: c.readOnly,
-    }));
+    const cache =
+      this.cache?.connectionInfo(region) ?? pulumi.output({ writerEndpoint: "", readerEndpoint: "", port: REDIS_PORT });
+    const secrets = this.secretArns(region);
+    return pulumi
+      .all([db, cache, secrets.database ?? "", secrets.cacheAuth ?? ""])
+      .apply(([d, c, secretArn, cacheAuthSecretArn]) => ({
+        writerEndpoint: d.writerEndpoint,
+        writeForwarding: d.writeForwarding,
+        globalWriterEndpoint: d.globalWriterEndpoint,
+        readerEndpoint: d.readerEndpoint,
+        databasePort: d.port,
+        databaseName: d.databaseName,
+        secretArn,
+        redisWriterEndpoint: c.writerEndpoint,
+        redisReaderEndpoint: c.readerEndpoint,
+        redisPort: c.port,
+        cacheAuthSecretArn,
+      }));
+  }
+
+  /**
+   * The secrets a region's services read (IAM policies, Pod Identity), one Output per secret,
+   * each depending only on its Secrets Manager secret: never on clusters, groups or other
+   * regions' resources. Undefined for a disabled store.
+   */
+  public secretArns(region: string): { database?: pulumi.Output<string>; cacheAuth?: pulumi.Output<string> } {
+    return { database: this.database?.secretArns[region], cacheAuth: this.cache?.authSecretArns[region] };
   }
 }

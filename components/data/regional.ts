@@ -1,21 +1,19 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { ClusterHandle } from "../cluster/types";
+import type { RegionContext } from "../region-context";
+import { peersOf, planPeeringMesh } from "../network/peering-plan";
 import type { AlarmSpec } from "./alarms";
+import { dataIngressSources, dataSecurityGroup } from "./security";
 
-/** What the data tier needs from one region; built from a Region (see fromRegion in index.ts). */
-export interface DataRegionInput {
-  /** AWS region name, e.g. "us-west-2". */
-  readonly name: string;
-  /** The region's aws.Provider; every resource of that region uses it. */
-  readonly provider: aws.Provider;
-  readonly vpcId: pulumi.Input<string>;
-  /** Isolated database subnets (no route to the internet), one per AZ. */
-  readonly databaseSubnetIds: pulumi.Input<string>[];
-  /** Private (node/pod) subnet CIDRs: the fallback source when no cluster security group exists. */
-  readonly privateSubnetCidrs: readonly string[];
-  /** EKS cluster security group (nodes and pods); preferred source for ingress. */
-  readonly clusterSecurityGroupId?: pulumi.Input<string>;
-}
+/**
+ * What the data tier reads from a region's context: name, provider (every resource of that
+ * region), VPC (database subnets; private subnet CIDRs as the fallback ingress source), alarm
+ * topic, and the cluster security group when a cluster exists (preferred ingress source).
+ */
+export type DataRegionInput = Pick<RegionContext, "name" | "provider" | "vpc" | "alarmTopic"> & {
+  readonly cluster?: Pick<ClusterHandle, "clusterSecurityGroupId">;
+};
 
 /** Per-region customer-managed key: each region encrypts with its own key (KMS keys are regional). */
 export function dataKey(name: string, description: string, opts: pulumi.CustomResourceOptions): aws.kms.Key {
@@ -23,45 +21,36 @@ export function dataKey(name: string, description: string, opts: pulumi.CustomRe
 }
 
 /**
- * A group admitting `port` only from the region's cluster security group. Without a cluster
- * (data tier planned before EKS exists, or a data-only stack) it falls back to the private
- * subnet CIDRs where nodes and pods live: still never the VPC's public subnets.
+ * The data store's security group in region `r`: created empty, then one ingress rule on `port`
+ * per source (security.ts): the local cluster security group (the private subnets without a
+ * cluster) and every peer region's VPC range over the peering mesh.
  */
-export function dataSecurityGroup(
+export function regionalDataSecurityGroup(
   name: string,
   what: string,
   port: number,
-  region: DataRegionInput,
+  r: string,
+  regions: Readonly<Record<string, DataRegionInput>>,
   opts: pulumi.CustomResourceOptions,
 ): aws.ec2.SecurityGroup {
-  const rule =
-    region.clusterSecurityGroupId !== undefined
-      ? {
-          securityGroups: [region.clusterSecurityGroupId],
-          description: `${what} from the EKS cluster security group (nodes and pods)`,
-        }
-      : { cidrBlocks: [...region.privateSubnetCidrs], description: `${what} from the private (node and pod) subnets` };
-  return new aws.ec2.SecurityGroup(
-    name,
-    {
-      vpcId: region.vpcId,
-      description: `${what}: admits port ${port} from the cluster only`,
-      ingress: [{ protocol: "tcp", fromPort: port, toPort: port, ...rule }],
-      // Aurora and ElastiCache never open connections to clients: no egress rule at all.
-      egress: [],
-    },
-    opts,
-  );
+  const region = regions[r];
+  const mesh = planPeeringMesh(Object.values(regions).map((x) => ({ name: x.name, vpcCidr: x.vpc.cidrBlock })));
+  const sources = dataIngressSources(what, {
+    clusterSecurityGroupId: region.cluster?.clusterSecurityGroupId,
+    privateSubnetCidrs: region.vpc.privateSubnetCidrs,
+    peers: peersOf(mesh, r),
+  });
+  return dataSecurityGroup(name, what, port, region.vpc.vpcId, sources, opts).group;
 }
 
 /** CloudWatch alarms from plain specs; missing data does not breach (nodes come and go). */
 export function createAlarms(
   prefix: string,
   specs: AlarmSpec[],
-  alarmTopicArn: pulumi.Input<string> | undefined,
+  alarmTopicArn: pulumi.Input<string>,
   opts: pulumi.CustomResourceOptions,
 ): aws.cloudwatch.MetricAlarm[] {
-  const actions = alarmTopicArn !== undefined ? [alarmTopicArn] : [];
+  const actions = [alarmTopicArn];
   return specs.map(
     (s) =>
       new aws.cloudwatch.MetricAlarm(

@@ -34,8 +34,8 @@ export interface GlobalEdgeArgs {
   originVerifySecret: pulumi.Input<string>;
   /** Regional origins, in config order. */
   origins: readonly EdgeOrigin[];
-  /** SNS topic for the health-check alarms; none: console only. */
-  alarmTopicArn?: pulumi.Input<string>;
+  /** us-east-1 SNS topic for the health-check alarms (Route53 health-check metrics exist only there). */
+  alarmTopicArn: pulumi.Input<string>;
 }
 
 /**
@@ -205,7 +205,7 @@ export class GlobalEdge extends pulumi.ComponentResource {
     this.distributionDomainName = distribution.domainName;
     this.distributionId = distribution.id;
 
-    const actions = args.alarmTopicArn ? [args.alarmTopicArn] : [];
+    const actions = [args.alarmTopicArn];
     const healthChecks: Record<string, aws.route53.HealthCheck> = {};
     for (const o of args.origins) {
       const hc = new aws.route53.HealthCheck(

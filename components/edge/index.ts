@@ -1,24 +1,31 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import type { ClusterHandle } from "../cluster/types";
-import type { PlatformConfig } from "../config";
+import { GLOBAL_EDGE_REGION, type PlatformConfig } from "../config";
 import type { Providers } from "../providers";
 import { physicalName } from "../naming";
+import { createAlarmTopic } from "../observability/alarm-topic";
+import type { RegionContext } from "../region-context";
 import { GlobalEdge } from "./global";
 import { RegionalEdge } from "./regional";
 
 export { GlobalEdge } from "./global";
 export { RegionalEdge } from "./regional";
 
-/** What the edge needs from a Region (structural, so it works before the cluster is wired). */
-export interface EdgeRegion extends pulumi.Resource {
-  readonly region: { name: string };
-  readonly provider: aws.Provider;
-  readonly physicalName: string;
-  readonly vpc: { vpcId: pulumi.Input<string>; publicSubnetIds: pulumi.Input<string>[]; cidrBlock: string };
-  readonly cluster?: ClusterHandle;
-  readonly lbController?: { release?: pulumi.Resource };
+/** One region as the edge sees it: the region's context plus what its TargetGroupBinding waits for. */
+export interface EdgeRegion {
+  readonly context: RegionContext;
+  /** The gateway Service (workloads): the binding targets it. */
+  readonly gatewayService: pulumi.Resource;
+  /** The AWS Load Balancer Controller release: installs the TargetGroupBinding CRD. */
+  readonly lbControllerRelease: pulumi.Resource;
+}
+
+export interface EdgeArgs {
+  config: PlatformConfig;
+  providers: Providers;
+  /** Every region, in config order. */
+  regions: readonly EdgeRegion[];
 }
 
 export interface Edge {
@@ -28,16 +35,11 @@ export interface Edge {
 
 /**
  * Stage 4 of the Platform: the hosted zone lookup, one origin secret, a RegionalEdge per region
- * (parented under its Region) and the GlobalEdge once.
+ * (parented under its Region) and the GlobalEdge once. The health-check alarms use the
+ * us-east-1 region's alarm topic, or an edge topic in us-east-1 when the stack has no such region.
  */
-export function createEdge(
-  name: string,
-  parent: pulumi.Resource,
-  config: PlatformConfig,
-  providers: Providers,
-  regions: readonly EdgeRegion[],
-  gatewayServices: Readonly<Record<string, pulumi.Resource>> = {},
-): Edge {
+export function createEdge(name: string, args: EdgeArgs, parent: pulumi.Resource): Edge {
+  const { config, providers, regions } = args;
   const { edge } = config;
   const zone = aws.route53.getZoneOutput(
     { name: edge.hostedZone, privateZone: false },
@@ -46,39 +48,46 @@ export function createEdge(
   // Rotating it (replace the resource) updates CloudFront and the listener rules in one `up`; in between, requests may get 403.
   const secret = new random.RandomPassword(`${name}-origin-verify`, { length: 48, special: false }, { parent });
   const regional: Record<string, RegionalEdge> = {};
-  for (const r of regions) {
-    regional[r.region.name] = new RegionalEdge(
-      `${r.region.name}-edge`,
+  for (const { context, gatewayService, lbControllerRelease } of regions) {
+    regional[context.name] = new RegionalEdge(
+      `${context.name}-edge`,
       {
         edge,
-        region: r.region.name,
-        physicalName: r.physicalName,
+        region: context,
         gateway: { listenPort: config.gateway.listenPort, healthPath: config.gateway.healthPath },
-        vpc: r.vpc,
-        provider: r.provider,
         zoneId: zone.zoneId,
         originVerifySecret: secret.result,
-        cluster: r.cluster,
-        lbControllerRelease: r.lbController?.release,
-        gatewayService: gatewayServices[r.region.name],
+        lbControllerRelease,
+        gatewayService,
+        thresholds: config.observability.thresholds,
       },
-      { parent: r, provider: r.provider },
+      { parent: context.parent, provider: context.provider },
     );
   }
+  const globalName = physicalName([config.name, config.stack]);
+  const home = regions.find((r) => r.context.name === GLOBAL_EDGE_REGION)?.context.alarmTopic;
+  const topic =
+    home ??
+    createAlarmTopic(
+      `${name}-edge`,
+      { physicalName: globalName, emails: config.observability.alarmEmails },
+      { parent, provider: providers.edge },
+    );
   const global = new GlobalEdge(
     `${name}-edge`,
     {
       edge,
-      physicalName: physicalName([config.name, config.stack]),
+      physicalName: globalName,
       primaryRegion: config.primaryRegion,
       provider: providers.edge,
       zoneId: zone.zoneId,
       originVerifySecret: secret.result,
-      origins: regions.map((r) => ({
-        region: r.region.name,
-        names: regional[r.region.name].names,
-        albDnsName: regional[r.region.name].albDnsName,
-        albZoneId: regional[r.region.name].albZoneId,
+      alarmTopicArn: topic.arn,
+      origins: regions.map(({ context: { name: region } }) => ({
+        region,
+        names: regional[region].names,
+        albDnsName: regional[region].albDnsName,
+        albZoneId: regional[region].albZoneId,
       })),
     },
     { parent, provider: providers.edge },

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import type { ClusterHandle } from "../cluster/types";
-import type { EdgeConfig } from "../config";
+import type { EdgeConfig, ObservabilityConfig } from "../config";
+import type { RegionContext } from "../region-context";
 import { nameTags } from "../tags";
 import { albAlarms } from "./alarms";
 import { ALB_LOG_PREFIX, albLogBucketPolicy } from "./bucket-policies";
@@ -26,28 +26,27 @@ export const route53HealthCheckPrefixList = (region: string) => `com.amazonaws.$
 export interface RegionalEdgeArgs {
   /** Validated `platform:edge` section. */
   edge: EdgeConfig;
-  /** Region name, e.g. us-west-2. */
-  region: string;
-  /** Physical name prefix of the region, e.g. `platform-prod-usw2` (ALB/TG names derive from it, 32-char limit). */
-  physicalName: string;
+  /**
+   * The region: name, provider, network (ALB in the public subnets, egress only to the VPC range),
+   * cluster (TargetGroupBinding), alarm topic, and the physical name prefix ALB/TG names derive
+   * from (32-char limit).
+   */
+  region: Pick<RegionContext, "name" | "physicalName" | "provider" | "vpc" | "cluster" | "alarmTopic">;
   /** The gateway pods: container port the ALB targets (default 8080) and their health path. */
   gateway: { listenPort: number; healthPath: string };
-  /** The region's network: the ALB goes in the public subnets; egress only to the VPC range. */
-  vpc: { vpcId: pulumi.Input<string>; publicSubnetIds: pulumi.Input<string>[]; cidrBlock: string };
-  /** This region's aws.Provider. */
-  provider: aws.Provider;
   /** Route53 hosted zone of the domain (certificate validation, origin-<code> record). */
   zoneId: pulumi.Input<string>;
   /** Secret value of X-Origin-Verify that CloudFront sends (one for the whole stack). */
   originVerifySecret: pulumi.Input<string>;
-  /** The region's EKS cluster; without it the TargetGroupBinding is not created (the target group stays empty). */
-  cluster?: ClusterHandle;
   /** Helm release of the AWS Load Balancer Controller (installs the TargetGroupBinding CRD). */
   lbControllerRelease?: pulumi.Resource;
-  /** The gateway Service (workloads); the binding waits for it (and so for its namespace). */
+  /**
+   * The gateway Service (workloads); the TargetGroupBinding waits for it (and so for its
+   * namespace). Without it no binding is created (the target group stays empty).
+   */
   gatewayService?: pulumi.Resource;
-  /** SNS topic for the ALB alarms; none: alarms only show in the console. */
-  alarmTopicArn?: pulumi.Input<string>;
+  /** Error-rate and p95 thresholds of the ALB alarms (`platform:observability.thresholds`). */
+  thresholds: Pick<ObservabilityConfig["thresholds"], "errorRatePercent" | "latencyP95Ms">;
 }
 
 /**
@@ -67,9 +66,10 @@ export class RegionalEdge extends pulumi.ComponentResource {
 
   constructor(name: string, args: RegionalEdgeArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:edge:RegionalEdge", name, {}, opts);
-    const { edge, provider, physicalName, vpc } = args;
+    const { edge, region } = args;
+    const { provider, physicalName, vpc } = region;
     const child = { parent: this, provider };
-    this.names = originNames(edge.domain, edge.originLabel, args.region);
+    this.names = originNames(edge.domain, edge.originLabel, region.name);
 
     const { validation } = validatedCertificate(
       `${name}-cert`,
@@ -85,7 +85,7 @@ export class RegionalEdge extends pulumi.ComponentResource {
         expirationDays: edge.alb.accessLogRetentionDays,
         policy: (arn) =>
           pulumi
-            .all([arn, accountId, elbLogDeliveryPrincipal(args.region, child)])
+            .all([arn, accountId, elbLogDeliveryPrincipal(region.name, child)])
             .apply(([a, id, principal]) =>
               albLogBucketPolicy({ bucketArn: a, accountId: id, prefix: ALB_LOG_PREFIX, principal }),
             ),
@@ -95,7 +95,7 @@ export class RegionalEdge extends pulumi.ComponentResource {
 
     const cloudfront = aws.ec2.getManagedPrefixListOutput({ name: CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST }, child);
     const healthCheckers = aws.ec2.getManagedPrefixListOutput(
-      { name: route53HealthCheckPrefixList(args.region) },
+      { name: route53HealthCheckPrefixList(region.name) },
       child,
     );
     const albTags = nameTags(`${physicalName}-alb`, { "platform.io/role": "alb" });
@@ -252,8 +252,14 @@ export class RegionalEdge extends pulumi.ComponentResource {
       child,
     );
 
-    for (const spec of albAlarms(physicalName, this.loadBalancer.arnSuffix)) {
-      const actions = args.alarmTopicArn ? [args.alarmTopicArn] : [];
+    const alarms = albAlarms({
+      physicalName,
+      loadBalancerArnSuffix: this.loadBalancer.arnSuffix,
+      errorRatePercent: args.thresholds.errorRatePercent,
+      latencyP95Ms: args.thresholds.latencyP95Ms,
+    });
+    for (const spec of alarms) {
+      const actions = [region.alarmTopic.arn];
       new aws.cloudwatch.MetricAlarm(
         `${name}-alarm-${spec.role}`,
         { ...(spec.args as aws.cloudwatch.MetricAlarmArgs), alarmActions: actions, okActions: actions },
@@ -261,11 +267,11 @@ export class RegionalEdge extends pulumi.ComponentResource {
       );
     }
 
-    if (args.cluster) {
+    if (args.gatewayService) {
       const deps = [
         ...(args.lbControllerRelease ? [args.lbControllerRelease] : []),
-        ...(args.gatewayService ? [args.gatewayService] : []),
-        ...args.cluster.workloadDependencies,
+        args.gatewayService,
+        ...region.cluster.workloadDependencies,
       ];
       this.targetGroupBinding = new k8s.apiextensions.CustomResource(
         `${name}-gateway-tgb`,
@@ -276,7 +282,7 @@ export class RegionalEdge extends pulumi.ComponentResource {
         }),
         {
           parent: this,
-          provider: args.cluster.k8sProvider,
+          provider: region.cluster.k8sProvider,
           dependsOn: deps,
         },
       );

@@ -1,3 +1,4 @@
+import type { AlertName } from "../alert-names";
 /**
  * Shapes shared by the alert catalog and the renderer. A group/rule matches the
  * prometheus-operator `PrometheusRule.spec.groups[]` shape, which is also the
@@ -60,21 +61,7 @@ export interface AlertMetrics {
   dbMaxConnections: string;
 }
 
-/** The alerts we render, in catalog order. Chaos experiments reference these by name. */
-export const ALERT_NAMES = [
-  "HighPodCPUUsage",
-  "KubernetesNodeNotReady",
-  "HighRequestLatencyP95",
-  "HighErrorRate",
-  "LowGatewayCacheHitRatio",
-  "NodeCPUSaturation",
-  "NodeMemorySaturation",
-  "HPAMaxedOut",
-  "KedaScalerErrors",
-  "KarpenterNodeLaunchFailing",
-  "DatabaseConnectionsHigh",
-] as const;
-export type AlertName = (typeof ALERT_NAMES)[number];
+export { ALERT_NAMES, type AlertName } from "../alert-names";
 
 export interface AlertRulesInput {
   /** Partial overrides of `DEFAULT_THRESHOLDS`. */

@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { CHARTS } from "../charts";
-import type { ClusterHandle } from "../cluster/types";
 import { podIdentityRole } from "../cluster/pod-identity";
 import type { PlatformConfig } from "../config";
 import { NAMESPACES } from "../k8s-names";
+import type { RegionContext } from "../region-context";
 import { nameTags } from "../tags";
 import { KEDA_OPERATOR_SA, kedaOperatorStatements, kedaValues } from "./keda";
 import {
@@ -25,33 +25,23 @@ import {
   type PlannedManifest,
 } from "./manifests";
 
-/**
- * The data tier's connection info for one region (components/data). Workloads writes it into
- * the apps namespace as the data-endpoints ConfigMap, e.g.
- * `endpoints: data.connectionInfo(region).apply((i) => connectionManifests(i, "apps")[0].data)`.
- */
+/** The data tier's connection info for one region, as the data-endpoints ConfigMap carries it. */
 export interface DataConnection {
-  /** ConfigMap data: env var name -> value (endpoints and secret ARNs, never secret values). */
+  /** ConfigMap data: env var name -> value (endpoints and secret ARNs, never secret values); see data's connectionEnv. */
   endpoints: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Secrets Manager ARNs (this region's replicas) that services using the database/cache may read. */
   secretArns: pulumi.Input<string>[];
-  /** Resources the Deployments wait for (e.g. the data tier component). */
-  dependsOn?: pulumi.Resource[];
 }
 
 export interface WorkloadsArgs {
   /** Validated stack configuration: services, gateway, autoscaling, environment. */
   config: PlatformConfig;
-  /** AWS region name, e.g. "us-west-2" (KEDA's SQS trigger and AWS_REGION). */
-  region: string;
-  /** Prefix for physical AWS names in this region (Region.physicalName). */
-  physicalName: string;
-  /** The region's cluster: every Kubernetes resource uses its k8sProvider. */
-  cluster: ClusterHandle;
-  /** The region's aws.Provider (queues, IAM roles, Pod Identity associations). */
-  provider: aws.Provider;
-  /** The region's VPC range (network policies: database, cache, ALB). */
-  vpcCidr: string;
+  /**
+   * The region: name (KEDA's SQS trigger, AWS_REGION), physical name prefix (queues), provider
+   * (queues, IAM roles, Pod Identity associations), VPC range (network policies), cluster (every
+   * Kubernetes resource uses its k8sProvider) and NodePools (application pods wait for them).
+   */
+  region: Pick<RegionContext, "name" | "physicalName" | "provider" | "vpc" | "cluster" | "nodePools">;
   /** Data-tier connection objects; omitted: services reference the default ConfigMap as optional. */
   connection?: DataConnection;
 }
@@ -87,10 +77,13 @@ export class Workloads extends pulumi.ComponentResource {
   public readonly queueUrl?: pulumi.Output<string>;
   /** The gateway Service (the ALB's TargetGroupBinding targets it). */
   public readonly gatewayService: pulumi.CustomResource;
+  /** The apps namespace (chaos Schedules live in it). */
+  public readonly namespace: pulumi.CustomResource;
 
   constructor(name: string, args: WorkloadsArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:workloads:Workloads", name, {}, opts);
-    const { config, cluster, provider } = args;
+    const { config, region } = args;
+    const { cluster, provider } = region;
     const aws$ = { parent: this, provider };
     const k8s$ = { parent: this, provider: cluster.k8sProvider };
 
@@ -99,7 +92,7 @@ export class Workloads extends pulumi.ComponentResource {
     const scalesOnQueue = config.services.some((s) => s.autoscaling.keda?.sqsQueueLength);
     let queue: aws.sqs.Queue | undefined;
     if (queueUsers.length > 0 || scalesOnQueue) {
-      const dlqName = `${args.physicalName}-jobs-dlq`;
+      const dlqName = `${region.physicalName}-jobs-dlq`;
       const dlq = new aws.sqs.Queue(
         `${name}-dlq`,
         {
@@ -110,7 +103,7 @@ export class Workloads extends pulumi.ComponentResource {
         },
         aws$,
       );
-      const queueName = `${args.physicalName}-jobs`;
+      const queueName = `${region.physicalName}-jobs`;
       queue = new aws.sqs.Queue(
         `${name}-queue`,
         {
@@ -139,7 +132,7 @@ export class Workloads extends pulumi.ComponentResource {
             ? queueProducerStatements(queue!.arn)
             : []),
         ...((s.uses.database || s.uses.cache) && secretArns.length > 0
-          ? dataSecretStatements(secretArns, args.region)
+          ? dataSecretStatements(secretArns, region.name)
           : []),
       ];
       if (statements.length === 0) continue;
@@ -190,15 +183,15 @@ export class Workloads extends pulumi.ComponentResource {
       services: config.services,
       gateway: config.gateway,
       autoscaling: config.autoscaling,
-      region: args.region,
-      vpcCidr: args.vpcCidr,
+      region: region.name,
+      vpcCidr: region.vpc.cidrBlock,
       dataEndpoints: args.connection?.endpoints,
       queueUrl: queue?.url,
     });
-    const namespace = createManifest(`${name}-${plan.namespace.role}`, plan.namespace.manifest, {
+    const namespace = (this.namespace = createManifest(`${name}-${plan.namespace.role}`, plan.namespace.manifest, {
       ...k8s$,
       dependsOn: cluster.workloadDependencies,
-    });
+    }));
 
     const created = new Map<string, pulumi.CustomResource>();
     const webServices = (): pulumi.Resource[] =>
@@ -211,12 +204,11 @@ export class Workloads extends pulumi.ComponentResource {
       const workload = p.manifest.metadata.name as string;
       if (p.keda) deps.push(keda!);
       if (p.manifest.kind === "Deployment") {
-        deps.push(...cluster.workloadDependencies);
+        deps.push(...cluster.workloadDependencies, ...region.nodePools);
         const sa = created.get(`sa-${workload}`);
         if (sa) deps.push(sa);
         const identity = identities.get(workload);
         if (identity) deps.push(identity);
-        if (args.connection?.dependsOn) deps.push(...args.connection.dependsOn);
         const endpoints = created.get(`cm-${DATA_ENDPOINTS_CONFIGMAP}`);
         if (endpoints) deps.push(endpoints);
         if (workload === GATEWAY_NAME) {

@@ -16,7 +16,7 @@ function run(cfg: PlatformConfig): Promise<ProgramRun> {
     ...ALONE,
     program: () => {
       const cluster = standInCluster("platform-test-use1");
-      new Chaos("use1-chaos", { config: cfg, cluster });
+      new Chaos("use1-chaos", { config: cfg, region: { cluster } });
       return {};
     },
   });

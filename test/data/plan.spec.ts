@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import { loadConfig } from "../../components/config";
 import { cacheAlarms, databaseAlarms } from "../../components/data/alarms";
-import { connectionManifests, type ConnectionInfo } from "../../components/data/connection";
+import { connectionEnv, type ConnectionInfo } from "../../components/data/connection";
+import { dataEndpointsConfigMap } from "../../components/workloads/manifests";
 import {
   cacheMemberIds,
   clusterParameters,
@@ -164,29 +165,44 @@ describe("data tier planning (pure)", () => {
     });
   });
 
-  describe("connectionManifests", () => {
+  describe("connectionEnv", () => {
+    // eu-west-1, not the writer region: database writes forwarded, cache writes to us-east-1's primary.
     const info: ConnectionInfo = {
-      writerEndpoint: "gdb.global-x.global.rds.amazonaws.com",
+      writerEndpoint: "c.cluster-ro-x.eu-west-1.rds.amazonaws.com",
+      writeForwarding: true,
+      globalWriterEndpoint: "gdb.global-x.global.rds.amazonaws.com",
       readerEndpoint: "c.cluster-ro-x.eu-west-1.rds.amazonaws.com",
       databasePort: 5432,
       databaseName: "platform",
       secretArn: "arn:aws:secretsmanager:eu-west-1:1:secret:s",
-      redisEndpoint: "replica.g.x.euw1.cache.amazonaws.com",
+      redisWriterEndpoint: "master.g.x.use1.cache.amazonaws.com",
       redisReaderEndpoint: "replica.g.x.euw1.cache.amazonaws.com",
       redisPort: 6379,
       cacheAuthSecretArn: "arn:aws:secretsmanager:eu-west-1:1:secret:t",
-      redisReadOnly: true,
     };
-    it("is one ConfigMap with endpoints and secret references, valid against the Kubernetes schema", async () => {
-      const [cm] = connectionManifests(info, "apps");
+    it("is one ConfigMap saying which host takes writes and which reads, valid against the Kubernetes schema", async () => {
+      const cm = dataEndpointsConfigMap(connectionEnv(info));
       await validateManifest("kubernetes-models/v1/ConfigMap", "ConfigMap", cm);
       assert.deepEqual((cm.metadata as Record<string, unknown>).name, "data-endpoints");
       const data = cm.data as Record<string, string>;
+      assert.deepEqual(
+        Object.keys(data).filter((k) => /_HOST$/.test(k)),
+        [
+          "DATABASE_WRITER_HOST",
+          "DATABASE_GLOBAL_WRITER_HOST",
+          "DATABASE_READER_HOST",
+          "REDIS_WRITER_HOST",
+          "REDIS_READER_HOST",
+        ],
+      );
       assert.equal(data.DATABASE_WRITER_HOST, info.writerEndpoint);
+      assert.equal(data.DATABASE_WRITE_FORWARDING, "true");
+      assert.equal(data.DATABASE_GLOBAL_WRITER_HOST, info.globalWriterEndpoint);
       assert.equal(data.DATABASE_READER_HOST, info.readerEndpoint);
-      assert.equal(data.REDIS_HOST, info.redisEndpoint);
-      assert.equal(data.REDIS_READ_ONLY, "true");
+      assert.equal(data.REDIS_WRITER_HOST, "master.g.x.use1.cache.amazonaws.com");
+      assert.equal(data.REDIS_READER_HOST, "replica.g.x.euw1.cache.amazonaws.com");
       assert.equal(data.DATABASE_SECRET_ARN, info.secretArn);
+      assert.equal(data.REDIS_AUTH_SECRET_ARN, info.cacheAuthSecretArn);
       for (const [k, v] of Object.entries(data)) assert.equal(typeof v, "string", k);
       assert.ok(!JSON.stringify(cm).toLowerCase().includes("password"));
     });

@@ -1,12 +1,10 @@
 import { strict as assert } from "assert";
-import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import type { ClusterHandle } from "../../components/cluster/types";
 import { loadConfig } from "../../components/config";
 import { RegionalEdge } from "../../components/edge/regional";
 import { runProgram, type ProgramRun } from "../../tools/engine/run";
-import { ALONE, standInCluster } from "../helpers/stand-in";
+import { ALONE, standInRegion } from "../helpers/stand-in";
 
 const config = loadConfig(
   {
@@ -16,16 +14,19 @@ const config = loadConfig(
   { project: "platform", stack: "test" },
 );
 
-/** RegionalEdge alone on the mock engine, optionally with a stand-in cluster and LB controller release. */
-function run(withCluster: boolean): Promise<ProgramRun> {
+/**
+ * RegionalEdge alone on the mock engine in a stand-in region, optionally with a gateway Service
+ * and LB controller release (then it binds the target group to the Service).
+ */
+function run(withGateway: boolean): Promise<ProgramRun> {
   return runProgram({
     ...ALONE,
     program: () => {
-      const provider = new aws.Provider("usw2", { region: "us-west-2" });
-      let cluster: ClusterHandle | undefined;
+      const region = standInRegion();
       let release: pulumi.Resource | undefined;
-      if (withCluster) {
-        cluster = standInCluster("platform-test-usw2");
+      let gatewayService: pulumi.Resource | undefined;
+      if (withGateway) {
+        const { cluster } = region;
         release = new k8s.helm.v3.Release(
           "lb-controller",
           {
@@ -35,18 +36,21 @@ function run(withCluster: boolean): Promise<ProgramRun> {
           },
           { provider: cluster.k8sProvider },
         );
+        gatewayService = new k8s.core.v1.Service(
+          "gateway-svc",
+          { metadata: { name: "nginx-gateway", namespace: "apps" } },
+          { provider: cluster.k8sProvider },
+        );
       }
       const e = new RegionalEdge("usw2-edge", {
         edge: config.edge,
-        region: "us-west-2",
-        physicalName: "platform-test-usw2",
+        region,
         gateway: { listenPort: 8080, healthPath: "/healthz" },
-        vpc: { vpcId: "vpc-1", publicSubnetIds: ["subnet-a", "subnet-b"], cidrBlock: "10.1.0.0/16" },
-        provider,
         zoneId: "Z0MOCK",
         originVerifySecret: pulumi.secret("s3cret"),
-        cluster,
         lbControllerRelease: release,
+        gatewayService,
+        thresholds: { errorRatePercent: 1, latencyP95Ms: 250 },
       });
       return { dns: e.albDnsName };
     },
@@ -54,16 +58,19 @@ function run(withCluster: boolean): Promise<ProgramRun> {
 }
 
 describe("RegionalEdge component (mock engine)", () => {
-  it("without a cluster: builds the ALB side and no TargetGroupBinding", async () => {
+  it("without a gateway Service: builds the ALB side and no TargetGroupBinding", async () => {
     const r = await run(false);
     assert.equal(r.resources.filter((x) => x.type === "aws:lb/loadBalancer:LoadBalancer").length, 1);
-    assert.equal(r.resources.filter((x) => x.type.startsWith("kubernetes:")).length, 0);
+    assert.deepEqual(
+      r.resources.filter((x) => x.type.startsWith("kubernetes:") && x.name.startsWith("usw2-edge")).map((x) => x.name),
+      [],
+    );
     for (const x of r.resources.filter((y) => y.custom && y.type.startsWith("aws:")))
       assert.equal(x.region, "us-west-2", x.urn);
     assert.equal(r.outputs.dns, "platform-test-usw2-alb-1234567890.us-west-2.elb.amazonaws.com");
   });
 
-  it("with a cluster: the binding waits for the LB controller (its CRD) and the cluster add-ons", async () => {
+  it("with a gateway Service: the binding waits for it, the LB controller (its CRD) and the cluster add-ons", async () => {
     const r = await run(true);
     const urn = (n: string) => r.resources.find((x) => x.name === n)!.urn;
     const tgb = r.resources.find((x) => x.name === "usw2-edge-gateway-tgb")!;
@@ -71,6 +78,7 @@ describe("RegionalEdge component (mock engine)", () => {
     assert.ok(tgb.provider?.endsWith("::platform-test-usw2-k8s"));
     assert.ok(tgb.dependencies.includes(urn("lb-controller")), "dependsOn the LB controller release");
     assert.ok(tgb.dependencies.includes(urn("addons")), "dependsOn the workload dependencies");
+    assert.ok(tgb.dependencies.includes(urn("gateway-svc")), "dependsOn the gateway Service");
     assert.equal(
       (tgb.inputs.spec as { targetGroupARN: string }).targetGroupARN,
       "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/platform-test-usw2-gw/73e2d6bc24d8a067",
@@ -115,5 +123,26 @@ describe("RegionalEdge component (mock engine)", () => {
       Name: "platform-test-usw2-alb-logs-123456789012",
       "platform.io/purpose": "logs",
     });
+  });
+
+  it("defines every ALB alarm in one place, each publishing to the region's alarm topic", async () => {
+    const r = await run(false);
+    const alarms = r.resources
+      .filter((x) => x.type === "aws:cloudwatch/metricAlarm:MetricAlarm")
+      .sort((a, b) => String(a.inputs.name).localeCompare(String(b.inputs.name)));
+    assert.deepEqual(
+      alarms.map((a) => a.inputs.name),
+      [
+        "platform-test-usw2-alb-5xx-rate",
+        "platform-test-usw2-alb-elb-5xx",
+        "platform-test-usw2-alb-latency-p95",
+        "platform-test-usw2-alb-target-response-time",
+      ],
+    );
+    for (const a of alarms) {
+      assert.deepEqual(a.inputs.alarmActions, ["arn:aws:sns:us-west-2:123456789012:platform-test-usw2-alarms"], a.name);
+      assert.deepEqual(a.inputs.okActions, ["arn:aws:sns:us-west-2:123456789012:platform-test-usw2-alarms"], a.name);
+    }
+    assert.equal(alarms[2].inputs.threshold, 0.25);
   });
 });

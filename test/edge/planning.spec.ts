@@ -271,7 +271,12 @@ describe("edge planning (pure)", () => {
 
   describe("alarms", () => {
     it("alarms on ALB-generated 5xx and target response time for the load balancer", () => {
-      const [e5xx, slow] = albAlarms("platform-prod-use1", "app/x/1");
+      const [e5xx, slow] = albAlarms({
+        physicalName: "platform-prod-use1",
+        loadBalancerArnSuffix: "app/x/1",
+        errorRatePercent: 1,
+        latencyP95Ms: 200,
+      });
       assert.deepEqual(
         [e5xx.args.metricName, e5xx.args.statistic, e5xx.args.dimensions],
         ["HTTPCode_ELB_5XX_Count", "Sum", { LoadBalancer: "app/x/1" }],

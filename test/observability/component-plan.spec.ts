@@ -46,6 +46,24 @@ describe("observability and chaos in the stack plans", () => {
     assert.deepEqual(mandatoryViolations(plan), []);
   });
 
+  it("gives every CloudWatch alarm an action: the alarm topic of its own region (alarm and OK)", async () => {
+    for (const stack of ["dev", "prod"]) {
+      const { plan } = await planFor(stack);
+      const topics = new Map(
+        ofType(plan, "aws:sns/topic:Topic")
+          .filter((t) => String(t.inputs.name).endsWith("-alarms"))
+          .map((t) => [t.region, `arn:aws:sns:${t.region}:123456789012:${t.inputs.name}`]),
+      );
+      const alarms = ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm");
+      assert.equal(alarms.length, stack === "dev" ? 12 : 50, stack);
+      for (const a of alarms) {
+        // One topic per region: each alarm publishes to the topic beside it.
+        assert.deepEqual(a.inputs.alarmActions, [topics.get(a.region)], `${stack}: ${a.name}`);
+        assert.deepEqual(a.inputs.okActions, [topics.get(a.region)], `${stack}: ${a.name}`);
+      }
+    }
+  });
+
   it("never writes the Grafana admin password into a plan", async () => {
     for (const stack of ["dev", "prod"]) {
       const { plan } = await planFor(stack);

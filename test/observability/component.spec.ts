@@ -1,31 +1,25 @@
 import { strict as assert } from "assert";
-import * as aws from "@pulumi/aws";
 import type { PlatformConfig } from "../../components/config";
 import { CHARTS } from "../../components/charts";
 import { Observability } from "../../components/observability/stack";
 import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
-import { ALONE, standInCluster, testConfig } from "../helpers/stand-in";
+import { ALONE, standInRegion, testConfig } from "../helpers/stand-in";
 
 function config(overrides: Record<string, unknown> = {}): PlatformConfig {
   return testConfig({ environment: "prod", regions: [{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }], ...overrides });
 }
 
-/** The Observability component alone on the mock engine, with a stand-in cluster. */
-function run(cfg: PlatformConfig, withAlb: boolean): Promise<ProgramRun> {
+/**
+ * The Observability component alone on the mock engine, in a stand-in region (stand-in cluster,
+ * the region's real alarm topic with the config's e-mail subscribers).
+ */
+function run(cfg: PlatformConfig): Promise<ProgramRun> {
   return runProgram({
     ...ALONE,
     program: () => {
-      const provider = new aws.Provider("usw2", { region: "us-west-2" });
-      const cluster = standInCluster("platform-test-usw2");
-      const o = new Observability("usw2-observability", {
-        config: cfg,
-        regionName: "us-west-2",
-        physicalName: "platform-test-usw2",
-        cluster,
-        provider,
-        loadBalancer: withAlb ? { arnSuffix: "app/platform-test-usw2/0123456789abcdef" } : undefined,
-      });
-      return { topic: o.alarmTopicArn };
+      const region = standInRegion({ emails: [...cfg.observability.alarmEmails] });
+      new Observability("usw2-observability", { config: cfg, region });
+      return {};
     },
   });
 }
@@ -45,9 +39,8 @@ describe("Observability component (mock engine)", () => {
           thresholds: { latencyP95Ms: 250 },
         },
       }),
-      true,
     );
-    plain = await run(config(), false);
+    plain = await run(config());
   });
   const named = (run: ProgramRun, n: string): PlanResource => {
     const x = run.resources.find((y) => y.name === n);
@@ -102,10 +95,10 @@ describe("Observability component (mock engine)", () => {
     );
   });
 
-  it("publishes critical alerts to a KMS-encrypted SNS topic with e-mail subscribers; Alertmanager may publish only there", () => {
-    const topic = named(r, "usw2-observability-alarms");
-    assert.equal(topic.inputs.kmsMasterKeyId, "arn:aws:kms:us-west-2:123456789012:key/usw2-observability-alarm-key");
-    assert.equal(named(r, "usw2-observability-alarm-key").inputs.enableKeyRotation, true);
+  it("publishes critical alerts to the region's KMS-encrypted SNS topic with e-mail subscribers; Alertmanager may publish only there", () => {
+    const topic = named(r, "usw2-alarms");
+    assert.equal(topic.inputs.kmsMasterKeyId, "arn:aws:kms:us-west-2:123456789012:key/usw2-alarm-key");
+    assert.equal(named(r, "usw2-alarm-key").inputs.enableKeyRotation, true);
     assert.deepEqual(
       ofType(r, "aws:sns/topicSubscription:TopicSubscription").map((s) => [s.inputs.protocol, s.inputs.endpoint]),
       emails.map((e) => ["email", e]),
@@ -124,6 +117,7 @@ describe("Observability component (mock engine)", () => {
       Action: ["sns:Publish"],
       Resource: topicArn,
     });
+    assert.deepEqual(policy.Statement[1].Resource, "arn:aws:kms:us-west-2:123456789012:key/usw2-alarm-key");
   });
 
   it("keeps the Grafana password out of the chart values: a Secret holds it, shown only as [secret]", () => {
@@ -181,17 +175,8 @@ describe("Observability component (mock engine)", () => {
     assert.ok(ns.dependencies.includes(named(r, "addons").urn));
   });
 
-  it("alarms on ALB 5xx rate and p95 target response time when an ALB is given, to the topic", () => {
-    const alarms = ofType(r, "aws:cloudwatch/metricAlarm:MetricAlarm").sort((a, b) =>
-      String(a.inputs.name).localeCompare(String(b.inputs.name)),
-    );
-    assert.deepEqual(
-      alarms.map((a) => a.inputs.name),
-      ["platform-test-usw2-alb-5xx-rate", "platform-test-usw2-alb-latency-p95"],
-    );
-    for (const a of alarms)
-      assert.deepEqual(a.inputs.alarmActions, ["arn:aws:sns:us-west-2:123456789012:platform-test-usw2-alarms"]);
-    assert.equal(alarms[1].inputs.threshold, 0.25);
+  it("creates no CloudWatch alarm of its own (the ALB's are the edge's, all on the region's topic)", () => {
+    assert.equal(ofType(r, "aws:cloudwatch/metricAlarm:MetricAlarm").length, 0);
     assert.equal(ofType(plain, "aws:cloudwatch/metricAlarm:MetricAlarm").length, 0);
   });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { albAlarmSpecs, alarmKeyPolicy } from "../../components/observability/alarms";
+import { alarmKeyPolicy } from "../../components/observability/alarms";
+import { albAlarms, type AlbAlarmInput } from "../../components/edge/alarms";
 import { platformMonitorTargets, serviceMonitorManifest } from "../../components/observability/monitors";
 import {
   alertmanagerConfig,
@@ -215,7 +216,10 @@ describe("observability: ServiceMonitors", () => {
   });
 });
 
-describe("observability: ALB CloudWatch alarms", () => {
+describe("observability thresholds on the ALB (edge/alarms.ts, the one place ALB alarms are defined)", () => {
+  // The twins of the in-cluster HighErrorRate and HighRequestLatencyP95 alerts.
+  const albAlarmSpecs = (input: AlbAlarmInput<string>) =>
+    albAlarms(input).filter((s) => s.role === "alb-5xx-rate" || s.role === "alb-latency-p95");
   const specs = albAlarmSpecs({
     physicalName: "platform-prod-use1",
     loadBalancerArnSuffix: "app/lb/1",

@@ -1,10 +1,9 @@
 import { strict as assert } from "assert";
-import * as aws from "@pulumi/aws";
 import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
 import { CHARTS } from "../../components/charts";
 import { Workloads } from "../../components/workloads/workloads";
 import { seedConfig } from "./fixtures";
-import { ALONE, named as namedIn, standInCluster } from "../helpers/stand-in";
+import { ALONE, named as namedIn, standInRegion } from "../helpers/stand-in";
 
 /**
  * The Workloads component alone on the mock engine, with a stand-in cluster (the EKS area
@@ -15,17 +14,7 @@ async function run(connection?: { endpoints: Record<string, string>; secretArns:
   return runProgram({
     ...ALONE,
     program: () => {
-      const provider = new aws.Provider("usw2", { region: "us-west-2" });
-      const cluster = standInCluster("platform-test-usw2");
-      const w = new Workloads("usw2-workloads", {
-        config,
-        region: "us-west-2",
-        physicalName: "platform-test-usw2",
-        cluster,
-        provider,
-        vpcCidr: "10.1.0.0/16",
-        connection,
-      });
+      const w = new Workloads("usw2-workloads", { config, region: standInRegion(), connection });
       return { queueUrl: w.queueUrl };
     },
   });

@@ -18,8 +18,8 @@ export type ValueMap = pulumi.Input<Record<string, Value>>;
 export const APPS_NAMESPACE = NAMESPACES.apps;
 export const PART_OF = "platform";
 
-/** ConfigMap with the data tier's endpoints (written by components/data); optional until it exists. */
-export const DATA_ENDPOINTS_CONFIGMAP = "data-endpoints";
+/** ConfigMap with the data tier's endpoints (built by planWorkloads from data's connectionEnv). */
+export { DATA_ENDPOINTS_CONFIGMAP } from "../../k8s-names";
 
 /** Non-root identity for every container we build (not 0, outside common system ranges). */
 export const APP_UID = 10001;
