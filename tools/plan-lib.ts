@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from "../components/config";
 import type { PlatformConfig } from "../components/config";
 import { PlanResource, runProgram } from "./engine/run";
 import { readStackConfig } from "./engine/stack-config";
-import { evaluatePolicies, type Violation } from "../policies/lib/offline";
+import { evaluatePolicies, policyConfigFor, type Violation } from "../policies/lib/offline";
 
 export type { Violation };
 
@@ -77,7 +77,12 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
 
 function evaluate(resources: PlanResource[], config: PlatformConfig): Violation[] {
   const stackTags = new Map([["environment", config.environment]]);
-  return evaluatePolicies(resources, { environment: config.environment, stackTags });
+  // The stack's allowed regions reach the policy the way `--policy-pack-config` carries them (npm run policy-config).
+  return evaluatePolicies(resources, {
+    environment: config.environment,
+    stackTags,
+    config: policyConfigFor(config.environment, { allowedRegions: config.allowedRegions }),
+  });
 }
 
 /** Mandatory violations fail the plan; advisory ones are printed only. */

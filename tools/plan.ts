@@ -7,6 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { StackFileError } from "./engine/stack-config";
 import { buildPlan, mandatoryViolations, summarize } from "./plan-lib";
 
 interface Args {
@@ -49,7 +50,14 @@ async function main(): Promise<void> {
   if (configFile && !fs.existsSync(configFile)) fail(`config file not found: ${configFile}`);
   if (!configFile && !fs.existsSync(path.join(rootDir, `Pulumi.${args.stack}.yaml`)))
     fail(`no Pulumi.${args.stack}.yaml in ${rootDir}; pass --config-file`);
-  const result = await buildPlan({ stack: args.stack!, rootDir, configFile });
+  let result: Awaited<ReturnType<typeof buildPlan>>;
+  try {
+    result = await buildPlan({ stack: args.stack!, rootDir, configFile });
+  } catch (err) {
+    // Pulumi.yaml or the stack file is one the Pulumi CLI would refuse: the report says file, key and fix.
+    if (err instanceof StackFileError) fail(err.message, 1);
+    throw err;
+  }
   if (!result.ok) fail(result.error.message, 1);
   const outDir = path.resolve(args.out ?? path.join(rootDir, "out", args.stack!));
   fs.mkdirSync(outDir, { recursive: true });
@@ -60,10 +68,17 @@ async function main(): Promise<void> {
     `Wrote ${path.relative(process.cwd(), file) || file} in ${((Date.now() - started) / 1000).toFixed(1)}s\n`,
   );
   const mandatory = mandatoryViolations(result.plan);
-  if (mandatory.length > 0) fail(`${mandatory.length} mandatory policy violation(s); see above`, 1);
+  if (mandatory.length === 0) return;
+  // --quiet skips the summary, so the violations that fail the plan are printed here.
+  if (args.quiet)
+    process.stderr.write(mandatory.map((v) => `  [mandatory] ${v.policy}: ${v.message}\n      ${v.urn}\n`).join(""));
+  fail(`${mandatory.length} mandatory policy violation(s)${args.quiet ? " (listed above)" : "; see above"}`, 1);
 }
 
-process.on("unhandledRejection", (err) =>
-  fail(`program failed: ${err instanceof Error ? err.message : String(err)}`, 1),
-);
-main().catch((err) => fail(`program failed: ${err instanceof Error ? err.message : String(err)}`, 1));
+const crash = (err: unknown) =>
+  fail(
+    `the program stopped with an error (a bug, not your config): ${err instanceof Error ? err.message : String(err)}`,
+    1,
+  );
+process.on("unhandledRejection", crash);
+main().catch(crash);

@@ -8,15 +8,40 @@ export interface ConfigIssue {
   expected: string;
 }
 
-export function describeValue(value: unknown): string {
+/** Key names whose values are credentials: never printed, whatever the error. */
+export const SECRET_KEY_RE = /pass(word|wd|phrase)?$|secret|token|api[-_]?key|private[-_]?key|credential|auth[-_]?key/i;
+
+export function isSecretKey(path: string): boolean {
+  const last =
+    path
+      .split(/[.:[\]]/)
+      .filter(Boolean)
+      .pop() ?? "";
+  return SECRET_KEY_RE.test(last);
+}
+
+/** A copy of a value with the values of secret-looking keys (at any depth) replaced. */
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretKey(k) ? "[redacted]" : redact(v)]));
+  return value;
+}
+
+/** The value as an error shows it; a secret-looking key (`path`) never shows its value. */
+export function describeValue(value: unknown, path = ""): string {
   if (value === undefined) return "(missing)";
-  const text = JSON.stringify(value);
+  if (path && isSecretKey(path) && value !== "[secret]") return "[redacted]";
+  const text = JSON.stringify(redact(value));
   if (text === undefined) return String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+const SECRET_HINT = "; store credentials with `pulumi config set --secret <key>`, never in plain text";
+
 export function formatIssue(issue: ConfigIssue): string {
-  return `${issue.path}: got ${describeValue(issue.value)}; expected ${issue.expected}`;
+  const secret = isSecretKey(issue.path) && issue.value !== undefined && issue.value !== "[secret]";
+  return `${issue.path}: got ${describeValue(issue.value, issue.path)}; expected ${issue.expected}${secret ? SECRET_HINT : ""}`;
 }
 
 /**

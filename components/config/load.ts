@@ -2,6 +2,7 @@ import { z } from "zod";
 import { closest, ConfigError, ConfigIssue } from "./errors";
 import { CONFIG_SECTIONS, ParsedSections, REQUIRED_KEYS, SectionKey } from "./schema";
 import { semanticIssues } from "./semantic";
+import { availabilityZonesOf } from "./aws-domains";
 import type { PlatformConfig, RegionConfig } from "./types";
 
 export interface LoadContext {
@@ -12,6 +13,18 @@ export interface LoadContext {
 
 const SECTION_KEYS = Object.keys(CONFIG_SECTIONS) as SectionKey[];
 const AZ_LETTERS = "abcdef";
+/** Namespaces of the providers this program configures; any other near-miss of the project's is a typo. */
+const PROVIDER_NAMESPACES = ["aws", "kubernetes", "pulumi", "random", "eks", "tls", "command"];
+
+/** "did you mean" for a key whose namespace is a typo of the project's (`platfrom:regions`, `Platform:regions`). */
+function nearMissNamespace(fullKey: string, project: string): string | undefined {
+  const colon = fullKey.indexOf(":");
+  if (colon < 0) return undefined;
+  const [space, k] = [fullKey.slice(0, colon), fullKey.slice(colon + 1)];
+  if (PROVIDER_NAMESPACES.includes(space) || closest(space, [project]) === undefined) return undefined;
+  const section = closest(k.split(".")[0], SECTION_KEYS) ?? k;
+  return `a key in the project's namespace (did you mean "${project}:${section}"?); "${space}:" is not read by this program`;
+}
 
 /**
  * Parse, check and default the stack configuration in one place.
@@ -24,7 +37,11 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
   const values: Record<string, unknown> = {};
   const issues: ConfigIssue[] = [];
   for (const [fullKey, text] of Object.entries(raw)) {
-    if (!fullKey.startsWith(ns)) continue;
+    if (!fullKey.startsWith(ns)) {
+      const near = nearMissNamespace(fullKey, ctx.project);
+      if (near) issues.push({ path: fullKey, value: decode(text), expected: near });
+      continue;
+    }
     const k = fullKey.slice(ns.length);
     if (!(SECTION_KEYS as string[]).includes(k)) {
       const hint = closest(k, SECTION_KEYS);
@@ -131,9 +148,19 @@ function zodIssues(root: string, input: unknown, error: z.ZodError): ConfigIssue
       }
       continue;
     }
-    out.push({ path: at(issue.path), value: valueAt(input, issue.path), expected: expectedText(issue) });
+    const value = valueAt(input, issue.path);
+    out.push({ path: at(issue.path), value, expected: expectedText(issue) + quoteHint(issue, value) });
   }
   return out;
+}
+
+/** YAML reads an unquoted 1.34 or 8.0 as a number (8.0 even becomes 8): say to quote it. */
+function quoteHint(issue: z.core.$ZodIssue, value: unknown): string {
+  const wantsString =
+    (issue.code === "invalid_type" && issue.expected === "string") ||
+    (issue.code === "invalid_value" && issue.values.every((v) => typeof v === "string"));
+  if (typeof value !== "number" || !wantsString) return "";
+  return `; YAML read the unquoted value as the number ${value}: quote it, e.g. "${value}"${Number.isInteger(value) ? ` (or "${value}.0" if that was written)` : ""}`;
 }
 
 function schemaOf(root: string): z.ZodType {
@@ -196,7 +223,11 @@ function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
   const regions: RegionConfig[] = p.regions.map((r) => ({
     name: r.name,
     vpcCidr: r.vpcCidr,
-    availabilityZones: (r.availabilityZones ?? [...AZ_LETTERS].map((l) => `${r.name}${l}`)).slice(0, p.network.azCount),
+    availabilityZones: (
+      r.availabilityZones ??
+      availabilityZonesOf(r.name) ??
+      [...AZ_LETTERS].map((l) => `${r.name}${l}`)
+    ).slice(0, p.network.azCount),
     isPrimary: r.name === primaryRegion,
   }));
   return {
