@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { StackFileError } from "./engine/stack-config";
 import { buildPlan, mandatoryViolations, summarize } from "./plan-lib";
+import { mandatoryReport } from "./plan-report";
 
 interface Args {
   stack?: string;
@@ -68,11 +69,7 @@ async function main(): Promise<void> {
     `Wrote ${path.relative(process.cwd(), file) || file} in ${((Date.now() - started) / 1000).toFixed(1)}s\n`,
   );
   const mandatory = mandatoryViolations(result.plan);
-  if (mandatory.length === 0) return;
-  // --quiet skips the summary, so the violations that fail the plan are printed here.
-  if (args.quiet)
-    process.stderr.write(mandatory.map((v) => `  [mandatory] ${v.policy}: ${v.message}\n      ${v.urn}\n`).join(""));
-  fail(`${mandatory.length} mandatory policy violation(s)${args.quiet ? " (listed above)" : "; see above"}`, 1);
+  if (mandatory.length > 0) fail(mandatoryReport(mandatory, args.quiet), 1);
 }
 
 const crash = (err: unknown) =>

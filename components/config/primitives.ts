@@ -24,10 +24,24 @@ export const duration = z
   .string({ error: 'a duration like "30s", "5m" or "1h30m"' })
   .regex(DURATION_RE, { error: 'a duration like "30s", "5m" or "1h30m"' });
 
+/**
+ * Prometheus duration (retention, scrape and evaluation intervals, Alertmanager repeat_interval):
+ * units y, w, d, h, m, s, ms, each at most once, largest first. Pattern of the prometheus-operator
+ * CRDs' Duration type (monitoring.coreos.com_prometheuses.yaml), which also accepts "0".
+ */
+export const PROM_DURATION_RE =
+  /^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$/;
+const PROM_MESSAGE =
+  'a Prometheus duration like "15s", "360h", "30d" or "1w" (units y, w, d, h, m, s, ms, largest first)';
+export const promDuration = z
+  .string({ error: PROM_MESSAGE })
+  .regex(PROM_DURATION_RE, { error: PROM_MESSAGE })
+  .refine((v) => v !== "" && durationSeconds(v) > 0, { error: `${PROM_MESSAGE}, greater than 0` });
+
 export function durationSeconds(text: string): number {
-  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
   let total = 0;
-  for (const m of text.matchAll(/([0-9]+)(ms|s|m|h)/g)) total += Number(m[1]) * units[m[2]];
+  for (const m of text.matchAll(/([0-9]+)(ms|y|w|d|h|m|s)/g)) total += Number(m[1]) * units[m[2]];
   return total;
 }
 

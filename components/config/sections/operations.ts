@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { duration, percent, positiveInt } from "../primitives";
+import { duration, percent, positiveInt, promDuration } from "../primitives";
 
 /** `platform:observability`: kube-prometheus-stack, alerts, CloudWatch alarms (seeds 002/003). */
 export const observabilitySchema = z
   .strictObject({
     enabled: z.boolean().default(true),
-    retention: duration.default("360h"),
+    retention: promDuration.default("360h"),
     storageGiB: positiveInt.default(50),
-    scrapeInterval: duration.default("15s"),
+    scrapeInterval: promDuration.default("15s"),
     /** Create an Amazon Managed Prometheus workspace per region and remote_write to it. */
     managedPrometheus: z.boolean().default(false),
     /** SNS topic name for CloudWatch alarms and Alertmanager; e-mail subscriptions optional. */
@@ -21,7 +21,7 @@ export const observabilitySchema = z
         z.strictObject({
           severity: z.enum(["critical", "warning", "info"], { error: '"critical", "warning" or "info"' }),
           receiver: z.enum(["sns", "null"], { error: '"sns" or "null"' }),
-          repeatInterval: duration.default("4h"),
+          repeatInterval: promDuration.default("4h"),
         }),
       )
       .default([
