@@ -1,3 +1,4 @@
+import { deployerModeOf } from "../config/sections/cluster";
 import type { ClusterConfig } from "../config/types";
 import { addonVersionsFor, type AddonName } from "./addon-versions";
 import { SYSTEM_NODE_LABEL, SYSTEM_NODE_TAINT, SYSTEM_TOLERATIONS } from "./types";
@@ -15,19 +16,24 @@ export interface ControlPlanePlan {
   publicAccessCidrs?: string[];
 }
 
-/** What the control plane looks like: plain values the component passes to eks.Cluster. */
-export function controlPlanePlan(cluster: ClusterConfig): ControlPlanePlan {
+/**
+ * What the control plane looks like: plain values the component passes to eks.Cluster. The
+ * endpoint follows where the deployer runs: private-only for an in-network runner, public (only
+ * to the deployer's egress CIDRs) plus private otherwise.
+ */
+export function controlPlanePlan(cluster: ClusterConfig, environment: string): ControlPlanePlan {
   const logs = [
     ...REQUIRED_LOG_TYPES,
     ...cluster.logTypes.filter((t) => !(REQUIRED_LOG_TYPES as readonly string[]).includes(t)),
   ];
+  const publicEndpoint = deployerModeOf(cluster, environment) === "egress-cidrs";
   return {
     version: cluster.kubernetesVersion,
     authenticationMode: "API",
     enabledClusterLogTypes: [...new Set(logs)],
     endpointPrivateAccess: true,
-    endpointPublicAccess: cluster.publicEndpoint,
-    ...(cluster.publicEndpoint ? { publicAccessCidrs: [...cluster.publicAccessCidrs] } : {}),
+    endpointPublicAccess: publicEndpoint,
+    ...(publicEndpoint ? { publicAccessCidrs: [...cluster.deployer.egressCidrs] } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { physicalName } from "../naming";
 import { nameTags } from "../tags";
 import type { AddonName } from "./addon-versions";
 import { createAddons } from "./addons";
+import { deployerAccess, type DeployerRunner } from "./deployer";
 import {
   addonPlans,
   controlPlanePlan,
@@ -37,6 +38,12 @@ export interface EksClusterArgs {
    * them, so pass the platform's required tags here.
    */
   nodeTags?: Record<string, string>;
+  /**
+   * Where the in-network deployer sits (`platform:cluster.deployer.mode: in-network`): the
+   * primary VPC's range, which every cluster admits on 443, and whether the runner is created
+   * in this region (the primary). Required in that mode.
+   */
+  deployerNetwork?: { primaryVpcCidr: string; isPrimary: boolean };
 }
 
 const EC2_TRUST = JSON.stringify({
@@ -69,6 +76,8 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
   public readonly nodeGroup: aws.eks.NodeGroup;
   public readonly addons: Readonly<Record<AddonName, aws.eks.Addon>>;
   public readonly secretsKey: aws.kms.Key;
+  /** The in-network deployer runner, in the primary region's cluster only. */
+  public readonly deployer?: DeployerRunner;
 
   constructor(name: string, args: EksClusterArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:cluster:EksCluster", name, {}, opts);
@@ -95,7 +104,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
       aws$,
     );
 
-    const cp = controlPlanePlan(config);
+    const cp = controlPlanePlan(config, args.environment);
     const accessEntries = Object.fromEntries(
       config.adminPrincipalArns.map((arn, i) => [
         `admin-${i}`,
@@ -173,10 +182,14 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
     );
     this.addons = { ...early, ...late };
 
+    // With a private-only endpoint every Kubernetes call needs the deployer's path to the API.
+    const access = deployerAccess(name, { ...args, clusterSecurityGroupId: this.clusterSecurityGroupId }, aws$);
+    this.deployer = access.runner;
+
     this.k8sProvider = new k8s.Provider(
       `${name}-k8s`,
       { kubeconfig: this.cluster.kubeconfigJson, enableServerSideApply: true },
-      { parent: this },
+      { parent: this, dependsOn: access.apiAccess },
     );
 
     // A StorageClass is only an API object naming its provisioner: it needs the API server, not

@@ -8,6 +8,7 @@ import { isChaosSchedule } from "../chaos/validate";
 import { edgeIssues } from "./sections/edge";
 import { meshIssues } from "./sections/mesh";
 import { dataIssues } from "./sections/data-rules";
+import { clusterIssues } from "./sections/cluster";
 import { domainIssues, regionProblem } from "./domain-checks";
 import { VPC_PREFIX } from "./aws-domains";
 
@@ -201,16 +202,7 @@ function checkCluster(c: Partial<ParsedSections>, add: Add): void {
       ng.desiredSize,
       `between minSize (${ng.minSize}) and maxSize (${ng.maxSize})`,
     );
-  if (cl.publicEndpoint && cl.publicAccessCidrs.length === 0)
-    add(
-      key("cluster", ".publicAccessCidrs"),
-      [],
-      "at least one CIDR when publicEndpoint is true (an empty list would open the API to 0.0.0.0/0)",
-    );
-  cl.publicAccessCidrs.forEach((cidr, i) => {
-    if (cidr.endsWith("/0"))
-      add(key("cluster", `.publicAccessCidrs[${i}]`), cidr, "a specific range, never the whole internet");
-  });
+  for (const i of clusterIssues(cl, c.environment)) add(i.path, i.value, i.expected);
   for (const required of ["api", "audit", "authenticator"] as const) {
     if (!cl.logTypes.includes(required))
       add(key("cluster", ".logTypes"), cl.logTypes, `a list including "${required}" (always on)`);

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import YAML from "yaml";
-import { ROOT } from "../helpers/plan";
+import { planFor, ROOT } from "../helpers/plan";
 
 // The real validator (action-validator, JSON-schema based, shipped as wasm).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -60,6 +60,17 @@ describe("GitHub workflows", () => {
     assert.equal(up("up-dev").command, "up");
     assert.match(up("up-prod")["stack-name"], /\/prod$/);
   });
+
+  it("prod deploys from the in-network CodeBuild runner the prod stack provisions (private endpoints)", async () => {
+    const { plan } = await planFor("prod");
+    const [project] = plan.resources.filter((r) => r.type === "aws:codebuild/project:Project");
+    assert.equal(
+      load("deploy.yml").jobs["up-prod"]["runs-on"],
+      `codebuild-\${{ vars.PROD_DEPLOYER_PROJECT || '${project.inputs.name}' }}-\${{ github.run_id }}-\${{ github.run_attempt }}`,
+    );
+    // dev keeps GitHub-hosted runners: its endpoint is public, limited to the deployer's CIDRs.
+    assert.equal(load("deploy.yml").jobs["up-dev"]["runs-on"], "ubuntu-latest");
+  }).timeout(120_000);
 });
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; "working-directory"?: string; if?: string };

@@ -205,6 +205,43 @@ describe("prod plan: one EKS cluster per region", function () {
     });
   }
 
+  it("runs the in-network deployer in the primary region's private subnets, behind its own security group", () => {
+    const [project, ...more] = ofType(plan, "aws:codebuild/project:Project");
+    assert.equal(more.length, 0);
+    assert.equal(project.region, "us-east-1");
+    const primary = ofType(plan, "eks:index:Cluster").find((c) => c.region === "us-east-1")!;
+    const vpc = project.inputs.vpcConfig as { vpcId: string; subnets: string[]; securityGroupIds: string[] };
+    assert.deepEqual(vpc.subnets, primary.inputs.privateSubnetIds);
+    assert.equal(vpc.vpcId, primary.inputs.vpcId);
+    const sg = ofType(plan, "aws:ec2/securityGroup:SecurityGroup").find((g) => g.name.endsWith("-deployer-sg"))!;
+    assert.deepEqual(vpc.securityGroupIds, [`${sg.name}-id`]);
+    const egress = ofType(plan, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) =>
+      r.dependencies.includes(sg.urn),
+    );
+    assert.deepEqual(
+      egress.map((r) => [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4]),
+      [["tcp", 443, 443, "0.0.0.0/0"]],
+    );
+    const [hook] = ofType(plan, "aws:codebuild/webhook:Webhook");
+    assert.deepEqual(hook.inputs.filterGroups, [{ filters: [{ type: "EVENT", pattern: "WORKFLOW_JOB_QUEUED" }] }]);
+  });
+
+  for (const region of PROD_REGIONS)
+    it(`${region}: private-only endpoint that admits the primary VPC on 443, before any Kubernetes call`, () => {
+      const eks = ofType(plan, "eks:index:Cluster").find((c) => c.region === region)!;
+      assert.equal(eks.inputs.endpointPublicAccess, false);
+      assert.equal(eks.inputs.publicAccessCidrs, undefined);
+      const rule = ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find(
+        (r) => r.region === region && r.name.endsWith("-deployer-api"),
+      )!;
+      assert.deepEqual(
+        [rule.inputs.securityGroupId, rule.inputs.fromPort, rule.inputs.toPort, rule.inputs.cidrIpv4],
+        [`sg-${eks.inputs.name}-cluster`, 443, 443, "10.0.0.0/16"],
+      );
+      const provider = ofType(plan, "pulumi:providers:kubernetes").find((p) => p.dependencies.includes(eks.urn))!;
+      assert.ok(provider.dependencies.includes(rule.urn), "the k8s provider waits for the deployer's path");
+    });
+
   it("binds every Kubernetes resource to the k8s provider of its own region's cluster", () => {
     const map = byUrn(plan);
     const k8sResources = plan.resources.filter((r) => r.type.startsWith("kubernetes:"));
@@ -240,6 +277,12 @@ describe("dev plan: the same cluster in one region", function () {
       [["us-east-1", false]],
     );
     assert.equal(ofType(plan, "aws:eks/addon:Addon").length, ADDON_NAMES.length);
+    // dev deploys from outside: public endpoint limited to the deployer's CIDRs, no runner.
+    assert.deepEqual(
+      [clusters[0].inputs.endpointPublicAccess, clusters[0].inputs.publicAccessCidrs],
+      [true, ["203.0.113.0/24"]],
+    );
+    assert.equal(ofType(plan, "aws:codebuild/project:Project").length, 0);
     const keys = ofType(plan, "aws:kms/key:Key").filter((k) => k.name.endsWith("-secrets-key"));
     assert.deepEqual(
       keys.map((k) => k.options?.protect),

@@ -1,10 +1,14 @@
 import { strict as assert } from "assert";
 import { ConfigError, formatIssue, loadConfig } from "../../components/config";
 
-/** The formatted problems for a `platform:cluster` value in an otherwise valid prod config. */
-function problems(cluster: Record<string, unknown>): string[] {
+const RUNNER = { githubRepository: "example-org/platform" };
+/** A valid prod in-network deployer; tests that change `deployer` replace it whole. */
+const IN_NETWORK = { deployer: { runner: RUNNER } };
+
+/** The formatted problems for a `platform:cluster` value in an otherwise valid config (prod unless told). */
+function problems(cluster: Record<string, unknown>, environment = "prod"): string[] {
   const flat = {
-    "platform:environment": "prod",
+    "platform:environment": environment,
     "platform:regions": JSON.stringify([{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }]),
     "platform:cluster": JSON.stringify(cluster),
   };
@@ -18,36 +22,52 @@ function problems(cluster: Record<string, unknown>): string[] {
 }
 
 describe("config: platform:cluster bad input", () => {
-  it("accepts the defaults", () => assert.deepEqual(problems({}), []));
+  it("accepts the defaults (prod: an in-network deployer with its repository)", () =>
+    assert.deepEqual(problems(IN_NETWORK), []));
 
   it("rejects an unsupported Kubernetes version", () =>
-    assert.deepEqual(problems({ kubernetesVersion: "1.29" }), [
+    assert.deepEqual(problems({ ...IN_NETWORK, kubernetesVersion: "1.29" }), [
       'platform:cluster.kubernetesVersion: got "1.29"; expected one of the supported EKS versions 1.33, 1.34, 1.35',
     ]));
 
-  it("rejects a public endpoint without CIDRs (EKS would open it to 0.0.0.0/0)", () =>
-    assert.deepEqual(problems({ publicEndpoint: true }), [
-      "platform:cluster.publicAccessCidrs: got []; expected at least one CIDR when publicEndpoint is true (an empty list would open the API to 0.0.0.0/0)",
+  it("an explicit in-network deployer needs the repository its runner serves", () =>
+    assert.deepEqual(problems({ deployer: { mode: "in-network" } }), [
+      'platform:cluster.deployer.runner.githubRepository: got (missing); expected the GitHub repository the in-network runner serves, as "owner/name" (without a runner a private-only cluster has no deployer)',
     ]));
 
-  it("rejects the whole internet as a public access CIDR", () =>
-    assert.deepEqual(problems({ publicEndpoint: true, publicAccessCidrs: ["203.0.113.0/24", "0.0.0.0/0"] }), [
-      'platform:cluster.publicAccessCidrs[1]: got "0.0.0.0/0"; expected a specific range, never the whole internet',
-    ]));
+  it("refuses a private-only cluster with no in-network deployer (egress-CIDR mode without CIDRs)", () => {
+    const expected = [
+      "platform:cluster.deployer.egressCidrs: got []; expected at least one CIDR the deployer's traffic leaves from: " +
+        "without them the API endpoint is private-only and nothing inside the network can deploy " +
+        '(or set deployer.mode: "in-network" for a runner the program provisions)',
+    ];
+    assert.deepEqual(problems({ deployer: { mode: "egress-cidrs" } }), expected);
+    // Outside prod, egress CIDRs are the default mode.
+    assert.deepEqual(problems({}, "dev"), expected);
+  });
+
+  it("refuses the whole internet as a deployer CIDR, and CIDRs an in-network deployer would ignore", () => {
+    assert.deepEqual(problems({ deployer: { mode: "egress-cidrs", egressCidrs: ["203.0.113.0/24", "0.0.0.0/0"] } }), [
+      'platform:cluster.deployer.egressCidrs[1]: got "0.0.0.0/0"; expected a specific range, never the whole internet (refused in prod)',
+    ]);
+    assert.deepEqual(problems({ deployer: { runner: RUNNER, egressCidrs: ["203.0.113.0/24"] } }), [
+      'platform:cluster.deployer.egressCidrs: got ["203.0.113.0/24"]; expected no CIDRs with deployer.mode "in-network" (the endpoint is private-only; they would be ignored)',
+    ]);
+  });
 
   it("rejects min > desired > max on the system node group, naming both keys", () =>
-    assert.deepEqual(problems({ systemNodeGroup: { minSize: 4, desiredSize: 3, maxSize: 2 } }), [
+    assert.deepEqual(problems({ ...IN_NETWORK, systemNodeGroup: { minSize: 4, desiredSize: 3, maxSize: 2 } }), [
       "platform:cluster.systemNodeGroup.desiredSize: got 3; expected between minSize (4) and maxSize (2)",
       "platform:cluster.systemNodeGroup.minSize: got 4; expected at most systemNodeGroup.maxSize (2)",
     ]));
 
   it("rejects dropping a required control-plane log", () =>
-    assert.deepEqual(problems({ logTypes: ["api", "authenticator"] }), [
+    assert.deepEqual(problems({ ...IN_NETWORK, logTypes: ["api", "authenticator"] }), [
       'platform:cluster.logTypes: got ["api","authenticator"]; expected a list including "audit" (always on)',
     ]));
 
   it("rejects a non-boolean deletionProtection", () =>
-    assert.deepEqual(problems({ deletionProtection: "yes" }), [
+    assert.deepEqual(problems({ ...IN_NETWORK, deletionProtection: "yes" }), [
       'platform:cluster.deletionProtection: got "yes"; expected true or false',
     ]));
 });

@@ -14,20 +14,25 @@ import {
 import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS } from "../../components/cluster/types";
 import { validateManifest } from "../helpers/schemas";
 
-/** The `platform:cluster` section after defaults, with overrides. */
+const RUNNER = {
+  githubRepository: "example-org/platform",
+  connectionArn: "arn:aws:codeconnections:us-east-1:111122223333:connection/00000000-0000-0000-0000-000000000000",
+};
+
+/** The prod `platform:cluster` section after defaults (in-network deployer), with overrides. */
 function clusterConfig(cluster: Record<string, unknown> = {}): ClusterConfig {
   const flat = {
     "platform:environment": "prod",
     "platform:regions": JSON.stringify([{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }]),
-    "platform:cluster": JSON.stringify(cluster),
+    "platform:cluster": JSON.stringify({ deployer: { runner: RUNNER }, ...cluster }),
   };
   return loadConfig(flat, { project: "platform", stack: "test" }).cluster;
 }
 
 describe("EKS planning (pure)", () => {
   describe("controlPlanePlan", () => {
-    it("defaults: API auth, private endpoint only, api/audit/authenticator logs, version from config", () => {
-      assert.deepEqual(controlPlanePlan(clusterConfig()), {
+    it("defaults (prod, in-network deployer): API auth, private endpoint only, api/audit/authenticator logs", () => {
+      assert.deepEqual(controlPlanePlan(clusterConfig(), "prod"), {
         version: "1.34",
         authenticationMode: "API",
         enabledClusterLogTypes: ["api", "audit", "authenticator"],
@@ -36,14 +41,14 @@ describe("EKS planning (pure)", () => {
       });
     });
 
-    it("passes the configured CIDRs only with a public endpoint, and keeps extra logs once", () => {
+    it("egress-CIDR deployer: public endpoint limited to its CIDRs; extra logs kept once", () => {
       const cp = controlPlanePlan(
         clusterConfig({
           kubernetesVersion: "1.35",
-          publicEndpoint: true,
-          publicAccessCidrs: ["203.0.113.0/24"],
+          deployer: { mode: "egress-cidrs", egressCidrs: ["203.0.113.0/24"] },
           logTypes: ["scheduler", "api", "audit", "authenticator", "scheduler"],
         }),
+        "prod",
       );
       assert.equal(cp.version, "1.35");
       assert.equal(cp.endpointPublicAccess, true);

@@ -8,6 +8,15 @@ import { ipv4Cidr, positiveInt } from "../primitives";
 export const SUPPORTED_KUBERNETES_VERSIONS = ["1.33", "1.34", "1.35"] as const;
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
+export const DEPLOYER_MODES = ["in-network", "egress-cidrs"] as const;
+export type DeployerMode = (typeof DEPLOYER_MODES)[number];
+/** CodeBuild Linux container compute types (AWS CodeBuild user guide, "Build environment compute modes and types"). */
+export const CODEBUILD_COMPUTE_TYPES = [
+  "BUILD_GENERAL1_SMALL",
+  "BUILD_GENERAL1_MEDIUM",
+  "BUILD_GENERAL1_LARGE",
+] as const;
+
 /** `platform:cluster` */
 export const clusterSchema = z
   .strictObject({
@@ -21,9 +30,43 @@ export const clusterSchema = z
       .array(z.enum(CONTROL_PLANE_LOG_TYPES, { error: `one of ${CONTROL_PLANE_LOG_TYPES.join(", ")}` }))
       .default(["api", "audit", "authenticator"]),
     logRetentionDays: positiveInt.default(90),
-    /** Public API endpoint; off by default. When on, only `publicAccessCidrs` may reach it. */
-    publicEndpoint: z.boolean({ error: "true or false" }).default(false),
-    publicAccessCidrs: z.array(ipv4Cidr).default([]),
+    /**
+     * Where `pulumi up`/`preview` run, which decides the API endpoint (ARCHITECTURE: the deployer
+     * must reach every cluster's API). `in-network` (prod default): the program provisions a
+     * CodeBuild-hosted GitHub Actions runner in the primary region's private subnets and the
+     * endpoints stay private; every cluster admits the primary VPC on 443 over the peering.
+     * `egress-cidrs` (default elsewhere): endpoints are public+private, public limited to
+     * `egressCidrs`, the deployer's egress ranges.
+     */
+    deployer: z
+      .strictObject({
+        mode: z.enum(DEPLOYER_MODES, { error: `one of ${DEPLOYER_MODES.join(", ")}` }).optional(),
+        egressCidrs: z.array(ipv4Cidr).default([]),
+        /** The in-network runner (mode in-network). */
+        runner: z
+          .strictObject({
+            /** GitHub repository whose workflow jobs the runner takes, `owner/name`. */
+            githubRepository: z
+              .string()
+              .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: "a GitHub repository as owner/name" })
+              .optional(),
+            /**
+             * An existing AWS CodeConnections connection to GitHub. Unset: the program creates one,
+             * which stays PENDING until a person completes the GitHub handshake in the console.
+             */
+            connectionArn: z
+              .string()
+              .regex(/^arn:aws:(codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]+$/, {
+                error: "a CodeConnections connection ARN (arn:aws:codeconnections:<region>:<account>:connection/<id>)",
+              })
+              .optional(),
+            computeType: z
+              .enum(CODEBUILD_COMPUTE_TYPES, { error: `one of ${CODEBUILD_COMPUTE_TYPES.join(", ")}` })
+              .default("BUILD_GENERAL1_MEDIUM"),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
     /** EKS deletion protection; unset means on in prod, off elsewhere. Turn it off before destroying prod. */
     deletionProtection: z.boolean({ error: "true or false" }).optional(),
     /** IAM principals granted cluster-admin through EKS access entries. */
@@ -50,3 +93,58 @@ export const clusterSchema = z
       .prefault({}),
   })
   .prefault({});
+
+type ClusterSection = z.output<typeof clusterSchema>;
+interface Issue {
+  path: string;
+  value: unknown;
+  expected: string;
+}
+
+/** The deployer mode after its environment default: in-network in prod, egress CIDRs elsewhere. */
+export function deployerModeOf(cluster: Pick<ClusterSection, "deployer">, environment: string): DeployerMode {
+  return cluster.deployer.mode ?? (environment === "prod" ? "in-network" : "egress-cidrs");
+}
+
+/** Cross-field rules of `platform:cluster` (paths in the `platform:` namespace). */
+export function clusterIssues(cluster: ClusterSection, environment: string | undefined): Issue[] {
+  const issues: Issue[] = [];
+  const at = (suffix: string) => `platform:cluster.deployer${suffix}`;
+  const d = cluster.deployer;
+  const mode = deployerModeOf(cluster, environment ?? "dev");
+  if (mode === "egress-cidrs" && d.egressCidrs.length === 0)
+    issues.push({
+      path: at(".egressCidrs"),
+      value: [],
+      expected:
+        "at least one CIDR the deployer's traffic leaves from: without them the API endpoint is private-only and " +
+        'nothing inside the network can deploy (or set deployer.mode: "in-network" for a runner the program provisions)',
+    });
+  d.egressCidrs.forEach((cidr, i) => {
+    if (cidr.endsWith("/0"))
+      issues.push({
+        path: at(`.egressCidrs[${i}]`),
+        value: cidr,
+        expected: `a specific range, never the whole internet${environment === "prod" ? " (refused in prod)" : ""}`,
+      });
+  });
+  if (mode === "in-network") {
+    if (d.egressCidrs.length > 0)
+      issues.push({
+        path: at(".egressCidrs"),
+        value: d.egressCidrs,
+        expected: 'no CIDRs with deployer.mode "in-network" (the endpoint is private-only; they would be ignored)',
+      });
+    // Said outright, the mode needs its runner; left to the prod default, a missing runner shows
+    // in the plan instead (policy aws-eks-deployer-path), so stand-in configs stay small.
+    if (d.mode === "in-network" && d.runner.githubRepository === undefined)
+      issues.push({
+        path: at(".runner.githubRepository"),
+        value: undefined,
+        expected:
+          'the GitHub repository the in-network runner serves, as "owner/name" (without a runner a private-only ' +
+          "cluster has no deployer)",
+      });
+  }
+  return issues;
+}

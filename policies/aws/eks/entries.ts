@@ -1,6 +1,7 @@
 import type { RegistryEntry } from "../../lib/registry-entry";
 import { eksAuthenticationMode } from "./eks-authentication-mode";
 import { eksControlPlaneLogs } from "./eks-control-plane-logs";
+import { eksDeployerPath } from "./eks-deployer-path";
 import { eksEndpointExposure } from "./eks-endpoint-exposure";
 import { eksSecretsEncryption } from "./eks-secrets-encryption";
 import { iamNoWildcardAdmin } from "./iam-no-wildcard-admin";
@@ -11,6 +12,7 @@ export const eksPolicies: readonly RegistryEntry[] = [
   { create: eksSecretsEncryption },
   { create: eksControlPlaneLogs },
   { create: eksEndpointExposure },
+  { create: eksDeployerPath },
   { create: eksAuthenticationMode },
   { create: iamNoWildcardAdmin },
   { create: launchTemplateHardened },
