@@ -7,6 +7,8 @@ import { PLATFORM_TAGS, awsProvider, runStack, stackResource, urnOf } from "./ha
 
 const VPC = "aws:ec2/vpc:Vpc";
 const VPC_URN = urnOf(VPC, "vpc");
+const HINT = (region: string) =>
+  `; to use ${region}, add it to platform:allowedRegions and pass \`npm run policy-config -- --stack <stack>\` as --policy-pack-config`;
 const vpc = (provider?: PolicyProviderResource | null, props: Record<string, unknown> = { cidrBlock: "10.0.0.0/16" }) =>
   stackResource(VPC, "vpc", props, { provider });
 const defaultProvider: PolicyProviderResource = {
@@ -46,21 +48,33 @@ describe("policies: AWS stack-wide", () => {
     it("reports a region outside the default set", () =>
       assert.deepEqual(runStack(policy, [vpc(awsProvider("ap-south-1"))]), [
         {
-          message: 'aws:ec2/vpc:Vpc "vpc" is in region ap-south-1, allowed: us-east-1, us-west-2, eu-west-1',
+          message: `aws:ec2/vpc:Vpc "vpc" is in region ap-south-1, allowed: us-east-1, us-west-2, eu-west-1${HINT("ap-south-1")}`,
           urn: VPC_URN,
         },
       ]));
     it("honours allowedRegions from config", () =>
       assert.deepEqual(runStack(policy, [vpc(awsProvider("us-west-2"))], { allowedRegions: ["us-east-1"] }), [
-        { message: 'aws:ec2/vpc:Vpc "vpc" is in region us-west-2, allowed: us-east-1', urn: VPC_URN },
+        {
+          message: `aws:ec2/vpc:Vpc "vpc" is in region us-west-2, allowed: us-east-1${HINT("us-west-2")}`,
+          urn: VPC_URN,
+        },
       ]));
     it("uses an aws v7 resource-level region over the provider's", () =>
       assert.deepEqual(runStack(policy, [vpc(awsProvider("us-east-1"), { region: "sa-east-1" })]), [
         {
-          message: 'aws:ec2/vpc:Vpc "vpc" is in region sa-east-1, allowed: us-east-1, us-west-2, eu-west-1',
+          message: `aws:ec2/vpc:Vpc "vpc" is in region sa-east-1, allowed: us-east-1, us-west-2, eu-west-1${HINT("sa-east-1")}`,
           urn: VPC_URN,
         },
       ]));
+    it("reports each disallowed region once, however many resources are in it", () => {
+      const many = ["a", "b", "c"].map((n) => stackResource(VPC, n, {}, { provider: awsProvider("ap-south-1") }));
+      assert.deepEqual(runStack(policy, [...many, vpc(awsProvider("us-east-1"))]), [
+        {
+          message: `3 AWS resources (first: aws:ec2/vpc:Vpc "a") are in region ap-south-1, allowed: us-east-1, us-west-2, eu-west-1${HINT("ap-south-1")}`,
+          urn: urnOf(VPC, "a"),
+        },
+      ]);
+    });
     it("reports a provider without region", () =>
       assert.deepEqual(runStack(policy, [vpc({ ...awsProvider(), props: {} })]), [
         { message: 'aws:ec2/vpc:Vpc "vpc" has no region pinned on its provider', urn: VPC_URN },
