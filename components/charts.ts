@@ -24,6 +24,15 @@ export const CHARTS = {
     version: "79.9.0",
     repo: "https://prometheus-community.github.io/helm-charts",
   },
+  /**
+   * Istio 1.30.3 (istio/istio tag 1.30.3, 2026-07-16; newest GA tag in the Aug 2026 repository copy read, 1.31 at rc.0): minimum
+   * Kubernetes 1.32 (istioctl/pkg/install/k8sversion MinK8SVersion), CI on Kubernetes 1.35, built
+   * against k8s.io/api v0.35.3. One version for the four ambient charts; see components/mesh/versions.ts.
+   */
+  istioBase: { chart: "base", version: "1.30.3", repo: "https://istio-release.storage.googleapis.com/charts" },
+  istiod: { chart: "istiod", version: "1.30.3", repo: "https://istio-release.storage.googleapis.com/charts" },
+  istioCni: { chart: "cni", version: "1.30.3", repo: "https://istio-release.storage.googleapis.com/charts" },
+  ztunnel: { chart: "ztunnel", version: "1.30.3", repo: "https://istio-release.storage.googleapis.com/charts" },
   /** Chaos Mesh 2.7.3 (Aug 2025 patch of 2.7; chaosctl off by default). */
   chaosMesh: { chart: "chaos-mesh", version: "2.7.3", repo: "https://charts.chaos-mesh.org" },
 } as const satisfies Record<string, ChartPin>;

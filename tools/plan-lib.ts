@@ -3,8 +3,7 @@ import { ConfigError, loadConfig } from "../components/config";
 import type { PlatformConfig } from "../components/config";
 import { PlanResource, runProgram } from "./engine/run";
 import { readStackConfig } from "./engine/stack-config";
-import { evaluateFlows, type PlannedFlow } from "./flows";
-import { evaluatePolicies, flowViolations, policyConfigFor, type Violation } from "../policies/lib/offline";
+import { evaluatePolicies, policyConfigFor, type Violation } from "../policies/lib/offline";
 
 export type { Violation };
 
@@ -14,8 +13,6 @@ export interface Plan {
   resources: PlanResource[];
   outputs: Record<string, unknown>;
   violations: Violation[];
-  /** The network paths the platform needs (tools/flows/required.ts), each with its evidence or what is missing. */
-  flows: PlannedFlow[];
   /** The resolved `platform:cost` section: usage assumptions the cost estimate reads (tools/cost). */
   usage?: PlatformConfig["cost"];
 }
@@ -63,8 +60,7 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
     secretKeys: stackConfig.secretKeys,
     program,
   });
-  const flows = evaluateFlows(run.resources);
-  const violations = [...evaluate(run.resources, config), ...flowViolations(flows)];
+  const violations = evaluate(run.resources, config);
   return {
     ok: true,
     config,
@@ -74,7 +70,6 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
       resources: run.resources,
       outputs: run.outputs,
       violations,
-      flows,
       usage: config.cost,
     },
   };

@@ -8,6 +8,7 @@ import { edgeSchema } from "./sections/edge";
 import { autoscalingSchema, gatewaySchema, servicesSchema } from "./sections/workloads";
 import { chaosSchema, observabilitySchema } from "./sections/operations";
 import { costSchema } from "./sections/cost";
+import { meshSchema } from "./sections/mesh";
 
 /**
  * Every `platform:<key>` the program reads. Each key is parsed on its own so a
@@ -33,6 +34,7 @@ export const CONFIG_SECTIONS = {
   observability: observabilitySchema,
   chaos: chaosSchema,
   cost: costSchema,
+  mesh: meshSchema,
 } as const;
 
 export type SectionKey = keyof typeof CONFIG_SECTIONS;

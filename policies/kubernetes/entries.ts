@@ -2,6 +2,10 @@ import type { RegistryEntry } from "../lib/registry-entry";
 import { autoscaledNoReplicas } from "./autoscaled-no-replicas";
 import { chaosScoped } from "./chaos-scoped";
 import { imageTagPinned } from "./image-tag-pinned";
+import { meshDestinationRules } from "./mesh-destination-rules";
+import { meshIstioSchema } from "./mesh-istio-schema";
+import { meshMtlsStrict } from "./mesh-mtls-strict";
+import { meshWaypoint } from "./mesh-waypoint";
 import { noExternalService } from "./no-external-service";
 import { pdbForReplicated } from "./pdb-for-replicated";
 import { podSecurityRestricted } from "./pod-security-restricted";
@@ -24,4 +28,8 @@ export const kubernetesPolicies: readonly RegistryEntry[] = [
   { create: autoscaledNoReplicas },
   { create: prometheusRuleLabel },
   { create: chaosScoped },
+  { create: meshMtlsStrict, strict: "mandatory" },
+  { create: meshDestinationRules },
+  { create: meshWaypoint },
+  { create: meshIstioSchema },
 ];

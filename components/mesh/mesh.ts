@@ -1,0 +1,134 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { CHARTS, type ChartPin } from "../charts";
+import type { ClusterHandle } from "../cluster/types";
+import type { PlatformConfig } from "../config";
+import { appsNamespaceLabels, type MeshManifest } from "./manifests";
+import { planMesh, type MeshPlan } from "./plan";
+import { ISTIO_NAMESPACE, type IstioChart } from "./values";
+import { GATEWAY_API } from "./versions";
+
+export interface MeshArgs {
+  /** Validated stack configuration: `mesh`, services, gateway, environment, cluster version. */
+  config: PlatformConfig;
+  /**
+   * The region (a RegionContext fits): its cluster (every object uses its k8sProvider; the
+   * charts wait for its add-ons), its VPC range (the ALB's plaintext to the gateway pods) and
+   * its NodePools (istiod and the waypoint run on Karpenter nodes).
+   */
+  region: {
+    readonly name: string;
+    readonly cluster: ClusterHandle;
+    readonly vpc: { readonly cidrBlock: string };
+    readonly nodePools?: readonly pulumi.Resource[];
+  };
+}
+
+/** What the apps namespace's objects wait for once it exists. */
+export interface AppsAttachment {
+  /** The apps Namespace resource (Workloads creates it with `namespaceLabels`). */
+  namespace: pulumi.Resource;
+  /** The release that installs the Prometheus Operator CRDs; omitted: no monitors (observability off). */
+  monitoringCrds?: pulumi.Resource;
+}
+
+const CHART_PINS: Record<IstioChart, ChartPin> = {
+  base: CHARTS.istioBase,
+  istiod: CHARTS.istiod,
+  cni: CHARTS.istioCni,
+  ztunnel: CHARTS.ztunnel,
+};
+
+/**
+ * Istio in ambient mode on one cluster: Gateway API CRDs, then Istio's base (CRDs), istiod, CNI
+ * node agent and ztunnel charts, pinned in components/charts.ts. `attachApps` then adds the apps
+ * namespace's mesh objects (mTLS, authorization, circuit breakers, routes, waypoint, network
+ * policies) and the scrape monitors once the namespace exists. Planning is planMesh().
+ */
+export class Mesh extends pulumi.ComponentResource {
+  /** Labels the apps namespace must carry (ambient enrolment, waypoint). */
+  public readonly namespaceLabels: Readonly<Record<string, string>> = appsNamespaceLabels();
+  /** CNI node agent and ztunnel: app pods wait for them so they are captured from their first packet. */
+  public readonly dataplane: pulumi.Resource[];
+  public readonly releases: Readonly<Record<IstioChart, k8s.helm.v3.Release>>;
+  public readonly plan: MeshPlan;
+  private readonly gatewayApi: pulumi.Resource;
+  private readonly k8s$: pulumi.CustomResourceOptions;
+  private readonly name: string;
+
+  constructor(name: string, args: MeshArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("platform:mesh:Mesh", name, {}, opts);
+    const { config, region } = args;
+    this.name = name;
+    this.plan = planMesh({
+      mesh: config.mesh,
+      environment: config.environment,
+      services: config.services,
+      gateway: config.gateway,
+      vpcCidr: region.vpc.cidrBlock,
+      kubernetesVersion: config.cluster.kubernetesVersion,
+    });
+    this.k8s$ = { parent: this, provider: region.cluster.k8sProvider };
+    const base = region.cluster.workloadDependencies;
+
+    this.gatewayApi = new k8s.yaml.v2.ConfigFile(
+      `${name}-gateway-api-crds`,
+      { file: GATEWAY_API.url },
+      { ...this.k8s$, dependsOn: base },
+    );
+    const release = (chart: IstioChart, dependsOn: pulumi.Resource[]) => {
+      const pin = CHART_PINS[chart];
+      return new k8s.helm.v3.Release(
+        `${name}-${chart}`,
+        {
+          name: chart === "base" ? "istio-base" : chart === "cni" ? "istio-cni" : chart,
+          chart: pin.chart,
+          version: pin.version,
+          repositoryOpts: { repo: pin.repo },
+          namespace: ISTIO_NAMESPACE,
+          createNamespace: chart === "base",
+          atomic: true,
+          values: this.plan.values[chart],
+        },
+        { ...this.k8s$, dependsOn },
+      );
+    };
+    const istioBase = release("base", base);
+    const istiod = release("istiod", [istioBase, this.gatewayApi, ...(region.nodePools ?? [])]);
+    const cni = release("cni", [istioBase]);
+    const ztunnel = release("ztunnel", [istiod, cni]);
+    this.releases = { base: istioBase, istiod, cni, ztunnel };
+    this.dataplane = [cni, ztunnel];
+    this.registerOutputs({});
+  }
+
+  /**
+   * The apps namespace's mesh objects: Istio kinds wait for the base chart (CRDs) and the
+   * namespace, the waypoint Gateway also for the Gateway API CRDs and istiod (which owns the
+   * istio-waypoint GatewayClass), monitors for the Prometheus Operator CRDs.
+   */
+  public attachApps(apps: AppsAttachment): pulumi.Resource[] {
+    const { base, istiod } = this.releases;
+    const needs: Record<MeshManifest["needs"], pulumi.Resource[]> = {
+      core: [apps.namespace],
+      istio: [apps.namespace, base],
+      waypoint: [apps.namespace, this.gatewayApi, istiod],
+    };
+    const created = this.plan.manifests.map((m) => this.create(`${this.name}-${m.role}`, m.manifest, needs[m.needs]));
+    if (apps.monitoringCrds)
+      for (const m of this.plan.monitors)
+        created.push(
+          this.create(`${this.name}-${m.kind.toLowerCase()}-${m.metadata.name}`, m, [apps.monitoringCrds, istiod]),
+        );
+    return created;
+  }
+
+  private create(name: string, manifest: Record<string, unknown>, dependsOn: pulumi.Resource[]): pulumi.Resource {
+    const opts = { ...this.k8s$, dependsOn };
+    if (manifest.kind === "NetworkPolicy")
+      return new k8s.networking.v1.NetworkPolicy(name, manifest as k8s.networking.v1.NetworkPolicyArgs, opts);
+    if (manifest.kind === "ConfigMap")
+      return new k8s.core.v1.ConfigMap(name, manifest as k8s.core.v1.ConfigMapArgs, opts);
+    return new k8s.apiextensions.CustomResource(name, manifest as k8s.apiextensions.CustomResourceArgs, opts);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Everything the Mesh component creates, as plain values: chart values, the apps namespace's
+ * mesh objects and the monitors. Checks the facts of the pinned release before anything exists.
+ */
+import type { Environment, GatewayConfig, MeshConfig, ServiceConfig } from "../config/types";
+import { appsNamespaceLabels, meshManifests, type Manifest, type MeshManifest } from "./manifests";
+import { meshMonitors } from "./monitors";
+import { istioValues, unknownValuePaths, type IstioChart, type Values } from "./values";
+import { ISTIO_KUBERNETES_VERSIONS, ISTIO_PLATFORM_PROFILES, ISTIO_VERSION } from "./versions";
+
+export interface MeshPlanInput {
+  mesh: MeshConfig;
+  environment: Environment;
+  services: readonly ServiceConfig[];
+  gateway: GatewayConfig;
+  vpcCidr: string;
+  /** The cluster's Kubernetes minor, e.g. "1.34". */
+  kubernetesVersion: string;
+}
+
+export interface MeshPlan {
+  values: Record<IstioChart, Values>;
+  manifests: MeshManifest[];
+  monitors: Manifest[];
+  namespaceLabels: Record<string, string>;
+}
+
+/** Problems that would only show at `helm install` or in a crash-looping pod, as readable lines. */
+export function meshPlanProblems(input: MeshPlanInput, values: Record<IstioChart, Values>): string[] {
+  const problems: string[] = [];
+  if (!(ISTIO_KUBERNETES_VERSIONS as readonly string[]).includes(input.kubernetesVersion))
+    problems.push(
+      `platform:cluster.kubernetesVersion: got ${JSON.stringify(input.kubernetesVersion)}; expected one Istio ` +
+        `${ISTIO_VERSION} supports (${ISTIO_KUBERNETES_VERSIONS.join(", ")})`,
+    );
+  for (const chart of Object.keys(values) as IstioChart[]) {
+    problems.push(...unknownValuePaths(chart, values[chart]));
+    const platform = values[chart].global?.platform ?? values[chart].platform;
+    if (platform !== undefined && !(ISTIO_PLATFORM_PROFILES as readonly string[]).includes(platform))
+      problems.push(
+        `${chart} values: global.platform ${JSON.stringify(platform)} has no profile in the chart ` +
+          `(${ISTIO_PLATFORM_PROFILES.join(", ")}); helm install fails with "unknown platform"`,
+      );
+  }
+  return problems;
+}
+
+/** The mesh of one cluster. Throws with every problem at once. */
+export function planMesh(input: MeshPlanInput): MeshPlan {
+  const values = istioValues({ mesh: input.mesh, environment: input.environment });
+  const problems = meshPlanProblems(input, values);
+  if (problems.length > 0)
+    throw new Error(`Invalid mesh plan (${problems.length} problem(s)):\n  - ${problems.join("\n  - ")}`);
+  return {
+    values,
+    manifests: meshManifests(input),
+    monitors: meshMonitors(),
+    namespaceLabels: appsNamespaceLabels(),
+  };
+}
