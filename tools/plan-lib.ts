@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from "../components/config";
 import type { PlatformConfig } from "../components/config";
 import { PlanResource, runProgram } from "./engine/run";
 import { readStackConfig } from "./engine/stack-config";
-import { evaluatePolicies, policyConfigFor, type Violation } from "../policies/lib/offline";
+import { evaluateFlows, type PlannedFlow } from "./flows";
+import { evaluatePolicies, flowViolations, policyConfigFor, type Violation } from "../policies/lib/offline";
 
 export type { Violation };
 
@@ -13,6 +14,8 @@ export interface Plan {
   resources: PlanResource[];
   outputs: Record<string, unknown>;
   violations: Violation[];
+  /** The network paths the platform needs (tools/flows/required.ts), each with its evidence or what is missing. */
+  flows: PlannedFlow[];
   /** The resolved `platform:cost` section: usage assumptions the cost estimate reads (tools/cost). */
   usage?: PlatformConfig["cost"];
 }
@@ -60,7 +63,8 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
     secretKeys: stackConfig.secretKeys,
     program,
   });
-  const violations = evaluate(run.resources, config);
+  const flows = evaluateFlows(run.resources);
+  const violations = [...evaluate(run.resources, config), ...flowViolations(flows)];
   return {
     ok: true,
     config,
@@ -70,6 +74,7 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
       resources: run.resources,
       outputs: run.outputs,
       violations,
+      flows,
       usage: config.cost,
     },
   };

@@ -5,8 +5,18 @@ export type NetworkConfig = ParsedSections["network"];
 export type ClusterConfig = ParsedSections["cluster"];
 export type KarpenterConfig = ParsedSections["karpenter"];
 export type NodePoolConfig = KarpenterConfig["nodePools"][number];
-export type DatabaseConfig = ParsedSections["database"] & { secondaryRegions: string[] };
-export type CacheConfig = ParsedSections["cache"] & { secondaryRegions: string[]; global: boolean };
+/** writerRegion: where the writer is now (default primaryRegion); protect: Pulumi protect (default: prod). */
+export type DatabaseConfig = ParsedSections["database"] & {
+  secondaryRegions: string[];
+  writerRegion: string;
+  protect: boolean;
+};
+export type CacheConfig = ParsedSections["cache"] & {
+  secondaryRegions: string[];
+  global: boolean;
+  writerRegion: string;
+  protect: boolean;
+};
 export type EdgeConfig = ParsedSections["edge"] & { hostedZone: string };
 export type ServiceConfig = ParsedSections["services"][number];
 export type GatewayConfig = ParsedSections["gateway"];

@@ -51,6 +51,34 @@ export interface Violation {
   message: string;
 }
 
+/** A network path of plan.json (`flows`, evaluated by tools/flows): `{ from, to, port, ok, via | reason }`. */
+export interface PlanFlow {
+  from: string;
+  to: string;
+  port: number | string;
+  ok: boolean;
+  via?: string[];
+  reason?: string;
+  /** The declared requirement it comes from (tools/flows/required.ts). */
+  requirement?: string;
+  /** The destination's resource, when the plan has one. */
+  urn?: string;
+}
+
+export const REQUIRED_FLOWS_POLICY = "platform-required-flows";
+
+/** Each required flow that does not hold is a mandatory violation saying what is missing. */
+export function flowViolations(flows: readonly PlanFlow[]): Violation[] {
+  return flows
+    .filter((f) => !f.ok)
+    .map((f) => ({
+      policy: REQUIRED_FLOWS_POLICY,
+      enforcementLevel: "mandatory" as const,
+      urn: f.urn ?? "",
+      message: `${f.requirement ? `${f.requirement}: ` : ""}${f.from} -> ${f.to} on port ${f.port} does not hold: ${f.reason ?? "no path"}`,
+    }));
+}
+
 export interface EvaluateOptions {
   environment: string;
   /** Per-policy config merged over policyConfigFor(environment), same shape as --policy-pack-config. */

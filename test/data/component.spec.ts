@@ -9,6 +9,14 @@ const GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
 const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 const GLOBAL_GROUP = "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const CODE: Record<string, string> = { "us-east-1": "use1", "us-west-2": "usw2", "eu-west-1": "euw1" };
+const CIDR: Record<string, string> = {
+  "us-east-1": "10.0.0.0/16",
+  "us-west-2": "10.1.0.0/16",
+  "eu-west-1": "10.2.0.0/16",
+};
 
 const dataResources = (plan: Plan) => plan.resources.filter((r) => /platform:data:Global(Database|Cache)/.test(r.urn));
 const dependsOn = (r: PlanResource, target: PlanResource) => r.dependencies.includes(target.urn);
@@ -141,22 +149,60 @@ describe("data tier on the mock engine", () => {
       }
     });
 
-    it("admits 5432 and 6379 only from each region's cluster security group", () => {
+    it("creates the data security groups empty, so they never wait for EKS", () => {
       const map = byUrn(plan);
-      for (const sg of ofType(plan, "aws:ec2/securityGroup:SecurityGroup").filter((s) =>
-        /^(database|cache)-.*-sg$/.test(s.name),
-      )) {
-        const ingress = sg.inputs.ingress as { fromPort: number; securityGroups?: string[]; cidrBlocks?: string[] }[];
-        assert.equal(ingress.length, 1);
-        assert.equal(ingress[0].fromPort, sg.name.startsWith("database") ? 5432 : 6379);
-        assert.equal(ingress[0].cidrBlocks, undefined);
-        assert.equal(ingress[0].securityGroups?.length, 1);
-        // The source is this region's EKS cluster security group, and the group waits for that cluster.
-        const code = { "us-east-1": "use1", "us-west-2": "usw2", "eu-west-1": "euw1" }[sg.region!];
-        assert.deepEqual(ingress[0].securityGroups, [`sg-platform-prod-${code}-cluster`]);
-        const eks = sg.dependencies.map((d) => map.get(d)!).find((d) => d.type === "eks:index:Cluster");
-        assert.equal(eks?.region, sg.region, `${sg.name} depends on its own region's cluster`);
+      const groups = ofType(plan, SG).filter((s) => /^(database|cache)-.*-sg$/.test(s.name));
+      assert.equal(groups.length, 6);
+      for (const sg of groups) {
+        assert.equal(sg.inputs.ingress, undefined, sg.name);
+        const eks = sg.dependencies.map((d) => map.get(d)!).filter((d) => d.type === "eks:index:Cluster");
+        assert.deepEqual(eks, [], `${sg.name} does not wait for a cluster`);
       }
+    });
+
+    it("admits 5432/6379 only: from the local cluster security group and each peer VPC range", () => {
+      const rules = ofType(plan, INGRESS).filter((r) => /^(database|cache)-/.test(r.name));
+      assert.equal(rules.length, 2 * 3 * 3); // stores x regions x (cluster + 2 peers)
+      for (const rule of rules) {
+        const port = rule.name.startsWith("database") ? 5432 : 6379;
+        assert.deepEqual([rule.inputs.ipProtocol, rule.inputs.fromPort, rule.inputs.toPort], ["tcp", port, port]);
+        const m = /^(database|cache)-([a-z]+-[a-z]+-\d)-sg-from-(cluster|peer-([a-z]+-[a-z]+-\d))$/.exec(rule.name);
+        assert.ok(m, rule.name);
+        assert.equal(rule.region, m[2], rule.name);
+        if (m[3] === "cluster") {
+          assert.equal(rule.inputs.referencedSecurityGroupId, `sg-platform-prod-${CODE[m[2]]}-cluster`);
+          assert.equal(rule.inputs.cidrIpv4, undefined);
+        } else {
+          assert.notEqual(m[4], m[2], "no rule for the region itself");
+          assert.equal(rule.inputs.cidrIpv4, CIDR[m[4]], rule.name);
+          assert.equal(rule.inputs.referencedSecurityGroupId, undefined);
+        }
+      }
+    });
+
+    it("forwards writes from the secondary clusters to the writer region", () => {
+      const forwarding = Object.fromEntries(
+        ofType(plan, CLUSTER).map((c) => [c.region, c.inputs.enableGlobalWriteForwarding]),
+      );
+      assert.deepEqual(forwarding, { "us-east-1": false, "us-west-2": true, "eu-west-1": true });
+    });
+
+    it("pins the engine version on the GlobalCluster only; members ignore its drift", () => {
+      assert.equal(ofType(plan, GLOBAL_CLUSTER)[0].inputs.engineVersion, "16.13");
+      for (const c of ofType(plan, CLUSTER)) assert.ok(c.options!.ignoreChanges.includes("engineVersion"), c.name);
+      for (const i of ofType(plan, INSTANCE)) assert.equal(i.inputs.engineVersion, undefined, i.name);
+    });
+
+    it("protects the stateful data resources in prod, and only those", () => {
+      const isProtected = (r: PlanResource) => r.options?.protect === true;
+      for (const t of [GLOBAL_CLUSTER, CLUSTER, GROUP, GLOBAL_GROUP])
+        for (const r of ofType(plan, t)) assert.ok(isProtected(r), r.name);
+      const keys = ofType(plan, "aws:kms/key:Key").filter((k) => /^(database|cache)-/.test(k.name));
+      assert.equal(keys.length, 6);
+      for (const k of keys) assert.ok(isProtected(k), k.name);
+      for (const t of [INSTANCE, SG, INGRESS, "aws:rds/subnetGroup:SubnetGroup"])
+        for (const r of ofType(plan, t).filter((x) => /^(database|cache)-/.test(x.name)))
+          assert.ok(!isProtected(r), r.name);
     });
 
     it("alarms replication lag on secondaries only, plus CPU, memory and connections everywhere", () => {

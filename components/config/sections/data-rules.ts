@@ -11,6 +11,19 @@ type Sections = { [K in keyof ParsedSections]?: ParsedSections[K] };
 export function dataIssues(c: Sections): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add = (path: string, value: unknown, expected: string) => issues.push({ path, value, expected });
+  if (c.regions) {
+    const primary = c.primaryRegion ?? c.regions[0]?.name;
+    const others = c.regions.map((r) => r.name).filter((r) => r !== primary);
+    const writer = (section: "database" | "cache", secondaries: string[]) => {
+      const at = c[section]?.writerRegion;
+      const holders = [primary, ...secondaries];
+      if (c[section]?.enabled && at !== undefined && !holders.includes(at))
+        add(`platform:${section}.writerRegion`, at, `a region holding a ${section} member (${holders.join(", ")})`);
+    };
+    writer("database", c.database?.secondaryRegions ?? others);
+    const cacheGlobal = c.cache?.global ?? others.length > 0;
+    writer("cache", cacheGlobal ? (c.cache?.secondaryRegions ?? others.slice(0, 2)) : []);
+  }
   const cache = c.cache;
   if (cache?.enabled && c.regions) {
     const others = c.regions.map((r) => r.name).filter((r) => r !== (c.primaryRegion ?? c.regions![0].name));

@@ -5,10 +5,24 @@ import { percent, positiveInt } from "../primitives";
 export const databaseSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
+    /**
+     * Set on the GlobalCluster (members ignore drift: AWS's minor upgrades land there). Default
+     * 16.13: the newest Aurora PostgreSQL 16 minor when recorded (released 2026-04-06, AWS "Aurora
+     * PostgreSQL updates",
+     * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraPostgreSQLReleaseNotes/AuroraPostgreSQL.Updates.html,
+     * as tracked by endoflife-date/release-data releases/amazon-aurora-postgresql.json, read
+     * 2026-12-02). Each minor stays creatable for at least 12 months after release
+     * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.VersionPolicy.html),
+     * so until 2027-04 at least; major 16 is in standard support until 2029-02-28. Every 16.x
+     * supports global databases and global write forwarding (config/aws-domains.ts AURORA_PG_GLOBAL).
+     * Before a first deploy check the Region still offers it:
+     * `aws rds describe-db-engine-versions --engine aurora-postgresql --engine-version 16.13
+     * --query 'DBEngineVersions[].SupportsGlobalDatabases'`.
+     */
     engineVersion: z
       .string()
-      .regex(/^\d+\.\d+$/, { error: 'an Aurora PostgreSQL version like "16.6"' })
-      .default("16.6"),
+      .regex(/^\d+\.\d+$/, { error: 'an Aurora PostgreSQL version like "16.13"' })
+      .default("16.13"),
     /** Memory-optimized classes; Global Database does not support burstable (db.t*) classes. */
     instanceClass: z
       .string()
@@ -41,6 +55,14 @@ export const databaseSchema = z
       .max(35, { error: "at most 35 days (AWS limit)" })
       .default(14),
     deletionProtection: z.boolean().default(true),
+    /** Pulumi `protect` on the global cluster, clusters and KMS keys. Default: on in prod (components/data/protection.ts). */
+    protect: z.boolean().optional(),
+    /**
+     * Where the Aurora writer is now. Default: primaryRegion. After a switchover or failover set it
+     * to the promoted region and `pulumi up`: write forwarding moves to the other clusters and the
+     * data-endpoints ConfigMaps follow; no resource is replaced (README: data tier failover).
+     */
+    writerRegion: z.string().optional(),
     performanceInsightsRetentionDays: z
       .union([z.literal(7), z.literal(731)], { error: "7 (free tier) or 731" })
       .default(7),
@@ -98,6 +120,10 @@ export const cacheSchema = z
     /** Whether to create a Global Datastore at all (dev: single region, no global datastore). */
     global: z.boolean().optional(),
     snapshotRetentionDays: z.number().int().min(0).max(35).default(7),
+    /** Pulumi `protect` on the replication groups, Global Datastore and KMS keys. Default: on in prod. */
+    protect: z.boolean().optional(),
+    /** Where the Global Datastore's primary is now (writes go there). Default: primaryRegion. See database.writerRegion. */
+    writerRegion: z.string().optional(),
     /** Alarm when EngineCPUUtilization (the Redis/Valkey main thread) stays above this (percent). */
     engineCpuAlarmPercent: percent.default(80),
     /** Alarm when DatabaseMemoryUsagePercentage stays above this (percent; seed 002/003: resources > 85%). */

@@ -1,0 +1,104 @@
+import { strict as assert } from "assert";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { DataTier, type DataRegionInput } from "../../components/data";
+import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
+import { ALONE, named, testConfig } from "../helpers/stand-in";
+
+const REGIONS = [
+  { name: "us-east-1", short: "use1", cidr: "10.0.0.0/16" },
+  { name: "us-west-2", short: "usw2", cidr: "10.1.0.0/16" },
+  { name: "eu-west-1", short: "euw1", cidr: "10.2.0.0/16" },
+];
+
+/** A region as the data tier reads it, without EKS: its cluster security group is a plain group. */
+function region(r: (typeof REGIONS)[number]): DataRegionInput {
+  const provider = new aws.Provider(r.short, { region: r.name as aws.Region });
+  const clusterSg = new aws.ec2.SecurityGroup(`${r.short}-cluster-sg`, { vpcId: "vpc-1" }, { provider });
+  return {
+    name: r.name,
+    provider,
+    vpc: {
+      vpcId: pulumi.output(`vpc-${r.short}`),
+      cidrBlock: r.cidr,
+      publicSubnetIds: [],
+      privateSubnetIds: [],
+      databaseSubnetIds: [pulumi.output("subnet-a"), pulumi.output("subnet-b")],
+      privateSubnetCidrs: [r.cidr.replace(".0.0/16", ".0.0/19")],
+    },
+    alarmTopic: { arn: pulumi.output(`arn:aws:sns:${r.name}:1:alarms`), keyArn: pulumi.output("k") },
+    cluster: { clusterSecurityGroupId: clusterSg.id },
+  };
+}
+
+describe("DataTier: per-region secret ARNs and write paths (mock engine)", () => {
+  let run: ProgramRun;
+  const config = testConfig({
+    environment: "dev",
+    regions: REGIONS.map((r) => ({ name: r.name, vpcCidr: r.cidr })),
+    primaryRegion: "us-east-1",
+    // Not what this spec is about; the cluster section needs a deployer location (issue 12).
+    cluster: { deployer: { egressCidrs: ["203.0.113.0/24"] } },
+  });
+  before(async () => {
+    run = await runProgram({
+      ...ALONE,
+      program: () => {
+        const parent = new pulumi.ComponentResource("platform:test:Root", "root");
+        const regions = Object.fromEntries(REGIONS.map((r) => [r.name, region(r)]));
+        const data = new DataTier(config, regions, parent);
+        // Stand-ins for what consumes the API: an IAM policy per region, a ConfigMap's data.
+        for (const r of REGIONS) {
+          const arns = data.secretArns(r.name);
+          new aws.cloudwatch.Dashboard(
+            `${r.short}-consumer`,
+            { dashboardName: "x", dashboardBody: pulumi.interpolate`${arns.database},${arns.cacheAuth}` },
+            { provider: regions[r.name].provider },
+          );
+          new aws.cloudwatch.Dashboard(
+            `${r.short}-env`,
+            { dashboardName: "x", dashboardBody: data.connectionInfo(r.name).apply((i) => JSON.stringify(i)) },
+            { provider: regions[r.name].provider },
+          );
+        }
+        return {};
+      },
+    });
+  });
+
+  const byName = (n: string) => named(run.resources, n);
+  const deps = (r: PlanResource) => r.dependencies.map((u) => run.resources.find((x) => x.urn === u)!.name).sort();
+
+  it("lets a region's secret consumers depend on the two secrets only", () => {
+    for (const r of REGIONS)
+      assert.deepEqual(deps(byName(`${r.short}-consumer`)), ["cache-auth-secret", "database-master-secret"]);
+  });
+
+  it("hands out each region's own replica ARN", () => {
+    const value = String(byName("euw1-consumer").inputs.dashboardBody);
+    const [db, cache] = value.split(",");
+    assert.match(db, /^arn:aws:secretsmanager:eu-west-1:/);
+    assert.match(cache, /^arn:aws:secretsmanager:eu-west-1:/);
+  });
+
+  it("writes through forwarding in secondaries and to the primary cache everywhere", () => {
+    const env = (short: string) => JSON.parse(String(byName(`${short}-env`).inputs.dashboardBody));
+    const primary = env("use1");
+    assert.equal(primary.writeForwarding, false);
+    assert.match(primary.writerEndpoint, /\.global-mock\.global\.rds\.amazonaws\.com$/);
+    for (const short of ["usw2", "euw1"]) {
+      const e = env(short);
+      assert.equal(e.writeForwarding, true, short);
+      assert.equal(e.writerEndpoint, e.readerEndpoint, `${short} writes to its local cluster (forwarded)`);
+      assert.match(e.readerEndpoint, new RegExp(`^platform-test-${short}-aurora\\.cluster-ro-mock\\.`));
+      assert.equal(e.globalWriterEndpoint, primary.writerEndpoint);
+      assert.equal(e.redisWriterEndpoint, "master.platform-test-use1-cache.mock.use1.cache.amazonaws.com");
+      assert.equal(e.redisReaderEndpoint, `replica.platform-test-${short}-cache.mock.${short}.cache.amazonaws.com`);
+    }
+  });
+
+  it("does not protect outside prod unless asked", () => {
+    assert.equal(byName("database-global").options?.protect ?? false, false);
+    assert.equal(config.database.protect, false);
+  });
+});

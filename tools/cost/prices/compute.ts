@@ -1,0 +1,102 @@
+import { type Price, uniform, usEu } from "./types";
+
+const EKS = "https://aws.amazon.com/eks/pricing/";
+const EC2 = "https://aws.amazon.com/ec2/pricing/on-demand/";
+
+export const EKS_PRICES = {
+  /** Control plane, per cluster-hour, Kubernetes version in standard support. */
+  controlPlane: {
+    unit: "cluster-hour",
+    usd: uniform(0.1),
+    source: EKS,
+    seen: ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1"],
+    seenAt: "https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/",
+    note: "AWS: $0.10 per cluster per hour in standard support, same in every commercial region.",
+  },
+  /** Control plane in extended support (total, not a surcharge). */
+  controlPlaneExtended: {
+    unit: "cluster-hour",
+    usd: uniform(0.6),
+    source: EKS,
+    seen: ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1"],
+    seenAt: "https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/",
+    note: "AWS: a total of $0.60 per cluster per hour for a version in extended support (since April 2024).",
+  },
+} satisfies Record<string, Price>;
+
+/**
+ * End of EKS standard support per Kubernetes minor (14 months after EKS release, then 12 months
+ * of extended support billed at controlPlaneExtended). Source: the EKS version calendar,
+ * https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html, as listed on
+ * https://endoflife.date/amazon-eks (read 2026-12-02).
+ */
+export const EKS_END_OF_STANDARD_SUPPORT: Readonly<Record<string, string>> = {
+  "1.32": "2026-03-23",
+  "1.33": "2026-07-29",
+  "1.34": "2026-12-02",
+  "1.35": "2027-03-27",
+};
+
+/** vCPU and GiB per instance size; within a family AWS prices sizes linearly (xlarge = 2 x large). */
+export const SIZES: Readonly<Record<string, number>> = {
+  micro: 0.125,
+  small: 0.25,
+  medium: 0.5,
+  large: 1,
+  xlarge: 2,
+  "2xlarge": 4,
+  "4xlarge": 8,
+};
+
+export interface FamilySpec {
+  /** vCPU and memory (GiB) of the .large size. */
+  vcpu: number;
+  memGiB: number;
+  arch: "amd64" | "arm64";
+  /** USD per hour of the .large size, on-demand Linux. */
+  large: Price;
+}
+
+const ec2 = (us: number, euw1: number, euc1: number): Price => ({
+  unit: "instance-hour (.large)",
+  usd: usEu(us, euw1, euc1),
+  source: EC2,
+});
+
+/** Families the Karpenter NodePools and the system node group may use. */
+export const EC2_FAMILIES: Readonly<Record<string, FamilySpec>> = {
+  m6i: { vcpu: 2, memGiB: 8, arch: "amd64", large: ec2(0.096, 0.107, 0.115) },
+  m7i: { vcpu: 2, memGiB: 8, arch: "amd64", large: ec2(0.1008, 0.112, 0.121) },
+  c6i: { vcpu: 2, memGiB: 4, arch: "amd64", large: ec2(0.085, 0.096, 0.097) },
+  c7i: { vcpu: 2, memGiB: 4, arch: "amd64", large: ec2(0.08925, 0.1008, 0.1019) },
+  m7g: { vcpu: 2, memGiB: 8, arch: "arm64", large: ec2(0.0816, 0.0904, 0.0972) },
+  c7g: { vcpu: 2, memGiB: 4, arch: "arm64", large: ec2(0.0725, 0.0816, 0.0826) },
+  t3: { vcpu: 2, memGiB: 8, arch: "amd64", large: ec2(0.0832, 0.0912, 0.096) },
+  t4g: { vcpu: 2, memGiB: 8, arch: "arm64", large: ec2(0.0672, 0.0736, 0.0768) },
+};
+
+export const EBS_PRICES = {
+  gp3: {
+    unit: "GB-month",
+    usd: usEu(0.08, 0.088, 0.0952),
+    source: "https://aws.amazon.com/ebs/pricing/",
+    note: "gp3 storage only; the baseline 3,000 IOPS and 125 MB/s are included.",
+  },
+} satisfies Record<string, Price>;
+
+export const IPV4_PRICES = {
+  publicAddress: {
+    unit: "address-hour",
+    usd: uniform(0.005),
+    source: "https://aws.amazon.com/vpc/pricing/",
+    note: "Every public IPv4 address (EIPs of NAT gateways, an internet-facing ALB's per-AZ addresses) since 2024-02-01.",
+  },
+} satisfies Record<string, Price>;
+
+/** Instance type -> family spec and the size multiplier, or undefined when not pinned. */
+export function ec2Type(type: string): { family: string; spec: FamilySpec; mult: number } | undefined {
+  const [family, size] = type.split(".");
+  const spec = EC2_FAMILIES[family];
+  const mult = SIZES[size];
+  return spec && mult ? { family, spec, mult } : undefined;
+}

@@ -1,0 +1,47 @@
+/**
+ * Pinned AWS list prices (USD, on-demand, Linux, no free tier, no discounts). Each entry names
+ * the official pricing page it belongs to. `seen` lists the regions whose figure was read on a
+ * page while pinning (that page's URL in `seenAt`); every other figure is the AWS list price
+ * as the author knew it at PRICE_DATE and was NOT re-read offline: confirm it on `source`
+ * before relying on it. A region missing from `usd` has no pinned price: the estimate lists
+ * such lines as unpriced instead of guessing.
+ */
+export interface Price {
+  /** What one unit is, e.g. "hour", "GB", "GB-month", "1M requests". */
+  unit: string;
+  /** Region name (or "global") -> USD per unit. */
+  usd: Readonly<Record<string, number>>;
+  source: string;
+  seen?: readonly string[];
+  seenAt?: string;
+  note?: string;
+}
+
+/** Date the prices were pinned; the estimate is for a 730-hour month starting then. */
+export const PRICE_DATE = "2026-12-02";
+
+/** AWS bills per hour and uses 730 hours for a month (8,760 / 12). */
+export const HOURS_PER_MONTH = 730;
+
+/**
+ * Regions with a full price set: the policy pack's default allowed regions
+ * (policies/stack/aws-allowed-regions.ts: us-east-1, us-west-2, eu-west-1) plus us-east-2 and
+ * eu-central-1. Any other region the config accepts gets "no pinned price" lines.
+ */
+export const PRICED_REGIONS = ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1"] as const;
+
+/** The same figure in every priced region (services AWS prices uniformly). */
+export function uniform(usd: number): Record<string, number> {
+  return Object.fromEntries(PRICED_REGIONS.map((r) => [r, usd]));
+}
+
+/** us-east-1, us-east-2, us-west-2 share a price; eu-west-1 and eu-central-1 given. */
+export function usEu(us: number, euWest1: number, euCentral1: number): Record<string, number> {
+  return {
+    "us-east-1": us,
+    "us-east-2": us,
+    "us-west-2": us,
+    "eu-west-1": euWest1,
+    "eu-central-1": euCentral1,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The network paths the platform needs, declared once. Evaluated on every `npm run plan`
+ * (tools/flows/index.ts); each one that does not hold is a mandatory violation. `from` and
+ * `to` name roles (roles.ts resolves them per region from the plan); `port` is fixed, or
+ * "target" when the destination decides it (the gateway's container port, a scrape port).
+ */
+export interface FlowRequirement {
+  id: string;
+  from: string;
+  to: string;
+  port: number | "target";
+  protocol?: "tcp" | "udp";
+  why: string;
+}
+
+export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
+  {
+    id: "deployer-cluster-api",
+    from: "deployer",
+    to: "cluster-api",
+    port: 443,
+    why: "pulumi up creates Kubernetes objects in every cluster; a private endpoint needs an in-network deployer",
+  },
+  {
+    id: "karpenter-nodes-cluster-api",
+    from: "karpenter-nodes",
+    to: "cluster-api",
+    port: 443,
+    why: "nodes Karpenter launches join the cluster through the API endpoint",
+  },
+  {
+    id: "apps-database-writer",
+    from: "app-pods:database",
+    to: "database-writer",
+    port: 5432,
+    why: "every region writes; secondaries through Aurora write forwarding on their local cluster",
+  },
+  { id: "apps-database-readers", from: "app-pods:database", to: "database-readers", port: 5432, why: "local reads" },
+  {
+    id: "apps-cache-primary",
+    from: "app-pods:cache",
+    to: "cache-primary",
+    port: 6379,
+    why: "Global Datastore secondaries are read-only: cache writes go to the primary region over the private link",
+  },
+  { id: "apps-cache-replicas", from: "app-pods:cache", to: "cache-replicas", port: 6379, why: "local cache reads" },
+  { id: "alb-gateway", from: "alb", to: "gateway-pods", port: "target", why: "IP targets of the TargetGroupBinding" },
+  { id: "cloudfront-alb", from: "cloudfront", to: "alb", port: 443, why: "the ALB only accepts CloudFront" },
+  {
+    id: "healthchecks-alb",
+    from: "route53-health-checkers",
+    to: "alb",
+    port: 443,
+    why: "Route53 health checks decide latency/failover routing",
+  },
+  {
+    id: "prometheus-scrape",
+    from: "prometheus",
+    to: "scrape-targets",
+    port: "target",
+    why: "every ServiceMonitor endpoint",
+  },
+];
