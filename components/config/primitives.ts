@@ -118,3 +118,11 @@ export const pinnedImage = z
       });
     }
   });
+
+/** Items that occur more than once, each reported once. */
+export function duplicates<T>(items: readonly T[]): T[] {
+  const seen = new Set<T>();
+  const dup = new Set<T>();
+  for (const i of items) (seen.has(i) ? dup : seen).add(i);
+  return [...dup];
+}

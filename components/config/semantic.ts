@@ -1,16 +1,13 @@
 import { ConfigIssue } from "./errors";
-import { GLOBAL_EDGE_REGION, isKnownRegion } from "./regions";
 import type { ParsedSections } from "./schema";
-import { MAX_AZS } from "./sections/network";
-import { capacityProblem, cidrsOverlap, requiredVpcPrefix } from "../network/subnets";
-import { cpuMillis, durationSeconds, memoryBytes } from "./primitives";
-import { isChaosSchedule } from "../chaos/validate";
+import { cpuMillis, duplicates, memoryBytes } from "./primitives";
 import { edgeIssues } from "./sections/edge";
 import { meshIssues } from "./sections/mesh";
 import { dataIssues } from "./sections/data-rules";
 import { clusterIssues } from "./sections/cluster";
-import { domainIssues, regionProblem } from "./domain-checks";
-import { VPC_PREFIX } from "./aws-domains";
+import { regionIssues } from "./sections/core-rules";
+import { chaosIssues } from "./sections/operations-rules";
+import { domainIssues } from "./domain-checks";
 
 type Partial<T> = { [K in keyof T]?: T[K] };
 type Add = (path: string, value: unknown, expected: string) => void;
@@ -33,17 +30,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
   const regionNames = c.regions?.map((r) => r.name) ?? [];
   const primary = c.primaryRegion ?? regionNames[0];
 
-  if (c.regions) checkRegions(c, add);
-  c.allowedRegions?.forEach((r, i) => {
-    const problem = regionProblem(r) ?? (isKnownRegion(r) ? undefined : "a known AWS region name like us-east-1");
-    if (problem) add(key("allowedRegions", `[${i}]`), r, problem);
-  });
-  if (c.allowedRegions && c.edge?.enabled && !c.allowedRegions.includes(GLOBAL_EDGE_REGION))
-    add(
-      key("allowedRegions"),
-      c.allowedRegions,
-      `a list including ${GLOBAL_EDGE_REGION} while edge is enabled (CloudFront's certificate and WAF live there)`,
-    );
+  regionIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   if (c.regions && c.primaryRegion !== undefined && !regionNames.includes(c.primaryRegion)) {
     add(key("primaryRegion"), c.primaryRegion, `one of the configured regions (${regionNames.join(", ")})`);
   }
@@ -123,7 +110,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
         );
     }
   }
-  if (c.chaos) checkChaos(c, add);
+  chaosIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   if (c.edge) edgeIssues(c.edge).forEach((i) => add(i.path, i.value, i.expected));
   if (c.mesh)
     meshIssues(c.mesh, {
@@ -142,53 +129,6 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
     );
   }
   return issues;
-}
-
-function checkRegions(c: Partial<ParsedSections>, add: Add): void {
-  const regions = c.regions!;
-  const seen = new Set<string>();
-  regions.forEach((r, i) => {
-    const at = key("regions", `[${i}]`);
-    const partition = regionProblem(r.name);
-    if (partition) add(`${at}.name`, r.name, partition);
-    else if (!isKnownRegion(r.name))
-      add(`${at}.name`, r.name, "a known AWS region name like us-east-1, us-west-2 or eu-west-1");
-    else if (c.allowedRegions && !c.allowedRegions.includes(r.name))
-      add(
-        `${at}.name`,
-        r.name,
-        `a region in platform:allowedRegions (${c.allowedRegions.join(", ")}); to deploy there, add it to platform:allowedRegions (the aws-allowed-regions policy checks the same list)`,
-      );
-    if (seen.has(r.name)) add(`${at}.name`, r.name, "each region listed once");
-    seen.add(r.name);
-    if (c.network) {
-      const azCount = c.network.azCount;
-      // When the prefixes cannot fit any VPC AWS allows, domainIssues names network.subnetPrefixes instead.
-      const fits = requiredVpcPrefix(c.network.subnetPrefixes, MAX_AZS) >= VPC_PREFIX.largest;
-      const problem = fits ? capacityProblem(r.vpcCidr, c.network.subnetPrefixes, MAX_AZS) : undefined;
-      if (problem)
-        add(`${at}.vpcCidr`, r.vpcCidr, `${problem} (or set longer network.subnetPrefixes, i.e. smaller subnets)`);
-      if (r.availabilityZones) {
-        if (r.availabilityZones.length < azCount)
-          add(`${at}.availabilityZones`, r.availabilityZones, `at least network.azCount (${azCount}) AZ names`);
-        if (r.availabilityZones.length > MAX_AZS)
-          add(`${at}.availabilityZones`, r.availabilityZones, `at most ${MAX_AZS} AZ names`);
-        // Unknown zone names are reported by domainIssues, against the region's zone list.
-        duplicates(r.availabilityZones).forEach((az) => add(`${at}.availabilityZones`, az, "each AZ listed once"));
-      }
-      if (cidrsOverlap(r.vpcCidr, c.network.serviceCidr))
-        add(`${at}.vpcCidr`, r.vpcCidr, `a range disjoint from network.serviceCidr (${c.network.serviceCidr})`);
-    }
-    for (let j = 0; j < i; j++) {
-      if (cidrsOverlap(r.vpcCidr, regions[j].vpcCidr)) {
-        add(
-          `${at}.vpcCidr`,
-          r.vpcCidr,
-          `a range disjoint from regions[${j}] (${regions[j].name} ${regions[j].vpcCidr}); cross-region VPC ranges must not overlap`,
-        );
-      }
-    }
-  });
 }
 
 function checkCluster(c: Partial<ParsedSections>, add: Add): void {
@@ -296,62 +236,4 @@ function checkServices(c: Partial<ParsedSections>, add: Add): void {
   });
   if (services.some((s) => s.kind === "web") && !owner.has("/"))
     add(key("services"), [...owner.keys()], 'one service owning the "/" route (the default, e.g. frontend)');
-}
-
-function checkChaos(c: Partial<ParsedSections>, add: Add): void {
-  const ch = c.chaos!;
-  // Targets only matter when experiments run: a prod catalogue without the seed services must not
-  // trip over chaos defaults it never uses (chaos is opt-in outside dev).
-  const enabled = ch.enabled ?? c.environment === "dev";
-  const names = enabled ? c.services?.map((s) => s.name) : undefined;
-  const known = (path: string, target: string) => {
-    if (names && !names.includes(target)) add(key("chaos", path), target, `a configured service (${names.join(", ")})`);
-  };
-  ch.podFailure.targets.forEach((t, i) => known(`.podFailure.targets[${i}]`, t));
-  duplicates(ch.podFailure.targets).forEach((t) =>
-    add(key("chaos", ".podFailure.targets"), t, "each service listed once (one Schedule per target)"),
-  );
-  known(".networkDelay.target", ch.networkDelay.target);
-  const target = enabled ? c.services?.find((s) => s.name === ch.networkDelay.target) : undefined;
-  if (target && target.kind !== "web")
-    add(
-      key("chaos", ".networkDelay.target"),
-      target.name,
-      "a web service (the gateway only sends traffic to web services)",
-    );
-  // NetworkChaos hands latency to tc: one number and one unit (the CRD's pattern).
-  if (!/^[0-9]+(ms|s|m|h)$/.test(ch.networkDelay.latency) || durationSeconds(ch.networkDelay.latency) <= 0) {
-    add(key("chaos", ".networkDelay.latency"), ch.networkDelay.latency, 'a positive delay with one unit, like "100ms"');
-  }
-  if (ch.cpuStress.workers > 8192)
-    add(key("chaos", ".cpuStress.workers"), ch.cpuStress.workers, "at most 8192 stress-ng workers");
-  known(".cpuStress.target", ch.cpuStress.target);
-  const schedules: [string, string][] = [
-    [".podFailure.schedule", ch.podFailure.schedule],
-    [".networkDelay.schedule", ch.networkDelay.schedule],
-    [".cpuStress.schedule", ch.cpuStress.schedule],
-    [".gatewayPodKill.schedule", ch.gatewayPodKill.schedule],
-  ];
-  // isChaosSchedule checks field ranges the way Chaos Mesh's cron parser does ("61 * * * *" fails there).
-  for (const [path, value] of schedules)
-    if (!isChaosSchedule(value)) add(key("chaos", path), value, 'a cron expression ("0 * * * *") or "@every 1h"');
-  const runs: [string, string, string][] = [
-    [".podFailure", ch.podFailure.duration, ch.podFailure.schedule],
-    [".networkDelay", ch.networkDelay.duration, ch.networkDelay.schedule],
-    [".cpuStress", ch.cpuStress.duration, ch.cpuStress.schedule],
-  ];
-  for (const [path, d, schedule] of runs) {
-    if (durationSeconds(d) <= 0)
-      add(key("chaos", `${path}.duration`), d, "a positive duration (a zero-length fault never runs)");
-    const every = /^@every (.+)$/.exec(schedule);
-    if (every && durationSeconds(d) >= durationSeconds(every[1]))
-      add(key("chaos", `${path}.duration`), d, `shorter than the schedule interval (${every[1]})`);
-  }
-}
-
-function duplicates<T>(items: readonly T[]): T[] {
-  const seen = new Set<T>();
-  const dup = new Set<T>();
-  for (const i of items) (seen.has(i) ? dup : seen).add(i);
-  return [...dup];
 }
