@@ -5,6 +5,7 @@ import { PlanResource, runProgram } from "./engine/run";
 import { readStackConfig } from "./engine/stack-config";
 import { evaluateFlows, type PlannedFlow } from "./flows";
 import { evaluatePolicies, flowViolations, policyConfigFor, type Violation } from "../policies/lib/offline";
+import { estimateCost } from "./cost/estimate";
 
 export type { Violation };
 
@@ -86,8 +87,26 @@ function evaluate(resources: PlanResource[], config: PlatformConfig): Violation[
   return evaluatePolicies(resources, {
     environment: config.environment,
     stackTags,
-    config: policyConfigFor(config.environment, { allowedRegions: config.allowedRegions }),
+    config: {
+      ...policyConfigFor(config.environment, { allowedRegions: config.allowedRegions }),
+      "cost-budget": costBudgetConfig(resources, config),
+    },
   });
+}
+
+/** The cost-budget policy's config: the budget and the estimate of these resources (tools/cost). */
+function costBudgetConfig(resources: PlanResource[], config: PlatformConfig): Record<string, unknown> {
+  if (config.cost.monthlyBudget === undefined) return {};
+  const report = estimateCost({ resources, usage: config.cost });
+  const top = [...report.lines].sort((a, b) => b.monthly - a.monthly).slice(0, 3);
+  return {
+    monthlyBudget: config.cost.monthlyBudget,
+    estimate: {
+      monthly: report.monthly,
+      top: top.map((l) => `${l.line} ${l.region} $${l.monthly.toFixed(2)}`),
+      priceDate: report.priceDate,
+    },
+  };
 }
 
 /** Mandatory violations fail the plan; advisory ones are printed only. */

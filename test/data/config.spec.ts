@@ -103,4 +103,44 @@ describe("data tier config: bad input", () => {
       'platform:cache.engineVersion: got "4.0.10"; expected 5.0.6 or later: Global Datastore needs Redis OSS 5.0.6+',
     ]);
   });
+
+  it("rejects a writerRegion that holds no member of the store", () =>
+    assert.deepEqual(
+      problems({
+        database: { writerRegion: "ap-south-1" },
+        cache: { secondaryRegions: ["us-west-2"], writerRegion: "eu-west-1" },
+      }),
+      [
+        'platform:database.writerRegion: got "ap-south-1"; expected a region holding a database member (us-east-1, us-west-2, eu-west-1)',
+        'platform:cache.writerRegion: got "eu-west-1"; expected a region holding a cache member (us-east-1, us-west-2)',
+      ],
+    ));
+});
+
+describe("data tier config: resolved once", () => {
+  const resolve = (environment: string, extra: Record<string, unknown> = {}) => {
+    const raw = { environment, regions, primaryRegion: "us-east-1", ...extra };
+    const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [`platform:${k}`, JSON.stringify(v)]));
+    try {
+      return loadConfig(flat, ctx);
+    } catch (err) {
+      // Other sections may require keys this spec does not care about; the data sections still resolve.
+      throw new Error(err instanceof ConfigError ? err.issues.map(formatIssue).join("\n") : String(err));
+    }
+  };
+
+  it("protects prod's data tier by default, and nothing elsewhere unless asked", () => {
+    const prod = resolve("prod");
+    assert.deepEqual([prod.database.protect, prod.cache.protect], [true, true]);
+    const dev = resolve("dev", { cluster: { deployer: { egressCidrs: ["203.0.113.0/24"] } } });
+    assert.deepEqual([dev.database.protect, dev.cache.protect], [false, false]);
+    const lifted = resolve("prod", { database: { protect: false } });
+    assert.deepEqual([lifted.database.protect, lifted.cache.protect], [false, true]);
+  });
+
+  it("puts the writer in the primary region until told otherwise, and defaults to Aurora PostgreSQL 16.13", () => {
+    const c = resolve("prod", { database: { writerRegion: "us-west-2" } });
+    assert.deepEqual([c.database.writerRegion, c.cache.writerRegion], ["us-west-2", "us-east-1"]);
+    assert.equal(c.database.engineVersion, "16.13");
+  });
 });

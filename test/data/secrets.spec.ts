@@ -31,40 +31,57 @@ function region(r: (typeof REGIONS)[number]): DataRegionInput {
   };
 }
 
-describe("DataTier: per-region secret ARNs and write paths (mock engine)", () => {
-  let run: ProgramRun;
-  const config = testConfig({
+function configWith(extra: Record<string, unknown> = {}) {
+  return testConfig({
     environment: "dev",
     regions: REGIONS.map((r) => ({ name: r.name, vpcCidr: r.cidr })),
     primaryRegion: "us-east-1",
     // Not what this spec is about; the cluster section needs a deployer location (issue 12).
     cluster: { deployer: { egressCidrs: ["203.0.113.0/24"] } },
+    ...extra,
   });
-  before(async () => {
-    run = await runProgram({
-      ...ALONE,
-      program: () => {
-        const parent = new pulumi.ComponentResource("platform:test:Root", "root");
-        const regions = Object.fromEntries(REGIONS.map((r) => [r.name, region(r)]));
-        const data = new DataTier(config, regions, parent);
-        // Stand-ins for what consumes the API: an IAM policy per region, a ConfigMap's data.
-        for (const r of REGIONS) {
-          const arns = data.secretArns(r.name);
-          new aws.cloudwatch.Dashboard(
-            `${r.short}-consumer`,
-            { dashboardName: "x", dashboardBody: pulumi.interpolate`${arns.database},${arns.cacheAuth}` },
-            { provider: regions[r.name].provider },
-          );
-          new aws.cloudwatch.Dashboard(
-            `${r.short}-env`,
-            { dashboardName: "x", dashboardBody: data.connectionInfo(r.name).apply((i) => JSON.stringify(i)) },
-            { provider: regions[r.name].provider },
-          );
-        }
-        return {};
-      },
-    });
+}
+
+/** The data tier alone, plus stand-ins for its consumers: per region an IAM-like consumer of the
+ * secret ARNs and the ConnectionInfo the ConfigMap is built from. */
+function runDataTier(config: ReturnType<typeof configWith>): Promise<ProgramRun> {
+  return runProgram({
+    ...ALONE,
+    program: () => {
+      const parent = new pulumi.ComponentResource("platform:test:Root", "root");
+      const regions = Object.fromEntries(REGIONS.map((r) => [r.name, region(r)]));
+      const data = new DataTier(config, regions, parent);
+      for (const r of REGIONS) {
+        const arns = data.secretArns(r.name);
+        const provider = regions[r.name].provider;
+        const body = (b: pulumi.Input<string>) => ({ dashboardName: "x", dashboardBody: b });
+        new aws.cloudwatch.Dashboard(
+          `${r.short}-consumer`,
+          body(pulumi.interpolate`${arns.database},${arns.cacheAuth}`),
+          {
+            provider,
+          },
+        );
+        new aws.cloudwatch.Dashboard(
+          `${r.short}-env`,
+          body(data.connectionInfo(r.name).apply((i) => JSON.stringify(i))),
+          {
+            provider,
+          },
+        );
+      }
+      return {};
+    },
   });
+}
+
+const envOf = (run: ProgramRun, short: string) =>
+  JSON.parse(String(named(run.resources, `${short}-env`).inputs.dashboardBody));
+
+describe("DataTier: per-region secret ARNs and write paths (mock engine)", () => {
+  let run: ProgramRun;
+  const config = configWith();
+  before(async () => (run = await runDataTier(config)));
 
   const byName = (n: string) => named(run.resources, n);
   const deps = (r: PlanResource) => r.dependencies.map((u) => run.resources.find((x) => x.urn === u)!.name).sort();
@@ -75,19 +92,17 @@ describe("DataTier: per-region secret ARNs and write paths (mock engine)", () =>
   });
 
   it("hands out each region's own replica ARN", () => {
-    const value = String(byName("euw1-consumer").inputs.dashboardBody);
-    const [db, cache] = value.split(",");
+    const [db, cache] = String(byName("euw1-consumer").inputs.dashboardBody).split(",");
     assert.match(db, /^arn:aws:secretsmanager:eu-west-1:/);
     assert.match(cache, /^arn:aws:secretsmanager:eu-west-1:/);
   });
 
   it("writes through forwarding in secondaries and to the primary cache everywhere", () => {
-    const env = (short: string) => JSON.parse(String(byName(`${short}-env`).inputs.dashboardBody));
-    const primary = env("use1");
+    const primary = envOf(run, "use1");
     assert.equal(primary.writeForwarding, false);
     assert.match(primary.writerEndpoint, /\.global-mock\.global\.rds\.amazonaws\.com$/);
     for (const short of ["usw2", "euw1"]) {
-      const e = env(short);
+      const e = envOf(run, short);
       assert.equal(e.writeForwarding, true, short);
       assert.equal(e.writerEndpoint, e.readerEndpoint, `${short} writes to its local cluster (forwarded)`);
       assert.match(e.readerEndpoint, new RegExp(`^platform-test-${short}-aurora\\.cluster-ro-mock\\.`));
@@ -100,5 +115,39 @@ describe("DataTier: per-region secret ARNs and write paths (mock engine)", () =>
   it("does not protect outside prod unless asked", () => {
     assert.equal(byName("database-global").options?.protect ?? false, false);
     assert.equal(config.database.protect, false);
+  });
+});
+
+describe("DataTier after a promotion: writerRegion moves the write paths, renames nothing", () => {
+  let before_: ProgramRun;
+  let after: ProgramRun;
+  before(async () => {
+    before_ = await runDataTier(configWith());
+    after = await runDataTier(
+      configWith({ database: { writerRegion: "us-west-2", protect: true }, cache: { writerRegion: "us-west-2" } }),
+    );
+  });
+
+  it("forwards from every cluster but the writer's, and points every region's cache writes at it", () => {
+    const forwarding = Object.fromEntries(
+      after.resources
+        .filter((r) => r.type === "aws:rds/cluster:Cluster")
+        .map((c) => [c.region, c.inputs.enableGlobalWriteForwarding]),
+    );
+    assert.deepEqual(forwarding, { "us-east-1": true, "us-west-2": false, "eu-west-1": true });
+    for (const short of ["use1", "usw2", "euw1"])
+      assert.equal(
+        envOf(after, short).redisWriterEndpoint,
+        "master.platform-test-usw2-cache.mock.usw2.cache.amazonaws.com",
+        short,
+      );
+    assert.equal(envOf(after, "usw2").writeForwarding, false);
+  });
+
+  it("keeps every resource name, and protects on request outside prod", () => {
+    const names = (r: ProgramRun) => r.resources.map((x) => x.urn).sort();
+    assert.deepEqual(names(after), names(before_));
+    assert.equal(named(after.resources, "database-global").options?.protect, true);
+    assert.equal(named(after.resources, "cache-us-east-1-group").options?.protect ?? false, false);
   });
 });
