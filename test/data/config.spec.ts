@@ -125,7 +125,9 @@ describe("data tier config: resolved once", () => {
       return loadConfig(flat, ctx);
     } catch (err) {
       // Other sections may require keys this spec does not care about; the data sections still resolve.
-      throw new Error(err instanceof ConfigError ? err.issues.map(formatIssue).join("\n") : String(err));
+      throw new Error(err instanceof ConfigError ? err.issues.map(formatIssue).join("\n") : String(err), {
+        cause: err,
+      });
     }
   };
 
