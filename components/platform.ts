@@ -64,14 +64,12 @@ export class Platform extends pulumi.ComponentResource {
     // 3. per region: workloads, gateway, autoscaling
     const workloads: Record<string, Workloads> = {};
     for (const [regionName, region] of Object.entries(contexts)) {
-      // Endpoints read locally, writes go to the global writer; secrets by this region's replica ARN.
-      const info = this.data.connectionInfo(regionName);
+      // Endpoints read locally, writes go to the global writer. Role policies name only this
+      // region's secret replicas, so they wait for those and not for the whole data tier.
+      const secrets = this.data.secretArns(regionName);
       const connection = {
-        endpoints: info.apply(connectionEnv),
-        secretArns: [
-          ...(config.database.enabled ? [info.secretArn] : []),
-          ...(config.cache.enabled ? [info.cacheAuthSecretArn] : []),
-        ],
+        endpoints: this.data.connectionInfo(regionName).apply(connectionEnv),
+        secretArns: [secrets.database, secrets.cacheAuth].filter((a): a is pulumi.Output<string> => a !== undefined),
       };
       workloads[regionName] = new Workloads(
         `${regionName}-workloads`,
@@ -98,7 +96,11 @@ export class Platform extends pulumi.ComponentResource {
     // 5. per region: observability, chaos (opt-in)
     for (const [regionName, region] of Object.entries(contexts)) {
       const obs = config.observability.enabled
-        ? new Observability(`${regionName}-observability`, { config, region }, { parent: region.parent })
+        ? new Observability(
+            `${regionName}-observability`,
+            { config, region, scrapeKeda: workloads[regionName].facts.usesKeda },
+            { parent: region.parent },
+          )
         : undefined;
       if (config.chaos.enabled)
         new Chaos(

@@ -49,7 +49,8 @@ export class Chaos extends pulumi.ComponentResource {
       {
         metadata: { name: NAMESPACES.chaos, labels: chaosNamespaceLabels() },
       },
-      { ...kp, dependsOn: cluster.workloadDependencies },
+      // Only the API server: the namespace waits for no node or add-on.
+      kp,
     );
 
     const chart = CHARTS.chaosMesh;
@@ -65,7 +66,8 @@ export class Chaos extends pulumi.ComponentResource {
         timeout: 600,
         maxHistory: 5,
       },
-      kp,
+      // The controller runs on the system nodes; the daemon follows every node as it joins.
+      { ...kp, dependsOn: cluster.workloadDependencies },
     );
 
     const crd = { ...kp, dependsOn: [this.release, ...(args.dependsOn ?? [])] };

@@ -26,6 +26,8 @@ export interface ObservabilityArgs {
    * and the alarm topic Alertmanager publishes to.
    */
   region: Pick<RegionContext, "name" | "physicalName" | "provider" | "cluster" | "alarmTopic">;
+  /** KEDA runs in this region (Workloads.facts.usesKeda): only then is its operator scraped. */
+  scrapeKeda: boolean;
 }
 
 /**
@@ -100,7 +102,8 @@ export class Observability extends pulumi.ComponentResource {
       {
         metadata: { name: NAMESPACES.monitoring, labels: monitoringNamespaceLabels() },
       },
-      { ...kp, dependsOn: cluster.workloadDependencies },
+      // Only the API server: the namespace waits for no node or add-on.
+      kp,
     );
 
     const password = new random.RandomPassword(
@@ -150,7 +153,8 @@ export class Observability extends pulumi.ComponentResource {
         timeout: 900,
         maxHistory: 5,
       },
-      { ...kp, dependsOn: [grafanaSecret, ...identities] },
+      // Its pods need the system nodes, their add-ons and the gp3 StorageClass (Prometheus' volume).
+      { ...kp, dependsOn: [grafanaSecret, ...identities, ...cluster.workloadDependencies] },
     );
 
     // --- Rules and monitors (CRDs come with the release) --------------------------------
@@ -172,6 +176,7 @@ export class Observability extends pulumi.ComponentResource {
       webServices: config.services.filter((s) => s.kind === "web").map((s) => s.name),
       gateway: GATEWAY_SERVICE.name,
       appsNamespace: GATEWAY_SERVICE.namespace,
+      keda: args.scrapeKeda,
     });
     for (const target of targets) {
       const m = serviceMonitorManifest(target, selector);

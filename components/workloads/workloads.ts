@@ -8,22 +8,15 @@ import { NAMESPACES } from "../k8s-names";
 import type { RegionContext } from "../region-context";
 import { nameTags } from "../tags";
 import { KEDA_OPERATOR_SA, kedaOperatorStatements, kedaValues } from "./keda";
+import { workloadFacts, type WorkloadFacts } from "./facts";
 import {
   dataSecretStatements,
   DLQ_RETENTION_SECONDS,
-  queueAccess,
   queueConsumerStatements,
   queueProducerStatements,
   redrivePolicy,
 } from "./iam";
-import {
-  APPS_NAMESPACE,
-  DATA_ENDPOINTS_CONFIGMAP,
-  GATEWAY_NAME,
-  planWorkloads,
-  type Manifest,
-  type PlannedManifest,
-} from "./manifests";
+import { APPS_NAMESPACE, GATEWAY_NAME, planWorkloads, type Manifest, type PlannedManifest } from "./manifests";
 
 /** The data tier's connection info for one region, as the data-endpoints ConfigMap carries it. */
 export interface DataConnection {
@@ -79,6 +72,8 @@ export class Workloads extends pulumi.ComponentResource {
   public readonly gatewayService: pulumi.CustomResource;
   /** The apps namespace (chaos Schedules live in it). */
   public readonly namespace: pulumi.CustomResource;
+  /** Derived facts of this region's workloads (scaling modes, KEDA, queue users). */
+  public readonly facts: WorkloadFacts;
 
   constructor(name: string, args: WorkloadsArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:workloads:Workloads", name, {}, opts);
@@ -88,10 +83,9 @@ export class Workloads extends pulumi.ComponentResource {
     const k8s$ = { parent: this, provider: cluster.k8sProvider };
 
     // --- AWS: queue, DLQ, Pod Identity ------------------------------------------------
-    const queueUsers = config.services.filter((s) => queueAccess(s) !== null);
-    const scalesOnQueue = config.services.some((s) => s.autoscaling.keda?.sqsQueueLength);
+    const facts = (this.facts = workloadFacts(config));
     let queue: aws.sqs.Queue | undefined;
-    if (queueUsers.length > 0 || scalesOnQueue) {
+    if (facts.needsQueue) {
       const dlqName = `${region.physicalName}-jobs-dlq`;
       const dlq = new aws.sqs.Queue(
         `${name}-dlq`,
@@ -124,7 +118,7 @@ export class Workloads extends pulumi.ComponentResource {
     const identities = new Map<string, pulumi.Resource>();
     const secretArns = args.connection?.secretArns ?? [];
     for (const s of config.services) {
-      const access = queueAccess(s);
+      const access = facts.queueAccess[s.name];
       const statements = [
         ...(access === "consumer"
           ? queueConsumerStatements(queue!.arn)
@@ -146,7 +140,7 @@ export class Workloads extends pulumi.ComponentResource {
 
     // --- KEDA ---------------------------------------------------------------------------
     const kedaDeps: pulumi.Resource[] = [];
-    if (scalesOnQueue) {
+    if (facts.scalesOnQueue) {
       const { association } = podIdentityRole(
         `${name}-keda-pi`,
         {
@@ -160,8 +154,8 @@ export class Workloads extends pulumi.ComponentResource {
       // Credentials are injected when the operator pod is created: the association comes first.
       kedaDeps.push(association);
     }
-    const usesKeda = config.services.some((s) => s.autoscaling.keda);
-    const keda = usesKeda
+    // On the system nodes (its values tolerate their taint): it waits for them, not for the NodePools.
+    const keda = facts.usesKeda
       ? new k8s.helm.v3.Release(
           `${name}-keda`,
           {
@@ -185,42 +179,30 @@ export class Workloads extends pulumi.ComponentResource {
       autoscaling: config.autoscaling,
       region: region.name,
       vpcCidr: region.vpc.cidrBlock,
+      primaryVpcCidr: config.regions.find((r) => r.isPrimary)?.vpcCidr,
       dataEndpoints: args.connection?.endpoints,
       queueUrl: queue?.url,
+      facts,
     });
-    const namespace = (this.namespace = createManifest(`${name}-${plan.namespace.role}`, plan.namespace.manifest, {
-      ...k8s$,
-      dependsOn: cluster.workloadDependencies,
-    }));
+    // A namespace needs only the API server: it waits for no node, add-on or NodePool.
+    const namespace = (this.namespace = createManifest(`${name}-${plan.namespace.role}`, plan.namespace.manifest, k8s$));
 
     const created = new Map<string, pulumi.CustomResource>();
-    const webServices = (): pulumi.Resource[] =>
-      config.services
-        .filter((s) => s.kind === "web")
-        .map((s) => created.get(`svc-${s.name}`)!)
-        .filter(Boolean);
     const dependsOnFor = (p: PlannedManifest): pulumi.Resource[] => {
       const deps: pulumi.Resource[] = [namespace];
-      const workload = p.manifest.metadata.name as string;
       if (p.keda) deps.push(keda!);
-      if (p.manifest.kind === "Deployment") {
-        deps.push(...cluster.workloadDependencies, ...region.nodePools);
-        const sa = created.get(`sa-${workload}`);
-        if (sa) deps.push(sa);
-        const identity = identities.get(workload);
-        if (identity) deps.push(identity);
-        const endpoints = created.get(`cm-${DATA_ENDPOINTS_CONFIGMAP}`);
-        if (endpoints) deps.push(endpoints);
-        if (workload === GATEWAY_NAME) {
-          // nginx resolves its upstream hosts at start: the Services must exist first.
-          deps.push(...webServices(), created.get(`cm-${GATEWAY_NAME}`)!);
-        }
+      for (const role of p.needs ?? []) {
+        const r = created.get(role);
+        if (!r) throw new Error(`${name}: ${p.role} needs ${role}, which is not planned before it`);
+        deps.push(r);
       }
-      if (
-        p.manifest.kind === "ScaledObject" &&
-        p.manifest.spec.triggers.some((t: Manifest) => t.type === "aws-sqs-queue")
-      ) {
-        deps.push(created.get("triggerauth-aws")!);
+      if (p.pods) {
+        // Pods need nodes: the system add-ons and the NodePools Karpenter launches them from. On
+        // destroy the reverse holds: the Deployment goes before the NodePools and their nodes.
+        deps.push(...cluster.workloadDependencies, ...region.nodePools);
+        const identity = identities.get(p.pods.serviceAccount);
+        // Credentials are injected at pod creation: the Pod Identity association comes first.
+        if (identity) deps.push(identity);
       }
       return deps;
     };

@@ -13,12 +13,12 @@ function config(overrides: Record<string, unknown> = {}): PlatformConfig {
  * The Observability component alone on the mock engine, in a stand-in region (stand-in cluster,
  * the region's real alarm topic with the config's e-mail subscribers).
  */
-function run(cfg: PlatformConfig): Promise<ProgramRun> {
+function run(cfg: PlatformConfig, scrapeKeda = true): Promise<ProgramRun> {
   return runProgram({
     ...ALONE,
     program: () => {
       const region = standInRegion({ emails: [...cfg.observability.alarmEmails] });
-      new Observability("usw2-observability", { config: cfg, region });
+      new Observability("usw2-observability", { config: cfg, region, scrapeKeda });
       return {};
     },
   });
@@ -40,7 +40,7 @@ describe("Observability component (mock engine)", () => {
         },
       }),
     );
-    plain = await run(config());
+    plain = await run(config(), false);
   });
   const named = (run: ProgramRun, n: string): PlanResource => {
     const x = run.resources.find((y) => y.name === n);
@@ -157,8 +157,16 @@ describe("Observability component (mock engine)", () => {
       "keda-operator",
     ]);
     for (const cr of [...rules, ...ofType(r, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor")]) {
-      assert.ok(cr.dependencies.includes(release(r).urn), `${cr.name} depends on the release`);
+      // The chart's CRDs and nothing else: no wait for the workloads or the cluster's nodes.
+      assert.deepEqual(cr.dependencies, [release(r).urn], `${cr.name} depends on the release only`);
     }
+    const plainMonitors = ofType(plain, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor");
+    assert.deepEqual(
+      plainMonitors.map((m) => (m.inputs.metadata as any).name).filter((n) => n.startsWith("keda")),
+      [],
+      "no KEDA monitor where KEDA does not run",
+    );
+    assert.equal(plainMonitors.length, monitors.length - 1);
   });
 
   it("binds every Kubernetes resource to the cluster's provider and every AWS resource to the region", () => {
@@ -169,10 +177,11 @@ describe("Observability component (mock engine)", () => {
       assert.equal(x.region, "us-west-2", x.name);
   });
 
-  it("labels the monitoring namespace privileged for node-exporter, waiting for the cluster's add-ons", () => {
+  it("labels the monitoring namespace privileged for node-exporter; only the release waits for the cluster's add-ons", () => {
     const ns = named(r, "usw2-observability-namespace");
     assert.equal((ns.inputs.metadata as any).labels["pod-security.kubernetes.io/enforce"], "privileged");
-    assert.ok(ns.dependencies.includes(named(r, "addons").urn));
+    assert.deepEqual(ns.dependencies, [], "a namespace needs only the API server");
+    assert.ok(release(r).dependencies.includes(named(r, "addons").urn));
   });
 
   it("creates no CloudWatch alarm of its own (the ALB's are the edge's, all on the region's topic)", () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { diffPlans, renderReview, review } from "../../tools/diff-lib";
-import { planFor, planWith } from "../helpers/plan";
+import { spawnSync } from "child_process";
+import { planFor, planWith, ROOT } from "../helpers/plan";
 
 describe("offline plan diff", () => {
   it("a plan against itself is empty", async () => {
@@ -48,5 +49,24 @@ describe("offline plan diff", () => {
       d.changed.every((c) => c.type !== "aws:ec2/subnet:Subnet"),
       "existing subnets unchanged",
     );
+  });
+});
+
+describe("npm run diff (CLI)", () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/diff.ts", ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+
+  it("names a missing plan and the expected input, without a stack trace", () => {
+    const r = run("nope/base.json", "nope/head.json");
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, "diff: a plan.json written by npm run plan not found: nope/base.json\n");
+  });
+
+  it("rejects a cost report on one side only and an unknown flag", () => {
+    assert.equal(run("a", "b", "--base-cost", "c.json").stderr, "diff: --base-cost and --head-cost go together\n");
+    assert.match(run("a", "b", "--colour").stderr, /^diff: unknown argument --colour; usage: npm run diff -- /);
   });
 });

@@ -105,6 +105,14 @@ describe("pull-request review: the reviewer's four changes (prod)", function () 
       assert.equal(replaced("aws:ec2/vpc:Vpc").length, 1);
       assert.equal(replaced("aws:ec2/subnet:Subnet").length, 9);
       assert.equal(replaced("aws:ec2/natGateway:NatGateway").length, 3);
+      // Inputs that are not replace-on-change take the new ids: an update, as Pulumi shows it.
+      const subnetGroup = rv.rows.find((r) => r.name === "database-us-west-2-subnets")!;
+      assert.equal(subnetGroup.op, "update");
+      assert.deepEqual(subnetGroup.changes[0], {
+        path: "subnetIds[0]",
+        old: "us-west-2-network-database-0-id",
+        new: "(new id of replaced us-west-2-network-database-0)",
+      });
       assert.ok(
         replaced("aws:ec2/routeTable:RouteTable").every(
           (r) => r.cascade === "`vpcId` refers to replaced `us-west-2-network-vpc`",

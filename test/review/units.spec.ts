@@ -124,3 +124,36 @@ describe("gen-replace-table", () => {
     assert.deepEqual(replacingInputs(schema, "aws:x/y:Y"), ["blocks[*].size", "name"]);
   });
 });
+
+describe("resource options in the review", () => {
+  it("ignoreChanges hides a change; the resource's own replaceOnChanges makes one a replacement", () => {
+    const opts = { ignoreChanges: ["primaryReplicationGroupId"], replaceOnChanges: ["spec.template"] };
+    const before = plan(
+      res(
+        "g",
+        "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+        { primaryReplicationGroupId: "a" },
+        { options: opts },
+      ),
+      res("j", "kubernetes:batch/v2:Thing", { spec: { template: { x: 1 } } }, { options: opts }),
+    );
+    const after = plan(
+      res(
+        "g",
+        "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+        { primaryReplicationGroupId: "b" },
+        { options: opts },
+      ),
+      res("j", "kubernetes:batch/v2:Thing", { spec: { template: { x: 2 } } }, { options: opts }),
+    );
+    const rv = review(before, after);
+    assert.deepEqual(
+      rv.rows.map((r) => [r.name, r.op]),
+      [
+        ["g", "same"],
+        ["j", "replace"],
+      ],
+    );
+    assert.equal(rv.rows[1].changes[0].replaces, "spec.template");
+  });
+});

@@ -175,6 +175,26 @@ describe("Workloads component (mock engine)", () => {
       "frontend calls no AWS API",
     );
     assert.ok(get("usw2-workloads-deploy-user-service").dependencies.includes(cm.urn));
+    // Only what mounts the ConfigMap waits for it: the frontend and the gateway load no data endpoints.
+    for (const d of ["frontend", "nginx-gateway"])
+      assert.equal(get(`usw2-workloads-deploy-${d}`).dependencies.includes(cm.urn), false, d);
+  });
+
+  it("waits only for what each object needs: namespace none, KEDA the system nodes, pods also the NodePools", () => {
+    assert.deepEqual(named("usw2-workloads-namespace").dependencies, []);
+    const keda = named("usw2-workloads-keda").dependencies;
+    assert.ok(keda.includes(urnOf("addons")));
+    assert.equal(keda.includes(urnOf("nodepool")), false, "KEDA runs on the system nodes");
+    for (const d of ofType("kubernetes:apps/v1:Deployment")) {
+      assert.ok(
+        d.dependencies.includes(urnOf("nodepool")),
+        `${d.name} waits for the NodePools (destroy: deleted first)`,
+      );
+      assert.ok(d.dependencies.includes(urnOf("addons")), d.name);
+    }
+    for (const kind of ["Service", "ServiceAccount", "NetworkPolicy", "PodDisruptionBudget"])
+      for (const x of r.resources.filter((y) => y.type.endsWith(`:${kind}`)))
+        assert.equal(x.dependencies.includes(urnOf("nodepool")), false, `${x.name} needs no node`);
   });
 
   it("passes the real queue URL into the worker's env and its SQS trigger", () => {

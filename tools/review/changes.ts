@@ -1,9 +1,9 @@
-import type { PlanResource, Violation } from "../../policies/lib/offline";
+import type { PlanResource, PlanResourceOptions, Violation } from "../../policies/lib/offline";
 import { replacePaths, replacingPath } from "./replace";
-import { valueChanges, type ValueChange } from "./values";
+import { isAtOrBelow, normalisePath, valueChanges, type ValueChange } from "./values";
 
-/** plan.json as the review reads it; `options` comes from newer plans (protect, retainOnDelete, ...). */
-export type ReviewResource = PlanResource & { options?: { protect?: boolean; retainOnDelete?: boolean } };
+/** plan.json as the review reads it; older plans have no `options`, hand-made ones only some. */
+export type ReviewResource = Omit<PlanResource, "options"> & { options?: Partial<PlanResourceOptions> };
 export interface ReviewPlan {
   stack?: string;
   resources: ReviewResource[];
@@ -72,10 +72,21 @@ function placement(r: ReviewResource, byUrn: Map<string, ReviewResource>): { gro
 
 const COMPARED = ["inputs"] as const;
 
+/**
+ * Input changes as Pulumi applies them: paths under the resource's `ignoreChanges` are not
+ * changes; the provider's replace-on-change properties and the resource's own
+ * `replaceOnChanges` option make a change a replacement.
+ */
 function compare(old: ReviewResource, cur: ReviewResource): { changes: Change[]; cascade?: string } {
   const changes: Change[] = [];
+  const ignored = cur.options?.ignoreChanges ?? [];
+  const ownReplace = cur.options?.replaceOnChanges ?? [];
   for (const key of COMPARED)
-    for (const c of valueChanges(old[key], cur[key])) changes.push({ ...c, replaces: replacingPath(cur.type, c.path) });
+    for (const c of valueChanges(old[key], cur[key])) {
+      if (ignored.some((p) => isAtOrBelow(c.path, normalisePath(p)))) continue;
+      const own = ownReplace.find((p) => p === "*" || isAtOrBelow(c.path, normalisePath(p)));
+      changes.push({ ...c, replaces: replacingPath(cur.type, c.path) ?? own });
+    }
   let cascade: string | undefined;
   if (old.provider !== cur.provider)
     cascade = `provider changed: ${old.provider ?? "none"} -> ${cur.provider ?? "none"}`;
@@ -91,7 +102,7 @@ function refersTo(value: unknown, name: string): boolean {
 
 function valueAt(inputs: unknown, path: string): unknown {
   let cur: unknown = inputs;
-  for (const seg of path.split("."))
+  for (const seg of path.replace(/\[(\d+)\]/g, ".$1").split("."))
     cur = cur && typeof cur === "object" ? (cur as Record<string, unknown>)[seg] : undefined;
   return cur;
 }
@@ -118,6 +129,30 @@ function cascadeReplacements(rows: ResourceReview[]): void {
       }
     }
   }
+}
+
+/** Paths of leaf inputs (arrays by index) whose value refers to `name`'s id or ARN. */
+function referringPaths(value: unknown, name: string, at = ""): string[] {
+  if (value !== null && typeof value === "object")
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+      referringPaths(v, name, Array.isArray(value) ? `${at}[${k}]` : at ? `${at}.${k}` : k),
+    );
+  return typeof value === "string" && refersTo(value, name) ? [at] : [];
+}
+
+/** An unchanged resource whose input takes a replaced resource's id is updated with the new id (known after replace). */
+function updatesFromReplacements(rows: ResourceReview[]): void {
+  const byUrn = new Map(rows.map((r) => [r.urn, r]));
+  for (const row of rows.filter((r) => r.op === "same"))
+    for (const dep of row.resource.dependencies) {
+      const d = byUrn.get(dep);
+      if (d?.op !== "replace") continue;
+      for (const path of referringPaths(row.resource.inputs, d.name)) {
+        row.op = "update";
+        const old = valueAt(row.resource.inputs, path);
+        row.changes.push({ path, old, new: `(new id of replaced ${d.name})` });
+      }
+    }
 }
 
 /** Resource-level review of base -> head, in head order (then deletions in base order). */
@@ -151,5 +186,6 @@ export function reviewResources(base: ReviewPlan, head: ReviewPlan): ResourceRev
   }
   for (const r of base.resources) if (!after.has(r.urn) && r.type !== "pulumi:pulumi:Stack") row(r, "delete", before);
   cascadeReplacements(rows);
+  updatesFromReplacements(rows);
   return rows;
 }

@@ -15,7 +15,7 @@ import {
   topologySpread,
   type Manifest,
 } from "./common";
-import { hpaManifest } from "./autoscaling";
+import { hpaManifest, type HpaSettings } from "./autoscaling";
 
 export const GATEWAY_NAME = GATEWAY_SERVICE.name;
 export const GATEWAY_CONFIGMAP = `${GATEWAY_NAME}-config`;
@@ -193,14 +193,20 @@ export function gatewayService(): Manifest {
   };
 }
 
-export function gatewayHpa(gateway: GatewayConfig, autoscaling: AutoscalingConfig): Manifest {
+/** The gateway's scaling, from config: always an HPA between gateway.minReplicas and maxReplicas. */
+export function gatewayScaling(
+  gateway: GatewayConfig,
+  autoscaling: AutoscalingConfig,
+): { kind: "hpa"; hpa: HpaSettings } {
   const { cpuPercent, memoryPercent } = autoscaling.hpa;
-  return hpaManifest(
-    GATEWAY_NAME,
-    { minReplicas: gateway.minReplicas, maxReplicas: gateway.maxReplicas, cpuPercent, memoryPercent },
-    autoscaling,
-    "gateway",
-  );
+  return {
+    kind: "hpa",
+    hpa: { minReplicas: gateway.minReplicas, maxReplicas: gateway.maxReplicas, cpuPercent, memoryPercent },
+  };
+}
+
+export function gatewayHpa(gateway: GatewayConfig, autoscaling: AutoscalingConfig): Manifest {
+  return hpaManifest(GATEWAY_NAME, gatewayScaling(gateway, autoscaling).hpa, autoscaling, "gateway");
 }
 
 /** Rendered config plus everything built from it. Throws if the plan does not validate. */

@@ -1,11 +1,6 @@
 import type { AutoscalingConfig, GatewayConfig, ServiceConfig } from "../../config/types";
-import {
-  awsTriggerAuthentication,
-  hpaManifest,
-  scaledObjectManifest,
-  scalingMode,
-  type ScalingMode,
-} from "./autoscaling";
+import { workloadFacts, type WorkloadFacts } from "../facts";
+import { awsTriggerAuthentication, hpaManifest, scaledObjectManifest, type ScalingMode } from "./autoscaling";
 import { DATA_ENDPOINTS_CONFIGMAP, type Manifest } from "./common";
 import { gatewayManifests, GATEWAY_NAME } from "./gateway";
 import { networkPolicies } from "./network-policies";
@@ -32,12 +27,16 @@ export interface WorkloadPlanInput {
   autoscaling: AutoscalingConfig;
   region: string;
   vpcCidr: string;
+  /** The primary region's VPC range (cache writes cross the peering to it); see NetworkPolicyInput. */
+  primaryVpcCidr?: string;
   /** Data-tier ConfigMap/Secret names; see ServiceEnv.data. */
   data?: ServiceEnv["data"];
   /** The data tier's endpoint values: plans the data-endpoints ConfigMap and references it (not optional). */
   dataEndpoints?: Parameters<typeof dataEndpointsConfigMap>[0];
   /** The region's SQS queue URL; required when a service uses the queue or scales on it. */
   queueUrl?: ServiceEnv["queueUrl"];
+  /** Derived facts (computed from services/gateway/autoscaling when omitted). */
+  facts?: WorkloadFacts;
 }
 
 /** One manifest with the role its Pulumi resource is named after (`${component}-<role>`). */
@@ -46,6 +45,10 @@ export interface PlannedManifest {
   manifest: Manifest;
   /** Needs a CRD installed by the KEDA chart. */
   keda?: boolean;
+  /** Roles of other planned manifests this one needs at create time (what it mounts, resolves, references). */
+  needs?: string[];
+  /** A Deployment's pods run on Karpenter nodes under this ServiceAccount (its Pod Identity, if any, first). */
+  pods?: { serviceAccount: string };
 }
 
 export interface WorkloadPlan {
@@ -63,28 +66,34 @@ export interface WorkloadPlan {
  */
 export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
   const { services, gateway, autoscaling, region, vpcCidr } = input;
+  const facts = input.facts ?? workloadFacts(input);
   const data =
     input.data ??
     (input.dataEndpoints !== undefined ? { configMap: DATA_ENDPOINTS_CONFIGMAP, secretsViaAws: true } : undefined);
   const env: ServiceEnv = { region, data, queueUrl: input.queueUrl };
   const scaling: Record<string, ScalingMode> = {};
   const manifests: PlannedManifest[] = [];
-  const add = (role: string, manifest: Manifest, keda = false) =>
-    manifests.push({ role, manifest, ...(keda ? { keda } : {}) });
+  const add = (role: string, manifest: Manifest, extra: Omit<PlannedManifest, "role" | "manifest"> = {}) =>
+    manifests.push({ role, manifest, ...extra });
+  const endpointsRole = `cm-${DATA_ENDPOINTS_CONFIGMAP}`;
 
   for (const s of services) add(`sa-${s.name}`, serviceAccountManifest(s.name, s.kind === "worker" ? "worker" : "web"));
   add(`sa-${GATEWAY_NAME}`, serviceAccountManifest(GATEWAY_NAME, "gateway"));
 
-  if (input.dataEndpoints !== undefined)
-    add(`cm-${DATA_ENDPOINTS_CONFIGMAP}`, dataEndpointsConfigMap(input.dataEndpoints));
+  const planEndpoints = input.dataEndpoints !== undefined;
+  if (planEndpoints) add(endpointsRole, dataEndpointsConfigMap(input.dataEndpoints!));
 
-  const needsSqsAuth = services.some((s) => s.autoscaling.keda?.sqsQueueLength);
-  if (needsSqsAuth) add("triggerauth-aws", awsTriggerAuthentication(), true);
+  if (facts.scalesOnQueue) add("triggerauth-aws", awsTriggerAuthentication(), { keda: true });
 
   for (const s of services) {
-    const mode = scalingMode(s, autoscaling);
+    const mode = facts.scaling[s.name];
     scaling[s.name] = mode;
-    add(`deploy-${s.name}`, deploymentManifest(s, mode, env));
+    // Only services that load the data endpoints wait for their ConfigMap (the frontend does not).
+    const mountsEndpoints = planEndpoints && facts.dataUsers.includes(s.name);
+    add(`deploy-${s.name}`, deploymentManifest(s, mode, env), {
+      needs: [`sa-${s.name}`, ...(mountsEndpoints ? [endpointsRole] : [])],
+      pods: { serviceAccount: s.name },
+    });
     if (s.kind === "web") add(`svc-${s.name}`, serviceManifest(s));
     if (isReplicated(mode)) add(`pdb-${s.name}`, pdbManifest(s.name, s.kind === "worker" ? "worker" : "web"));
     if (mode.kind === "hpa") add(`hpa-${s.name}`, hpaManifest(s.name, mode.hpa, autoscaling));
@@ -98,28 +107,29 @@ export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
           region,
           queueUrl: input.queueUrl,
         }),
-        true,
+        { keda: true, needs: mode.keda.sqsQueueLength ? ["triggerauth-aws"] : [] },
       );
   }
 
   const gw = gatewayManifests(services, gateway, autoscaling, vpcCidr);
   const [configMap, deployment, service, hpa] = gw.manifests;
-  scaling[GATEWAY_NAME] = {
-    kind: "hpa",
-    hpa: {
-      minReplicas: hpa.spec.minReplicas,
-      maxReplicas: hpa.spec.maxReplicas,
-      cpuPercent: autoscaling.hpa.cpuPercent,
-      memoryPercent: autoscaling.hpa.memoryPercent,
-    },
-  };
+  scaling[GATEWAY_NAME] = facts.scaling[GATEWAY_NAME];
   add(`cm-${GATEWAY_NAME}`, configMap);
-  add(`deploy-${GATEWAY_NAME}`, deployment);
+  // nginx resolves its upstream hosts at start: the web Services must exist first. It loads no data endpoints.
+  add(`deploy-${GATEWAY_NAME}`, deployment, {
+    needs: [
+      `sa-${GATEWAY_NAME}`,
+      `cm-${GATEWAY_NAME}`,
+      ...services.filter((s) => s.kind === "web").map((s) => `svc-${s.name}`),
+    ],
+    pods: { serviceAccount: GATEWAY_NAME },
+  });
   add(`svc-${GATEWAY_NAME}`, service);
   add(`pdb-${GATEWAY_NAME}`, pdbManifest(GATEWAY_NAME, "gateway"));
   add(`hpa-${GATEWAY_NAME}`, hpa);
 
-  for (const np of networkPolicies({ services, gateway, vpcCidr })) add(`netpol-${np.metadata.name}`, np);
+  for (const np of networkPolicies({ services, gateway, vpcCidr, primaryVpcCidr: input.primaryVpcCidr }))
+    add(`netpol-${np.metadata.name}`, np);
 
   assertSingleAutoscaler(manifests.map((m) => m.manifest));
   return { namespace: { role: "namespace", manifest: namespaceManifest() }, manifests, scaling, nginxConf: gw.conf };
