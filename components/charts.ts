@@ -1,28 +1,70 @@
 /**
- * Every upstream Helm chart and EKS add-on version, pinned in one place.
- * Bump here, run `npm run plan`, review the diff. EKS managed add-on versions
- * (vpc-cni, CoreDNS, kube-proxy, ...) differ per Kubernetes minor and live in
- * ADDON_VERSIONS, components/cluster/addon-versions.ts.
+ * Every upstream Helm chart, pinned in one place, each with the release it comes from and the
+ * Kubernetes versions its project tests or declares. Bump here, run `npm run plan`, review the
+ * diff. EKS managed add-ons (vpc-cni, CoreDNS, kube-proxy, ...) are resolved from AWS at deploy
+ * time for the cluster's version (components/cluster/addon-versions.ts). The default Kubernetes
+ * version is the newest one every chart here supports (config/sections/eks-versions.ts).
  */
 export interface ChartPin {
   readonly chart: string;
   readonly version: string;
   /** Helm repository URL, or undefined for OCI charts whose `chart` is the full oci:// reference. */
   readonly repo?: string;
+  /** The upstream release (tag) the pin was read from. */
+  readonly release?: string;
+  /** Kubernetes minors the project tests or declares for this release, with where that is written. */
+  readonly kubernetes?: { readonly min: string; readonly max: string; readonly source: string };
 }
 
 export const CHARTS = {
-  /** KEDA 2.18 (K8s 1.30-1.32+); `aws` pod identity provider, aws-eks deprecated. */
-  keda: { chart: "keda", version: "2.18.1", repo: "https://kedacore.github.io/charts" },
-  /** Karpenter 1.14.1 (Aug 2026, latest 1.x): v1 APIs, supports Kubernetes 1.30-1.36; no breaking changes since 1.12. */
-  karpenter: { chart: "oci://public.ecr.aws/karpenter/karpenter", version: "1.14.1" },
-  /** AWS Load Balancer Controller chart 3.5.0 = controller v3.5.0 (TargetGroupBinding elbv2.k8s.aws/v1beta1). */
-  lbController: { chart: "aws-load-balancer-controller", version: "3.5.0", repo: "https://aws.github.io/eks-charts" },
-  /** kube-prometheus-stack 79.x: Prometheus Operator CRDs + Prometheus 3.x, Alertmanager, Grafana. */
+  /**
+   * KEDA 2.20.2 (kedacore/charts tag v2.20.2, 2026-07-31; newest 2.20 patch in the Aug 2026 copy
+   * read). keda-docs still lists 2.20's tested window as "TBD" (2.19: v1.32-v1.34); kedacore/keda
+   * v2.20.2 CI smoke-tests kind v1.32.11-v1.34.3 (amd64, arm64) and v1.35.0 (s390x), built
+   * against k8s.io/client-go v0.35.5. Values (components/workloads/keda.ts) checked against
+   * keda/values.yaml at that tag.
+   */
+  keda: {
+    chart: "keda",
+    version: "2.20.2",
+    repo: "https://kedacore.github.io/charts",
+    release: "https://github.com/kedacore/charts/releases/tag/v2.20.2",
+    kubernetes: {
+      min: "1.23",
+      max: "1.35",
+      source: "keda/Chart.yaml kubeVersion at v2.20.2; keda.sh/docs/2.20/operate/cluster",
+    },
+  },
+  /** Karpenter 1.14.1 (aws/karpenter-provider-aws tag v1.14.1, 2026-08-20): v1 APIs. */
+  karpenter: {
+    chart: "oci://public.ecr.aws/karpenter/karpenter",
+    version: "1.14.1",
+    release: "https://github.com/aws/karpenter-provider-aws/releases/tag/v1.14.1",
+    kubernetes: {
+      min: "1.26",
+      max: "1.36",
+      source: "hack/docs/compatibilitymatrix_gen/compatibility.yaml at v1.14.1 (1.14.x)",
+    },
+  },
+  /** AWS Load Balancer Controller chart 3.5.0 = controller v3.5.0 (aws/eks-charts 5239609, 2026-08-03). */
+  lbController: {
+    chart: "aws-load-balancer-controller",
+    version: "3.5.0",
+    repo: "https://aws.github.io/eks-charts",
+    release: "https://github.com/aws/eks-charts/commit/5239609",
+    kubernetes: {
+      min: "1.22",
+      max: "1.36",
+      source: "stable/aws-load-balancer-controller/README.md (chart v1.5.0+ requires 1.22+; no upper bound)",
+    },
+  },
+  /** kube-prometheus-stack 79.9.0 (tag kube-prometheus-stack-79.9.0, 2025-11-28): Prometheus Operator v0.86.2. */
   kubePrometheusStack: {
     chart: "kube-prometheus-stack",
     version: "79.9.0",
     repo: "https://prometheus-community.github.io/helm-charts",
+    release: "https://github.com/prometheus-community/helm-charts/releases/tag/kube-prometheus-stack-79.9.0",
+    kubernetes: { min: "1.25", max: "1.36", source: 'Chart.yaml kubeVersion ">=1.25.0-0" (no upper bound)' },
   },
   /**
    * Istio 1.30.3 (istio/istio tag 1.30.3, 2026-07-16; newest GA tag in the Aug 2026 repository copy read, 1.31 at rc.0): minimum
@@ -33,6 +75,16 @@ export const CHARTS = {
   istiod: { chart: "istiod", version: "1.30.3", repo: "https://istio-release.storage.googleapis.com/charts" },
   istioCni: { chart: "cni", version: "1.30.3", repo: "https://istio-release.storage.googleapis.com/charts" },
   ztunnel: { chart: "ztunnel", version: "1.30.3", repo: "https://istio-release.storage.googleapis.com/charts" },
-  /** Chaos Mesh 2.7.3 (Aug 2025 patch of 2.7; chaosctl off by default). */
-  chaosMesh: { chart: "chaos-mesh", version: "2.7.3", repo: "https://charts.chaos-mesh.org" },
+  /**
+   * Chaos Mesh 2.8.3 (chaos-mesh/chaos-mesh tag v2.8.3, 2026-06-09; newest 2.8 patch in the Aug
+   * 2026 copy read): e2e matrix Kubernetes v1.33.9, v1.34.5, v1.35.2. Values
+   * (components/chaos/values.ts) checked against helm/chaos-mesh/values.yaml at that tag.
+   */
+  chaosMesh: {
+    chart: "chaos-mesh",
+    version: "2.8.3",
+    repo: "https://charts.chaos-mesh.org",
+    release: "https://github.com/chaos-mesh/chaos-mesh/releases/tag/v2.8.3",
+    kubernetes: { min: "1.33", max: "1.35", source: ".github/workflows/e2e_test.yml at v2.8.3" },
+  },
 } as const satisfies Record<string, ChartPin>;

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { nameTags } from "../tags";
-import type { AddonName } from "./addon-versions";
+import { resolveAddonVersion, type AddonName } from "./addon-versions";
 import type { AddonPhase, AddonPlan } from "./cluster-plan";
 import { POD_IDENTITY_TRUST } from "./pod-identity";
 
@@ -10,7 +10,9 @@ export interface CreateAddonsArgs {
   clusterName: pulumi.Input<string>;
   /** Plain cluster name for physical names and tags. */
   physicalClusterName: string;
-  /** From addonPlans(): names, pinned versions, configuration, Pod Identity needs. */
+  /** The cluster's Kubernetes minor, e.g. "1.35": unpinned add-ons run AWS's default build for it. */
+  kubernetesVersion: string;
+  /** From addonPlans(): names, version pins, configuration, Pod Identity needs. */
   plans: readonly AddonPlan[];
   /** Resources each phase must wait for (afterNodes: the system node group). */
   dependsOn?: Partial<Record<AddonPhase, pulumi.Resource[]>>;
@@ -24,7 +26,7 @@ export interface CreateAddonsArgs {
 export function createAddons(
   name: string,
   args: CreateAddonsArgs,
-  opts: pulumi.CustomResourceOptions,
+  opts: { parent: pulumi.Resource; provider: aws.Provider },
 ): Record<AddonName, aws.eks.Addon> {
   const out = {} as Record<AddonName, aws.eks.Addon>;
   for (const plan of args.plans) {
@@ -59,7 +61,7 @@ export function createAddons(
       {
         clusterName: args.clusterName,
         addonName: plan.name,
-        addonVersion: plan.version,
+        addonVersion: resolveAddonVersion(plan.name, args.kubernetesVersion, plan.pinnedVersion, opts),
         // The cluster is created without self-managed add-ons, so there is nothing to adopt; on
         // update the code is the source of truth and manual edits are overwritten.
         resolveConflictsOnCreate: "OVERWRITE",

@@ -1,6 +1,6 @@
 import { deployerModeOf } from "../config/sections/cluster";
 import type { ClusterConfig } from "../config/types";
-import { addonVersionsFor, type AddonName } from "./addon-versions";
+import type { AddonName } from "./addon-versions";
 import { SYSTEM_NODE_LABEL, SYSTEM_NODE_TAINT, SYSTEM_TOLERATIONS } from "./types";
 
 /** Logs the platform always ships, whatever the config adds. */
@@ -147,7 +147,8 @@ export type AddonPhase = "beforeNodes" | "afterNodes";
 
 export interface AddonPlan {
   name: AddonName;
-  version: string;
+  /** `platform:cluster.addonVersions` pin; unset: AWS's default for the Kubernetes version, at deploy time. */
+  pinnedVersion?: string;
   /**
    * beforeNodes: node DaemonSets (CNI, kube-proxy, Pod Identity agent) that nodes need to become
    * Ready; the node group depends on them. afterNodes: Deployments that need a node to schedule
@@ -168,14 +169,13 @@ const onSystemNodes = {
   tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })),
 };
 
-/** The add-ons for a cluster, in creation order, with their pinned versions and configuration. */
+/** The add-ons for a cluster, in creation order, with their configuration and any version pins. */
 export function addonPlans(cluster: ClusterConfig): AddonPlan[] {
-  const v = addonVersionsFor(cluster.kubernetesVersion);
-  return [
-    { name: "eks-pod-identity-agent", version: v["eks-pod-identity-agent"], phase: "beforeNodes" },
+  const pins: Partial<Record<AddonName, string>> = cluster.addonVersions;
+  const plans: Omit<AddonPlan, "pinnedVersion">[] = [
+    { name: "eks-pod-identity-agent", phase: "beforeNodes" },
     {
       name: "vpc-cni",
-      version: v["vpc-cni"],
       phase: "beforeNodes",
       // aws-node gets its AWS credentials through Pod Identity, but only at run time: CreateAddon
       // with podIdentityAssociations needs the role and the cluster, not the agent (the agent
@@ -186,16 +186,14 @@ export function addonPlans(cluster: ClusterConfig): AddonPlan[] {
       configurationValues: { env: { ...VPC_CNI_ENV }, ...VPC_CNI_NETWORK_POLICY },
       podIdentity: { serviceAccount: "aws-node", managedPolicy: "AmazonEKS_CNI_Policy" },
     },
-    { name: "kube-proxy", version: v["kube-proxy"], phase: "beforeNodes" },
+    { name: "kube-proxy", phase: "beforeNodes" },
     {
       name: "coredns",
-      version: v.coredns,
       phase: "afterNodes",
       configurationValues: { replicaCount: 2, ...onSystemNodes },
     },
     {
       name: "aws-ebs-csi-driver",
-      version: v["aws-ebs-csi-driver"],
       phase: "afterNodes",
       // The node DaemonSet must run everywhere (it mounts volumes); only the controller is pinned.
       configurationValues: { controller: { ...onSystemNodes }, node: { tolerateAllTaints: true } },
@@ -203,11 +201,11 @@ export function addonPlans(cluster: ClusterConfig): AddonPlan[] {
     },
     {
       name: "metrics-server",
-      version: v["metrics-server"],
       phase: "afterNodes",
       configurationValues: { ...onSystemNodes },
     },
   ];
+  return plans.map((p) => (pins[p.name] ? { ...p, pinnedVersion: pins[p.name] } : p));
 }
 
 /** The cluster's default StorageClass: encrypted gp3 through the EBS CSI driver. */

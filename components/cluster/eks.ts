@@ -163,6 +163,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
       {
         clusterName: liveName,
         physicalClusterName: clusterName,
+        kubernetesVersion: config.kubernetesVersion,
         plans: plans.filter((p) => p.phase === "beforeNodes"),
       },
       aws$,
@@ -175,6 +176,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
       {
         clusterName: liveName,
         physicalClusterName: clusterName,
+        kubernetesVersion: config.kubernetesVersion,
         plans: plans.filter((p) => p.phase === "afterNodes"),
         dependsOn: { afterNodes: [this.nodeGroup] },
       },

@@ -39,7 +39,7 @@ describe("Chaos component (mock engine)", () => {
       [rel.inputs.chart, rel.inputs.version, rel.inputs.namespace],
       ["chaos-mesh", CHARTS.chaosMesh.version, "chaos-mesh"],
     );
-    assert.match(CHARTS.chaosMesh.version, /^2\.7\.\d+$/);
+    assert.match(CHARTS.chaosMesh.version, /^2\.8\.\d+$/);
     const v = rel.inputs.values as any;
     assert.deepEqual(v.chaosDaemon, { runtime: "containerd", socketPath: "/run/containerd/containerd.sock" });
     assert.equal(v.dashboard.securityMode, true);

@@ -55,6 +55,15 @@ describe("config: platform:cluster bad input", () => {
     ]);
   });
 
+  it("rejects an add-on version pin that is not an EKS build, and an unknown add-on", () =>
+    assert.deepEqual(
+      problems({ ...IN_NETWORK, addonVersions: { coredns: "1.12", "kube-proxi": "v1.34.1-eksbuild.1" } }),
+      [
+        'platform:cluster.addonVersions.coredns: got "1.12"; expected an EKS add-on version like v1.20.4-eksbuild.1',
+        'platform:cluster.addonVersions.kube-proxi: got "v1.34.1-eksbuild.1"; expected no such key (did you mean "kube-proxy"?); allowed here: vpc-cni, kube-proxy, eks-pod-identity-agent, coredns, aws-ebs-csi-driver, metrics-server',
+      ],
+    ));
+
   it("rejects min > desired > max on the system node group, naming both keys", () =>
     assert.deepEqual(problems({ ...IN_NETWORK, systemNodeGroup: { minSize: 4, desiredSize: 3, maxSize: 2 } }), [
       "platform:cluster.systemNodeGroup.desiredSize: got 3; expected between minSize (4) and maxSize (2)",

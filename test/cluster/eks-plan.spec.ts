@@ -1,8 +1,7 @@
 import { strict as assert } from "assert";
 import { loadConfig } from "../../components/config";
 import type { ClusterConfig } from "../../components/config/types";
-import { SUPPORTED_KUBERNETES_VERSIONS } from "../../components/config/sections/cluster";
-import { ADDON_NAMES, ADDON_VERSIONS, addonVersionsFor } from "../../components/cluster/addon-versions";
+import { ADDON_NAMES } from "../../components/cluster/addon-versions";
 import {
   addonPlans,
   controlPlanePlan,
@@ -113,35 +112,25 @@ describe("EKS planning (pure)", () => {
   });
 
   describe("add-ons", () => {
-    it("pins a version of every add-on for every supported Kubernetes version, in EKS's format", () => {
-      assert.deepEqual(Object.keys(ADDON_VERSIONS).sort(), [...SUPPORTED_KUBERNETES_VERSIONS].sort());
-      for (const [k8s, versions] of Object.entries(ADDON_VERSIONS)) {
-        assert.deepEqual(Object.keys(versions).sort(), [...ADDON_NAMES].sort(), k8s);
-        for (const [addon, v] of Object.entries(versions))
-          assert.match(v, /^v\d+\.\d+\.\d+-eksbuild\.\d+$/, `${k8s} ${addon}`);
-        // kube-proxy must match the control plane's minor version.
-        assert.ok(versions["kube-proxy"].startsWith(`v${k8s}.`), `${k8s} kube-proxy ${versions["kube-proxy"]}`);
-      }
-    });
-
-    it("rejects a Kubernetes version without pins", () =>
-      assert.throws(() => addonVersionsFor("1.29"), {
-        message: "no add-on versions pinned for Kubernetes 1.29; add them to ADDON_VERSIONS",
-      }));
-
-    it("plans the six add-ons with the pinned versions: DaemonSets before the nodes, Deployments after", () => {
+    it("invents no add-on version: none unless config pins one, and a pin is kept as written", () => {
       const plans = addonPlans(clusterConfig({ kubernetesVersion: "1.33" }));
       assert.deepEqual(
-        plans.map((p) => [p.name, p.version, p.phase]),
+        plans.map((p) => [p.name, p.pinnedVersion, p.phase]),
         [
-          ["eks-pod-identity-agent", ADDON_VERSIONS["1.33"]["eks-pod-identity-agent"], "beforeNodes"],
-          ["vpc-cni", ADDON_VERSIONS["1.33"]["vpc-cni"], "beforeNodes"],
-          ["kube-proxy", "v1.33.10-eksbuild.13", "beforeNodes"],
-          ["coredns", "v1.12.4-eksbuild.18", "afterNodes"],
-          ["aws-ebs-csi-driver", ADDON_VERSIONS["1.33"]["aws-ebs-csi-driver"], "afterNodes"],
-          ["metrics-server", ADDON_VERSIONS["1.33"]["metrics-server"], "afterNodes"],
+          ["eks-pod-identity-agent", undefined, "beforeNodes"],
+          ["vpc-cni", undefined, "beforeNodes"],
+          ["kube-proxy", undefined, "beforeNodes"],
+          ["coredns", undefined, "afterNodes"],
+          ["aws-ebs-csi-driver", undefined, "afterNodes"],
+          ["metrics-server", undefined, "afterNodes"],
         ],
       );
+      const pinned = addonPlans(clusterConfig({ addonVersions: { coredns: "v1.12.4-eksbuild.1" } }));
+      assert.deepEqual(
+        pinned.filter((p) => p.pinnedVersion).map((p) => [p.name, p.pinnedVersion]),
+        [["coredns", "v1.12.4-eksbuild.1"]],
+      );
+      assert.deepEqual([...ADDON_NAMES].sort(), plans.map((p) => p.name).sort());
     });
 
     it("vpc-cni: seed 002 prefix delegation and WARM_IP_TARGET 2, CNI policy through Pod Identity after the agent", () => {

@@ -191,6 +191,13 @@ export const CALL_RESULTS: Record<string, CallFn> = {
     const id = ELB_LEGACY_LOG_ACCOUNTS[String(c.inputs.region)];
     return id ? { id, arn: `arn:aws:iam::${id}:root`, region: c.inputs.region } : {};
   },
+  // Add-on versions come from AWS at deploy time (components/cluster/addon-versions.ts); offline
+  // there is no AWS, so the answer says so instead of looking like a real build.
+  "aws:eks/getAddonVersion:getAddonVersion": (c) => ({
+    addonName: c.inputs.addonName,
+    kubernetesVersion: c.inputs.kubernetesVersion,
+    version: `offline-placeholder(${c.inputs.addonName}, default for ${c.inputs.kubernetesVersion}; resolved by AWS at deploy)`,
+  }),
   "aws:index/getRegion:getRegion": (c) => ({
     name: c.inputs.name ?? "us-east-1",
     region: c.inputs.region ?? "us-east-1",

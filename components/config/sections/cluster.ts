@@ -8,6 +8,19 @@ import { ipv4Cidr, positiveInt } from "../primitives";
 export const SUPPORTED_KUBERNETES_VERSIONS = ["1.33", "1.34", "1.35"] as const;
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
+/** The EKS managed add-ons every cluster runs (components/cluster/cluster-plan.ts plans them). */
+export const ADDON_NAMES = [
+  "vpc-cni",
+  "kube-proxy",
+  "eks-pod-identity-agent",
+  "coredns",
+  "aws-ebs-csi-driver",
+  "metrics-server",
+] as const;
+export type AddonName = (typeof ADDON_NAMES)[number];
+/** EKS add-on version format, e.g. v1.20.4-eksbuild.1 (describe-addon-versions). */
+export const ADDON_VERSION_RE = /^v\d+\.\d+\.\d+-eksbuild\.\d+$/;
+
 export const DEPLOYER_MODES = ["in-network", "egress-cidrs"] as const;
 export type DeployerMode = (typeof DEPLOYER_MODES)[number];
 /** CodeBuild Linux container compute types (AWS CodeBuild user guide, "Build environment compute modes and types"). */
@@ -25,6 +38,20 @@ export const clusterSchema = z
         error: `one of the supported EKS versions ${SUPPORTED_KUBERNETES_VERSIONS.join(", ")}`,
       })
       .default("1.34"),
+    /**
+     * Pins for EKS add-on versions, by add-on name. Unpinned add-ons run the version AWS marks
+     * default for the cluster's Kubernetes version, looked up at deploy time.
+     */
+    addonVersions: z
+      .strictObject(
+        Object.fromEntries(
+          ADDON_NAMES.map((n) => [
+            n,
+            z.string().regex(ADDON_VERSION_RE, { error: "an EKS add-on version like v1.20.4-eksbuild.1" }).optional(),
+          ]),
+        ) as Record<AddonName, z.ZodOptional<z.ZodString>>,
+      )
+      .default({}),
     /** Control-plane logs; api, audit and authenticator are always on. */
     logTypes: z
       .array(z.enum(CONTROL_PLANE_LOG_TYPES, { error: `one of ${CONTROL_PLANE_LOG_TYPES.join(", ")}` }))

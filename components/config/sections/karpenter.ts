@@ -13,6 +13,12 @@ const positiveMemory = memoryQuantity.refine((q) => memoryBytes(q) > 0, {
  * accepted for throwaway stacks.
  */
 export const AMI_ALIAS_RE = /^al2023@(latest|v[0-9]{8})$/;
+/**
+ * The default pin: EKS-optimised AMI release v20260714 (awslabs/amazon-eks-ami tag, 2026-07-13),
+ * the AMI release Karpenter's `al2023@v20260714` alias resolves to. Bump with the release tag.
+ */
+export const DEFAULT_AMI_ALIAS = "al2023@v20260714";
+export const DEFAULT_AMI_ALIAS_RELEASE = "https://github.com/awslabs/amazon-eks-ami/releases/tag/v20260714";
 
 export const nodePoolSchema = z.strictObject({
   name: dnsLabel,
@@ -54,6 +60,6 @@ export const karpenterSchema = z
     amiAlias: z
       .string({ error: 'an AL2023 alias like "al2023@v20260714" or "al2023@latest"' })
       .regex(AMI_ALIAS_RE, { error: 'an AL2023 alias like "al2023@v20260714" or "al2023@latest"' })
-      .default("al2023@v20260714"),
+      .default(DEFAULT_AMI_ALIAS),
   })
   .prefault({});
