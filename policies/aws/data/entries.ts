@@ -1,5 +1,6 @@
 import type { RegistryEntry } from "../../lib/registry-entry";
 import { dataDeletionProtection } from "./data-deletion-protection";
+import { dataSgPorts } from "./data-sg-ports";
 import { elasticacheAuth } from "./elasticache-auth";
 import { elasticacheEncryption } from "./elasticache-encryption";
 import { elasticacheMultiAz } from "./elasticache-multi-az";
@@ -20,4 +21,5 @@ export const dataPolicies: readonly RegistryEntry[] = [
   { create: rdsPerformanceInsights, strict: "mandatory" },
   { create: elasticacheMultiAz },
   { create: elasticacheAuth },
+  { create: dataSgPorts },
 ];
