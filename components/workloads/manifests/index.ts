@@ -27,6 +27,8 @@ export interface WorkloadPlanInput {
   autoscaling: AutoscalingConfig;
   region: string;
   vpcCidr: string;
+  /** The primary region's VPC range (cache writes cross the peering to it); see NetworkPolicyInput. */
+  primaryVpcCidr?: string;
   /** Data-tier ConfigMap/Secret names; see ServiceEnv.data. */
   data?: ServiceEnv["data"];
   /** The data tier's endpoint values: plans the data-endpoints ConfigMap and references it (not optional). */
@@ -126,7 +128,8 @@ export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
   add(`pdb-${GATEWAY_NAME}`, pdbManifest(GATEWAY_NAME, "gateway"));
   add(`hpa-${GATEWAY_NAME}`, hpa);
 
-  for (const np of networkPolicies({ services, gateway, vpcCidr })) add(`netpol-${np.metadata.name}`, np);
+  for (const np of networkPolicies({ services, gateway, vpcCidr, primaryVpcCidr: input.primaryVpcCidr }))
+    add(`netpol-${np.metadata.name}`, np);
 
   assertSingleAutoscaler(manifests.map((m) => m.manifest));
   return { namespace: { role: "namespace", manifest: namespaceManifest() }, manifests, scaling, nginxConf: gw.conf };
