@@ -6,6 +6,7 @@ import { readStackConfig } from "./engine/stack-config";
 import { evaluateFlows, type PlannedFlow } from "./flows";
 import { evaluatePolicies, flowViolations, policyConfigFor, type Violation } from "../policies/lib/offline";
 import { estimateCost } from "./cost/estimate";
+import { topLines } from "./cost/report";
 
 export type { Violation };
 
@@ -98,12 +99,11 @@ function evaluate(resources: PlanResource[], config: PlatformConfig): Violation[
 function costBudgetConfig(resources: PlanResource[], config: PlatformConfig): Record<string, unknown> {
   if (config.cost.monthlyBudget === undefined) return {};
   const report = estimateCost({ resources, usage: config.cost });
-  const top = [...report.lines].sort((a, b) => b.monthly - a.monthly).slice(0, 3);
   return {
     monthlyBudget: config.cost.monthlyBudget,
     estimate: {
       monthly: report.monthly,
-      top: top.map((l) => `${l.line} ${l.region} $${l.monthly.toFixed(2)}`),
+      top: topLines(report),
       priceDate: report.priceDate,
     },
   };

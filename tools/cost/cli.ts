@@ -1,18 +1,22 @@
 /**
- * npm run cost -- --stack <name> [--out DIR] [--config-file FILE] [--plan FILE] [--lines N]
+ * npm run cost -- --stack <name> [--out DIR] [--config-file FILE] [--plan FILE] [--lines N] [--policy-config FILE]
  *
  * Plans the stack offline (or reads --plan FILE, a plan.json), estimates its monthly cost from
  * pinned list prices and the usage assumptions in `platform:cost`, prints the table and writes
- * DIR/cost.json (default out/<stack>/cost.json).
+ * DIR/cost.json (default out/<stack>/cost.json). --policy-config FILE also writes the stack's
+ * --policy-pack-config for `pulumi preview` with the budget and this estimate for cost-budget.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { buildPlan } from "../plan-lib";
 import { estimateCost } from "./estimate";
-import { renderCostTable } from "./report";
+import { renderCostTable, topLines } from "./report";
+import type { PlatformConfig } from "../../components/config";
+import { policyConfigFor } from "../../policies/lib/config";
 import type { CostPlan } from "./types";
 
-const USAGE = "usage: npm run cost -- --stack <name> [--out DIR] [--config-file FILE] [--plan FILE] [--lines N]";
+const USAGE =
+  "usage: npm run cost -- --stack <name> [--out DIR] [--config-file FILE] [--plan FILE] [--lines N] [--policy-config FILE]";
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`cost: ${message}\n`);
@@ -23,26 +27,30 @@ function parseArgs(argv: string[]): Record<string, string> {
   const flags: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (!["--stack", "--out", "--config-file", "--plan", "--lines"].includes(a))
+    if (!["--stack", "--out", "--config-file", "--plan", "--lines", "--policy-config"].includes(a))
       fail(`unknown argument ${a}; ${USAGE}`);
     const v = argv[++i];
     if (v === undefined || v.startsWith("--")) fail(`${a} needs a value; ${USAGE}`);
     flags[a] = v;
   }
   if (!flags["--stack"]) fail(`--stack <name> is required; ${USAGE}`);
+  if (flags["--plan"] && flags["--policy-config"]) fail("--policy-config needs the stack's config: run without --plan");
   if (flags["--lines"] !== undefined && !/^[0-9]+$/.test(flags["--lines"]))
     fail(`--lines: got ${flags["--lines"]}; expected a whole number`);
   return flags;
 }
 
-async function loadPlan(flags: Record<string, string>, rootDir: string): Promise<CostPlan> {
+async function loadPlan(
+  flags: Record<string, string>,
+  rootDir: string,
+): Promise<{ plan: CostPlan; config?: PlatformConfig }> {
   if (flags["--plan"]) {
     const file = path.resolve(flags["--plan"]);
     if (!fs.existsSync(file)) fail(`plan not found: ${file}`);
     try {
       const plan = JSON.parse(fs.readFileSync(file, "utf8")) as CostPlan;
       if (!Array.isArray(plan.resources)) fail(`${file}: expected a plan.json with a "resources" array`);
-      return plan;
+      return { plan };
     } catch (err) {
       if (err instanceof SyntaxError) fail(`${file} is not JSON (expected a plan.json written by npm run plan)`);
       throw err;
@@ -55,13 +63,13 @@ async function loadPlan(flags: Record<string, string>, rootDir: string): Promise
     fail(`no Pulumi.${stack}.yaml in ${rootDir}; pass --config-file or --plan`);
   const result = await buildPlan({ stack, rootDir, configFile });
   if (!result.ok) fail(result.error.message, 1);
-  return result.plan;
+  return { plan: result.plan, config: result.config };
 }
 
 async function main(): Promise<void> {
   const flags = parseArgs(process.argv.slice(2));
   const rootDir = path.resolve(__dirname, "..", "..");
-  const plan = await loadPlan(flags, rootDir);
+  const { plan, config } = await loadPlan(flags, rootDir);
   const report = estimateCost({ ...plan, stack: plan.stack ?? flags["--stack"] });
   const outDir = path.resolve(flags["--out"] ?? path.join(rootDir, "out", flags["--stack"]));
   fs.mkdirSync(outDir, { recursive: true });
@@ -70,6 +78,18 @@ async function main(): Promise<void> {
   const lines = flags["--lines"] !== undefined ? Number(flags["--lines"]) : undefined;
   process.stdout.write(renderCostTable(report, { lines }) + "\n");
   process.stdout.write(`Wrote ${path.relative(process.cwd(), file) || file}\n`);
+  if (flags["--policy-config"] && config) {
+    const pack = {
+      ...policyConfigFor(config.environment, { allowedRegions: config.allowedRegions }),
+      "cost-budget": {
+        ...(policyConfigFor(config.environment)["cost-budget"] as object | undefined),
+        ...(report.budget !== undefined ? { monthlyBudget: report.budget } : {}),
+        estimate: { monthly: report.monthly, top: topLines(report), priceDate: report.priceDate },
+      },
+    };
+    fs.writeFileSync(path.resolve(flags["--policy-config"]), JSON.stringify(pack, null, 2) + "\n");
+    process.stdout.write(`Wrote ${flags["--policy-config"]} (pass it to pulumi preview as --policy-pack-config)\n`);
+  }
 }
 
 process.on("unhandledRejection", (err) => fail(`failed: ${err instanceof Error ? err.message : String(err)}`, 1));

@@ -41,3 +41,11 @@ export function renderCostTable(r: CostReport, opts: { lines?: number } = {}): s
   out.push("", "Assumptions (platform:cost, in plan.json as usage):", ...r.assumptions.map((a) => `  ${a}`));
   return out.join("\n");
 }
+
+/** The three largest lines, as the cost-budget policy prints them. */
+export function topLines(report: CostReport): string[] {
+  return [...report.lines]
+    .sort((a, b) => b.monthly - a.monthly)
+    .slice(0, 3)
+    .map((l) => `${l.line} ${l.region} $${l.monthly.toFixed(2)}`);
+}
