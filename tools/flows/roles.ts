@@ -92,7 +92,13 @@ function database(view: PlanView, rv: RegionView, reader: boolean): Side[] {
   const globalEndpoint = view.of("aws:rds/globalCluster:GlobalCluster").map((g) => String(view.refs.state(g).endpoint));
   const hosts = reader
     ? [String(state.readerEndpoint)]
-    : [String(state.endpoint), ...(rv.region === view.primaryRegion ? globalEndpoint : [])];
+    : [
+        String(state.endpoint),
+        // A secondary with global write forwarding takes writes on its reader endpoint (AWS:
+        // aurora-global-database-connecting.html, "Scaling reads with occasional cross-Region writes").
+        ...(c.inputs.enableGlobalWriteForwarding === true ? [String(state.readerEndpoint)] : []),
+        ...(rv.region === view.primaryRegion ? globalEndpoint : []),
+      ];
   const subnets = subnetGroupIds(view, "aws:rds/subnetGroup:SubnetGroup", c.inputs.dbSubnetGroupName);
   return [{ endpoint: placed(view, label, c, subnets, strs(c.inputs.vpcSecurityGroupIds)), hosts }];
 }
