@@ -1,5 +1,6 @@
 import * as path from "path";
 import { ConfigError, loadConfig } from "../components/config";
+import { configWarnings } from "../components/config/load";
 import type { PlatformConfig } from "../components/config";
 import { PlanResource, runProgram } from "./engine/run";
 import { readStackConfig } from "./engine/stack-config";
@@ -29,11 +30,14 @@ export interface PlanOptions {
   configFile?: string;
   /** Edit the flat config before the run (tests plant bad or changed values this way). */
   overrides?: Record<string, string>;
+  /** The day support dates are judged on (config warnings); default: now. */
+  today?: Date;
   /** The program to run; default: the real index.ts. */
   program?: () => unknown;
 }
 
-export type PlanResult = { ok: true; plan: Plan; config: PlatformConfig } | { ok: false; error: ConfigError };
+export type PlanResult =
+  { ok: true; plan: Plan; config: PlatformConfig; warnings: string[] } | { ok: false; error: ConfigError };
 
 /**
  * The offline plan: validate config (same loader the program uses), run the
@@ -70,6 +74,7 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
   return {
     ok: true,
     config,
+    warnings: configWarnings(config, opts.today),
     plan: {
       stack: opts.stack,
       project: stackConfig.project,

@@ -51,15 +51,18 @@ async function main(): Promise<void> {
   if (configFile && !fs.existsSync(configFile)) fail(`config file not found: ${configFile}`);
   if (!configFile && !fs.existsSync(path.join(rootDir, `Pulumi.${args.stack}.yaml`)))
     fail(`no Pulumi.${args.stack}.yaml in ${rootDir}; pass --config-file`);
+  // PLATFORM_TODAY (YYYY-MM-DD) lets tests judge support dates on a fixed day.
+  const today = process.env.PLATFORM_TODAY ? new Date(`${process.env.PLATFORM_TODAY}T00:00:00Z`) : undefined;
   let result: Awaited<ReturnType<typeof buildPlan>>;
   try {
-    result = await buildPlan({ stack: args.stack!, rootDir, configFile });
+    result = await buildPlan({ stack: args.stack!, rootDir, configFile, today });
   } catch (err) {
     // Pulumi.yaml or the stack file is one the Pulumi CLI would refuse: the report says file, key and fix.
     if (err instanceof StackFileError) fail(err.message, 1);
     throw err;
   }
   if (!result.ok) fail(result.error.message, 1);
+  for (const w of result.warnings) process.stderr.write(`plan: warning: ${w}\n`);
   const outDir = path.resolve(args.out ?? path.join(rootDir, "out", args.stack!));
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, "plan.json");

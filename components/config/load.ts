@@ -2,6 +2,7 @@ import { z } from "zod";
 import { closest, ConfigError, ConfigIssue } from "./errors";
 import { CONFIG_SECTIONS, ParsedSections, REQUIRED_KEYS, SectionKey } from "./schema";
 import { semanticIssues } from "./semantic";
+import { clusterWarnings } from "./sections/cluster";
 import { availabilityZonesOf } from "./aws-domains";
 import type { PlatformConfig, RegionConfig } from "./types";
 
@@ -272,4 +273,12 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/**
+ * Warnings about a loaded config: valid, but worth a person's attention before `pulumi up` (today:
+ * a Kubernetes version in or near EKS extended support). `npm run plan` prints them.
+ */
+export function configWarnings(config: PlatformConfig, today = new Date()): string[] {
+  return clusterWarnings(config.cluster, today);
 }

@@ -25,9 +25,9 @@ describe("config: platform:cluster bad input", () => {
   it("accepts the defaults (prod: an in-network deployer with its repository)", () =>
     assert.deepEqual(problems(IN_NETWORK), []));
 
-  it("rejects an unsupported Kubernetes version", () =>
+  it("rejects a Kubernetes version EKS no longer supports", () =>
     assert.deepEqual(problems({ ...IN_NETWORK, kubernetesVersion: "1.29" }), [
-      'platform:cluster.kubernetesVersion: got "1.29"; expected one of the supported EKS versions 1.33, 1.34, 1.35',
+      'platform:cluster.kubernetesVersion: got "1.29"; expected a version EKS still supports: 1.29 left extended support on 2026-03-23 (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html)',
     ]));
 
   it("an explicit in-network deployer needs the repository its runner serves", () =>

@@ -32,7 +32,7 @@ describe("EKS planning (pure)", () => {
   describe("controlPlanePlan", () => {
     it("defaults (prod, in-network deployer): API auth, private endpoint only, api/audit/authenticator logs", () => {
       assert.deepEqual(controlPlanePlan(clusterConfig(), "prod"), {
-        version: "1.34",
+        version: "1.35",
         authenticationMode: "API",
         enabledClusterLogTypes: ["api", "audit", "authenticator"],
         endpointPrivateAccess: true,

@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { ipv4Cidr, positiveInt } from "../primitives";
+import { defaultKubernetesVersion, supportWarning, versionProblem } from "./eks-versions";
 
-/**
- * EKS versions this program pins add-ons for (components/cluster/addon-versions.ts). 1.32 left
- * standard support in 2026 (extended support is billed per cluster hour); 1.34 is the default.
- */
-export const SUPPORTED_KUBERNETES_VERSIONS = ["1.33", "1.34", "1.35"] as const;
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
 /** The EKS managed add-ons every cluster runs (components/cluster/cluster-plan.ts plans them). */
@@ -33,11 +29,15 @@ export const CODEBUILD_COMPUTE_TYPES = [
 /** `platform:cluster` */
 export const clusterSchema = z
   .strictObject({
+    /**
+     * EKS Kubernetes minor. Default: the newest version in standard support that every pinned
+     * chart supports (eks-versions.ts); one past extended support is refused, one in or near
+     * extended support warns with the date and the cost.
+     */
     kubernetesVersion: z
-      .enum(SUPPORTED_KUBERNETES_VERSIONS, {
-        error: `one of the supported EKS versions ${SUPPORTED_KUBERNETES_VERSIONS.join(", ")}`,
-      })
-      .default("1.34"),
+      .string({ error: 'an EKS Kubernetes version like "1.35" (quoted)' })
+      .regex(/^1\.\d+$/, { error: 'an EKS Kubernetes version like "1.35" (quoted)' })
+      .default(defaultKubernetesVersion()),
     /**
      * Pins for EKS add-on versions, by add-on name. Unpinned add-ons run the version AWS marks
      * default for the cluster's Kubernetes version, looked up at deploy time.
@@ -133,9 +133,15 @@ export function deployerModeOf(cluster: Pick<ClusterSection, "deployer">, enviro
   return cluster.deployer.mode ?? (environment === "prod" ? "in-network" : "egress-cidrs");
 }
 
-/** Cross-field rules of `platform:cluster` (paths in the `platform:` namespace). */
-export function clusterIssues(cluster: ClusterSection, environment: string | undefined): Issue[] {
+/**
+ * Cross-field rules of `platform:cluster` (paths in the `platform:` namespace). `today` decides
+ * whether the Kubernetes version is still supported by EKS.
+ */
+export function clusterIssues(cluster: ClusterSection, environment: string | undefined, today = new Date()): Issue[] {
   const issues: Issue[] = [];
+  const problem = versionProblem(cluster.kubernetesVersion, today);
+  if (problem)
+    issues.push({ path: "platform:cluster.kubernetesVersion", value: cluster.kubernetesVersion, expected: problem });
   const at = (suffix: string) => `platform:cluster.deployer${suffix}`;
   const d = cluster.deployer;
   const mode = deployerModeOf(cluster, environment ?? "dev");
@@ -174,4 +180,10 @@ export function clusterIssues(cluster: ClusterSection, environment: string | und
       });
   }
   return issues;
+}
+
+/** Warnings (not errors) about `platform:cluster` on `today`: extended-support dates and cost. */
+export function clusterWarnings(cluster: Pick<ClusterSection, "kubernetesVersion">, today = new Date()): string[] {
+  const w = supportWarning(cluster.kubernetesVersion, today);
+  return w ? [w] : [];
 }
