@@ -58,9 +58,17 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
   const program =
     opts.program ??
     (() => {
-      delete require.cache[require.resolve(entry)];
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program must re-run on each plan
-      return require(entry);
+      const id = require.resolve(entry);
+      delete require.cache[id];
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program must re-run on each plan
+        return require(entry);
+      } finally {
+        // Node appends every freshly loaded module to its requirer's `children` and never removes it:
+        // each plan's index.ts module, with the stack outputs it exports (hence every resource of the
+        // run), would stay reachable from this module for the life of the process.
+        module.children = module.children.filter((m) => m.id !== id);
+      }
     });
   const run = await runProgram({
     project: stackConfig.project,
