@@ -33,6 +33,8 @@ const FREE = [
   /^aws:secretsmanager\/secretVersion:/,
   /^aws:sqs\/queuePolicy:/,
   /^aws:sns\/topicSubscription:/,
+  /^aws:codebuild\/webhook:/,
+  /^aws:codeconnections\/connection:/,
   /^aws:s3\/bucket(Acl|LifecycleConfiguration|OwnershipControls|Policy|PublicAccessBlock|ServerSideEncryptionConfiguration|Versioning)(V2)?:/,
 ];
 

@@ -1,0 +1,41 @@
+import { strict as assert } from "node:assert";
+import { estimateCost } from "../../tools/cost/estimate";
+import { planFor, planWith } from "../helpers/plan";
+
+describe("cost: the dev and prod plans", function () {
+  this.timeout(180_000);
+
+  for (const stack of ["dev", "prod"])
+    it(`${stack}: plan.json carries the usage, every resource type is priced, free or listed as not estimated`, async () => {
+      const { plan, config } = await planFor(stack);
+      assert.deepEqual(plan.usage, config.cost);
+      const r = estimateCost(plan);
+      assert.deepEqual(
+        r.unpriced.filter((u) => u.reason.startsWith("no pricing rule") || u.reason.startsWith("no pinned")),
+        [],
+      );
+      const cents = (xs: number[]) => xs.reduce((a, b) => a + Math.round(b * 100), 0);
+      assert.equal(cents(Object.values(r.byRegion)), Math.round(r.monthly * 100));
+      assert.ok(r.monthly > 0);
+    });
+
+  it("prod: one EKS control plane and one set of NAT gateways per region, within the prod budget", async () => {
+    const { plan } = await planFor("prod");
+    const r = estimateCost(plan);
+    const eks = r.lines.filter((l) => l.line === "EKS control plane");
+    assert.deepEqual(eks.map((l) => l.region).sort(), ["eu-west-1", "us-east-1", "us-west-2"]);
+    assert.equal(r.lines.filter((l) => l.line === "NAT gateway hours").length, 9);
+    assert.deepEqual(
+      plan.violations.filter((v) => v.policy === "cost-budget"),
+      [],
+    );
+  });
+
+  it("dev: a budget below the estimate is reported by cost-budget (advisory in dev)", async () => {
+    const { plan } = await planWith("dev", { cost: { monthlyBudget: 100, traffic: { peakRps: 20 } } });
+    const v = plan!.violations.filter((x) => x.policy === "cost-budget");
+    assert.equal(v.length, 1);
+    assert.equal(v[0].enforcementLevel, "advisory");
+    assert.match(v[0].message, /^estimated monthly cost \$[0-9,.]+ exceeds platform:cost\.monthlyBudget \$100\.00 by /);
+  });
+});
