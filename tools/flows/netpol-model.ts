@@ -140,10 +140,10 @@ export function policyAllows(
     if (rule) return { ok: true, via: [p.urn] };
   }
   const names = selecting.map((p) => p.name).join(", ");
+  const who = pod.labels["app.kubernetes.io/name"] ?? JSON.stringify(pod.labels);
+  const where = direction === "Ingress" ? "into" : "out of";
   return {
     ok: false,
-    reason: `no ${direction.toLowerCase()} NetworkPolicy rule admits ${port.port}/${port.protocol} (${
-      direction === "Ingress" ? "into" : "out of"
-    } ${pod.namespace} pods ${JSON.stringify(pod.labels)}; selected by ${names})`,
+    reason: `no ${direction.toLowerCase()} NetworkPolicy rule admits ${port.port}/${port.protocol} ${where} ${pod.namespace}/${who} pods (selected by ${names})`,
   };
 }

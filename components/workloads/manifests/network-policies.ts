@@ -25,6 +25,11 @@ export interface NetworkPolicyInput {
   gateway: GatewayConfig;
   /** The region's VPC range: the data tier's subnets and the ALB live inside it. */
   vpcCidr: string;
+  /**
+   * The primary region's VPC range, when it is another region: Global Datastore secondaries are
+   * read-only, so cache writes cross the inter-region peering to the primary's replication group.
+   */
+  primaryVpcCidr?: string;
 }
 
 /**
@@ -36,6 +41,10 @@ export interface NetworkPolicyInput {
  */
 export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
   const { services, gateway, vpcCidr } = input;
+  const cacheCidrs = [
+    vpcCidr,
+    ...(input.primaryVpcCidr && input.primaryVpcCidr !== vpcCidr ? [input.primaryVpcCidr] : []),
+  ];
   const web = services.filter((s) => s.kind === "web");
   const gatewayPods = { matchLabels: selectorLabels(GATEWAY_NAME) };
   const labelled = (key: string) => ({ matchLabels: { [key]: "true" } });
@@ -84,7 +93,7 @@ export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
     }),
     policy("allow-cache", labelled(ACCESS_LABELS.cache), {
       policyTypes: ["Egress"],
-      egress: [{ to: [{ ipBlock: { cidr: vpcCidr } }], ports: [tcp(REDIS_PORT)] }],
+      egress: [{ to: cacheCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(REDIS_PORT)] }],
     }),
     policy("allow-aws-apis", labelled(ACCESS_LABELS.aws), {
       policyTypes: ["Egress"],
