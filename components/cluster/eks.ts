@@ -6,6 +6,7 @@ import type { ClusterConfig, Environment } from "../config/types";
 import { physicalName } from "../naming";
 import { nameTags } from "../tags";
 import type { AddonName } from "./addon-versions";
+import { accessEntryPlans } from "./access";
 import { createAddons } from "./addons";
 import { deployerAccess, type DeployerRunner } from "./deployer";
 import {
@@ -52,7 +53,6 @@ const EC2_TRUST = JSON.stringify({
 });
 /** The CNI policy is deliberately absent: aws-node gets it through Pod Identity (addons.ts). */
 const NODE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly"] as const;
-const CLUSTER_ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
 /**
  * One region's EKS cluster (`@pulumi/eks` v4, a remote component) with everything we build
@@ -106,12 +106,12 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
 
     const cp = controlPlanePlan(config, args.environment);
     const accessEntries = Object.fromEntries(
-      config.adminPrincipalArns.map((arn, i) => [
-        `admin-${i}`,
+      accessEntryPlans(config.access).map((e) => [
+        e.key,
         {
-          principalArn: arn,
+          principalArn: e.principalArn,
           type: eks.AccessEntryType.Standard,
-          accessPolicies: { admin: { policyArn: CLUSTER_ADMIN_POLICY, accessScope: { type: "cluster" } } },
+          accessPolicies: { [e.role]: { policyArn: e.policyArn, accessScope: { type: "cluster" } } },
         },
       ]),
     );

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { closest, ConfigError, ConfigIssue } from "./errors";
 import { CONFIG_SECTIONS, ParsedSections, REQUIRED_KEYS, SectionKey } from "./schema";
 import { semanticIssues } from "./semantic";
-import { clusterWarnings } from "./sections/cluster";
+import { clusterDeploymentIssues, clusterWarnings } from "./sections/cluster";
 import { availabilityZonesOf } from "./aws-domains";
 import type { PlatformConfig, RegionConfig } from "./types";
 
@@ -281,4 +281,12 @@ function deepFreeze<T>(value: T): T {
  */
 export function configWarnings(config: PlatformConfig, today = new Date()): string[] {
   return clusterWarnings(config.cluster, today);
+}
+
+/**
+ * Problems of a config that is valid but not deployable as a stack (npm run plan refuses it):
+ * e.g. a prod stack that names nobody to deploy or preview it.
+ */
+export function deploymentIssues(config: PlatformConfig): ConfigIssue[] {
+  return clusterDeploymentIssues(config.cluster, config.environment);
 }

@@ -204,6 +204,27 @@ describe("prod plan: one EKS cluster per region", function () {
     });
   }
 
+  it("gives the declared admin, deploy and preview roles an EKS access entry on every cluster", () => {
+    for (const c of ofType(plan, "eks:index:Cluster")) {
+      const entries = c.inputs.accessEntries as Record<string, { principalArn: string; accessPolicies: object }>;
+      assert.deepEqual(
+        Object.entries(entries).map(([k, e]) => [k, e.principalArn]),
+        [
+          ["admin-0", config.cluster.access.admins[0]],
+          ["deployer-0", config.cluster.access.deployers[0]],
+          ["previewer-0", config.cluster.access.previewers[0]],
+        ],
+        c.urn,
+      );
+      assert.deepEqual(entries["previewer-0"].accessPolicies, {
+        previewers: {
+          policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+          accessScope: { type: "cluster" },
+        },
+      });
+    }
+  });
+
   it("runs the in-network deployer in the primary region's private subnets, behind its own security group", () => {
     const [project, ...more] = ofType(plan, "aws:codebuild/project:Project");
     assert.equal(more.length, 0);

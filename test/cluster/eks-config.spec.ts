@@ -1,5 +1,8 @@
 import { strict as assert } from "assert";
 import { ConfigError, formatIssue, loadConfig } from "../../components/config";
+import { deploymentIssues } from "../../components/config/load";
+import { buildPlan } from "../../tools/plan-lib";
+import { ROOT } from "../helpers/plan";
 
 const RUNNER = { githubRepository: "example-org/platform" };
 /** A valid prod in-network deployer; tests that change `deployer` replace it whole. */
@@ -63,6 +66,53 @@ describe("config: platform:cluster bad input", () => {
         'platform:cluster.addonVersions.kube-proxi: got "v1.34.1-eksbuild.1"; expected no such key (did you mean "kube-proxy"?); allowed here: vpc-cni, kube-proxy, eks-pod-identity-agent, coredns, aws-ebs-csi-driver, metrics-server',
       ],
     ));
+
+  it("npm run plan refuses the prod stack without its principals, before running the program", async () => {
+    const r = await buildPlan({
+      stack: "prod",
+      rootDir: ROOT,
+      overrides: { "platform:cluster": JSON.stringify(IN_NETWORK) },
+      program: () => assert.fail("the program must not run"),
+    });
+    assert.equal(r.ok, false);
+    assert.deepEqual(!r.ok && r.error.issues.map((i) => i.path), [
+      "platform:cluster.access.admins",
+      "platform:cluster.access.deployers",
+      "platform:cluster.access.previewers",
+    ]);
+  });
+
+  it("refuses a principal in two access lists (EKS allows one access entry per principal)", () =>
+    assert.deepEqual(
+      problems({
+        ...IN_NETWORK,
+        access: { admins: ["arn:aws:iam::111122223333:role/a"], previewers: ["arn:aws:iam::111122223333:role/a"] },
+      }),
+      [
+        'platform:cluster.access.previewers[0]: got "arn:aws:iam::111122223333:role/a"; expected a principal listed once: it is already in access.admins, and EKS allows one access entry per principal',
+      ],
+    ));
+
+  it("a deployable prod stack names who administers, deploys and previews it", () => {
+    const config = (cluster: Record<string, unknown>, environment = "prod") =>
+      loadConfig(
+        {
+          "platform:environment": environment,
+          "platform:regions": JSON.stringify([{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }]),
+          "platform:cluster": JSON.stringify(cluster),
+        },
+        { project: "platform", stack: "test" },
+      );
+    assert.deepEqual(deploymentIssues(config(IN_NETWORK)).map(formatIssue), [
+      "platform:cluster.access.admins: got []; expected at least one IAM role ARN in prod: who administers the clusters (cluster-admin for people on call)",
+      "platform:cluster.access.deployers: got []; expected at least one IAM role ARN in prod: the role `pulumi up` runs as (without an access entry it gets Unauthorized at the first Kubernetes resource)",
+      "platform:cluster.access.previewers: got []; expected at least one IAM role ARN in prod: the role PR previews run as (server-side dry-run needs an access entry too)",
+    ]);
+    const role = (n: string) => [`arn:aws:iam::111122223333:role/${n}`];
+    const all = { admins: role("a"), deployers: role("d"), previewers: role("p") };
+    assert.deepEqual(deploymentIssues(config({ ...IN_NETWORK, access: all })), []);
+    assert.deepEqual(deploymentIssues(config({ deployer: { egressCidrs: ["203.0.113.0/24"] } }, "dev")), []);
+  });
 
   it("rejects min > desired > max on the system node group, naming both keys", () =>
     assert.deepEqual(problems({ ...IN_NETWORK, systemNodeGroup: { minSize: 4, desiredSize: 3, maxSize: 2 } }), [

@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { loadConfig } from "../../components/config";
 import type { ClusterConfig } from "../../components/config/types";
 import { ADDON_NAMES } from "../../components/cluster/addon-versions";
+import { accessEntryPlans, CLUSTER_ADMIN_POLICY } from "../../components/cluster/access";
 import {
   addonPlans,
   controlPlanePlan,
@@ -53,6 +54,22 @@ describe("EKS planning (pure)", () => {
       assert.equal(cp.endpointPublicAccess, true);
       assert.deepEqual(cp.publicAccessCidrs, ["203.0.113.0/24"]);
       assert.deepEqual(cp.enabledClusterLogTypes, ["api", "audit", "authenticator", "scheduler"]);
+    });
+  });
+
+  describe("access entries", () => {
+    it("one cluster-admin entry per declared principal, keyed by role (dry-run is authorized like the write)", () => {
+      const arn = (n: string) => `arn:aws:iam::111122223333:role/${n}`;
+      assert.deepEqual(
+        accessEntryPlans({ admins: [arn("a")], deployers: [arn("d1"), arn("d2")], previewers: [arn("p")] }),
+        [
+          { key: "admin-0", principalArn: arn("a"), role: "admins", policyArn: CLUSTER_ADMIN_POLICY },
+          { key: "deployer-0", principalArn: arn("d1"), role: "deployers", policyArn: CLUSTER_ADMIN_POLICY },
+          { key: "deployer-1", principalArn: arn("d2"), role: "deployers", policyArn: CLUSTER_ADMIN_POLICY },
+          { key: "previewer-0", principalArn: arn("p"), role: "previewers", policyArn: CLUSTER_ADMIN_POLICY },
+        ],
+      );
+      assert.equal(CLUSTER_ADMIN_POLICY, "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy");
     });
   });
 

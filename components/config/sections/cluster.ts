@@ -26,6 +26,8 @@ export const CODEBUILD_COMPUTE_TYPES = [
   "BUILD_GENERAL1_LARGE",
 ] as const;
 
+const principalArn = z.string().regex(/^arn:aws:iam::\d{12}:(role|user)\/.+$/, { error: "an IAM role or user ARN" });
+
 /** `platform:cluster` */
 export const clusterSchema = z
   .strictObject({
@@ -96,10 +98,18 @@ export const clusterSchema = z
       .prefault({}),
     /** EKS deletion protection; unset means on in prod, off elsewhere. Turn it off before destroying prod. */
     deletionProtection: z.boolean({ error: "true or false" }).optional(),
-    /** IAM principals granted cluster-admin through EKS access entries. */
-    adminPrincipalArns: z
-      .array(z.string().regex(/^arn:aws:iam::\d{12}:(role|user)\/.+$/, { error: "an IAM role or user ARN" }))
-      .default([]),
+    /**
+     * Who administers, deploys (`pulumi up`) and previews (`pulumi preview`) this stack: IAM role
+     * or user ARNs, each given an EKS access entry (components/cluster/access.ts says which policy
+     * and why). Required in prod for a deployable stack (npm run plan); disjoint lists.
+     */
+    access: z
+      .strictObject({
+        admins: z.array(principalArn).default([]),
+        deployers: z.array(principalArn).default([]),
+        previewers: z.array(principalArn).default([]),
+      })
+      .prefault({}),
     /** Small on-demand, tainted managed node group for Karpenter, CoreDNS and controllers. */
     systemNodeGroup: z
       .strictObject({
@@ -139,6 +149,18 @@ export function deployerModeOf(cluster: Pick<ClusterSection, "deployer">, enviro
  */
 export function clusterIssues(cluster: ClusterSection, environment: string | undefined, today = new Date()): Issue[] {
   const issues: Issue[] = [];
+  const seen = new Map<string, string>();
+  for (const role of ["admins", "deployers", "previewers"] as const)
+    cluster.access[role].forEach((arn, i) => {
+      const first = seen.get(arn);
+      if (first)
+        issues.push({
+          path: `platform:cluster.access.${role}[${i}]`,
+          value: arn,
+          expected: `a principal listed once: it is already in ${first}, and EKS allows one access entry per principal`,
+        });
+      else seen.set(arn, `access.${role}`);
+    });
   const problem = versionProblem(cluster.kubernetesVersion, today);
   if (problem)
     issues.push({ path: "platform:cluster.kubernetesVersion", value: cluster.kubernetesVersion, expected: problem });
@@ -180,6 +202,28 @@ export function clusterIssues(cluster: ClusterSection, environment: string | und
       });
   }
   return issues;
+}
+
+/**
+ * What a stack that will be deployed needs beyond a valid config (npm run plan checks it; unit
+ * tests with stand-in configs need not name real principals): in prod, someone to administer,
+ * deploy and preview it.
+ */
+export function clusterDeploymentIssues(cluster: Pick<ClusterSection, "access">, environment: string): Issue[] {
+  if (environment !== "prod") return [];
+  const why = {
+    admins: "who administers the clusters (cluster-admin for people on call)",
+    deployers:
+      "the role `pulumi up` runs as (without an access entry it gets Unauthorized at the first Kubernetes resource)",
+    previewers: "the role PR previews run as (server-side dry-run needs an access entry too)",
+  } as const;
+  return (["admins", "deployers", "previewers"] as const)
+    .filter((role) => cluster.access[role].length === 0)
+    .map((role) => ({
+      path: `platform:cluster.access.${role}`,
+      value: [],
+      expected: `at least one IAM role ARN in prod: ${why[role]}`,
+    }));
 }
 
 /** Warnings (not errors) about `platform:cluster` on `today`: extended-support dates and cost. */
