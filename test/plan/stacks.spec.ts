@@ -107,7 +107,21 @@ describe("stacks on the mock engine", () => {
     const dbTables = ofType(plan, "aws:ec2/routeTable:RouteTable").filter((t) => t.name.endsWith("-database-rt"));
     assert.equal(dbTables.length, 3);
     const routes = ofType(plan, "aws:ec2/route:Route");
-    for (const t of dbTables) assert.ok(!routes.some((r) => r.dependencies.includes(t.urn)), `${t.name} has a route`);
+    for (const t of dbTables) {
+      const mine = routes.filter((r) => r.dependencies.includes(t.urn));
+      // Only the peer VPCs (inter-region peering, README: private connectivity), never a gateway or NAT.
+      assert.deepEqual(
+        mine.map((r) => [r.inputs.destinationCidrBlock, Boolean(r.inputs.vpcPeeringConnectionId)]).sort(),
+        ["10.0.0.0/16", "10.1.0.0/16", "10.2.0.0/16"]
+          .filter(
+            (c) =>
+              c !== { "us-east-1": "10.0.0.0/16", "us-west-2": "10.1.0.0/16", "eu-west-1": "10.2.0.0/16" }[t.region!],
+          )
+          .map((c) => [c, true]),
+        `${t.name} routes`,
+      );
+      for (const r of mine) assert.ok(!r.inputs.gatewayId && !r.inputs.natGatewayId, `${r.name} leaves the network`);
+    }
   });
 
   it("records output-derived dependencies (a subnet depends on its VPC)", async () => {
