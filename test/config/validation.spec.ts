@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { ConfigError, formatIssue, loadConfig } from "../../components/config";
+import { CONFIG_SECTIONS, ConfigError, formatIssue, loadConfig } from "../../components/config";
 
 const ctx = { project: "platform", stack: "test" };
 const base = (): Record<string, unknown> => ({
@@ -250,6 +250,36 @@ describe("config validation", () => {
     assert.deepEqual(p, [
       'platform:services[0].image: got "nginx"; expected an image pinned to a version tag or sha256 digest (not "latest", not untagged)',
       'platform:services[1].image: got "repo/b:latest"; expected an image pinned to a version tag or sha256 digest (not "latest", not untagged)',
+    ]);
+  });
+});
+
+describe("config validation: secrets and near misses", () => {
+  it("never prints a value under a secret-looking key and says how to store it", () => {
+    assert.deepEqual(problems({ ...base(), dbPassword: "hunter2" }), [
+      "platform:dbPassword: got [redacted]; expected a known key; known keys: " +
+        Object.keys(CONFIG_SECTIONS).join(", ") +
+        "; store credentials with `pulumi config set --secret <key>`, never in plain text",
+    ]);
+    const nested = problems({ ...base(), network: { azCount: 2, apiToken: { value: "tok-1" } } });
+    assert.equal(nested.length, 1);
+    assert.match(nested[0], /^platform:network\.apiToken: got \[redacted\]; expected no such key/);
+    assert.ok(!nested[0].includes("tok-1"));
+  });
+
+  it("reports a key in a near-miss namespace instead of ignoring it", () => {
+    const raw = { ...flat(base()), "platfrom:regions": "[]", "aws:region": "us-east-1" };
+    assert.throws(
+      () => loadConfig(raw, ctx),
+      (err: ConfigError) =>
+        err.issues.map(formatIssue).join("\n") ===
+        'platfrom:regions: got []; expected a key in the project\'s namespace (did you mean "platform:regions"?); "platfrom:" is not read by this program',
+    );
+  });
+
+  it("tells to quote a version YAML read as a number", () => {
+    assert.deepEqual(problems({ ...base(), cache: { engineVersion: 8 } }), [
+      'platform:cache.engineVersion: got 8; expected a value of type string; YAML read the unquoted value as the number 8: quote it, e.g. "8" (or "8.0" if that was written)',
     ]);
   });
 });
