@@ -3,7 +3,7 @@
  *                 [--base-cost cost.json --head-cost cost.json] [--limit CHARS]
  *
  * Prints the pull-request review of base -> head as Markdown: summary, "Needs
- * attention", monthly cost delta (when both cost reports are given), policy
+ * attention", monthly cost delta (from the given cost reports, else estimated from the plans), policy
  * changes and changes grouped by component, within GitHub's comment limit.
  * --full-out writes the same review without the limit (for the step summary).
  * Exit 0 whether or not there are changes; 2 on bad arguments or files.
@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import { GITHUB_COMMENT_LIMIT, renderReview, review } from "./review/render";
 import type { CostReport } from "./review/cost";
+import { estimateCost } from "./cost/estimate";
 
 function fail(message: string): never {
   process.stderr.write(`diff: ${message}\n`);
@@ -51,7 +52,10 @@ for (const [f, p] of [
 ] as const)
   if (!Array.isArray(p?.resources)) fail(`${f}: expected a plan.json with a "resources" array`);
 const cost = (f?: string) => (f ? (read(f, "a cost report (cost.json)") as CostReport) : undefined);
-const opts = { baseCost: cost(flags["--base-cost"]), headCost: cost(flags["--head-cost"]) };
+// Without cost reports, estimate both plans (tools/cost: list prices + each plan's `usage`).
+const opts = flags["--base-cost"]
+  ? { baseCost: cost(flags["--base-cost"]), headCost: cost(flags["--head-cost"]) }
+  : { baseCost: estimateCost(base), headCost: estimateCost(head) };
 const rv = review(base, head);
 const text = renderReview(rv, { ...opts, limit });
 if (flags["--out"]) fs.writeFileSync(flags["--out"], text);
