@@ -8,6 +8,7 @@ import { createEdge, Edge } from "./edge";
 import { DataTier } from "./data";
 import { Observability } from "./observability/stack";
 import { Chaos } from "./chaos/component";
+import { Mesh } from "./mesh";
 import { PeeringMesh, peeringRegion } from "./network/peering";
 import { physicalName } from "./naming";
 
@@ -61,6 +62,11 @@ export class Platform extends pulumi.ComponentResource {
     const contexts = Object.fromEntries(Object.entries(regions).map(([n, r]) => [n, r.context]));
     // 2. global data tier (its security groups admit the clusters' security group)
     this.data = new DataTier(config, contexts, this);
+    // 2b. per region: the Istio ambient mesh (after the cluster, before the workloads it enrols)
+    const meshes: Record<string, Mesh> = {};
+    if (config.mesh.enabled)
+      for (const [regionName, region] of Object.entries(contexts))
+        meshes[regionName] = new Mesh(`${regionName}-mesh`, { config, region }, { parent: region.parent });
     // 3. per region: workloads, gateway, autoscaling
     const workloads: Record<string, Workloads> = {};
     for (const [regionName, region] of Object.entries(contexts)) {
@@ -73,7 +79,7 @@ export class Platform extends pulumi.ComponentResource {
       };
       workloads[regionName] = new Workloads(
         `${regionName}-workloads`,
-        { config, region, connection },
+        { config, region, connection, mesh: meshes[regionName] },
         { parent: region.parent },
       );
     }
@@ -102,6 +108,8 @@ export class Platform extends pulumi.ComponentResource {
             { parent: region.parent },
           )
         : undefined;
+      // The apps namespace's mesh objects once it exists; monitors once the Prometheus CRDs are in.
+      meshes[regionName]?.attachApps({ namespace: workloads[regionName].namespace, monitoringCrds: obs?.release });
       if (config.chaos.enabled)
         new Chaos(
           `${regionName}-chaos`,

@@ -10,7 +10,7 @@ import { GATEWAY_API } from "./versions";
 
 export interface MeshArgs {
   /** Validated stack configuration: `mesh`, services, gateway, environment, cluster version. */
-  config: PlatformConfig;
+  config: Pick<PlatformConfig, "mesh" | "environment" | "services" | "gateway" | "cluster">;
   /**
    * The region (a RegionContext fits): its cluster (every object uses its k8sProvider; the
    * charts wait for its add-ons), its VPC range (the ALB's plaintext to the gateway pods) and

@@ -137,6 +137,7 @@ export class Observability extends pulumi.ComponentResource {
         alarmTopicArn,
         routes: obs.alertRoutes,
         grafanaAdminSecret: grafanaSecretName,
+        meshMember: config.mesh.enabled,
       }),
     );
     const chart = CHARTS.kubePrometheusStack;

@@ -50,6 +50,11 @@ export interface PrometheusStackValuesInput {
   routes: readonly AlertRoute[];
   /** Secret (in the release namespace) holding the Grafana admin user and password. */
   grafanaAdminSecret: string;
+  /**
+   * Enrol Prometheus in the ambient mesh (pod label istio.io/dataplane-mode): its scrapes of the
+   * STRICT-mTLS apps namespace then carry its identity, which the mesh's AuthorizationPolicies allow.
+   */
+  meshMember?: boolean;
 }
 
 const system = () => ({
@@ -162,6 +167,7 @@ export function kubePrometheusStackValues(input: PrometheusStackValuesInput): Re
         },
         resources: { requests: { cpu: "200m", memory: "1Gi" }, limits: { memory: "3Gi" } },
         remoteWrite,
+        ...(input.meshMember ? { podMetadata: { labels: { "istio.io/dataplane-mode": "ambient" } } } : {}),
         ...system(),
       },
     },

@@ -37,6 +37,11 @@ export interface WorkloadsArgs {
   region: Pick<RegionContext, "name" | "physicalName" | "provider" | "vpc" | "cluster" | "nodePools">;
   /** Data-tier connection objects; omitted: services reference the default ConfigMap as optional. */
   connection?: DataConnection;
+  /**
+   * The region's mesh (components/mesh): its labels enrol the apps namespace in ambient mode and
+   * its waypoint; pods wait for the CNI node agent and ztunnel so they are captured from the start.
+   */
+  mesh?: { readonly namespaceLabels: Readonly<Record<string, string>>; readonly dataplane: readonly pulumi.Resource[] };
 }
 
 type K8sCtor = new (name: string, args: Manifest, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
@@ -185,7 +190,17 @@ export class Workloads extends pulumi.ComponentResource {
       facts,
     });
     // A namespace needs only the API server: it waits for no node, add-on or NodePool.
-    const namespace = (this.namespace = createManifest(`${name}-${plan.namespace.role}`, plan.namespace.manifest, k8s$));
+    const namespace = (this.namespace = createManifest(
+      `${name}-${plan.namespace.role}`,
+      {
+        ...plan.namespace.manifest,
+        metadata: {
+          ...plan.namespace.manifest.metadata,
+          labels: { ...plan.namespace.manifest.metadata.labels, ...args.mesh?.namespaceLabels },
+        },
+      },
+      k8s$,
+    ));
 
     const created = new Map<string, pulumi.CustomResource>();
     const dependsOnFor = (p: PlannedManifest): pulumi.Resource[] => {
@@ -199,7 +214,7 @@ export class Workloads extends pulumi.ComponentResource {
       if (p.pods) {
         // Pods need nodes: the system add-ons and the NodePools Karpenter launches them from. On
         // destroy the reverse holds: the Deployment goes before the NodePools and their nodes.
-        deps.push(...cluster.workloadDependencies, ...region.nodePools);
+        deps.push(...cluster.workloadDependencies, ...region.nodePools, ...(args.mesh?.dataplane ?? []));
         const identity = identities.get(p.pods.serviceAccount);
         // Credentials are injected at pod creation: the Pod Identity association comes first.
         if (identity) deps.push(identity);
