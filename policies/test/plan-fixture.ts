@@ -85,7 +85,20 @@ export function cleanPlan(environment = "dev"): PlanResource[] {
     onBucket("aws:s3/bucketVersioning:BucketVersioning", "alb-logs-versioning", {
       versioningConfiguration: { status: "Enabled" },
     }),
-    res("aws:kms/key:Key", "eks-secrets", { enableKeyRotation: true }),
+    res(
+      "aws:kms/key:Key",
+      "eks-secrets",
+      { enableKeyRotation: true },
+      {
+        options: {
+          protect: true,
+          retainOnDelete: false,
+          ignoreChanges: [],
+          deleteBeforeReplace: false,
+          replaceOnChanges: [],
+        },
+      },
+    ),
     res("kubernetes:apps/v1:Deployment", "user-service", deployment),
     res("kubernetes:policy/v1:PodDisruptionBudget", "user-service", pdbFor()),
     res("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "user-service", hpaFor("user-service")),

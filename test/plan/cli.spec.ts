@@ -23,7 +23,7 @@ describe("npm run plan (CLI)", () => {
     const r = plan(["--stack", "dev", "--out", out, "--quiet"]);
     assert.equal(r.status, 0, r.stderr + r.stdout);
     const doc = JSON.parse(fs.readFileSync(path.join(out, "plan.json"), "utf8"));
-    assert.deepEqual(Object.keys(doc), ["stack", "project", "resources", "outputs", "violations"]);
+    assert.deepEqual(Object.keys(doc), ["stack", "project", "resources", "outputs", "violations", "flows", "usage"]);
     assert.equal(doc.stack, "dev");
     assert.equal(doc.project, "platform");
     for (const r of doc.resources)
@@ -37,9 +37,21 @@ describe("npm run plan (CLI)", () => {
         "region",
         "inputs",
         "dependencies",
+        "options",
+      ]);
+    for (const r of doc.resources)
+      assert.deepEqual(Object.keys(r.options), [
+        "protect",
+        "retainOnDelete",
+        "ignoreChanges",
+        "deleteBeforeReplace",
+        "replaceOnChanges",
       ]);
     assert.equal(doc.outputs.primaryRegion, "us-east-1");
     assert.ok(Array.isArray(doc.violations));
+    assert.ok(doc.flows.length > 0);
+    for (const f of doc.flows)
+      assert.deepEqual(Object.keys(f).sort(), ["from", "ok", "port", "requirement", "to", "urn", "via"]);
   });
 
   it("fails a broken config naming every problem, without a stack trace", () => {
