@@ -20,7 +20,9 @@ describe("observability and chaos in the stack plans", () => {
       1,
     );
     assert.equal(ofType(plan, RULE).length, 1);
-    assert.equal(ofType(plan, MONITOR).length, 7);
+    // The platform's 7 (web services, gateway exporter, Karpenter, KEDA) plus the mesh's istiod.
+    assert.equal(ofType(plan, MONITOR).filter((m) => m.name.includes("-observability-monitor-")).length, 7);
+    assert.equal(ofType(plan, MONITOR).length, 8);
     assert.equal(ofType(plan, SCHEDULE).length, 6);
     assert.equal(ofType(plan, "aws:amp/workspace:Workspace").length, 0, "dev does not remote-write");
     assert.deepEqual(mandatoryViolations(plan), []);
@@ -36,7 +38,11 @@ describe("observability and chaos in the stack plans", () => {
     for (const region of regions)
       assert.equal(inRegion(ofType(plan, "aws:amp/workspace:Workspace"), region).length, 1, region);
     assert.equal(ofType(plan, RULE).length, regions.length);
-    assert.equal(ofType(plan, MONITOR).length, 7 * regions.length);
+    assert.equal(
+      ofType(plan, MONITOR).filter((m) => m.name.includes("-observability-monitor-")).length,
+      7 * regions.length,
+    );
+    assert.equal(ofType(plan, MONITOR).length, 8 * regions.length, "plus the mesh's istiod monitor per region");
     assert.equal(ofType(plan, SCHEDULE).length, 0);
     assert.equal(ofType(plan, RELEASE).filter(chart("chaos-mesh")).length, 0);
     const albAlarms = ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) =>
