@@ -7,6 +7,7 @@ import { dataIssues } from "./sections/data-rules";
 import { clusterIssues } from "./sections/cluster";
 import { regionIssues } from "./sections/core-rules";
 import { chaosIssues } from "./sections/operations-rules";
+import { autoscalingIssues } from "./sections/autoscaling-rules";
 import { domainIssues } from "./domain-checks";
 
 type Partial<T> = { [K in keyof T]?: T[K] };
@@ -111,6 +112,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
     }
   }
   chaosIssues(c).forEach((i) => add(i.path, i.value, i.expected));
+  autoscalingIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   if (c.edge) edgeIssues(c.edge).forEach((i) => add(i.path, i.value, i.expected));
   if (c.mesh)
     meshIssues(c.mesh, {
@@ -209,11 +211,13 @@ function checkServices(c: Partial<ParsedSections>, add: Add): void {
       const min = keda.minReplicas ?? c.autoscaling?.keda.minReplicas ?? 0;
       const max = keda.maxReplicas ?? c.autoscaling?.keda.maxReplicas ?? Infinity;
       if (min > max) add(key("services", `${at}.autoscaling.keda.minReplicas`), min, `at most maxReplicas (${max})`);
-      if (!keda.sqsQueueLength && !keda.prometheus && !keda.businessHours)
+      // `mesh` (mesh telemetry trigger) is being added to kedaSchema; read it without depending on it.
+      const mesh = (keda as { mesh?: boolean }).mesh;
+      if (!keda.sqsQueueLength && !keda.prometheus && !keda.businessHours && !mesh)
         add(
           key("services", `${at}.autoscaling.keda`),
           keda,
-          "at least one trigger: sqsQueueLength, prometheus or businessHours",
+          "at least one trigger: sqsQueueLength, prometheus, businessHours or mesh",
         );
       if (keda.sqsQueueLength && !s.uses.queue && s.kind !== "worker")
         add(key("services", `${at}.uses.queue`), s.uses.queue, "true when scaling on an SQS queue");

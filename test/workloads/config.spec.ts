@@ -91,7 +91,7 @@ describe("workloads config: bad input gets a clear error", () => {
         "user-service": { autoscaling: { keda: { sqsQueueLength: 5 } } },
       }),
       [
-        'platform:services[0].autoscaling.keda: got {"minReplicas":2}; expected at least one trigger: sqsQueueLength, prometheus or businessHours',
+        'platform:services[0].autoscaling.keda: got {"minReplicas":2}; expected at least one trigger: sqsQueueLength, prometheus, businessHours or mesh',
         "platform:services[1].uses.queue: got false; expected true when scaling on an SQS queue",
       ],
     );
