@@ -60,4 +60,35 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     port: "target",
     why: "every ServiceMonitor endpoint",
   },
+  // Ambient mesh (components/mesh): a meshed call leaves as HBONE (15008) to the waypoint and reaches
+  // the callee as HBONE from it; the waypoint gets its config and certificates from istiod (15012).
+  {
+    id: "mesh-gateway-waypoint",
+    from: "mesh-gateway-pods",
+    to: "waypoint-pods",
+    port: 15008,
+    why: "the gateway's upstream calls go through the waypoint (HBONE), where outlier detection and retries apply",
+  },
+  {
+    id: "mesh-waypoint-services",
+    from: "waypoint-pods",
+    to: "meshed-web-pods",
+    port: 15008,
+    why: "the waypoint forwards each request to a pod it picked (HBONE to the pod's ztunnel)",
+  },
+  { id: "mesh-waypoint-istiod", from: "waypoint-pods", to: "istiod", port: 15012, why: "xDS and certificates" },
+  {
+    id: "mesh-prometheus-waypoint",
+    from: "mesh-prometheus",
+    to: "waypoint-pods",
+    port: 15090,
+    why: "istio_requests_total and istio_request_duration_milliseconds come from the waypoint's Envoy",
+  },
+  {
+    id: "mesh-prometheus-hbone",
+    from: "mesh-prometheus",
+    to: "meshed-web-pods",
+    port: 15008,
+    why: "Prometheus is in the mesh: its scrapes of STRICT-mTLS pods arrive as HBONE",
+  },
 ];

@@ -181,6 +181,45 @@ function scrapeTargets(rv: RegionView): Side[] {
   return out;
 }
 
+/**
+ * The ambient mesh's pods (components/mesh): the waypoint (pods istiod renders from the planned
+ * istio-waypoint Gateway, label gateway.networking.k8s.io/gateway-name) and istiod. Empty where no
+ * waypoint is planned (mesh disabled), so the mesh flows only exist with the mesh.
+ */
+function waypointPods(rv: RegionView): Side[] {
+  const gws = rv.k8s.filter(
+    (r) =>
+      r.type === "kubernetes:gateway.networking.k8s.io/v1:Gateway" &&
+      (r.inputs.spec as { gatewayClassName?: string } | undefined)?.gatewayClassName === "istio-waypoint",
+  );
+  return gws.map((g) => ({
+    endpoint: podEndpoint(
+      rv,
+      `${rv.region} waypoint ${meta(g).name} pods`,
+      meta(g).namespace ?? "default",
+      { "gateway.networking.k8s.io/gateway-name": String(meta(g).name) },
+      false,
+      g.urn,
+    ),
+  }));
+}
+
+/** Web services' pods in meshed namespaces (the waypoint forwards to them as HBONE). */
+function meshedWebPods(rv: RegionView): Side[] {
+  if (waypointPods(rv).length === 0) return [];
+  return deployments(rv)
+    .filter((d) => podTemplate(d).labels["app.kubernetes.io/component"] === "web")
+    .map((d) => ({
+      endpoint: podEndpoint(
+        rv,
+        `${rv.region} ${meta(d).name} pods`,
+        meta(d).namespace ?? "default",
+        podTemplate(d).labels,
+        podTemplate(d).system,
+      ),
+    }));
+}
+
 export type RoleResolver = (view: PlanView, rv: RegionView) => Side[];
 
 /** The endpoints the required flows name (tools/flows/required.ts), resolved per region from the plan. */
@@ -215,6 +254,21 @@ export const ROLES: Record<string, RoleResolver> = {
     { endpoint: podEndpoint(rv, `${rv.region} Prometheus`, PROMETHEUS_POD.namespace, PROMETHEUS_POD.labels, true) },
   ],
   "scrape-targets": (_v, rv) => scrapeTargets(rv),
+  "waypoint-pods": (_v, rv) => waypointPods(rv),
+  "meshed-web-pods": (_v, rv) => meshedWebPods(rv),
+  "mesh-gateway-pods": (_v, rv) => (waypointPods(rv).length > 0 ? gatewayPods(rv) : []),
+  "mesh-prometheus": (_v, rv) =>
+    waypointPods(rv).length > 0
+      ? [
+          {
+            endpoint: podEndpoint(rv, `${rv.region} Prometheus`, PROMETHEUS_POD.namespace, PROMETHEUS_POD.labels, true),
+          },
+        ]
+      : [],
+  istiod: (_v, rv) =>
+    waypointPods(rv).length > 0
+      ? [{ endpoint: podEndpoint(rv, `${rv.region} istiod`, "istio-system", { app: "istiod" }, false) }]
+      : [],
   "karpenter-nodes": (_v, rv) => [
     { endpoint: { label: `${rv.region} Karpenter nodes`, vpc: rv.vpc, ...rv.karpenterNodes } },
   ],
