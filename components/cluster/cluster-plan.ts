@@ -26,7 +26,9 @@ export function controlPlanePlan(cluster: ClusterConfig, environment: string): C
     ...REQUIRED_LOG_TYPES,
     ...cluster.logTypes.filter((t) => !(REQUIRED_LOG_TYPES as readonly string[]).includes(t)),
   ];
-  const publicEndpoint = deployerModeOf(cluster, environment) === "egress-cidrs";
+  // No CIDRs: never public (EKS would open an empty list to 0.0.0.0/0); npm run plan refuses it.
+  const publicEndpoint =
+    deployerModeOf(cluster, environment) === "egress-cidrs" && cluster.deployer.egressCidrs.length > 0;
   return {
     version: cluster.kubernetesVersion,
     authenticationMode: "API",

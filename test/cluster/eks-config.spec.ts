@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { ConfigError, formatIssue, loadConfig } from "../../components/config";
 import { deploymentIssues } from "../../components/config/load";
+import { controlPlanePlan } from "../../components/cluster/cluster-plan";
 import { buildPlan } from "../../tools/plan-lib";
 import { ROOT } from "../helpers/plan";
 
@@ -44,9 +45,21 @@ describe("config: platform:cluster bad input", () => {
         "without them the API endpoint is private-only and nothing inside the network can deploy " +
         '(or set deployer.mode: "in-network" for a runner the program provisions)',
     ];
-    assert.deepEqual(problems({ deployer: { mode: "egress-cidrs" } }), expected);
+    const load = (cluster: Record<string, unknown>, environment: string) =>
+      loadConfig(
+        {
+          "platform:environment": environment,
+          "platform:regions": JSON.stringify([{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }]),
+          "platform:cluster": JSON.stringify(cluster),
+        },
+        { project: "platform", stack: "test" },
+      );
+    // A stand-in config loads (its endpoint stays private); npm run plan refuses the stack.
+    const issues = (c: Record<string, unknown>, env: string) => deploymentIssues(load(c, env)).map(formatIssue);
+    assert.deepEqual(issues({ deployer: { mode: "egress-cidrs" } }, "dev"), expected);
     // Outside prod, egress CIDRs are the default mode.
-    assert.deepEqual(problems({}, "dev"), expected);
+    assert.deepEqual(issues({}, "dev"), expected);
+    assert.equal(controlPlanePlan(load({}, "dev").cluster, "dev").endpointPublicAccess, false);
   });
 
   it("refuses the whole internet as a deployer CIDR, and CIDRs an in-network deployer would ignore", () => {

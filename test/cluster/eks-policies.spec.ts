@@ -28,6 +28,7 @@ describe("EKS policies on the offline plan", function () {
     const eks = resources.find((r) => r.type === "eks:index:Cluster")!;
     delete eks.inputs.encryptionConfigKeyArn;
     delete eks.inputs.endpointPublicAccess;
+    delete eks.inputs.publicAccessCidrs;
     eks.inputs.authenticationMode = "CONFIG_MAP";
     eks.inputs.enabledClusterLogTypes = ["api"];
     const lt = resources.find((r) => r.type === "aws:ec2/launchTemplate:LaunchTemplate")!;

@@ -167,14 +167,6 @@ export function clusterIssues(cluster: ClusterSection, environment: string | und
   const at = (suffix: string) => `platform:cluster.deployer${suffix}`;
   const d = cluster.deployer;
   const mode = deployerModeOf(cluster, environment ?? "dev");
-  if (mode === "egress-cidrs" && d.egressCidrs.length === 0)
-    issues.push({
-      path: at(".egressCidrs"),
-      value: [],
-      expected:
-        "at least one CIDR the deployer's traffic leaves from: without them the API endpoint is private-only and " +
-        'nothing inside the network can deploy (or set deployer.mode: "in-network" for a runner the program provisions)',
-    });
   d.egressCidrs.forEach((cidr, i) => {
     if (cidr.endsWith("/0"))
       issues.push({
@@ -209,21 +201,34 @@ export function clusterIssues(cluster: ClusterSection, environment: string | und
  * tests with stand-in configs need not name real principals): in prod, someone to administer,
  * deploy and preview it.
  */
-export function clusterDeploymentIssues(cluster: Pick<ClusterSection, "access">, environment: string): Issue[] {
-  if (environment !== "prod") return [];
+export function clusterDeploymentIssues(
+  cluster: Pick<ClusterSection, "access" | "deployer">,
+  environment: string,
+): Issue[] {
+  const issues: Issue[] = [];
+  if (deployerModeOf(cluster, environment) === "egress-cidrs" && cluster.deployer.egressCidrs.length === 0)
+    issues.push({
+      path: "platform:cluster.deployer.egressCidrs",
+      value: [],
+      expected:
+        "at least one CIDR the deployer's traffic leaves from: without them the API endpoint is private-only and " +
+        'nothing inside the network can deploy (or set deployer.mode: "in-network" for a runner the program provisions)',
+    });
+  if (environment !== "prod") return issues;
   const why = {
     admins: "who administers the clusters (cluster-admin for people on call)",
     deployers:
       "the role `pulumi up` runs as (without an access entry it gets Unauthorized at the first Kubernetes resource)",
     previewers: "the role PR previews run as (server-side dry-run needs an access entry too)",
   } as const;
-  return (["admins", "deployers", "previewers"] as const)
-    .filter((role) => cluster.access[role].length === 0)
-    .map((role) => ({
-      path: `platform:cluster.access.${role}`,
-      value: [],
-      expected: `at least one IAM role ARN in prod: ${why[role]}`,
-    }));
+  for (const role of ["admins", "deployers", "previewers"] as const)
+    if (cluster.access[role].length === 0)
+      issues.push({
+        path: `platform:cluster.access.${role}`,
+        value: [],
+        expected: `at least one IAM role ARN in prod: ${why[role]}`,
+      });
+  return issues;
 }
 
 /** Warnings (not errors) about `platform:cluster` on `today`: extended-support dates and cost. */
