@@ -1,0 +1,21 @@
+// Bootstrap program (README "Deploying for real", step 3): the GitHub Actions roles of one AWS
+// account. Thin: config -> planner input -> CiRoles -> the repository variables to set.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { parseCiRolesInput } from "../components/bootstrap/ci-roles";
+import { CiRoles } from "../components/bootstrap/ci-roles-component";
+
+const cfg = new pulumi.Config("ci-bootstrap");
+const input = parseCiRolesInput({
+  repository: cfg.get("repository"),
+  stacks: cfg.getObject<string[]>("stacks"),
+  allowedRegions: cfg.getObject<string[]>("allowedRegions"),
+  namePrefix: cfg.get("namePrefix"),
+});
+// IAM is global; the provider's region only decides the endpoint.
+const provider = new aws.Provider("iam", { region: "us-east-1" });
+const roles = new CiRoles("ci", { input, existingProviderArn: cfg.get("existingProviderArn") || undefined, provider });
+
+/** Repository variable name -> role ARN: set each as a GitHub repository variable. */
+export const repositoryVariables = roles.roleArns;
+export const oidcProviderArn = roles.providerArn;
