@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { nameTags } from "../tags";
 import { resolveAddonVersion, type AddonName } from "./addon-versions";
 import type { AddonPhase, AddonPlan } from "./cluster-plan";
-import { POD_IDENTITY_TRUST } from "./pod-identity";
+import { podIdentityTrustOutput } from "./pod-identity";
 
 export interface CreateAddonsArgs {
   /** Output of the cluster's name, so every add-on depends on the cluster. */
@@ -39,7 +39,15 @@ export function createAddons(
         {
           name: roleName,
           description: `Pod Identity for the ${plan.name} add-on of ${args.physicalClusterName}`,
-          assumeRolePolicy: POD_IDENTITY_TRUST,
+          // EKS add-ons with podIdentityAssociations run their ServiceAccount in kube-system.
+          assumeRolePolicy: podIdentityTrustOutput(
+            {
+              clusterName: args.clusterName,
+              namespace: "kube-system",
+              serviceAccount: plan.podIdentity.serviceAccount,
+            },
+            opts,
+          ),
           tags: nameTags(roleName),
         },
         opts,

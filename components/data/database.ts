@@ -116,12 +116,20 @@ export class GlobalDatabase extends pulumi.ComponentResource {
       `${name}-monitoring-role`,
       {
         description: "Lets RDS publish enhanced monitoring metrics to CloudWatch Logs",
-        assumeRolePolicy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            { Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" },
-          ],
-        }),
+        // Confused-deputy guard (RDS user guide, Setting up and enabling Enhanced Monitoring).
+        assumeRolePolicy: aws.getCallerIdentityOutput({}, child(primary)).accountId.apply((account) =>
+          JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Principal: { Service: "monitoring.rds.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceAccount": account } },
+              },
+            ],
+          }),
+        ),
       },
       child(primary),
     );

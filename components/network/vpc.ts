@@ -86,7 +86,9 @@ export class Vpc extends pulumi.ComponentResource {
             vpcId: vpc.id,
             cidrBlock: s.cidr,
             availabilityZone: s.availabilityZone,
-            mapPublicIpOnLaunch: s.tier === "public",
+            // Nothing launches in public subnets but ALB nodes and NAT gateways, which get their own
+            // addresses: no instance there should receive a public IP by accident (issue 19).
+            mapPublicIpOnLaunch: false,
             tags: nameTags(`${physicalName}-${s.tier}-${s.availabilityZone}`, subnetTags(s.tier, clusterName)),
           },
           child,
@@ -205,12 +207,20 @@ export class Vpc extends pulumi.ComponentResource {
     const role = new aws.iam.Role(
       `${name}-flow-logs`,
       {
-        assumeRolePolicy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            { Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" },
-          ],
-        }),
+        // Confused-deputy guard (VPC Flow Logs user guide, IAM role for publishing flow logs).
+        assumeRolePolicy: aws.getCallerIdentityOutput({}, child).accountId.apply((account) =>
+          JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceAccount": account } },
+              },
+            ],
+          }),
+        ),
         tags: nameTags(`${physicalName}-flow-logs`),
       },
       child,

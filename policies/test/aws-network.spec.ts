@@ -45,15 +45,18 @@ describe("policies: AWS network", () => {
     const subnet = (props: Record<string, unknown>) =>
       runResource(policy, resourceArgs("aws:ec2/subnet:Subnet", props, { name: "public-a" })).messages;
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
-    it("passes private subnets and tagged public ones", () => {
+    it("passes subnets that do not map public IPs, public tier included", () => {
       assert.deepEqual(subnet({ cidrBlock: "10.0.0.0/20" }), []);
-      assert.deepEqual(subnet({ mapPublicIpOnLaunch: true, tags: { "platform.io/tier": "public" } }), []);
-      assert.deepEqual(subnet({ mapPublicIpOnLaunch: true, tags: { "kubernetes.io/role/elb": "1" } }), []);
+      assert.deepEqual(subnet({ mapPublicIpOnLaunch: false, tags: { "platform.io/tier": "public" } }), []);
     });
-    it("reports an untagged subnet mapping public IPs", () =>
-      assert.deepEqual(subnet({ mapPublicIpOnLaunch: true, tags: { "platform.io/tier": "private" } }), [
-        'subnet "public-a" sets mapPublicIpOnLaunch but is not tagged platform.io/tier=public or kubernetes.io/role/elb=1',
-      ]));
+    it("reports any subnet mapping public IPs, even one tagged public", () => {
+      const expected = [
+        'subnet "public-a" sets mapPublicIpOnLaunch: only ALB nodes and NAT gateways live in public subnets, ' +
+          "and they get their own addresses; set it to false",
+      ];
+      assert.deepEqual(subnet({ mapPublicIpOnLaunch: true, tags: { "platform.io/tier": "public" } }), expected);
+      assert.deepEqual(subnet({ mapPublicIpOnLaunch: true, tags: { "kubernetes.io/role/elb": "1" } }), expected);
+    });
   });
 
   describe("aws-no-world-ingress", () => {

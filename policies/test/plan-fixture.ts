@@ -68,7 +68,7 @@ export function cleanPlan(environment = "dev"): PlanResource[] {
     res(
       "aws:ec2/subnet:Subnet",
       "public-a",
-      { mapPublicIpOnLaunch: true, tags: { "platform.io/tier": "public" } },
+      { mapPublicIpOnLaunch: false, tags: { "platform.io/tier": "public" } },
       { dependencies: [vpc.urn] },
     ),
     alb,

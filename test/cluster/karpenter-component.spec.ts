@@ -117,6 +117,14 @@ describe("Karpenter component (mock engine)", () => {
     );
     const trust = JSON.parse(named("usw2-karpenter-controller-role").inputs.assumeRolePolicy as string);
     assert.deepEqual(trust.Statement[0].Principal, { Service: "pods.eks.amazonaws.com" });
+    // Only the karpenter ServiceAccount of this cluster may bind it (issue 19).
+    assert.deepEqual(trust.Statement[0].Condition.StringEquals, {
+      "aws:SourceAccount": "123456789012",
+      "aws:RequestTag/eks-cluster-name": trust.Statement[0].Condition.StringEquals["aws:RequestTag/eks-cluster-name"],
+      "aws:RequestTag/kubernetes-namespace": "kube-system",
+      "aws:RequestTag/kubernetes-service-account": "karpenter",
+    });
+    assert.match(trust.Statement[0].Condition.StringEquals["aws:RequestTag/eks-cluster-name"], /^platform-/);
   });
 
   it("scopes the controller's PassRole to the node role", () => {

@@ -5,6 +5,7 @@ import { eksDeployerPath } from "./eks-deployer-path";
 import { eksEndpointExposure } from "./eks-endpoint-exposure";
 import { eksSecretsEncryption } from "./eks-secrets-encryption";
 import { iamNoWildcardAdmin } from "./iam-no-wildcard-admin";
+import { iamTrustConditions } from "./iam-trust-conditions";
 import { launchTemplateHardened } from "./launch-template-hardened";
 
 /** This area's policies, in pack order. Adding one: a file exporting its factory, one line here. */
@@ -15,5 +16,6 @@ export const eksPolicies: readonly RegistryEntry[] = [
   { create: eksDeployerPath },
   { create: eksAuthenticationMode },
   { create: iamNoWildcardAdmin },
+  { create: iamTrustConditions },
   { create: launchTemplateHardened },
 ];

@@ -1,24 +1,20 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { effectiveTags } from "../../lib/aws";
-
-export const PUBLIC_TIER_TAG = "platform.io/tier";
-export const EKS_ELB_ROLE_TAG = "kubernetes.io/role/elb";
 
 /**
- * Mandatory: a subnet that hands out public IPs makes every instance in it internet-reachable.
- * Only subnets declared public (our tier tag, or the EKS public-ELB role tag) may.
+ * Mandatory: a subnet that hands out public IPs makes every instance launched in it
+ * internet-reachable. Nothing the platform launches needs one: public subnets hold only ALB
+ * nodes and NAT gateways, which get their own addresses (issue 19), so no subnet maps them.
  */
 export function subnetPublicIp(): ResourceValidationPolicy {
   return {
     name: "aws-subnet-public-ip",
-    description: "Only subnets tagged as public map public IPs on launch.",
+    description: "No subnet maps public IPs on launch (ALB nodes and NAT gateways get their own).",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
       if (args.type !== "aws:ec2/subnet:Subnet" || args.props.mapPublicIpOnLaunch !== true) return;
-      const tags = effectiveTags(args);
-      if (tags[PUBLIC_TIER_TAG] === "public" || tags[EKS_ELB_ROLE_TAG] === "1") return;
       reportViolation(
-        `subnet "${args.name}" sets mapPublicIpOnLaunch but is not tagged ${PUBLIC_TIER_TAG}=public or ${EKS_ELB_ROLE_TAG}=1`,
+        `subnet "${args.name}" sets mapPublicIpOnLaunch: only ALB nodes and NAT gateways live in public subnets, ` +
+          "and they get their own addresses; set it to false",
       );
     },
   };
