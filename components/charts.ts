@@ -35,6 +35,25 @@ export const CHARTS = {
       source: "keda/Chart.yaml kubeVersion at v2.20.2; keda.sh/docs/2.20/operate/cluster",
     },
   },
+  /**
+   * Vertical Pod Autoscaler chart 11.1.1 (cowboysysop/charts tag vertical-pod-autoscaler-11.1.1,
+   * 64dc8d1, 2025-10-06; newest tag in the Feb 2026 copy read): appVersion 1.5.0, images 1.5.1.
+   * Chosen over kubernetes/autoscaler's own chart (0.11.0, VPA 1.7.1), whose README still says
+   * "under development and is not ready for production use". VPA 1.5.x supports Kubernetes 1.28+
+   * (vertical-pod-autoscaler/docs/installation.md at v1.5.0, no upper bound); the chart declares
+   * kubeVersion ">=1.24". Values (components/workloads/vpa.ts) checked against its values.yaml.
+   */
+  vpa: {
+    chart: "vertical-pod-autoscaler",
+    version: "11.1.1",
+    repo: "https://cowboysysop.github.io/charts",
+    release: "https://github.com/cowboysysop/charts/releases/tag/vertical-pod-autoscaler-11.1.1",
+    kubernetes: {
+      min: "1.28",
+      max: "1.36",
+      source: "kubernetes/autoscaler vertical-pod-autoscaler/docs/installation.md at v1.5.0 (1.28+, no upper bound)",
+    },
+  },
   /** Karpenter 1.14.1 (aws/karpenter-provider-aws tag v1.14.1, 2026-08-20): v1 APIs. */
   karpenter: {
     chart: "oci://public.ecr.aws/karpenter/karpenter",

@@ -8,6 +8,7 @@ import { NAMESPACES } from "../k8s-names";
 import type { RegionContext } from "../region-context";
 import { nameTags } from "../tags";
 import { KEDA_OPERATOR_SA, kedaOperatorStatements, kedaValues } from "./keda";
+import { VPA_NAMESPACE, vpaValues } from "./vpa";
 import { workloadFacts, type WorkloadFacts } from "./facts";
 import {
   dataSecretStatements,
@@ -177,6 +178,21 @@ export class Workloads extends pulumi.ComponentResource {
         )
       : undefined;
 
+    // Vertical Pod Autoscaler controllers + CRDs, on the system nodes like KEDA.
+    const vpa = new k8s.helm.v3.Release(
+      `${name}-vpa`,
+      {
+        name: "vertical-pod-autoscaler",
+        chart: CHARTS.vpa.chart,
+        version: CHARTS.vpa.version,
+        repositoryOpts: { repo: CHARTS.vpa.repo },
+        namespace: VPA_NAMESPACE,
+        atomic: true,
+        values: vpaValues({ prod: config.environment === "prod" }),
+      },
+      { ...k8s$, dependsOn: [...cluster.workloadDependencies] },
+    );
+
     // --- Kubernetes objects -------------------------------------------------------------
     const plan = planWorkloads({
       services: config.services,
@@ -206,6 +222,7 @@ export class Workloads extends pulumi.ComponentResource {
     const dependsOnFor = (p: PlannedManifest): pulumi.Resource[] => {
       const deps: pulumi.Resource[] = [namespace];
       if (p.keda) deps.push(keda!);
+      if (p.vpa) deps.push(vpa);
       for (const role of p.needs ?? []) {
         const r = created.get(role);
         if (!r) throw new Error(`${name}: ${p.role} needs ${role}, which is not planned before it`);

@@ -28,6 +28,16 @@ const build = (extra: Partial<Parameters<typeof planWorkloads>[0]> = {}): Worklo
     ...extra,
   });
 const plan = build();
+// The seed web services scale through KEDA on mesh telemetry; an HPA-scaled frontend keeps the HPA shape covered.
+const hpaPlan = build({
+  services: seedConfig({ services: seedServices({ frontend: { autoscaling: { hpa: {} } } }) }).services,
+});
+const frontendHpa = (): Manifest =>
+  structuredClone(
+    hpaPlan.manifests.find(
+      (m) => m.manifest.kind === "HorizontalPodAutoscaler" && m.manifest.metadata.name === "frontend",
+    )!.manifest,
+  );
 const all = (): Manifest[] => [plan.namespace.manifest, ...plan.manifests.map((m) => m.manifest)];
 const find = (kind: string, name: string): Manifest => {
   const m = all().find((x) => x.kind === kind && x.metadata.name === name);
@@ -41,6 +51,8 @@ describe("workloads manifests", () => {
     it("every manifest is valid against the official schema of its kind", async () => {
       const kinds = new Set<string>();
       for (const m of all()) {
+        // No kubernetes-models package for VPA: test/workloads/vpa.spec.ts checks it against the upstream CRD.
+        if (m.kind === "VerticalPodAutoscaler") continue;
         const model = MODELS[m.kind];
         assert.ok(model, `no schema registered for ${m.kind}`);
         await validateManifest(model[0], model[1], m);
@@ -50,7 +62,7 @@ describe("workloads manifests", () => {
     });
 
     it("a manifest with a wrong field type is rejected (the validation is real)", async () => {
-      const bad = structuredClone(find("HorizontalPodAutoscaler", "frontend"));
+      const bad = frontendHpa();
       bad.spec.minReplicas = "three";
       await assert.rejects(validateManifest(...MODELS.HorizontalPodAutoscaler, bad));
     });
@@ -217,7 +229,7 @@ describe("workloads manifests", () => {
 
   describe("autoscaling", () => {
     it("HPAs follow seed 000/002: min 3, max 10, CPU 70 %, memory 80 %, scale-up 60 s 100 %/60 s, scale-down 300 s 10 %/60 s", () => {
-      const hpa = find("HorizontalPodAutoscaler", "frontend");
+      const hpa = frontendHpa();
       assert.equal(hpa.apiVersion, "autoscaling/v2");
       assert.deepEqual(hpa.spec.scaleTargetRef, { apiVersion: "apps/v1", kind: "Deployment", name: "frontend" });
       assert.equal(hpa.spec.minReplicas, 3);
@@ -262,25 +274,30 @@ describe("workloads manifests", () => {
           metadata: { queueURL: QUEUE, queueLength: "10", awsRegion: "us-west-2" },
         },
       ]);
-      assert.deepEqual(
-        so.spec.advanced.horizontalPodAutoscalerConfig.behavior,
-        find("HorizontalPodAutoscaler", "frontend").spec.behavior,
-      );
+      assert.deepEqual(so.spec.advanced.horizontalPodAutoscalerConfig.behavior, frontendHpa().spec.behavior);
       assert.deepEqual(find("TriggerAuthentication", AWS_TRIGGER_AUTH).spec, {
         podIdentity: { provider: "aws", identityOwner: "keda" },
       });
     });
-    it("activity-service scales on Prometheus request rate and business hours (seed 004)", () => {
+    it("activity-service scales on mesh request rate, p95, errors, CPU/memory and the seed 004 schedule in local time", () => {
       const so = find("ScaledObject", "activity-service");
-      assert.equal(so.spec.minReplicaCount, 3);
+      assert.deepEqual([so.spec.minReplicaCount, so.spec.maxReplicaCount], [2, 50]);
       assert.deepEqual(
-        so.spec.triggers.map((t: Manifest) => t.type),
-        ["prometheus", "cron"],
+        so.spec.triggers.map((t: Manifest) => `${t.type}/${t.name}`),
+        [
+          "prometheus/request-rate",
+          "prometheus/p95-latency",
+          "prometheus/error-ratio",
+          "cpu/cpu",
+          "memory/memory",
+          "cron/weekday-off-hours",
+          "cron/business-hours",
+        ],
       );
       assert.equal(so.spec.triggers[0].metadata.serverAddress, PROMETHEUS_URL);
       assert.equal(so.spec.triggers[0].metadata.threshold, "100");
-      assert.deepEqual(so.spec.triggers[1].metadata, {
-        timezone: "UTC",
+      assert.deepEqual(so.spec.triggers[6].metadata, {
+        timezone: "America/Los_Angeles",
         start: "0 9 * * 1-5",
         end: "0 17 * * 1-5",
         desiredReplicas: "10",
@@ -296,7 +313,7 @@ describe("workloads manifests", () => {
     it("refuses to plan a service with both hpa and keda, and a second autoscaler on one target", () => {
       const both = { ...config.services[0], autoscaling: { hpa: {}, keda: { businessHours: true } } };
       assert.throws(() => scalingMode(both, config.autoscaling), /service frontend: either hpa or keda, not both/);
-      const hpa = find("HorizontalPodAutoscaler", "frontend");
+      const hpa = frontendHpa();
       const so = {
         ...find("ScaledObject", "activity-service"),
         spec: { ...find("ScaledObject", "activity-service").spec, scaleTargetRef: { name: "frontend" } },

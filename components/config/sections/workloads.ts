@@ -43,8 +43,13 @@ export const kedaSchema = z.strictObject({
   sqsQueueLength: positiveInt.optional(),
   /** Prometheus trigger: per-replica target of the query's value. */
   prometheus: z.strictObject({ query: z.string().min(1), threshold: z.number().positive() }).optional(),
-  /** Scale to at least `desiredReplicas` during business hours (seed 004). */
+  /** Scheduled floor (seed 004): business hours, weekday off-hours and weekends; see autoscaling.keda.businessHours. */
   businessHours: z.boolean().optional(),
+  /**
+   * Scale on mesh telemetry (web services only): request rate per replica, p95 latency and 5xx
+   * ratio from the waypoint's istio_* metrics (components/mesh/telemetry.ts), plus CPU/memory.
+   */
+  mesh: z.boolean().optional(),
 });
 
 export const serviceSchema = z.strictObject({
@@ -87,38 +92,29 @@ export const serviceSchema = z.strictObject({
 const image = (name: string) => `ghcr.io/example/${name}:1.0.0`;
 /** Seed 000 catalogue plus the notification worker (SQS consumer). */
 export const DEFAULT_SERVICES = [
-  { name: "frontend", image: image("frontend"), routes: ["/"], uses: {}, autoscaling: { hpa: {} } },
+  { name: "frontend", image: image("frontend"), routes: ["/"], uses: {}, autoscaling: { keda: { mesh: true } } },
   {
     name: "user-service",
     image: image("user-service"),
     routes: ["/api/v1/users/", "/media/avatars/"],
     uses: { database: true, cache: true },
-    autoscaling: { hpa: {} },
+    autoscaling: { keda: { mesh: true } },
   },
   {
     name: "activity-service",
     image: image("activity-service"),
     routes: ["/api/v1/activities/", "/media/activities/"],
     uses: { database: true, cache: true },
-    // Request rate per replica from the service's own http_requests_total (the ServiceMonitor adds
-    // `service`); the OSS nginx exporter has no per-upstream counters. Min 3 as the seed's services.
-    autoscaling: {
-      keda: {
-        minReplicas: 3,
-        prometheus: {
-          query: 'sum(rate(http_requests_total{namespace="apps",service="activity-service"}[2m]))',
-          threshold: 100,
-        },
-        businessHours: true,
-      },
-    },
+    // Request rate, p95 and 5xx ratio from the mesh (not from what the image exports), plus the
+    // seed 004 schedule in the region's own time zone.
+    autoscaling: { keda: { mesh: true, businessHours: true } },
   },
   {
     name: "notification-service",
     image: image("notification-service"),
     routes: ["/api/v1/notifications/"],
     uses: { database: true, cache: true, queue: true },
-    autoscaling: { hpa: {} },
+    autoscaling: { keda: { mesh: true } },
   },
   {
     name: "notification-worker",
@@ -190,13 +186,43 @@ export const autoscalingSchema = z
         maxReplicas: positiveInt.default(10),
         pollingIntervalSeconds: positiveInt.default(30),
         cooldownSeconds: positiveInt.default(300),
+        /**
+         * Seed 004 scheduled scaling, as KEDA cron triggers in each region's own IANA time zone
+         * (components/workloads/timezones.ts) unless `timezone` overrides it for every region.
+         * Weekends use the ScaledObject's minimum; each floor must stay below maxReplicas.
+         */
         businessHours: z
           .strictObject({
-            timezone: z.string().default("UTC"),
+            timezone: z.string().optional(),
             start: z.string().default("0 9 * * 1-5"),
             end: z.string().default("0 17 * * 1-5"),
             desiredReplicas: positiveInt.default(10),
+            offHoursReplicas: positiveInt.default(3),
+            weekendReplicas: positiveInt.default(2),
           })
+          .prefault({}),
+      })
+      .prefault({}),
+    /** Mesh triggers of services with keda.mesh (seeds 001/002: 100 rps per pod, 3..50; seed 004: p95 500 ms, 1 %). */
+    mesh: z
+      .strictObject({
+        requestsPerSecondPerPod: z.number().positive().default(100),
+        minReplicas: positiveInt.default(3),
+        maxReplicas: positiveInt.default(50),
+        p95Milliseconds: z.number().positive().default(500),
+        errorRatio: z.number().positive().max(1).default(0.01),
+        /** Scale-up step: at most this many pods added per period, or the percent policy, whichever is more. */
+        stepPods: positiveInt.default(4),
+      })
+      .prefault({}),
+    /** VPA bounds for every app container (seed 002: 100m/128Mi .. 2/4Gi). */
+    vpa: z
+      .strictObject({
+        minAllowed: z
+          .strictObject({ cpu: cpuQuantity.default("100m"), memory: memoryQuantity.default("128Mi") })
+          .prefault({}),
+        maxAllowed: z
+          .strictObject({ cpu: cpuQuantity.default("2"), memory: memoryQuantity.default("4Gi") })
           .prefault({}),
       })
       .prefault({}),

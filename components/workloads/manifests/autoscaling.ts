@@ -1,6 +1,7 @@
 import type { AutoscalingConfig, ServiceConfig } from "../../config/types";
 import { PROMETHEUS_URL } from "../../k8s-names";
 import { APPS_NAMESPACE, commonLabels, type Manifest, type Value } from "./common";
+import { meshTriggers, scheduleTriggers, type MeshTriggerSettings } from "./scaling-triggers";
 
 /** An HPA's effective settings: `platform:autoscaling.hpa` overlaid with a service's override. */
 export interface HpaSettings {
@@ -18,6 +19,10 @@ export interface KedaSettings {
   sqsQueueLength?: number;
   prometheus?: { query: string; threshold: number };
   businessHours?: AutoscalingConfig["keda"]["businessHours"];
+  /** Request rate, p95, error ratio (mesh telemetry) plus CPU/memory. */
+  mesh?: MeshTriggerSettings;
+  /** Scale-up step in pods per period (beside the percent policy); set for mesh-scaled services. */
+  stepPods?: number;
 }
 
 /** How one workload is scaled. Exactly one kind per workload (KEDA refuses HPA-owned targets). */
@@ -45,30 +50,53 @@ export function scalingMode(service: ServiceConfig, defaults: AutoscalingConfig)
   }
   if (keda) {
     const d = defaults.keda;
+    const m = defaults.mesh;
+    // Mesh-scaled services default to seed 002's 3..50; with the schedule, weekends (seed 004) set the minimum.
+    const meshMin = keda.businessHours ? d.businessHours.weekendReplicas : m.minReplicas;
     return {
       kind: "keda",
       keda: {
-        minReplicas: keda.minReplicas ?? d.minReplicas,
-        maxReplicas: keda.maxReplicas ?? d.maxReplicas,
+        minReplicas: keda.minReplicas ?? (keda.mesh ? meshMin : d.minReplicas),
+        maxReplicas: keda.maxReplicas ?? (keda.mesh ? m.maxReplicas : d.maxReplicas),
         pollingIntervalSeconds: d.pollingIntervalSeconds,
         cooldownSeconds: d.cooldownSeconds,
         ...(keda.sqsQueueLength ? { sqsQueueLength: keda.sqsQueueLength } : {}),
         ...(keda.prometheus ? { prometheus: keda.prometheus } : {}),
         ...(keda.businessHours ? { businessHours: d.businessHours } : {}),
+        ...(keda.mesh
+          ? {
+              mesh: {
+                service: service.name,
+                requestsPerSecondPerPod: m.requestsPerSecondPerPod,
+                p95Milliseconds: m.p95Milliseconds,
+                errorRatio: m.errorRatio,
+                cpuPercent: defaults.hpa.cpuPercent,
+                memoryPercent: defaults.hpa.memoryPercent,
+              },
+              stepPods: m.stepPods,
+            }
+          : {}),
       },
     };
   }
   return { kind: "fixed", replicas: service.replicas };
 }
 
-/** autoscaling/v2 behavior from `platform:autoscaling.hpa` (seed 002); KEDA's generated HPA gets the same. */
-export function scalingBehavior(defaults: AutoscalingConfig): Manifest {
+/**
+ * autoscaling/v2 behavior from `platform:autoscaling.hpa` (seed 002); KEDA's generated HPA gets the
+ * same. With `stepPods`, scale-up also allows that many pods per period and takes the larger step
+ * (selectPolicy Max): from 3 replicas a p95 or error breach adds 4 pods, from 10 it doubles.
+ */
+export function scalingBehavior(defaults: AutoscalingConfig, stepPods?: number): Manifest {
   const { scaleUp, scaleDown } = defaults.hpa;
   return {
     scaleUp: {
       stabilizationWindowSeconds: scaleUp.stabilizationSeconds,
       selectPolicy: "Max",
-      policies: [{ type: "Percent", value: scaleUp.percent, periodSeconds: scaleUp.periodSeconds }],
+      policies: [
+        ...(stepPods ? [{ type: "Pods", value: stepPods, periodSeconds: scaleUp.periodSeconds }] : []),
+        { type: "Percent", value: scaleUp.percent, periodSeconds: scaleUp.periodSeconds },
+      ],
     },
     scaleDown: {
       stabilizationWindowSeconds: scaleDown.stabilizationSeconds,
@@ -134,7 +162,7 @@ export interface ScaledObjectInput {
   queueUrl?: Value;
 }
 
-/** KEDA triggers in a fixed order: SQS, Prometheus, business-hours cron. */
+/** KEDA triggers in a fixed order: SQS, Prometheus, mesh (rate, p95, errors, CPU, memory), schedule crons. */
 export function kedaTriggers(input: ScaledObjectInput): Manifest[] {
   const { keda } = input;
   const triggers: Manifest[] = [];
@@ -154,16 +182,12 @@ export function kedaTriggers(input: ScaledObjectInput): Manifest[] {
         serverAddress: PROMETHEUS_URL,
         query: keda.prometheus.query,
         threshold: String(keda.prometheus.threshold),
+        ignoreNullValues: "false",
       },
     });
   }
-  if (keda.businessHours) {
-    const b = keda.businessHours;
-    triggers.push({
-      type: "cron",
-      metadata: { timezone: b.timezone, start: b.start, end: b.end, desiredReplicas: String(b.desiredReplicas) },
-    });
-  }
+  if (keda.mesh) triggers.push(...meshTriggers(keda.mesh));
+  if (keda.businessHours) triggers.push(...scheduleTriggers(keda.businessHours, input.region));
   return triggers;
 }
 
@@ -180,7 +204,12 @@ export function scaledObjectManifest(input: ScaledObjectInput): Manifest {
       maxReplicaCount: keda.maxReplicas,
       pollingInterval: keda.pollingIntervalSeconds,
       cooldownPeriod: keda.cooldownSeconds,
-      advanced: { horizontalPodAutoscalerConfig: { behavior: scalingBehavior(input.defaults) } },
+      // A trigger in error (Prometheus unreachable, a query returning nothing) keeps today's replicas
+      // instead of dropping the metric; CPU/memory triggers take no part in fallback (KEDA 2.20).
+      ...(keda.mesh || keda.prometheus
+        ? { fallback: { failureThreshold: 3, replicas: keda.minReplicas, behavior: "currentReplicas" } }
+        : {}),
+      advanced: { horizontalPodAutoscalerConfig: { behavior: scalingBehavior(input.defaults, keda.stepPods) } },
       triggers: kedaTriggers(input),
     },
   };

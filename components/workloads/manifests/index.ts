@@ -4,6 +4,7 @@ import { awsTriggerAuthentication, hpaManifest, scaledObjectManifest, type Scali
 import { DATA_ENDPOINTS_CONFIGMAP, type Manifest } from "./common";
 import { gatewayManifests, GATEWAY_NAME } from "./gateway";
 import { networkPolicies } from "./network-policies";
+import { vpaManifest, vpaMode } from "../vpa";
 import {
   dataEndpointsConfigMap,
   deploymentManifest,
@@ -45,6 +46,8 @@ export interface PlannedManifest {
   manifest: Manifest;
   /** Needs a CRD installed by the KEDA chart. */
   keda?: boolean;
+  /** Needs the CRD the VPA chart installs. */
+  vpa?: boolean;
   /** Roles of other planned manifests this one needs at create time (what it mounts, resolves, references). */
   needs?: string[];
   /** A Deployment's pods run on Karpenter nodes under this ServiceAccount (its Pod Identity, if any, first). */
@@ -109,6 +112,7 @@ export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
         }),
         { keda: true, needs: mode.keda.sqsQueueLength ? ["triggerauth-aws"] : [] },
       );
+    add(`vpa-${s.name}`, vpaManifest(s.name, vpaMode(mode), autoscaling.vpa, ["app"]), { vpa: true });
   }
 
   const gw = gatewayManifests(services, gateway, autoscaling, vpcCidr);
@@ -127,6 +131,9 @@ export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
   add(`svc-${GATEWAY_NAME}`, service);
   add(`pdb-${GATEWAY_NAME}`, pdbManifest(GATEWAY_NAME, "gateway"));
   add(`hpa-${GATEWAY_NAME}`, hpa);
+  add(`vpa-${GATEWAY_NAME}`, vpaManifest(GATEWAY_NAME, vpaMode(scaling[GATEWAY_NAME]), autoscaling.vpa, ["nginx"]), {
+    vpa: true,
+  });
 
   for (const np of networkPolicies({ services, gateway, vpcCidr, primaryVpcCidr: input.primaryVpcCidr }))
     add(`netpol-${np.metadata.name}`, np);

@@ -1,0 +1,106 @@
+/**
+ * KEDA triggers that read mesh telemetry and the seed 004 schedule. The queries use the metric
+ * names and labels components/mesh/telemetry.ts guarantees (the waypoint's istio_* metrics), so
+ * they do not depend on what an app image exports. Every Prometheus trigger sets
+ * `ignoreNullValues: "false"` (keda.sh/docs/2.20/scalers/prometheus: default true, "Set to false
+ * the scaler will return error when Prometheus target is lost"): an empty result is an error
+ * (and the ScaledObject's fallback), never a silent 0 that parks the service at its minimum.
+ * Where "no traffic" is a legitimate 0 (p95 and error ratio of an idle service), the query itself
+ * turns NaN into 0, but only when the series exist.
+ */
+import type { AutoscalingConfig } from "../../config/types";
+import { PROMETHEUS_URL } from "../../k8s-names";
+import { MESH_METRICS, requestRateQuery, serviceSelector } from "../../mesh/telemetry";
+import { regionTimeZone } from "../timezones";
+import type { Manifest } from "./common";
+
+/** Mesh trigger settings of one service (autoscaling.mesh merged with the HPA's CPU/memory targets). */
+export interface MeshTriggerSettings {
+  service: string;
+  requestsPerSecondPerPod: number;
+  p95Milliseconds: number;
+  errorRatio: number;
+  cpuPercent: number;
+  memoryPercent: number;
+}
+
+const WINDOW = { rate: "2m", slo: "5m" } as const;
+
+/** Requests per second into the service (AverageValue: KEDA divides by the replica count). */
+export function meshRateQuery(service: string): string {
+  return requestRateQuery(service, WINDOW.rate);
+}
+
+/** p95 in ms; 0 when the histogram exists but saw no request (NaN), empty (error) when it does not exist. */
+export function meshP95Query(service: string): string {
+  const sel = serviceSelector(service);
+  const base = MESH_METRICS.requestDuration.name;
+  const p95 = `histogram_quantile(0.95, sum by (le) (rate(${base}_bucket{${sel}}[${WINDOW.slo}])))`;
+  return `(${p95} >= 0) or on() (sum(rate(${base}_count{${sel}}[${WINDOW.slo}])) * 0)`;
+}
+
+/** Share of 5xx answers (0..1); 0 without traffic or without any 5xx, empty (error) without the counter. */
+export function meshErrorRatioQuery(service: string): string {
+  const sel = serviceSelector(service);
+  const name = MESH_METRICS.requests.name;
+  const all = `sum(rate(${name}{${sel}}[${WINDOW.slo}]))`;
+  const errors = `(sum(rate(${name}{${sel},response_code=~"5.."}[${WINDOW.slo}])) or on() vector(0))`;
+  return `(${errors} / (${all} > 0)) or on() (${all} * 0)`;
+}
+
+const prometheus = (name: string, query: string, threshold: number, metricType: "AverageValue" | "Value") => ({
+  type: "prometheus",
+  name,
+  metricType,
+  metadata: { serverAddress: PROMETHEUS_URL, query, threshold: String(threshold), ignoreNullValues: "false" },
+});
+
+/**
+ * Request rate (AverageValue: replicas = rate / per-pod target), p95 and error ratio (Value:
+ * replicas grow with value / threshold, in the steps the HPA behavior allows), CPU and memory
+ * utilisation (seed 000/002). The HPA takes the largest of them.
+ */
+export function meshTriggers(m: MeshTriggerSettings): Manifest[] {
+  return [
+    prometheus("request-rate", meshRateQuery(m.service), m.requestsPerSecondPerPod, "AverageValue"),
+    prometheus("p95-latency", meshP95Query(m.service), m.p95Milliseconds, "Value"),
+    prometheus("error-ratio", meshErrorRatioQuery(m.service), m.errorRatio, "Value"),
+    { type: "cpu", name: "cpu", metricType: "Utilization", metadata: { value: String(m.cpuPercent) } },
+    { type: "memory", name: "memory", metricType: "Utilization", metadata: { value: String(m.memoryPercent) } },
+  ];
+}
+
+export type Schedule = AutoscalingConfig["keda"]["businessHours"];
+
+/**
+ * Seed 004 schedule as two cron triggers in the region's time zone: weekdays all day at the
+ * off-hours floor, business hours at the business floor; weekends fall back to the
+ * ScaledObject's minimum (the weekend floor). A cron trigger is a floor, not a pin: the HPA takes
+ * the max over all triggers, so the rate trigger still adds replicas above it up to the max.
+ * The weekday window ends at 23:59 because KEDA's start and end must differ.
+ */
+export function scheduleTriggers(schedule: Schedule, region: string): Manifest[] {
+  const timezone = regionTimeZone(region, schedule.timezone);
+  return [
+    {
+      type: "cron",
+      name: "weekday-off-hours",
+      metadata: {
+        timezone,
+        start: "0 0 * * 1-5",
+        end: "59 23 * * 1-5",
+        desiredReplicas: String(schedule.offHoursReplicas),
+      },
+    },
+    {
+      type: "cron",
+      name: "business-hours",
+      metadata: {
+        timezone,
+        start: schedule.start,
+        end: schedule.end,
+        desiredReplicas: String(schedule.desiredReplicas),
+      },
+    },
+  ];
+}
