@@ -1,0 +1,148 @@
+/**
+ * The policy documents of the CI roles (ci-roles.ts plans which role gets which): what a preview
+ * may read, what it may never read, and the boundary that caps a deploy.
+ */
+export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
+
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: "Allow" | "Deny";
+  Principal?: Record<string, string>;
+  Action?: string | string[];
+  NotAction?: string[];
+  Resource?: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: PolicyStatement[];
+}
+
+/**
+ * What `pulumi preview` reads: describe/list/get-configuration on the services the program uses
+ * (the AWS modules in plan.json; test/ci/ci-roles.spec.ts keeps the two in step). No `Get*` on
+ * services whose Get reads data (s3, secretsmanager, ssm, kms): their configuration reads are named.
+ */
+export const PREVIEW_READ_ACTIONS: readonly string[] = [
+  "acm:Describe*",
+  "acm:List*",
+  "application-autoscaling:Describe*",
+  "aps:Describe*",
+  "aps:List*",
+  "cloudfront:Get*",
+  "cloudfront:List*",
+  "cloudwatch:Describe*",
+  "cloudwatch:List*",
+  "codebuild:BatchGet*",
+  "codebuild:List*",
+  "codeconnections:Get*",
+  "codeconnections:List*",
+  "ec2:Describe*",
+  "ec2:Get*",
+  "eks:Describe*",
+  "eks:List*",
+  "elasticache:Describe*",
+  "elasticache:List*",
+  "elasticloadbalancing:Describe*",
+  "iam:Get*",
+  "iam:List*",
+  "kms:Describe*",
+  "kms:GetKeyPolicy",
+  "kms:GetKeyRotationStatus",
+  "kms:List*",
+  "logs:Describe*",
+  "logs:ListTagsForResource",
+  "rds:Describe*",
+  "rds:List*",
+  "route53:Get*",
+  "route53:List*",
+  "s3:GetBucket*",
+  "s3:GetEncryptionConfiguration",
+  "s3:GetLifecycleConfiguration",
+  "s3:GetReplicationConfiguration",
+  "s3:ListAllMyBuckets",
+  "secretsmanager:DescribeSecret",
+  "secretsmanager:GetResourcePolicy",
+  "secretsmanager:ListSecrets",
+  "sns:GetTopicAttributes",
+  "sns:GetSubscriptionAttributes",
+  "sns:List*",
+  "sqs:GetQueueAttributes",
+  "sqs:GetQueueUrl",
+  "sqs:List*",
+  "sts:GetCallerIdentity",
+  "wafv2:Get*",
+  "wafv2:List*",
+];
+
+/** Data reads a preview never needs; denied outright so no later grant can add them. */
+export const PREVIEW_DENIED_DATA_READS: readonly string[] = [
+  "kms:Decrypt",
+  "kms:GenerateDataKey*",
+  "rds-db:connect",
+  "s3:GetObject*",
+  "secretsmanager:GetSecretValue",
+  "sqs:ReceiveMessage",
+  "ssm:GetParameter*",
+];
+
+/**
+ * Services that are global or answer only in us-east-1, exempt from the deploy boundary's region
+ * deny (pattern of https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_
+ * aws_deny-requested-region.html, checked 2026-12-02), limited to what this program calls.
+ */
+export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
+  "cloudfront:*",
+  "iam:*",
+  "route53:*",
+  "sts:*",
+  "support:*",
+  "budgets:*",
+  "ce:*",
+];
+
+export function deployBoundary(
+  allowedRegions: readonly string[],
+  names: { roles: string[]; boundaries: string[] },
+): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "Ceiling", Effect: "Allow", Action: "*", Resource: "*" },
+      {
+        Sid: "OnlyAllowedRegions",
+        Effect: "Deny",
+        NotAction: [...GLOBAL_SERVICE_ACTIONS],
+        Resource: "*",
+        Condition: { StringNotEquals: { "aws:RequestedRegion": [...allowedRegions] } },
+      },
+      {
+        // A deploy must not widen its own (or the preview roles') trust or lift a boundary.
+        Sid: "ProtectCiTrust",
+        Effect: "Deny",
+        Action: ["iam:*"],
+        Resource: [
+          ...names.roles.map((r) => `arn:aws:iam::*:role/${r}`),
+          ...names.boundaries.map((b) => `arn:aws:iam::*:policy/${b}`),
+          `arn:aws:iam::*:oidc-provider/${GITHUB_OIDC_HOST}`,
+        ],
+      },
+      {
+        Sid: "NoLongLivedCredentials",
+        Effect: "Deny",
+        Action: ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile"],
+        Resource: "*",
+      },
+    ],
+  };
+}
+
+export function previewPolicy(sid: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: sid, Effect: "Allow", Action: [...PREVIEW_READ_ACTIONS], Resource: "*" },
+      { Sid: "NoDataReads", Effect: "Deny", Action: [...PREVIEW_DENIED_DATA_READS], Resource: "*" },
+    ],
+  };
+}
