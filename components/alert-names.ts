@@ -2,18 +2,21 @@
  * Names of the platform's Prometheus alerts, shared by the areas that agree on them:
  * observability renders them, chaos experiments name the alert each one exercises.
  */
-/** The alerts observability renders, in catalog order. */
+/**
+ * The alerts observability renders, in catalog order. Removed (issue 16, nothing deployed exports
+ * their inputs): LowGatewayCacheHitRatio (needed an nginx log exporter) and the Prometheus
+ * DatabaseConnectionsHigh (needed postgres_exporter; the CloudWatch alarm in
+ * components/data/alarms.ts on Aurora's DatabaseConnections covers it).
+ */
 export const ALERT_NAMES = [
   "HighPodCPUUsage",
   "KubernetesNodeNotReady",
   "HighRequestLatencyP95",
   "HighErrorRate",
-  "LowGatewayCacheHitRatio",
   "NodeCPUSaturation",
   "NodeMemorySaturation",
   "HPAMaxedOut",
   "KedaScalerErrors",
   "KarpenterNodeLaunchFailing",
-  "DatabaseConnectionsHigh",
 ] as const;
 export type AlertName = (typeof ALERT_NAMES)[number];

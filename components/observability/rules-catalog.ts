@@ -1,8 +1,9 @@
-import type { AlertMetrics, AlertName, AlertThresholds, AlertingRule } from "./rules-types";
+import { MESH_METRICS } from "../mesh/telemetry";
+import type { AlertName, AlertThresholds, AlertingRule } from "./rules-types";
 
 /** A rule before its `for` is applied, plus the group it belongs to. */
 export interface CatalogEntry {
-  group: "workloads" | "nodes" | "autoscaling" | "data";
+  group: "workloads" | "nodes" | "autoscaling";
   rule: Omit<AlertingRule, "for">;
 }
 
@@ -15,20 +16,18 @@ export function promNumber(x: number): string {
  * The alert catalog (seeds 002/003). Why these expressions:
  * - Pod CPU divides cAdvisor usage by the kube-state-metrics CPU *limit*, matching the seed's
  *   "80% of quota" intent without depending on cgroup quota metrics (absent on cgroup v2).
- * - Cache hit ratio is computed as 1 - misses/lookups: with zero hits there is no HIT series at
- *   all, and hits/lookups would be an empty vector that never alerts exactly when it should.
+ * - Request latency and errors come from the mesh (waypoint-reported istio_* metrics,
+ *   components/mesh/telemetry.ts), never from what app images may or may not export.
  * - Aggregations name labels that some exporter versions lack (e.g. KEDA `scaledObject`):
  *   `by` on an absent label is harmless, so the rules survive label changes across versions.
  */
-export function alertCatalog(t: AlertThresholds, m: AlertMetrics, w: string): Record<AlertName, CatalogEntry> {
+export function alertCatalog(t: AlertThresholds, w: string): Record<AlertName, CatalogEntry> {
   const cpu = promNumber(t.podCpuPercent / 100);
-  const latencyS = promNumber(t.latencyP95Ms / 1000);
   const errors = promNumber(t.errorRatePercent / 100);
-  const hit = promNumber(t.cacheHitPercent / 100);
   const sat = promNumber(t.saturationPercent / 100);
-  const db = promNumber(t.databaseConnectionsPercent / 100);
-  const lookups = `${m.cacheStatusLabel}=~"HIT|MISS|EXPIRED|STALE|UPDATING|REVALIDATED"`;
-  const misses = `${m.cacheStatusLabel}=~"MISS|EXPIRED"`;
+  const by = "destination_service_namespace, destination_service_name";
+  const requests = MESH_METRICS.requests.name;
+  const bucket = `${MESH_METRICS.requestDuration.name}_bucket`;
 
   return {
     HighPodCPUUsage: {
@@ -70,13 +69,15 @@ export function alertCatalog(t: AlertThresholds, m: AlertMetrics, w: string): Re
       group: "workloads",
       rule: {
         alert: "HighRequestLatencyP95",
-        expr: `histogram_quantile(0.95, sum by (namespace, service, le) (rate(${m.requestDurationBucket}[${w}]))) > ${latencyS}`,
+        expr: `histogram_quantile(0.95, sum by (${by}, le) (rate(${bucket}{reporter="waypoint"}[${w}]))) > ${t.latencyP95Ms}`,
         labels: { severity: "warning" },
         annotations: {
-          summary: "p95 latency of {{ $labels.namespace }}/{{ $labels.service }} is above " + `${t.latencyP95Ms}ms`,
-          description: "p95 request latency is {{ $value | humanizeDuration }}.",
+          summary:
+            "p95 latency of {{ $labels.destination_service_namespace }}/{{ $labels.destination_service_name }} is above " +
+            `${t.latencyP95Ms}ms`,
+          description: "p95 request latency is {{ $value | humanize }} ms (waypoint-reported).",
           runbook:
-            `Uses the ${m.requestDurationBucket} histogram the services and gateway must expose. ` +
+            `Uses the mesh histogram ${bucket} (reporter="waypoint"), so it covers every service behind the waypoint whatever its image exports. ` +
             "Compare with upstream timings in the gateway access log, then check saturation (CPU throttling, DB connections, cache hit ratio). " +
             "Scale out or roll back the latest deploy if latency started with it.",
         },
@@ -87,34 +88,17 @@ export function alertCatalog(t: AlertThresholds, m: AlertMetrics, w: string): Re
       rule: {
         alert: "HighErrorRate",
         expr:
-          `sum by (namespace, service) (rate(${m.requestsTotal}{${m.statusCodeLabel}=~"5.."}[${w}]))` +
-          ` / sum by (namespace, service) (rate(${m.requestsTotal}[${w}])) > ${errors}`,
+          `sum by (${by}) (rate(${requests}{reporter="waypoint",response_code=~"5.."}[${w}]))` +
+          ` / sum by (${by}) (rate(${requests}{reporter="waypoint"}[${w}])) > ${errors}`,
         labels: { severity: "critical" },
         annotations: {
           summary:
-            "{{ $labels.namespace }}/{{ $labels.service }} returns more than " + `${t.errorRatePercent}% 5xx responses`,
+            "{{ $labels.destination_service_namespace }}/{{ $labels.destination_service_name }} returns more than " +
+            `${t.errorRatePercent}% 5xx responses`,
           description: "5xx ratio is {{ $value | humanizePercentage }}.",
           runbook:
-            `Counts ${m.requestsTotal} with ${m.statusCodeLabel}=~"5..". Check the service logs and recent deploys, ` +
+            `Counts ${requests} with response_code=~"5.." as the waypoint reports them. Check the service logs and recent deploys, ` +
             "then pod restarts and readiness (a pod-failure chaos run should stay under this threshold). Roll back if the errors started with a release.",
-        },
-      },
-    },
-    LowGatewayCacheHitRatio: {
-      group: "workloads",
-      rule: {
-        alert: "LowGatewayCacheHitRatio",
-        expr:
-          `1 - (sum by (namespace) (rate(${m.cacheResponsesTotal}{${misses}}[${w}]))` +
-          ` / sum by (namespace) (rate(${m.cacheResponsesTotal}{${lookups}}[${w}]))) < ${hit}`,
-        labels: { severity: "warning" },
-        annotations: {
-          summary: "Gateway proxy_cache hit ratio in {{ $labels.namespace }} is below " + `${t.cacheHitPercent}%`,
-          description: "Cache hit ratio is {{ $value | humanizePercentage }} (BYPASS and uncached routes excluded).",
-          runbook:
-            `Needs prometheus-nginxlog-exporter next to the gateway, exporting ${m.cacheResponsesTotal} with $upstream_cache_status ` +
-            `relabelled to "${m.cacheStatusLabel}"; without that exporter this alert never fires. ` +
-            "Check the cache zone size and inactive time, Cache-Control/Set-Cookie headers from upstreams, and whether a deploy changed cache keys.",
         },
       },
     },
@@ -191,25 +175,6 @@ export function alertCatalog(t: AlertThresholds, m: AlertMetrics, w: string): Re
           runbook:
             "Check karpenter controller logs and NodeClaim events. InsufficientInstanceCapacity: widen instance types/zones or allow on-demand; " +
             "UnauthorizedOperation: the node role or controller Pod Identity policy; subnet/security group discovery tags on the EC2NodeClass.",
-        },
-      },
-    },
-    DatabaseConnectionsHigh: {
-      group: "data",
-      rule: {
-        alert: "DatabaseConnectionsHigh",
-        expr:
-          `sum by (namespace, instance) (${m.dbConnections})` +
-          ` / on (namespace, instance) max by (namespace, instance) (${m.dbMaxConnections}) > ${db}`,
-        labels: { severity: "critical" },
-        annotations: {
-          summary:
-            "Postgres {{ $labels.instance }} uses more than " + `${t.databaseConnectionsPercent}% of max_connections`,
-          description: "Connection utilisation is {{ $value | humanizePercentage }}.",
-          runbook:
-            `Needs postgres_exporter (${m.dbConnections}, ${m.dbMaxConnections}) pointed at the Aurora writer; Aurora's CloudWatch ` +
-            "DatabaseConnections metric is not used here. Check per-pod pool sizes times replicas against max_connections, idle-in-transaction sessions, " +
-            "and consider RDS Proxy or a smaller pool per pod.",
         },
       },
     },

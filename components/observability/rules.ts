@@ -1,14 +1,7 @@
 import { stringify } from "yaml";
 import { alertCatalog } from "./rules-catalog";
 import { ALERT_NAMES } from "./rules-types";
-import type {
-  AlertMetrics,
-  AlertName,
-  AlertRulesInput,
-  AlertThresholds,
-  AlertingRule,
-  PrometheusRuleGroup,
-} from "./rules-types";
+import type { AlertName, AlertRulesInput, AlertThresholds, AlertingRule, PrometheusRuleGroup } from "./rules-types";
 
 export * from "./rules-types";
 
@@ -17,40 +10,24 @@ export const DEFAULT_THRESHOLDS: Readonly<AlertThresholds> = Object.freeze({
   podCpuPercent: 80,
   latencyP95Ms: 200,
   errorRatePercent: 1,
-  cacheHitPercent: 90,
   saturationPercent: 85,
-  databaseConnectionsPercent: 80,
 });
 
-/** `for` per alert: seed values where given (5m CPU, 1m node, 2m DB), 15m for HPA at max. */
+/** `for` per alert: seed values where given (5m CPU, 1m node), 15m for HPA at max. */
 export const DEFAULT_FOR: Readonly<Record<AlertName, string>> = Object.freeze({
   HighPodCPUUsage: "5m",
   KubernetesNodeNotReady: "1m",
   HighRequestLatencyP95: "5m",
   HighErrorRate: "5m",
-  LowGatewayCacheHitRatio: "10m",
   NodeCPUSaturation: "10m",
   NodeMemorySaturation: "10m",
   HPAMaxedOut: "15m",
   KedaScalerErrors: "5m",
   KarpenterNodeLaunchFailing: "5m",
-  DatabaseConnectionsHigh: "2m",
-});
-
-export const DEFAULT_METRICS: Readonly<AlertMetrics> = Object.freeze({
-  requestDurationBucket: "http_request_duration_seconds_bucket",
-  requestsTotal: "http_requests_total",
-  statusCodeLabel: "code",
-  cacheResponsesTotal: "nginx_http_response_count_total",
-  cacheStatusLabel: "cache_status",
-  dbConnections: "pg_stat_activity_count",
-  dbMaxConnections: "pg_settings_max_connections",
 });
 
 const PROM_DURATION_RE = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
-const METRIC_RE = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-const LABEL_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const GROUP_ORDER = ["workloads", "nodes", "autoscaling", "data"] as const;
+const GROUP_ORDER = ["workloads", "nodes", "autoscaling"] as const;
 
 /** Every problem with the input as "key: got X; expected Y", empty when valid. */
 export function alertRulesInputProblems(input: AlertRulesInput = {}): string[] {
@@ -69,12 +46,6 @@ export function alertRulesInputProblems(input: AlertRulesInput = {}): string[] {
     else if (typeof value !== "string" || !PROM_DURATION_RE.test(value))
       bad(`for.${key}`, value, 'a Prometheus duration like "1m" or "1h30m"');
   }
-  for (const [key, value] of Object.entries(input.metrics ?? {})) {
-    const re = key.endsWith("Label") ? LABEL_RE : METRIC_RE;
-    if (!(key in DEFAULT_METRICS)) bad(`metrics.${key}`, value, `one of ${Object.keys(DEFAULT_METRICS).join(", ")}`);
-    else if (typeof value !== "string" || !re.test(value))
-      bad(`metrics.${key}`, value, key.endsWith("Label") ? "a Prometheus label name" : "a Prometheus metric name");
-  }
   if (input.rateWindow !== undefined && !PROM_DURATION_RE.test(input.rateWindow))
     bad("rateWindow", input.rateWindow, 'a Prometheus duration like "5m"');
   if (input.groupPrefix !== undefined && !/^[a-z0-9][a-z0-9.-]*$/.test(input.groupPrefix))
@@ -84,16 +55,15 @@ export function alertRulesInputProblems(input: AlertRulesInput = {}): string[] {
 
 /**
  * Alerting rule groups for the platform, defaults from the seeds, any threshold,
- * `for` or app-metric name overridable. Throws one error listing every bad input.
+ * or `for` overridable. Throws one error listing every bad input.
  */
 export function renderAlertRules(input: AlertRulesInput = {}): PrometheusRuleGroup[] {
   const problems = alertRulesInputProblems(input);
   if (problems.length > 0) throw new Error(`Invalid alert rules input:\n  - ${problems.join("\n  - ")}`);
   const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
   const durations = { ...DEFAULT_FOR, ...input.for };
-  const metrics = { ...DEFAULT_METRICS, ...input.metrics };
   const prefix = input.groupPrefix ?? "platform";
-  const catalog = alertCatalog(thresholds, metrics, input.rateWindow ?? "5m");
+  const catalog = alertCatalog(thresholds, input.rateWindow ?? "5m");
 
   return GROUP_ORDER.map((group) => ({
     name: `${prefix}.${group}`,

@@ -9,6 +9,7 @@ import { GATEWAY_SERVICE, NAMESPACES, PROMETHEUS_RELEASE } from "../k8s-names";
 import type { RegionContext } from "../region-context";
 import { platformMonitorTargets, serviceMonitorManifest } from "./monitors";
 import { prometheusRuleManifest, renderAlertRules, ruleSelectorLabels } from "./rules";
+import { renderSloRules } from "./slo";
 import {
   ALERTMANAGER_SERVICE_ACCOUNT,
   GRAFANA_ADMIN_SECRET_KEYS,
@@ -170,6 +171,13 @@ export class Observability extends pulumi.ComponentResource {
     new k8s.apiextensions.CustomResource(
       `${name}-rules`,
       { apiVersion: rule.apiVersion, kind: rule.kind, metadata: rule.metadata, spec: rule.spec },
+      crd,
+    );
+    // Seed 003 SLOs: SLI recording rules and multi-window burn-rate alerts on mesh telemetry.
+    const slo = prometheusRuleManifest("platform-slos", NAMESPACES.monitoring, renderSloRules(), selector);
+    new k8s.apiextensions.CustomResource(
+      `${name}-slo-rules`,
+      { apiVersion: slo.apiVersion, kind: slo.kind, metadata: slo.metadata, spec: slo.spec },
       crd,
     );
 

@@ -19,7 +19,7 @@ describe("observability and chaos in the stack plans", () => {
       ).length,
       1,
     );
-    assert.equal(ofType(plan, RULE).length, 1);
+    assert.equal(ofType(plan, RULE).length, 2, "platform alerts and the seed 003 SLO rules");
     // The platform's 7 (web services, gateway exporter, Karpenter, KEDA) plus the mesh's istiod.
     assert.equal(ofType(plan, MONITOR).filter((m) => m.name.includes("-observability-monitor-")).length, 7);
     assert.equal(ofType(plan, MONITOR).length, 8);
@@ -37,7 +37,7 @@ describe("observability and chaos in the stack plans", () => {
     assert.deepEqual(labels, [...regions].sort());
     for (const region of regions)
       assert.equal(inRegion(ofType(plan, "aws:amp/workspace:Workspace"), region).length, 1, region);
-    assert.equal(ofType(plan, RULE).length, regions.length);
+    assert.equal(ofType(plan, RULE).length, 2 * regions.length);
     assert.equal(
       ofType(plan, MONITOR).filter((m) => m.name.includes("-observability-monitor-")).length,
       7 * regions.length,

@@ -139,11 +139,20 @@ describe("Observability component (mock engine)", () => {
   });
 
   it("creates the alert rules and one ServiceMonitor per web service, gateway exporter, Karpenter and KEDA, after the release", () => {
-    const rules = ofType(r, "kubernetes:monitoring.coreos.com/v1:PrometheusRule");
-    assert.equal(rules.length, 1);
-    assert.equal((rules[0].inputs.metadata as any).labels.release, "kube-prometheus-stack");
+    const rules = ofType(r, "kubernetes:monitoring.coreos.com/v1:PrometheusRule").sort((a, b) =>
+      String((a.inputs.metadata as any).name).localeCompare(String((b.inputs.metadata as any).name)),
+    );
+    assert.deepEqual(
+      rules.map((x) => [(x.inputs.metadata as any).name, (x.inputs.metadata as any).labels.release]),
+      [
+        ["platform-alerts", "kube-prometheus-stack"],
+        ["platform-slos", "kube-prometheus-stack"],
+      ],
+    );
     const alerts = (rules[0].inputs.spec as any).groups.flatMap((g: any) => g.rules);
-    assert.match(alerts.find((a: any) => a.alert === "HighRequestLatencyP95").expr, /0\.25/);
+    assert.match(alerts.find((a: any) => a.alert === "HighRequestLatencyP95").expr, / > 250$/);
+    const slo = (rules[1].inputs.spec as any).groups.flatMap((g: any) => g.rules);
+    assert.equal(slo.filter((a: any) => /^SLO\w+Burn$/.test(a.alert ?? "")).length, 4);
     const monitors = ofType(r, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor").map(
       (m) => (m.inputs.metadata as any).name,
     );

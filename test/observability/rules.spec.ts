@@ -37,21 +37,15 @@ describe("renderAlertRules (defaults from seeds 002/003)", () => {
     ["KubernetesNodeNotReady", 'kube_node_status_condition{condition="Ready", status="true"} == 0', "1m", "critical"],
     [
       "HighRequestLatencyP95",
-      "histogram_quantile(0.95, sum by (namespace, service, le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.2",
+      'histogram_quantile(0.95, sum by (destination_service_namespace, destination_service_name, le) (rate(istio_request_duration_milliseconds_bucket{reporter="waypoint"}[5m]))) > 200',
       "5m",
       "warning",
     ],
     [
       "HighErrorRate",
-      'rate(http_requests_total{code=~"5.."}[5m])) / sum by (namespace, service) (rate(http_requests_total[5m])) > 0.01',
+      'rate(istio_requests_total{reporter="waypoint",response_code=~"5.."}[5m])) / sum by (destination_service_namespace, destination_service_name) (rate(istio_requests_total{reporter="waypoint"}[5m])) > 0.01',
       "5m",
       "critical",
-    ],
-    [
-      "LowGatewayCacheHitRatio",
-      'nginx_http_response_count_total{cache_status=~"HIT|MISS|EXPIRED|STALE|UPDATING|REVALIDATED"}[5m]))) < 0.9',
-      "10m",
-      "warning",
     ],
     [
       "NodeCPUSaturation",
@@ -78,12 +72,6 @@ describe("renderAlertRules (defaults from seeds 002/003)", () => {
       "5m",
       "critical",
     ],
-    [
-      "DatabaseConnectionsHigh",
-      "/ on (namespace, instance) max by (namespace, instance) (pg_settings_max_connections) > 0.8",
-      "2m",
-      "critical",
-    ],
   ];
   for (const [alert, fragment, forDuration, severity] of expectations) {
     it(`${alert}: threshold, for ${forDuration}, severity ${severity}`, () => {
@@ -96,12 +84,11 @@ describe("renderAlertRules (defaults from seeds 002/003)", () => {
     });
   }
 
-  it("states the exporter dependency in the cache-hit runbook", () => {
-    assert.match(
-      rules.get("LowGatewayCacheHitRatio")!.annotations.runbook,
-      /prometheus-nginxlog-exporter.*never fires/,
-    );
-    assert.match(rules.get("DatabaseConnectionsHigh")!.annotations.runbook, /postgres_exporter/);
+  it("reads request latency and errors from the mesh, never from app-exported http_* metrics", () => {
+    for (const alert of ["HighRequestLatencyP95", "HighErrorRate"]) {
+      assert.match(rules.get(alert)!.expr, /istio_request/);
+      assert.doesNotMatch(rules.get(alert)!.expr, /http_/);
+    }
   });
 
   it("puts thresholds in the summaries operators read", () => {
@@ -113,34 +100,32 @@ describe("renderAlertRules (defaults from seeds 002/003)", () => {
     assert.deepEqual(
       renderAlertRules().map((g) => [g.name, g.rules.length]),
       [
-        ["platform.workloads", 4],
+        ["platform.workloads", 3],
         ["platform.nodes", 3],
         ["platform.autoscaling", 3],
-        ["platform.data", 1],
       ],
     );
   });
 });
 
 describe("renderAlertRules overrides", () => {
-  it("applies threshold, for, metric and window overrides and keeps the other defaults", () => {
+  it("applies threshold, for and window overrides and keeps the other defaults", () => {
     const rules = byName(
       renderAlertRules({
-        thresholds: { podCpuPercent: 90, latencyP95Ms: 350, errorRatePercent: 0.5, cacheHitPercent: 95 },
+        thresholds: { podCpuPercent: 90, latencyP95Ms: 350, errorRatePercent: 0.5 },
         for: { HighPodCPUUsage: "10m" },
-        metrics: { requestsTotal: "gateway_requests_total", statusCodeLabel: "status" },
         rateWindow: "2m",
         groupPrefix: "shop",
       }),
     );
     assert.match(rules.get("HighPodCPUUsage")!.expr, / > 0\.9$/);
     assert.equal(rules.get("HighPodCPUUsage")!.for, "10m");
-    assert.match(rules.get("HighRequestLatencyP95")!.expr, / > 0\.35$/);
+    assert.match(rules.get("HighRequestLatencyP95")!.expr, /\[2m\]\)\)\) > 350$/);
     assert.equal(
       rules.get("HighErrorRate")!.expr,
-      'sum by (namespace, service) (rate(gateway_requests_total{status=~"5.."}[2m])) / sum by (namespace, service) (rate(gateway_requests_total[2m])) > 0.005',
+      'sum by (destination_service_namespace, destination_service_name) (rate(istio_requests_total{reporter="waypoint",response_code=~"5.."}[2m]))' +
+        ' / sum by (destination_service_namespace, destination_service_name) (rate(istio_requests_total{reporter="waypoint"}[2m])) > 0.005',
     );
-    assert.match(rules.get("LowGatewayCacheHitRatio")!.expr, / < 0\.95$/);
     assert.match(rules.get("NodeCPUSaturation")!.expr, / > 0\.85$/);
     assert.equal(rules.get("KubernetesNodeNotReady")!.for, DEFAULT_FOR.KubernetesNodeNotReady);
     assert.equal(rules.get("HighPodCPUUsage")!.group, "shop.workloads");
@@ -151,9 +136,7 @@ describe("renderAlertRules overrides", () => {
       podCpuPercent: 80,
       latencyP95Ms: 200,
       errorRatePercent: 1,
-      cacheHitPercent: 90,
       saturationPercent: 85,
-      databaseConnectionsPercent: 80,
     };
     assert.deepEqual(renderAlertRules({ thresholds: fromConfig }), renderAlertRules());
   });
@@ -167,17 +150,14 @@ describe("renderAlertRules overrides", () => {
     const input = {
       thresholds: { podCpuPercent: 120, latencyP95Ms: -1, cpu: 3 },
       for: { HighPodCPUUsage: "5 m", NoSuchAlert: "1m" },
-      metrics: { requestsTotal: "http-requests", statusCodeLabel: "1code" },
       rateWindow: "five",
     } as never;
     assert.deepEqual(alertRulesInputProblems(input), [
       "thresholds.podCpuPercent: got 120; expected a percentage in (0, 100]",
       "thresholds.latencyP95Ms: got -1; expected a positive number",
-      "thresholds.cpu: got 3; expected one of podCpuPercent, latencyP95Ms, errorRatePercent, cacheHitPercent, saturationPercent, databaseConnectionsPercent",
+      "thresholds.cpu: got 3; expected one of podCpuPercent, latencyP95Ms, errorRatePercent, saturationPercent",
       'for.HighPodCPUUsage: got "5 m"; expected a Prometheus duration like "1m" or "1h30m"',
       `for.NoSuchAlert: got "1m"; expected one of ${ALERT_NAMES.join(", ")}`,
-      'metrics.requestsTotal: got "http-requests"; expected a Prometheus metric name',
-      'metrics.statusCodeLabel: got "1code"; expected a Prometheus label name',
       'rateWindow: got "five"; expected a Prometheus duration like "5m"',
     ]);
     assert.throws(

@@ -33,9 +33,7 @@ export const observabilitySchema = z
         podCpuPercent: percent.default(80),
         latencyP95Ms: positiveInt.default(200),
         errorRatePercent: z.number().positive().max(100).default(1),
-        cacheHitPercent: percent.default(90),
         saturationPercent: percent.default(85),
-        databaseConnectionsPercent: percent.default(80),
       })
       .prefault({}),
   })
