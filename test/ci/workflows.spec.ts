@@ -3,6 +3,16 @@ import * as fs from "fs";
 import * as path from "path";
 import YAML from "yaml";
 import { planFor, ROOT } from "../helpers/plan";
+import {
+  assumesRole,
+  credentialProblems,
+  environmentOf,
+  REPO,
+  secretsOf,
+  subjectOf,
+  type Job,
+  type Workflow,
+} from "./workflow-credentials";
 
 // The real validator (action-validator, JSON-schema based, shipped as wasm).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -64,7 +74,7 @@ describe("GitHub workflows", () => {
 
   it("pulumi preview comments on the PR with the policy pack, only when credentials are configured", () => {
     const job = load("pull-request.yml").jobs.preview;
-    assert.match(job.if, /vars\.AWS_ROLE_ARN != ''/);
+    assert.match(job.if, /vars\.AWS_DEV_PREVIEW_ROLE_ARN != ''/);
     const step = job.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@"));
     assert.equal(step.with.command, "preview");
     assert.equal(step.with["comment-on-pr"], true);
@@ -120,7 +130,7 @@ describe("GitHub workflows: what a pull request cannot spoof", () => {
   it("the prod preview assumes the prod preview role, never the dev role", () => {
     const job = load("pull-request.yml").jobs.preview;
     assert.deepEqual(job.strategy.matrix.include, [
-      { stack: "dev", role: "${{ vars.AWS_ROLE_ARN }}" },
+      { stack: "dev", role: "${{ vars.AWS_DEV_PREVIEW_ROLE_ARN }}" },
       { stack: "prod", role: "${{ vars.AWS_PROD_PREVIEW_ROLE_ARN }}" },
     ]);
     const creds = job.steps.find((s: Step) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
@@ -159,5 +169,96 @@ describe("GitHub workflows: what a pull request cannot spoof", () => {
     }
     assert.equal(wf.jobs["up-dev"].concurrency.group, "deploy-dev");
     assert.equal(wf.jobs["up-prod"].concurrency.group, "deploy-prod");
+  });
+});
+
+describe("GitHub workflows: credentials (issue 19, CI trust)", () => {
+  const wfs = Object.fromEntries(files.map((f) => [f, load(f) as Workflow]));
+
+  for (const f of files)
+    it(`${f}: each role is exactly its variable, assumed only where GitHub issues the subject it trusts`, () => {
+      assert.deepEqual(credentialProblems(wfs[f]), []);
+    });
+
+  it("the roles assumed: preview roles from pull requests, each deploy role from its own environment", () => {
+    const assumed = Object.entries(wfs).flatMap(([f, wf]) =>
+      Object.entries(wf.jobs)
+        .filter(([, job]) => assumesRole(job))
+        .map(([name, job]) => [`${f}:${name}`, subjectOf(wf, job), environmentOf(job)]),
+    );
+    assert.deepEqual(assumed, [
+      ["deploy.yml:up-dev", `repo:${REPO}:environment:dev`, "dev"],
+      ["deploy.yml:up-prod", `repo:${REPO}:environment:prod`, "prod"],
+      ["pull-request.yml:preview", `repo:${REPO}:pull_request`, undefined],
+    ]);
+  });
+
+  it("jobs that run pull-request code hold no deploy credential or unscoped Pulumi token", () => {
+    const pr = wfs["pull-request.yml"];
+    const held = Object.entries(pr.jobs).map(([name, job]) => [name, [...new Set(secretsOf(job))].sort()]);
+    assert.deepEqual(held, [
+      ["test", []],
+      ["plan", []],
+      ["review", []],
+      ["preview", ["GITHUB_TOKEN", "PULUMI_PREVIEW_TOKEN"]],
+    ]);
+    for (const f of files) assert.doesNotMatch(JSON.stringify(wfs[f]), /secrets\.PULUMI_ACCESS_TOKEN/, f);
+  });
+
+  it("every job that runs the policy pack installs it from its lockfile first", () => {
+    for (const [f, wf] of Object.entries(wfs))
+      for (const [name, job] of Object.entries(wf.jobs)) {
+        const pulumi = job.steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@"));
+        if (pulumi < 0) continue;
+        const install = job.steps.findIndex((s) => /npm ci --prefix policies --ignore-scripts/.test(s.run ?? ""));
+        assert.ok(install >= 0 && install < pulumi, `${f}:${name}`);
+      }
+  });
+
+  it("the checks fail on the mistakes they exist for", () => {
+    const mutate = (f: string, edit: (wf: Workflow) => void) => {
+      const wf = structuredClone(wfs[f]);
+      edit(wf);
+      return credentialProblems(wf);
+    };
+    const credsOf = (job: Job) => job.steps.find((s) => s.uses?.startsWith("aws-actions/"))!.with!;
+    assert.deepEqual(
+      mutate("deploy.yml", (wf) => {
+        credsOf(wf.jobs["up-prod"])["role-to-assume"] =
+          "${{ vars.AWS_PROD_DEPLOY_ROLE_ARN || vars.AWS_DEV_DEPLOY_ROLE_ARN }}";
+      }),
+      [
+        "up-prod: role-to-assume ${{ vars.AWS_PROD_DEPLOY_ROLE_ARN || vars.AWS_DEV_DEPLOY_ROLE_ARN }} is not exactly one CI role variable (no fallbacks)",
+      ],
+    );
+    assert.deepEqual(
+      mutate("pull-request.yml", (wf) => {
+        wf.jobs.preview.environment = "preview";
+      }),
+      [
+        `preview: GitHub issues repo:${REPO}:environment:preview, but AWS_DEV_PREVIEW_ROLE_ARN trusts only repo:${REPO}:pull_request`,
+        "preview: environment preview, AWS_DEV_PREVIEW_ROLE_ARN needs (none)",
+        `preview: GitHub issues repo:${REPO}:environment:preview, but AWS_PROD_PREVIEW_ROLE_ARN trusts only repo:${REPO}:pull_request`,
+        "preview: environment preview, AWS_PROD_PREVIEW_ROLE_ARN needs (none)",
+        "preview: a pull-request job declares environment preview",
+      ],
+    );
+    const withDeployRole = mutate("pull-request.yml", (wf) => {
+      wf.jobs.preview.strategy!.matrix!.include![1].role = "${{ vars.AWS_PROD_DEPLOY_ROLE_ARN }}";
+    });
+    assert.ok(
+      withDeployRole.includes("preview: runs pull-request code with AWS_PROD_DEPLOY_ROLE_ARN"),
+      String(withDeployRole),
+    );
+    assert.deepEqual(
+      mutate("deploy.yml", (wf) => {
+        wf.jobs["up-dev"].steps.at(-1)!.env!.PULUMI_ACCESS_TOKEN = "${{ secrets.PULUMI_PROD_DEPLOY_TOKEN }}";
+        delete credsOf(wf.jobs["up-prod"])["role-duration-seconds"];
+      }),
+      [
+        "up-dev: PULUMI_PROD_DEPLOY_TOKEN outside the prod environment",
+        "up-prod: role-duration-seconds 3600 outside [timeout 120 min, 7200]",
+      ],
+    );
   });
 });
