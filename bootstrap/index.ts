@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parseCiRolesInput } from "../components/bootstrap/ci-roles";
 import { CiRoles } from "../components/bootstrap/ci-roles-component";
 
-const cfg = new pulumi.Config("ci-bootstrap");
+const cfg = new pulumi.Config(); // namespace: the project name, platform-ci;
 const input = parseCiRolesInput({
   repository: cfg.get("repository"),
   stacks: cfg.getObject<string[]>("stacks"),

@@ -157,7 +157,7 @@ export function planCiRoles(input: CiRolesInput): CiRolePlan[] {
 }
 
 /** Parses the bootstrap program's config; errors name the key, the value and what was expected. */
-export function parseCiRolesInput(raw: unknown, namespace = "ci-bootstrap"): CiRolesInput {
+export function parseCiRolesInput(raw: unknown, namespace = "platform-ci"): CiRolesInput {
   const result = ciRolesInputSchema.safeParse(raw);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => {

@@ -81,8 +81,8 @@ describe("CI roles (bootstrap planner): trust", () => {
         e.message ===
         [
           "Invalid bootstrap config:",
-          '  ci-bootstrap:repository = "example-org/*": expected a GitHub repository as "owner/name" (no wildcards)',
-          "  ci-bootstrap:stacks[1] = \"pr?d\": expected letters, digits, '.', '_' or '-' (no wildcards)",
+          '  platform-ci:repository = "example-org/*": expected a GitHub repository as "owner/name" (no wildcards)',
+          "  platform-ci:stacks[1] = \"pr?d\": expected letters, digits, '.', '_' or '-' (no wildcards)",
         ].join("\n"),
     );
   });
