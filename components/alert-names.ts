@@ -20,3 +20,11 @@ export const ALERT_NAMES = [
   "KarpenterNodeLaunchFailing",
 ] as const;
 export type AlertName = (typeof ALERT_NAMES)[number];
+
+/** Seed 003 SLO burn alerts (components/observability/slo.ts renders them; its spec checks the list). */
+export const SLO_ALERT_NAMES = [
+  "SLOAvailabilityFastBurn",
+  "SLOAvailabilitySlowBurn",
+  "SLOLatencyFastBurn",
+  "SLOLatencySlowBurn",
+] as const;

@@ -1,4 +1,4 @@
-import { CHAOS_API_VERSION, DEFAULT_SERVICE_LABEL_KEY, EXERCISES_ANNOTATION } from "./types";
+import { CHAOS_API_VERSION, DEFAULT_SERVICE_LABEL_KEY, EXERCISES_ANNOTATION, STEADY_STATE_ANNOTATION } from "./types";
 import type {
   ChaosExperimentInput,
   ChaosExperimentManifest,
@@ -13,12 +13,26 @@ import { formatChaosIssues, validateChaosExperiment, type ValidateOptions } from
 export * from "./types";
 export { validateChaosExperiment, isChaosSchedule, formatChaosIssues } from "./validate";
 
-/** What each experiment is expected to trip (or prove we stay under). */
+/**
+ * Alerts each experiment is expected to fire (annotation platform.io/exercises). It must last at
+ * least each alert's `for` + range window + two scrape intervals (test/chaos/alert-windows.spec.ts).
+ * Seed 002's 30 s pod-failure and the gateway pod-kill cannot outlast any alert by design: they
+ * claim the opposite, that the SLO holds, so they name the burn alert that must stay silent in
+ * platform.io/steady-state instead.
+ */
 export const DEFAULT_EXERCISES: Readonly<Record<ChaosExperimentInput["kind"], readonly string[]>> = Object.freeze({
-  "pod-failure": ["HighErrorRate"],
+  "pod-failure": [],
   "network-delay": ["HighRequestLatencyP95"],
   "cpu-stress": ["HighPodCPUUsage"],
-  "pod-kill": ["HighErrorRate"],
+  "pod-kill": [],
+});
+
+/** Alerts that must not fire while the experiment runs (its steady-state hypothesis). */
+export const DEFAULT_STEADY_STATE: Readonly<Record<ChaosExperimentInput["kind"], readonly string[]>> = Object.freeze({
+  "pod-failure": ["SLOAvailabilityFastBurn"],
+  "network-delay": [],
+  "cpu-stress": [],
+  "pod-kill": ["SLOAvailabilityFastBurn"],
 });
 
 const DEFAULT_HISTORY_LIMIT = 3;
@@ -37,7 +51,12 @@ function metadata(input: ChaosExperimentInput): ChaosMetadata {
       "app.kubernetes.io/component": "chaos",
       "platform.io/chaos-kind": input.kind,
     },
-    annotations: { [EXERCISES_ANNOTATION]: (input.exercises ?? DEFAULT_EXERCISES[input.kind]).join(",") },
+    annotations: {
+      [EXERCISES_ANNOTATION]: (input.exercises ?? DEFAULT_EXERCISES[input.kind]).join(","),
+      ...(DEFAULT_STEADY_STATE[input.kind].length > 0
+        ? { [STEADY_STATE_ANNOTATION]: DEFAULT_STEADY_STATE[input.kind].join(",") }
+        : {}),
+    },
   };
 }
 

@@ -5,8 +5,10 @@
  */
 
 export const CHAOS_API_VERSION = "chaos-mesh.org/v1alpha1";
-/** Annotation naming the alerts/SLOs an experiment is expected to exercise (comma-separated). */
+/** Annotation naming the alerts an experiment is expected to fire (comma-separated; may be empty). */
 export const EXERCISES_ANNOTATION = "platform.io/exercises";
+/** Annotation naming the alerts that must stay silent while it runs (steady-state hypothesis). */
+export const STEADY_STATE_ANNOTATION = "platform.io/steady-state";
 export const DEFAULT_SERVICE_LABEL_KEY = "app.kubernetes.io/name";
 
 /** Pods of one service in one namespace. Experiments are never cluster-wide. */

@@ -1,4 +1,4 @@
-import { ALERT_NAMES } from "../alert-names";
+import { ALERT_NAMES, SLO_ALERT_NAMES } from "../alert-names";
 import type { ChaosExperimentInput, ChaosIssue, ServiceSelector } from "./types";
 
 /** Go time.ParseDuration syntax (what Chaos Mesh parses `duration` with), without sign. */
@@ -92,7 +92,7 @@ export function validateChaosExperiment(input: ChaosExperimentInput, options: Va
     add("duration", input.duration, `shorter than the schedule interval (${every[1]}), or the fault never lifts`);
   }
   intIn("historyLimit", input.historyLimit, 1, 100, "an integer");
-  const known = options.knownAlerts ?? ALERT_NAMES;
+  const known: readonly string[] = options.knownAlerts ?? [...ALERT_NAMES, ...SLO_ALERT_NAMES];
   if (input.exercises !== undefined) {
     if (input.exercises.length === 0) add("exercises", input.exercises, "at least one alert name");
     input.exercises.forEach((a, i) => {

@@ -87,7 +87,9 @@ describe("Chaos component (mock engine)", () => {
       namespaces: ["apps"],
       labelSelectors: { "app.kubernetes.io/name": "user-service" },
     });
-    assert.equal(s.metadata.annotations["platform.io/exercises"], "HighErrorRate");
+    // 30 s outlasts no alert: it claims the SLO holds (steady state), not that an alert fires.
+    assert.equal(s.metadata.annotations["platform.io/exercises"], "");
+    assert.equal(s.metadata.annotations["platform.io/steady-state"], "SLOAvailabilityFastBurn");
   });
 
   it("targets the gateway by the workloads' name label for delay source and pod-kill", () => {

@@ -54,8 +54,10 @@ export const chaosSchema = z
     networkDelay: z
       .strictObject({
         target: z.string().default("activity-service"),
-        latency: duration.default("100ms"),
-        duration: duration.default("2m"),
+        /** Above the 200 ms p95 alert threshold, so HighRequestLatencyP95 can fire (issue 16). */
+        latency: duration.default("250ms"),
+        /** >= for 5m + rate window 5m + 2 scrapes (test/chaos/alert-windows.spec.ts). */
+        duration: duration.default("12m"),
         schedule: z.string().default("@every 6h"),
       })
       .prefault({}),
@@ -64,7 +66,8 @@ export const chaosSchema = z
         target: z.string().default("user-service"),
         workers: positiveInt.default(1),
         load: percent.default(80),
-        duration: duration.default("5m"),
+        /** >= for 5m + rate window 5m + 2 scrapes: a 5m stress never fired HighPodCPUUsage. */
+        duration: duration.default("12m"),
         schedule: z.string().default("@every 12h"),
       })
       .prefault({}),
