@@ -5,7 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { parseCiRolesInput } from "../components/bootstrap/ci-roles";
 import { CiRoles } from "../components/bootstrap/ci-roles-component";
 
-const cfg = new pulumi.Config(); // namespace: the project name, platform-ci;
+// Keys live in the project's namespace (platform-ci): the CLI types only those.
+const cfg = new pulumi.Config();
 const input = parseCiRolesInput({
   repository: cfg.get("repository"),
   stacks: cfg.getObject<string[]>("stacks"),
