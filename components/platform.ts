@@ -71,11 +71,13 @@ export class Platform extends pulumi.ComponentResource {
     const workloads: Record<string, Workloads> = {};
     for (const [regionName, region] of Object.entries(contexts)) {
       // Endpoints read locally, writes go to the global writer. Role policies name only this
-      // region's secret replicas, so they wait for those and not for the whole data tier.
-      const secrets = this.data.secretArns(regionName);
+      // region's cache secret replica and the database users of the cluster the region connects
+      // to; never the master secret (issue 19).
+      const data = this.data;
       const connection = {
-        endpoints: this.data.connectionInfo(regionName).apply(connectionEnv),
-        secretArns: [secrets.database, secrets.cacheAuth].filter((a): a is pulumi.Output<string> => a !== undefined),
+        endpoints: data.connectionInfo(regionName).apply(connectionEnv),
+        cacheAuthSecretArn: data.secretArns(regionName).cacheAuth,
+        databaseUserArn: data.database ? (user: string) => data.databaseUserArn(regionName, user)! : undefined,
       };
       workloads[regionName] = new Workloads(
         `${regionName}-workloads`,

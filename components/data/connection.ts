@@ -2,6 +2,34 @@ export const POSTGRES_PORT = 5432;
 export const REDIS_PORT = 6379;
 
 /**
+ * Where services find the RDS CA bundle (global-bundle.pem) for DATABASE_SSLMODE=verify-full.
+ * The bundle is baked into the image at build time (curl
+ * https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem, README: Application access):
+ * this program runs offline and cannot fetch it, and a CA that changes is an image rebuild.
+ */
+export const RDS_CA_BUNDLE_PATH = "/etc/ssl/certs/rds-global-bundle.pem";
+
+/**
+ * A service's own PostgreSQL role for IAM database authentication: the service name with "-"
+ * replaced by "_" (a plain identifier, no quoting in GRANTs). Created once by the migration
+ * step in README (Application access): CREATE USER <user>; GRANT rds_iam TO <user>.
+ */
+export function serviceDatabaseUser(service: string): string {
+  return service.replace(/-/g, "_");
+}
+
+/**
+ * The rds-db:connect resource for one database user (RDS user guide, "Creating and using an IAM
+ * policy for IAM database access", read 2026-12-02):
+ * arn:<partition>:rds-db:<region>:<account>:dbuser:<cluster-resource-id>/<user>. Partition,
+ * region and account come from the cluster's own ARN.
+ */
+export function dbUserArn(clusterArn: string, clusterResourceId: string, user: string): string {
+  const [, partition, , region, account] = clusterArn.split(":");
+  return `arn:${partition}:rds-db:${region}:${account}:dbuser:${clusterResourceId}/${user}`;
+}
+
+/**
  * What a region's services need to reach the data tier, as plain strings: which host takes
  * writes and which takes reads, for the database and the cache. Credentials are referenced by
  * Secrets Manager ARN (this region's replica), never inlined.
@@ -17,8 +45,6 @@ export interface ConnectionInfo {
   readonly readerEndpoint: string;
   readonly databasePort: number;
   readonly databaseName: string;
-  /** Master credentials secret, this region's replica. */
-  readonly secretArn: string;
   /** Primary endpoint of the writer region's replication group (Global Datastore secondaries are read-only). */
   readonly redisWriterEndpoint: string;
   /** This region's replication group reader endpoint. */
@@ -42,8 +68,11 @@ export function connectionEnv(info: ConnectionInfo): Record<string, string> {
     DATABASE_READER_HOST: info.readerEndpoint,
     DATABASE_PORT: String(info.databasePort),
     DATABASE_NAME: info.databaseName,
-    DATABASE_SSLMODE: "require",
-    DATABASE_SECRET_ARN: info.secretArn,
+    // Each service authenticates as its own user (DATABASE_USER, per Deployment) with an IAM
+    // token; verify-full checks the server certificate and host name against the RDS CA.
+    DATABASE_AUTH: "iam",
+    DATABASE_SSLMODE: "verify-full",
+    DATABASE_SSLROOTCERT: RDS_CA_BUNDLE_PATH,
     REDIS_WRITER_HOST: info.redisWriterEndpoint,
     REDIS_READER_HOST: info.redisReaderEndpoint,
     REDIS_PORT: String(info.redisPort),

@@ -4,7 +4,7 @@ import * as random from "@pulumi/random";
 import type { PlatformConfig } from "../config";
 import { databaseAlarms } from "./alarms";
 import { createAuroraMember } from "./aurora-member";
-import { POSTGRES_PORT } from "./connection";
+import { dbUserArn, POSTGRES_PORT } from "./connection";
 import { dataNames, planDataTier, secretReplicaArn } from "./plan";
 import { withProtect } from "./protection";
 import { createAlarms, dataKey, type DataRegionInput } from "./regional";
@@ -185,6 +185,15 @@ export class GlobalDatabase extends pulumi.ComponentResource {
     this.clusters = clusters;
     this.writerEndpoint = this.globalCluster ? this.globalCluster.endpoint : clusters[primary].endpoint;
     this.registerOutputs({ writerEndpoint: this.writerEndpoint, secretArn: this.secretArn });
+  }
+
+  /**
+   * The rds-db:connect ARN for `user` on the cluster services in `region` connect to (the same
+   * cluster connectionInfo picks): IAM database authentication, one database user per service.
+   */
+  public dbUserArn(region: string, user: string): pulumi.Output<string> {
+    const local = this.clusters[region] ?? this.clusters[this.writerRegion] ?? this.clusters[this.primaryRegion];
+    return pulumi.all([local.arn, local.clusterResourceId]).apply(([arn, id]) => dbUserArn(arn, id, user));
   }
 
   /**

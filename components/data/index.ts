@@ -7,7 +7,7 @@ import type { DataRegionInput } from "./regional";
 
 export { GlobalCache } from "./cache";
 export { GlobalDatabase } from "./database";
-export { connectionEnv, type ConnectionInfo } from "./connection";
+export { connectionEnv, serviceDatabaseUser, type ConnectionInfo } from "./connection";
 export type { DataRegionInput } from "./regional";
 
 /** The global data tier: what the Platform creates in its data stage. */
@@ -44,25 +44,31 @@ export class DataTier {
     const cache =
       this.cache?.connectionInfo(region) ?? pulumi.output({ writerEndpoint: "", readerEndpoint: "", port: REDIS_PORT });
     const secrets = this.secretArns(region);
-    return pulumi
-      .all([db, cache, secrets.database ?? "", secrets.cacheAuth ?? ""])
-      .apply(([d, c, secretArn, cacheAuthSecretArn]) => ({
-        writerEndpoint: d.writerEndpoint,
-        writeForwarding: d.writeForwarding,
-        globalWriterEndpoint: d.globalWriterEndpoint,
-        readerEndpoint: d.readerEndpoint,
-        databasePort: d.port,
-        databaseName: d.databaseName,
-        secretArn,
-        redisWriterEndpoint: c.writerEndpoint,
-        redisReaderEndpoint: c.readerEndpoint,
-        redisPort: c.port,
-        cacheAuthSecretArn,
-      }));
+    return pulumi.all([db, cache, secrets.cacheAuth ?? ""]).apply(([d, c, cacheAuthSecretArn]) => ({
+      writerEndpoint: d.writerEndpoint,
+      writeForwarding: d.writeForwarding,
+      globalWriterEndpoint: d.globalWriterEndpoint,
+      readerEndpoint: d.readerEndpoint,
+      databasePort: d.port,
+      databaseName: d.databaseName,
+      redisWriterEndpoint: c.writerEndpoint,
+      redisReaderEndpoint: c.readerEndpoint,
+      redisPort: c.port,
+      cacheAuthSecretArn,
+    }));
   }
 
   /**
-   * The secrets a region's services read (IAM policies, Pod Identity), one Output per secret,
+   * The rds-db:connect ARN of a service's own database user in `region` (IAM database
+   * authentication); undefined without a database. Services never get the master secret.
+   */
+  public databaseUserArn(region: string, user: string): pulumi.Output<string> | undefined {
+    return this.database?.dbUserArn(region, user);
+  }
+
+  /**
+   * The data tier's secrets as seen from `region` (the master secret is for operators and
+   * rotation only; services get cacheAuth and their own database user), one Output per secret,
    * each depending only on its Secrets Manager secret: never on clusters, groups or other
    * regions' resources. Undefined for a disabled store.
    */

@@ -22,7 +22,16 @@ export function queueProducerStatements(queueArn: pulumi.Input<string>): Stateme
 }
 
 /**
- * Services using the database or cache read their credentials (by ARN from data-endpoints) at
+ * IAM database authentication as one database user: rds-db:connect on that user's ARN only
+ * (arn:aws:rds-db:<region>:<account>:dbuser:<cluster-resource-id>/<user>). The service signs a
+ * short-lived token with its Pod Identity credentials; no password exists to leak.
+ */
+export function databaseConnectStatements(dbUserArn: pulumi.Input<string>): Statement[] {
+  return [{ Sid: "ConnectAsOwnDatabaseUser", Effect: "Allow", Action: ["rds-db:connect"], Resource: dbUserArn }];
+}
+
+/**
+ * Services using the cache read its AUTH token (by ARN from data-endpoints) at
  * start. The secrets are encrypted with the data tier's customer KMS keys, whose ARNs the
  * connection info does not carry: Decrypt is allowed only when Secrets Manager in this region
  * asks on the caller's behalf (kms:ViaService), so the role cannot decrypt anything directly.

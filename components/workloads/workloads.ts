@@ -10,7 +10,9 @@ import { nameTags } from "../tags";
 import { KEDA_OPERATOR_SA, kedaOperatorStatements, kedaValues } from "./keda";
 import { VPA_NAMESPACE, vpaValues } from "./vpa";
 import { workloadFacts, type WorkloadFacts } from "./facts";
+import { serviceDatabaseUser } from "../data/connection";
 import {
+  databaseConnectStatements,
   dataSecretStatements,
   DLQ_RETENTION_SECONDS,
   queueConsumerStatements,
@@ -23,8 +25,13 @@ import { APPS_NAMESPACE, GATEWAY_NAME, planWorkloads, type Manifest, type Planne
 export interface DataConnection {
   /** ConfigMap data: env var name -> value (endpoints and secret ARNs, never secret values); see data's connectionEnv. */
   endpoints: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** Secrets Manager ARNs (this region's replicas) that services using the database/cache may read. */
-  secretArns: pulumi.Input<string>[];
+  /** The cache AUTH token secret (this region's replica): only services with uses.cache may read it. */
+  cacheAuthSecretArn?: pulumi.Input<string>;
+  /**
+   * The rds-db:connect ARN of a database user (IAM database authentication) on the cluster this
+   * region connects to; services with uses.database connect as their own user, never as master.
+   */
+  databaseUserArn?: (user: string) => pulumi.Input<string>;
 }
 
 export interface WorkloadsArgs {
@@ -122,18 +129,20 @@ export class Workloads extends pulumi.ComponentResource {
 
     // One Pod Identity role per service that calls AWS: queue access by role, data-tier secrets.
     const identities = new Map<string, pulumi.Resource>();
-    const secretArns = args.connection?.secretArns ?? [];
+    const { cacheAuthSecretArn, databaseUserArn } = args.connection ?? {};
     for (const s of config.services) {
       const access = facts.queueAccess[s.name];
+      // Exactly what `uses` says: queue by role, the database as its own user, the cache secret.
       const statements = [
         ...(access === "consumer"
           ? queueConsumerStatements(queue!.arn)
           : access === "producer"
             ? queueProducerStatements(queue!.arn)
             : []),
-        ...((s.uses.database || s.uses.cache) && secretArns.length > 0
-          ? dataSecretStatements(secretArns, region.name)
+        ...(s.uses.database && databaseUserArn
+          ? databaseConnectStatements(databaseUserArn(serviceDatabaseUser(s.name)))
           : []),
+        ...(s.uses.cache && cacheAuthSecretArn ? dataSecretStatements([cacheAuthSecretArn], region.name) : []),
       ];
       if (statements.length === 0) continue;
       const { association } = podIdentityRole(

@@ -1,7 +1,6 @@
 import { strict as assert } from "assert";
-import { loadConfig } from "../../components/config";
 import { cacheAlarms, databaseAlarms } from "../../components/data/alarms";
-import { connectionEnv, type ConnectionInfo } from "../../components/data/connection";
+import { connectionEnv, dbUserArn, type ConnectionInfo } from "../../components/data/connection";
 import { dataEndpointsConfigMap } from "../../components/workloads/manifests";
 import {
   cacheMemberIds,
@@ -14,6 +13,7 @@ import {
   secretReplicaArn,
 } from "../../components/data/plan";
 import { validateManifest } from "../helpers/schemas";
+import { loadStandIn } from "../helpers/stand-in";
 
 const ctx = { project: "platform", stack: "prod" };
 const regions = [
@@ -22,7 +22,7 @@ const regions = [
   { name: "eu-west-1", vpcCidr: "10.2.0.0/16" },
 ];
 const load = (extra: Record<string, unknown> = {}, regionList = regions) =>
-  loadConfig(
+  loadStandIn(
     Object.fromEntries(
       Object.entries({ environment: "prod", regions: regionList, ...extra }).map(([k, v]) => [
         `platform:${k}`,
@@ -165,6 +165,12 @@ describe("data tier planning (pure)", () => {
     });
   });
 
+  it("dbUserArn: rds-db:connect on one user of one cluster, partition/region/account from the cluster ARN", () =>
+    assert.equal(
+      dbUserArn("arn:aws:rds:eu-west-1:123456789012:cluster:c", "cluster-ABCDEFGHIJKLMNOPQRSTUVWXYZ", "user_service"),
+      "arn:aws:rds-db:eu-west-1:123456789012:dbuser:cluster-ABCDEFGHIJKLMNOPQRSTUVWXYZ/user_service",
+    ));
+
   describe("connectionEnv", () => {
     // eu-west-1, not the writer region: database writes forwarded, cache writes to us-east-1's primary.
     const info: ConnectionInfo = {
@@ -174,7 +180,6 @@ describe("data tier planning (pure)", () => {
       readerEndpoint: "c.cluster-ro-x.eu-west-1.rds.amazonaws.com",
       databasePort: 5432,
       databaseName: "platform",
-      secretArn: "arn:aws:secretsmanager:eu-west-1:1:secret:s",
       redisWriterEndpoint: "master.g.x.use1.cache.amazonaws.com",
       redisReaderEndpoint: "replica.g.x.euw1.cache.amazonaws.com",
       redisPort: 6379,
@@ -201,7 +206,12 @@ describe("data tier planning (pure)", () => {
       assert.equal(data.DATABASE_READER_HOST, info.readerEndpoint);
       assert.equal(data.REDIS_WRITER_HOST, "master.g.x.use1.cache.amazonaws.com");
       assert.equal(data.REDIS_READER_HOST, "replica.g.x.euw1.cache.amazonaws.com");
-      assert.equal(data.DATABASE_SECRET_ARN, info.secretArn);
+      // IAM authentication as the service's own user, server verified against the RDS CA; the
+      // master secret is not offered to anyone (issue 19).
+      assert.equal(data.DATABASE_AUTH, "iam");
+      assert.equal(data.DATABASE_SSLMODE, "verify-full");
+      assert.equal(data.DATABASE_SSLROOTCERT, "/etc/ssl/certs/rds-global-bundle.pem");
+      assert.ok(!Object.keys(data).some((k) => k.startsWith("DATABASE_SECRET")));
       assert.equal(data.REDIS_AUTH_SECRET_ARN, info.cacheAuthSecretArn);
       for (const [k, v] of Object.entries(data)) assert.equal(typeof v, "string", k);
       assert.ok(!JSON.stringify(cm).toLowerCase().includes("password"));

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
 import { CHARTS } from "../../components/charts";
-import { Workloads } from "../../components/workloads/workloads";
+import { Workloads, type DataConnection } from "../../components/workloads/workloads";
 import { seedConfig } from "./fixtures";
 import { ALONE, named as namedIn, standInRegion } from "../helpers/stand-in";
 
@@ -9,7 +9,7 @@ import { ALONE, named as namedIn, standInRegion } from "../helpers/stand-in";
  * The Workloads component alone on the mock engine, with a stand-in cluster (the EKS area
  * provides the real ClusterHandle): what it creates, on which provider, in which order.
  */
-async function run(connection?: { endpoints: Record<string, string>; secretArns: string[] }): Promise<ProgramRun> {
+async function run(connection?: DataConnection): Promise<ProgramRun> {
   const config = seedConfig();
   return runProgram({
     ...ALONE,
@@ -136,25 +136,33 @@ describe("Workloads component (mock engine)", () => {
       assert.equal((d.inputs.spec as { replicas?: number }).replicas, undefined);
   });
 
-  it("with a data connection: writes data-endpoints, lets database/cache users read the secrets, and waits for the ConfigMap", async () => {
-    const secret = "arn:aws:secretsmanager:us-west-2:123456789012:secret:db";
+  it("with a data connection: writes data-endpoints, grants each service exactly its uses (own database user, cache secret only with the cache), and waits for the ConfigMap", async () => {
+    const cacheSecret = "arn:aws:secretsmanager:us-west-2:123456789012:secret:cache";
+    const userArn = (u: string) => `arn:aws:rds-db:us-west-2:123456789012:dbuser:cluster-ABC/${u}`;
     const r2 = await run({
-      endpoints: { DATABASE_WRITER_HOST: "writer.example", DATABASE_SECRET_ARN: secret },
-      secretArns: [secret],
+      endpoints: { DATABASE_WRITER_HOST: "writer.example", DATABASE_AUTH: "iam" },
+      cacheAuthSecretArn: cacheSecret,
+      databaseUserArn: userArn,
     });
     const get = (n: string) => r2.resources.find((x) => x.name === n)!;
     const cm = get("usw2-workloads-cm-data-endpoints");
     assert.deepEqual((cm.inputs as { data: unknown }).data, {
       DATABASE_WRITER_HOST: "writer.example",
-      DATABASE_SECRET_ARN: secret,
+      DATABASE_AUTH: "iam",
     });
     const statements = JSON.parse(get("usw2-workloads-user-service-pi-policy").inputs.policy as string).Statement;
     assert.deepEqual(statements, [
       {
+        Sid: "ConnectAsOwnDatabaseUser",
+        Effect: "Allow",
+        Action: ["rds-db:connect"],
+        Resource: userArn("user_service"),
+      },
+      {
         Sid: "ReadDataCredentials",
         Effect: "Allow",
         Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
-        Resource: [secret],
+        Resource: [cacheSecret],
       },
       {
         Sid: "DecryptDataCredentials",
@@ -164,10 +172,27 @@ describe("Workloads component (mock engine)", () => {
         Condition: { StringEquals: { "kms:ViaService": "secretsmanager.us-west-2.amazonaws.com" } },
       },
     ]);
+    // notification-worker uses the database and the queue, not the cache: no cache secret.
     const worker = JSON.parse(get("usw2-workloads-notification-worker-pi-policy").inputs.policy as string).Statement;
     assert.deepEqual(
-      worker.map((st: { Sid: string }) => st.Sid),
-      ["ConsumeQueue", "ReadDataCredentials", "DecryptDataCredentials"],
+      worker.map((st: { Sid: string; Resource: unknown }) => [
+        st.Sid,
+        st.Sid === "ConsumeQueue" ? "queue" : st.Resource,
+      ]),
+      [
+        ["ConsumeQueue", "queue"],
+        ["ConnectAsOwnDatabaseUser", userArn("notification_worker")],
+      ],
+    );
+    const env = (d: string) =>
+      (get(`usw2-workloads-deploy-${d}`).inputs as any).spec.template.spec.containers[0].env as {
+        name: string;
+        value: string;
+      }[];
+    assert.equal(env("notification-worker").find((e) => e.name === "DATABASE_USER")?.value, "notification_worker");
+    assert.equal(
+      env("frontend").find((e) => e.name === "DATABASE_USER"),
+      undefined,
     );
     assert.equal(
       r2.resources.some((x) => x.name === "usw2-workloads-frontend-pi-role"),

@@ -46,6 +46,8 @@ export const RESOURCE_STATE: Record<string, StateFn> = {
     return {
       clusterIdentifier: id,
       arn: arn("rds", r, `cluster:${id}`),
+      // AWS's form: "cluster-" + 26 upper-case alphanumerics; derived from the id so it is stable.
+      clusterResourceId: `cluster-${Buffer.from(id).toString("hex").toUpperCase().slice(-26).padStart(26, "0")}`,
       endpoint: `${id}.cluster-mock.${r}.rds.amazonaws.com`,
       readerEndpoint: `${id}.cluster-ro-mock.${r}.rds.amazonaws.com`,
     };

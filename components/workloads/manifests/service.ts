@@ -1,4 +1,5 @@
 import type { ServiceConfig } from "../../config/types";
+import { serviceDatabaseUser } from "../../data/connection";
 import {
   ACCESS_LABELS,
   APPS_NAMESPACE,
@@ -77,6 +78,8 @@ function containerEnv(service: ServiceConfig, env: ServiceEnv): { env: Manifest[
     { name: "PORT", value: String(service.port) },
   ];
   if (service.uses.queue && env.queueUrl !== undefined) vars.push({ name: "QUEUE_URL", value: env.queueUrl });
+  // Its own PostgreSQL role (IAM database authentication), never the master user.
+  if (service.uses.database) vars.push({ name: "DATABASE_USER", value: serviceDatabaseUser(service.name) });
   const envFrom: Manifest[] = [];
   if (service.uses.database || service.uses.cache) {
     if (env.data) {

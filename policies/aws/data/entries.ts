@@ -4,6 +4,7 @@ import { dataSgPorts } from "./data-sg-ports";
 import { elasticacheAuth } from "./elasticache-auth";
 import { elasticacheEncryption } from "./elasticache-encryption";
 import { elasticacheMultiAz } from "./elasticache-multi-az";
+import { noMasterSecretGrant } from "./no-master-secret-grant";
 import { rdsBackupRetention } from "./rds-backup-retention";
 import { rdsEncryption } from "./rds-encryption";
 import { rdsIamAuth } from "./rds-iam-auth";
@@ -22,4 +23,5 @@ export const dataPolicies: readonly RegistryEntry[] = [
   { create: elasticacheMultiAz },
   { create: elasticacheAuth },
   { create: dataSgPorts },
+  { create: noMasterSecretGrant },
 ];
