@@ -216,6 +216,7 @@ function meshedWebPods(rv: RegionView): Side[] {
         meta(d).namespace ?? "default",
         podTemplate(d).labels,
         podTemplate(d).system,
+        d.urn,
       ),
     }));
 }
@@ -267,7 +268,18 @@ export const ROLES: Record<string, RoleResolver> = {
       : [],
   istiod: (_v, rv) =>
     waypointPods(rv).length > 0
-      ? [{ endpoint: podEndpoint(rv, `${rv.region} istiod`, "istio-system", { app: "istiod" }, false) }]
+      ? [
+          {
+            endpoint: podEndpoint(
+              rv,
+              `${rv.region} istiod`,
+              "istio-system",
+              { app: "istiod" },
+              false,
+              rv.k8s.find((r) => r.type === "kubernetes:helm.sh/v3:Release" && r.inputs.name === "istiod")?.urn,
+            ),
+          },
+        ]
       : [],
   "karpenter-nodes": (_v, rv) => [
     { endpoint: { label: `${rv.region} Karpenter nodes`, vpc: rv.vpc, ...rv.karpenterNodes } },
