@@ -1,6 +1,6 @@
 import * as path from "path";
 import { ConfigError, loadConfig } from "../components/config";
-import { configWarnings, deploymentIssues } from "../components/config/load";
+import { configWarnings } from "../components/config/load";
 import type { PlatformConfig } from "../components/config";
 import { PlanResource, runProgram } from "./engine/run";
 import { readStackConfig } from "./engine/stack-config";
@@ -54,8 +54,6 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
     if (err instanceof ConfigError) return { ok: false, error: err };
     throw err;
   }
-  const notDeployable = deploymentIssues(config);
-  if (notDeployable.length > 0) return { ok: false, error: new ConfigError(notDeployable, opts.stack) };
   const entry = path.join(opts.rootDir, "index.ts");
   const program =
     opts.program ??

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { closest, ConfigError, ConfigIssue } from "./errors";
 import { CONFIG_SECTIONS, ParsedSections, REQUIRED_KEYS, SectionKey } from "./schema";
 import { semanticIssues } from "./semantic";
-import { clusterDeploymentIssues, clusterWarnings } from "./sections/cluster";
+import { clusterWarnings } from "./sections/cluster";
 import { availabilityZonesOf } from "./aws-domains";
 import type { PlatformConfig, RegionConfig } from "./types";
 
@@ -256,7 +256,11 @@ function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
       writerRegion: p.cache.writerRegion ?? primaryRegion,
       protect: p.cache.protect ?? p.environment === "prod",
     },
-    edge: { ...p.edge, hostedZone: p.edge.hostedZone ?? p.edge.domain },
+    edge: {
+      ...p.edge,
+      hostedZone: p.edge.hostedZone ?? p.edge.domain,
+      waf: { ...p.edge.waf, logging: p.edge.waf.logging ?? p.environment === "prod" },
+    },
     services: p.services,
     gateway: p.gateway,
     autoscaling: p.autoscaling,
@@ -281,12 +285,4 @@ function deepFreeze<T>(value: T): T {
  */
 export function configWarnings(config: PlatformConfig, today = new Date()): string[] {
   return clusterWarnings(config.cluster, today);
-}
-
-/**
- * Problems of a config that is valid but not deployable as a stack (npm run plan refuses it):
- * e.g. a prod stack that names nobody to deploy or preview it.
- */
-export function deploymentIssues(config: PlatformConfig): ConfigIssue[] {
-  return clusterDeploymentIssues(config.cluster, config.environment);
 }

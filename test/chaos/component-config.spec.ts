@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { ConfigError, formatIssue, loadConfig } from "../../components/config";
+import { ConfigError, formatIssue } from "../../components/config";
+import { loadStandIn } from "../helpers/stand-in";
 
 /** The formatted problems for a dev config with `cfg` merged in, or [] when it loads. */
 function problems(cfg: Record<string, unknown>): string[] {
@@ -9,7 +10,7 @@ function problems(cfg: Record<string, unknown>): string[] {
     ...cfg,
   };
   try {
-    loadConfig(
+    loadStandIn(
       Object.fromEntries(
         Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
       ),

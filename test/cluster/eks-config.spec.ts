@@ -1,13 +1,14 @@
 import { strict as assert } from "assert";
 import { ConfigError, formatIssue, loadConfig } from "../../components/config";
-import { deploymentIssues } from "../../components/config/load";
-import { controlPlanePlan } from "../../components/cluster/cluster-plan";
 import { buildPlan } from "../../tools/plan-lib";
 import { ROOT } from "../helpers/plan";
 
 const RUNNER = { githubRepository: "example-org/platform" };
-/** A valid prod in-network deployer; tests that change `deployer` replace it whole. */
-const IN_NETWORK = { deployer: { runner: RUNNER } };
+const role = (n: string) => [`arn:aws:iam::111122223333:role/${n}`];
+/** Prod's principals (each list required in prod). */
+const ACCESS = { admins: role("a"), deployers: role("d"), previewers: role("p") };
+/** A valid prod cluster: in-network deployer and principals; tests that change `deployer` replace it whole. */
+const IN_NETWORK = { deployer: { runner: RUNNER }, access: ACCESS };
 
 /** The formatted problems for a `platform:cluster` value in an otherwise valid config (prod unless told). */
 function problems(cluster: Record<string, unknown>, environment = "prod"): string[] {
@@ -35,7 +36,7 @@ describe("config: platform:cluster bad input", () => {
     ]));
 
   it("an explicit in-network deployer needs the repository its runner serves", () =>
-    assert.deepEqual(problems({ deployer: { mode: "in-network" } }), [
+    assert.deepEqual(problems({ deployer: { mode: "in-network" }, access: ACCESS }), [
       'platform:cluster.deployer.runner.githubRepository: got (missing); expected the GitHub repository the in-network runner serves, as "owner/name" (without a runner a private-only cluster has no deployer)',
     ]));
 
@@ -45,28 +46,20 @@ describe("config: platform:cluster bad input", () => {
         "without them the API endpoint is private-only and nothing inside the network can deploy " +
         '(or set deployer.mode: "in-network" for a runner the program provisions)',
     ];
-    const load = (cluster: Record<string, unknown>, environment: string) =>
-      loadConfig(
-        {
-          "platform:environment": environment,
-          "platform:regions": JSON.stringify([{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }]),
-          "platform:cluster": JSON.stringify(cluster),
-        },
-        { project: "platform", stack: "test" },
-      );
-    // A stand-in config loads (its endpoint stays private); npm run plan refuses the stack.
-    const issues = (c: Record<string, unknown>, env: string) => deploymentIssues(load(c, env)).map(formatIssue);
-    assert.deepEqual(issues({ deployer: { mode: "egress-cidrs" } }, "dev"), expected);
+    // Config validation refuses it, so every entry point (pulumi up, npm run plan) does.
+    assert.deepEqual(problems({ deployer: { mode: "egress-cidrs" }, access: ACCESS }), expected);
+    assert.deepEqual(problems({ deployer: { mode: "egress-cidrs" } }, "dev"), expected);
     // Outside prod, egress CIDRs are the default mode.
-    assert.deepEqual(issues({}, "dev"), expected);
-    assert.equal(controlPlanePlan(load({}, "dev").cluster, "dev").endpointPublicAccess, false);
+    assert.deepEqual(problems({}, "dev"), expected);
+    assert.deepEqual(problems({ deployer: { egressCidrs: ["203.0.113.0/24"] } }, "dev"), []);
   });
 
   it("refuses the whole internet as a deployer CIDR, and CIDRs an in-network deployer would ignore", () => {
-    assert.deepEqual(problems({ deployer: { mode: "egress-cidrs", egressCidrs: ["203.0.113.0/24", "0.0.0.0/0"] } }), [
+    const cidrs = ["203.0.113.0/24", "0.0.0.0/0"];
+    assert.deepEqual(problems({ deployer: { mode: "egress-cidrs", egressCidrs: cidrs }, access: ACCESS }), [
       'platform:cluster.deployer.egressCidrs[1]: got "0.0.0.0/0"; expected a specific range, never the whole internet (refused in prod)',
     ]);
-    assert.deepEqual(problems({ deployer: { runner: RUNNER, egressCidrs: ["203.0.113.0/24"] } }), [
+    assert.deepEqual(problems({ deployer: { runner: RUNNER, egressCidrs: ["203.0.113.0/24"] }, access: ACCESS }), [
       'platform:cluster.deployer.egressCidrs: got ["203.0.113.0/24"]; expected no CIDRs with deployer.mode "in-network" (the endpoint is private-only; they would be ignored)',
     ]);
   });
@@ -84,7 +77,7 @@ describe("config: platform:cluster bad input", () => {
     const r = await buildPlan({
       stack: "prod",
       rootDir: ROOT,
-      overrides: { "platform:cluster": JSON.stringify(IN_NETWORK) },
+      overrides: { "platform:cluster": JSON.stringify({ deployer: { runner: RUNNER } }) },
       program: () => assert.fail("the program must not run"),
     });
     assert.equal(r.ok, false);
@@ -99,32 +92,24 @@ describe("config: platform:cluster bad input", () => {
     assert.deepEqual(
       problems({
         ...IN_NETWORK,
-        access: { admins: ["arn:aws:iam::111122223333:role/a"], previewers: ["arn:aws:iam::111122223333:role/a"] },
+        access: { ...ACCESS, previewers: role("a") },
       }),
       [
         'platform:cluster.access.previewers[0]: got "arn:aws:iam::111122223333:role/a"; expected a principal listed once: it is already in access.admins, and EKS allows one access entry per principal',
       ],
     ));
 
-  it("a deployable prod stack names who administers, deploys and previews it", () => {
-    const config = (cluster: Record<string, unknown>, environment = "prod") =>
-      loadConfig(
-        {
-          "platform:environment": environment,
-          "platform:regions": JSON.stringify([{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }]),
-          "platform:cluster": JSON.stringify(cluster),
-        },
-        { project: "platform", stack: "test" },
-      );
-    assert.deepEqual(deploymentIssues(config(IN_NETWORK)).map(formatIssue), [
+  it("a prod stack names who administers, deploys and previews it (a config error otherwise)", () => {
+    assert.deepEqual(problems({ deployer: { runner: RUNNER } }), [
       "platform:cluster.access.admins: got []; expected at least one IAM role ARN in prod: who administers the clusters (cluster-admin for people on call)",
       "platform:cluster.access.deployers: got []; expected at least one IAM role ARN in prod: the role `pulumi up` runs as (without an access entry it gets Unauthorized at the first Kubernetes resource)",
       "platform:cluster.access.previewers: got []; expected at least one IAM role ARN in prod: the role PR previews run as (server-side dry-run needs an access entry too)",
     ]);
-    const role = (n: string) => [`arn:aws:iam::111122223333:role/${n}`];
-    const all = { admins: role("a"), deployers: role("d"), previewers: role("p") };
-    assert.deepEqual(deploymentIssues(config({ ...IN_NETWORK, access: all })), []);
-    assert.deepEqual(deploymentIssues(config({ deployer: { egressCidrs: ["203.0.113.0/24"] } }, "dev")), []);
+    assert.deepEqual(problems({ ...IN_NETWORK, access: { ...ACCESS, deployers: [] } }), [
+      "platform:cluster.access.deployers: got []; expected at least one IAM role ARN in prod: the role `pulumi up` runs as (without an access entry it gets Unauthorized at the first Kubernetes resource)",
+    ]);
+    // Outside prod no principal is required.
+    assert.deepEqual(problems({ deployer: { egressCidrs: ["203.0.113.0/24"] } }, "dev"), []);
   });
 
   it("rejects min > desired > max on the system node group, naming both keys", () =>

@@ -1,5 +1,4 @@
 import { strict as assert } from "assert";
-import { loadConfig } from "../../components/config";
 import type { ClusterConfig } from "../../components/config/types";
 import { ADDON_NAMES } from "../../components/cluster/addon-versions";
 import { accessEntryPlans, CLUSTER_ADMIN_POLICY } from "../../components/cluster/access";
@@ -13,6 +12,7 @@ import {
 } from "../../components/cluster/cluster-plan";
 import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS } from "../../components/cluster/types";
 import { validateManifest } from "../helpers/schemas";
+import { loadStandIn } from "../helpers/stand-in";
 
 const RUNNER = {
   githubRepository: "example-org/platform",
@@ -26,7 +26,7 @@ function clusterConfig(cluster: Record<string, unknown> = {}): ClusterConfig {
     "platform:regions": JSON.stringify([{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }]),
     "platform:cluster": JSON.stringify({ deployer: { runner: RUNNER }, ...cluster }),
   };
-  return loadConfig(flat, { project: "platform", stack: "test" }).cluster;
+  return loadStandIn(flat, { project: "platform", stack: "test" }).cluster;
 }
 
 describe("EKS planning (pure)", () => {

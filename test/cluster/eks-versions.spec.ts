@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import YAML from "yaml";
-import { ConfigError, formatIssue, loadConfig } from "../../components/config";
+import { ConfigError, formatIssue } from "../../components/config";
 import {
   defaultKubernetesVersion,
   EKS_VERSION_CALENDAR,
@@ -13,6 +13,7 @@ import {
   versionProblem,
 } from "../../components/config/sections/eks-versions";
 import { ROOT } from "../helpers/plan";
+import { loadStandIn } from "../helpers/stand-in";
 
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const monthsBetween = (a: string, b: string) =>
@@ -38,7 +39,7 @@ describe("EKS version calendar", () => {
       "platform:environment": "dev",
       "platform:regions": JSON.stringify([{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }]),
     };
-    const c = loadConfig(
+    const c = loadStandIn(
       { ...flat, "platform:cluster": JSON.stringify({ deployer: { egressCidrs: ["203.0.113.0/24"] } }) },
       { project: "platform", stack: "t" },
     );
@@ -78,7 +79,7 @@ describe("EKS version calendar", () => {
     };
     const cluster = JSON.stringify({ kubernetesVersion: "1.31", deployer: { egressCidrs: ["203.0.113.0/24"] } });
     assert.throws(
-      () => loadConfig({ ...flat, "platform:cluster": cluster }, { project: "platform", stack: "t" }),
+      () => loadStandIn({ ...flat, "platform:cluster": cluster }, { project: "platform", stack: "t" }),
       (err: unknown) =>
         err instanceof ConfigError &&
         err.issues.map(formatIssue).join("\n") ===

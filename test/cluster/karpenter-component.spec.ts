@@ -1,11 +1,10 @@
 import { strict as assert } from "assert";
-import { ALONE } from "../helpers/stand-in";
+import { ALONE, loadStandIn } from "../helpers/stand-in";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import { CHARTS } from "../../components/charts";
 import { Karpenter } from "../../components/cluster/karpenter";
 import type { ClusterHandle } from "../../components/cluster/types";
-import { loadConfig } from "../../components/config";
 import { evaluatePolicies } from "../../policies/lib/offline";
 import { runProgram, type PlanResource, type ProgramRun } from "../../tools/engine/run";
 import { validateManifest } from "../helpers/schemas";
@@ -31,7 +30,7 @@ async function run(): Promise<ProgramRun> {
       ],
     },
   };
-  const config = loadConfig(
+  const config = loadStandIn(
     Object.fromEntries(
       Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
     ),

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { ConfigError, formatIssue, loadConfig } from "../../components/config";
+import { ConfigError, formatIssue } from "../../components/config";
 import type { NodePoolConfig } from "../../components/config/types";
 import {
   controllerStatements,
@@ -13,6 +13,7 @@ import {
 } from "../../components/cluster/karpenter";
 import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS } from "../../components/cluster/types";
 import { validateManifest } from "../helpers/schemas";
+import { loadStandIn } from "../helpers/stand-in";
 
 const NODE_POOL: [string, string] = ["@kubernetes-models/karpenter/karpenter.sh/v1/NodePool", "NodePool"];
 const EC2_NODE_CLASS: [string, string] = [
@@ -30,7 +31,7 @@ const base = { environment: "prod", regions: [{ name: "us-east-1", vpcCidr: "10.
 /** The formatted problems for a karpenter section, or [] when it loads. */
 function problems(karpenter: unknown): string[] {
   try {
-    loadConfig(flat({ ...base, karpenter }), ctx);
+    loadStandIn(flat({ ...base, karpenter }), ctx);
     return [];
   } catch (err) {
     assert.ok(err instanceof ConfigError, `expected ConfigError, got ${String(err)}`);
@@ -38,7 +39,7 @@ function problems(karpenter: unknown): string[] {
   }
 }
 
-const seedPool = (): NodePoolConfig => loadConfig(flat(base), ctx).karpenter.nodePools[0];
+const seedPool = (): NodePoolConfig => loadStandIn(flat(base), ctx).karpenter.nodePools[0];
 
 describe("karpenter: manifests", () => {
   describe("nodePoolManifest", () => {
@@ -296,7 +297,7 @@ describe("karpenter: config", () => {
   const pool = (over: Record<string, unknown>) => ({ nodePools: [{ name: "general-purpose", ...over }] });
 
   it("defaults to a pinned AL2023 AMI and seed 002 limits", () => {
-    const c = loadConfig(flat(base), ctx).karpenter;
+    const c = loadStandIn(flat(base), ctx).karpenter;
     assert.equal(c.amiAlias, "al2023@v20260714");
     assert.deepEqual(c.nodePools[0].limits, { cpu: 1000, memory: "1000Gi" });
   });

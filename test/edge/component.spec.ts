@@ -1,12 +1,11 @@
 import { strict as assert } from "assert";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { loadConfig } from "../../components/config";
 import { RegionalEdge } from "../../components/edge/regional";
 import { runProgram, type ProgramRun } from "../../tools/engine/run";
-import { ALONE, standInRegion } from "../helpers/stand-in";
+import { ALONE, standInRegion, loadStandIn } from "../helpers/stand-in";
 
-const config = loadConfig(
+const config = loadStandIn(
   {
     "platform:environment": "prod",
     "platform:regions": JSON.stringify([{ name: "us-west-2", vpcCidr: "10.1.0.0/16" }]),

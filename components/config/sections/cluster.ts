@@ -101,7 +101,7 @@ export const clusterSchema = z
     /**
      * Who administers, deploys (`pulumi up`) and previews (`pulumi preview`) this stack: IAM role
      * or user ARNs, each given an EKS access entry (components/cluster/access.ts says which policy
-     * and why). Required in prod for a deployable stack (npm run plan); disjoint lists.
+     * and why). Required in prod (a config error without them); disjoint lists.
      */
     access: z
       .strictObject({
@@ -193,18 +193,18 @@ export function clusterIssues(cluster: ClusterSection, environment: string | und
           "cluster has no deployer)",
       });
   }
+  // Without a valid environment its own error says so; the deployer default would be a guess.
+  if (environment !== undefined) issues.push(...accessIssues(cluster, environment));
   return issues;
 }
 
 /**
- * What a stack that will be deployed needs beyond a valid config (npm run plan checks it; unit
- * tests with stand-in configs need not name real principals): in prod, someone to administer,
- * deploy and preview it.
+ * Who may reach the clusters: an egress-CIDR deployer needs its CIDRs (without them the API
+ * endpoint is private-only and nothing can deploy), and a prod stack names someone to
+ * administer, deploy and preview it (each gets an EKS access entry). Part of config validation,
+ * so `pulumi up`, `npm run plan` and every other entry point refuse such a stack alike.
  */
-export function clusterDeploymentIssues(
-  cluster: Pick<ClusterSection, "access" | "deployer">,
-  environment: string,
-): Issue[] {
+function accessIssues(cluster: Pick<ClusterSection, "access" | "deployer">, environment: string): Issue[] {
   const issues: Issue[] = [];
   if (deployerModeOf(cluster, environment) === "egress-cidrs" && cluster.deployer.egressCidrs.length === 0)
     issues.push({
