@@ -158,6 +158,7 @@ describe("policies: offline evaluator", () => {
         .filter(([, v]) => typeof v === "object" && v.enforcementLevel === "mandatory")
         .map(([k]) => k),
       [
+        "cost-budget",
         "aws-security-group-descriptions",
         "aws-s3-encryption",
         "aws-s3-log-bucket-versioning",
