@@ -51,9 +51,9 @@ export interface CiRolePlan {
 const name = z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: "letters, digits, '.', '_' or '-' (no wildcards)" });
 export const ciRolesInputSchema = z.strictObject({
   /** "owner/name" exactly as GitHub spells it. */
-  repository: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, {
-    error: 'a GitHub repository as "owner/name" (no wildcards)',
-  }),
+  repository: z
+    .string({ error: 'a GitHub repository as "owner/name" (required: pulumi config set repository <owner>/<repo>)' })
+    .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, { error: 'a GitHub repository as "owner/name" (no wildcards)' }),
   /** Stacks whose roles live in this account (run once per account: dev and prod may be apart). */
   stacks: z.array(name).min(1, { error: "at least one stack" }).default(["dev", "prod"]),
   /** Regions deploys may touch (the boundary denies others); keep equal to the stacks' platform:allowedRegions. */

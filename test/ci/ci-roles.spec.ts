@@ -229,3 +229,29 @@ describe("CiRoles component (mock engine)", () => {
       assert.equal(JSON.parse(String(role.inputs.assumeRolePolicy)).Statement[0].Principal.Federated, PROVIDER);
   });
 });
+
+describe("bootstrap program (bootstrap/index.ts on the mock engine)", () => {
+  const program = () => {
+    const file = require.resolve("../../bootstrap/index");
+    delete require.cache[file];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file);
+  };
+  const run = (config: Record<string, string>) =>
+    runProgram({ project: "platform-ci", stack: "ci-prod", config, program });
+
+  it("prints the repository variables to set, one per role of the account's stacks", async () => {
+    const r = await run({ "platform-ci:repository": "example-org/platform", "platform-ci:stacks": '["prod"]' });
+    assert.deepEqual(r.outputs.repositoryVariables, {
+      AWS_PROD_PREVIEW_ROLE_ARN: `arn:aws:iam::${MOCK_ACCOUNT}:role/platform-prod-preview`,
+      AWS_PROD_DEPLOY_ROLE_ARN: `arn:aws:iam::${MOCK_ACCOUNT}:role/platform-prod-deploy`,
+    });
+  });
+
+  it("a missing repository is a config error naming the key", async () => {
+    await assert.rejects(
+      run({}),
+      /^Error: Invalid bootstrap config:\n {2}platform-ci:repository = undefined: expected a GitHub repository as "owner\/name" \(required: pulumi config set repository <owner>\/<repo>\)$/,
+    );
+  });
+});
