@@ -44,7 +44,7 @@ export const ASSUMPTIONS = {
   cacheMaxClientsPerNode: 65_000,
   /** Assumption: share of node capacity pods can request (DaemonSets, kubelet reserve, bin packing). */
   nodeUsableShare: 0.8,
-} as const;
+};
 
 export type Assumptions = typeof ASSUMPTIONS;
 
