@@ -3,7 +3,7 @@ import { CHARTS } from "../../components/charts";
 import { DEFAULT_AMI_ALIAS, DEFAULT_AMI_ALIAS_RELEASE } from "../../components/config/sections/karpenter";
 
 /** The charts this area pins (the mesh's Istio pins carry their own source in components/mesh). */
-const PINS = ["keda", "karpenter", "lbController", "kubePrometheusStack", "chaosMesh"] as const;
+const PINS = ["keda", "karpenter", "lbController", "kubePrometheusStack", "chaosMesh", "vpa"] as const;
 
 describe("chart pins cite their release", () => {
   for (const k of PINS)
