@@ -66,7 +66,7 @@ export class GlobalEdge extends pulumi.ComponentResource {
         description: "CloudFront: AWS managed common, known-bad-inputs and IP reputation rules, per-IP rate limit",
         scope: "CLOUDFRONT",
         defaultAction: { allow: {} },
-        rules: wafRules(physicalName, edge.waf.rateLimitPer5Min),
+        rules: wafRules(physicalName, edge.waf.rateLimitPer5Min, edge.waf.botControl),
         visibilityConfig: visibility(`${physicalName}-cloudfront`),
         tags: nameTags(`${physicalName}-cloudfront`),
       },
@@ -129,8 +129,12 @@ export class GlobalEdge extends pulumi.ComponentResource {
             parametersInCacheKeyAndForwardedToOrigin: {
               enableAcceptEncodingGzip: true,
               enableAcceptEncodingBrotli: true,
-              cookiesConfig: { cookieBehavior: "none" },
-              headersConfig: { headerBehavior: "none" },
+              cookiesConfig: p.cookies
+                ? { cookieBehavior: "whitelist", cookies: { items: p.cookies } }
+                : { cookieBehavior: "none" },
+              headersConfig: p.headers
+                ? { headerBehavior: "whitelist", headers: { items: p.headers } }
+                : { headerBehavior: "none" },
               queryStringsConfig: { queryStringBehavior: p.queryStrings ? "all" : "none" },
             },
           },

@@ -10,6 +10,7 @@ import {
 } from "../../components/edge/bucket-policies";
 import { AWS_REGIONS } from "../../components/config/regions";
 import {
+  ACTIVITIES_API_PATH,
   cacheBehaviours,
   customCachePolicies,
   MANAGED_CACHE_POLICY,
@@ -99,7 +100,7 @@ describe("edge planning (pure)", () => {
   describe("cache behaviours", () => {
     const plan = cacheBehaviours(["/static/*", "*.js", "/media/*"]);
     it("never caches /api/* and forwards every viewer header but Host, for every method", () => {
-      const api = plan.ordered[0];
+      const api = plan.ordered[1];
       assert.equal(api.pathPattern, "/api/*");
       assert.deepEqual(api.cachePolicy, { managed: MANAGED_CACHE_POLICY.cachingDisabled });
       assert.equal(api.originRequestPolicyId, MANAGED_ORIGIN_REQUEST_POLICY.allViewerExceptHostHeader);
@@ -109,17 +110,29 @@ describe("edge planning (pure)", () => {
       assert.deepEqual(
         plan.ordered.map((b) => [b.pathPattern, b.cachePolicy]),
         [
+          ["/api/v1/activities/*", { custom: "api" }],
           ["/api/*", { managed: MANAGED_CACHE_POLICY.cachingDisabled }],
           ["/media/*", { custom: "media" }],
           ["/static/*", { custom: "static" }],
           ["*.js", { custom: "static" }],
         ],
       );
-      for (const b of plan.ordered.slice(1)) assert.deepEqual(b.allowedMethods, ["GET", "HEAD"]);
+      for (const b of plan.ordered.slice(2)) assert.deepEqual(b.allowedMethods, ["GET", "HEAD"]);
     });
-    it("sends the rest to the frontend with CachingOptimized and all methods", () => {
-      assert.deepEqual(plan.default.cachePolicy, { managed: MANAGED_CACHE_POLICY.cachingOptimized });
+    it("never shares the frontend's (personalised) HTML: the default behaviour is CachingDisabled, all methods", () => {
+      assert.deepEqual(plan.default.cachePolicy, { managed: MANAGED_CACHE_POLICY.cachingDisabled });
+      assert.notDeepEqual(plan.default.cachePolicy, { managed: MANAGED_CACHE_POLICY.cachingOptimized });
       assert.equal(plan.default.allowedMethods.length, 7);
+    });
+    it("caches the activities API 5 min (seed 004) before /api/*, keyed per Authorization and session cookie", () => {
+      assert.equal(plan.ordered[0].pathPattern, ACTIVITIES_API_PATH);
+      assert.equal(plan.ordered[0].allowedMethods.length, 7, "writes pass through uncached");
+      assert.deepEqual(plan.ordered[0].cachedMethods, ["GET", "HEAD"]);
+      const api = customCachePolicies(2592000, 31536000).find((p) => p.role === "api")!;
+      // minTtl 0 honours Cache-Control no-store/private/max-age; maxTtl caps at 5 minutes.
+      assert.deepEqual([api.minTtl, api.defaultTtl, api.maxTtl], [0, 300, 300]);
+      assert.deepEqual(api.headers, ["Authorization"]);
+      assert.deepEqual(api.cookies, ["sessionid", "session"]);
     });
     it("uses the seed TTLs: media 30 days, static 1 year", () => {
       const [media, stat] = customCachePolicies(2592000, 31536000);
@@ -132,21 +145,41 @@ describe("edge planning (pure)", () => {
 
   describe("WAF rules", () => {
     const rules = wafRules("platform-prod", 2000);
-    it("runs the three AWS managed groups first, then the per-IP rate limit", () => {
+    it("runs the four AWS managed groups (SQL injection included: the backend is PostgreSQL) first, then the per-IP rate limit", () => {
       assert.deepEqual(
         rules.map((r) => [r.priority, r.name]),
         [
           [0, "AWSManagedRulesCommonRuleSet"],
           [1, "AWSManagedRulesKnownBadInputsRuleSet"],
           [2, "AWSManagedRulesAmazonIpReputationList"],
-          [3, "rate-limit-per-ip"],
+          [3, "AWSManagedRulesSQLiRuleSet"],
+          [4, "rate-limit-per-ip"],
         ],
       );
-      assert.deepEqual(rules[3].statement, {
+      assert.deepEqual(rules[4].statement, {
         rateBasedStatement: { limit: 2000, aggregateKeyType: "IP", evaluationWindowSec: 300 },
       });
-      assert.deepEqual(rules[3].action, { block: {} });
+      assert.deepEqual(rules[4].action, { block: {} });
       for (const r of rules) assert.equal(r.visibilityConfig.cloudwatchMetricsEnabled, true);
+    });
+    it("adds Bot Control (common inspection level) only when asked, before the rate limit", () => {
+      const withBots = wafRules("platform-prod", 2000, true);
+      assert.deepEqual(withBots[4].name, "AWSManagedRulesBotControlRuleSet");
+      assert.deepEqual(withBots[4].statement, {
+        managedRuleGroupStatement: {
+          vendorName: "AWS",
+          name: "AWSManagedRulesBotControlRuleSet",
+          managedRuleGroupConfigs: [{ awsManagedRulesBotControlRuleSet: { inspectionLevel: "COMMON" } }],
+        },
+      });
+      assert.deepEqual(
+        withBots.map((r) => r.priority),
+        [0, 1, 2, 3, 4, 5],
+      );
+      assert.equal(
+        rules.some((r) => r.name === "AWSManagedRulesBotControlRuleSet"),
+        false,
+      );
     });
     it("rejects a rate below the WAF minimum", () => {
       assert.throws(() => wafRules("p", 5), {
