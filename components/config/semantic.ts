@@ -129,6 +129,13 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
         "each severity routed once",
       ),
     );
+    // In prod an alarm nobody receives is no alarm: the topic needs a subscriber (issue 19).
+    if (c.environment === "prod" && c.observability.alarmEmails.length === 0)
+      add(
+        key("observability", ".alarmEmails"),
+        [],
+        "at least one address in prod (alarms and critical alerts publish to the region's SNS topic; with no subscriber nobody hears them)",
+      );
   }
   return issues;
 }

@@ -8,7 +8,12 @@ export const MANAGED_RULE_GROUPS = [
   "AWSManagedRulesCommonRuleSet",
   "AWSManagedRulesKnownBadInputsRuleSet",
   "AWSManagedRulesAmazonIpReputationList",
+  // The backend is PostgreSQL: SQL-injection patterns in URI, query, body and cookies.
+  "AWSManagedRulesSQLiRuleSet",
 ] as const;
+
+/** Optional (edge.waf.botControl): billed per request inspected, see the config key. */
+export const BOT_CONTROL_GROUP = "AWSManagedRulesBotControlRuleSet";
 
 export interface WafRule {
   name: string;
@@ -23,14 +28,23 @@ export function visibility(metricName: string): WafRule["visibilityConfig"] {
   return { cloudwatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true };
 }
 
-export function wafRules(metricPrefix: string, rateLimitPer5Min: number): WafRule[] {
+export function wafRules(metricPrefix: string, rateLimitPer5Min: number, botControl = false): WafRule[] {
   if (!Number.isInteger(rateLimitPer5Min) || rateLimitPer5Min < 10)
     throw new Error(`rateLimitPer5Min: got ${rateLimitPer5Min}; expected an integer >= 10 (AWS WAF minimum)`);
-  const managed = MANAGED_RULE_GROUPS.map((group, i): WafRule => ({
+  const groups: string[] = [...MANAGED_RULE_GROUPS, ...(botControl ? [BOT_CONTROL_GROUP] : [])];
+  const managed = groups.map((group, i): WafRule => ({
     name: group,
     priority: i,
     overrideAction: { none: {} },
-    statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
+    statement: {
+      managedRuleGroupStatement: {
+        vendorName: "AWS",
+        name: group,
+        ...(group === BOT_CONTROL_GROUP
+          ? { managedRuleGroupConfigs: [{ awsManagedRulesBotControlRuleSet: { inspectionLevel: "COMMON" } }] }
+          : {}),
+      },
+    },
     visibilityConfig: visibility(`${metricPrefix}-${group}`),
   }));
   const rate: WafRule = {

@@ -45,7 +45,22 @@ export function standInFlat(flat: Record<string, string>): Record<string, string
     return flat; // not JSON: the test is about that, leave it to the loader
   }
   if (typeof cluster !== "object" || cluster === null || Array.isArray(cluster)) return flat;
-  return { ...flat, "platform:cluster": JSON.stringify(accessibleCluster(cluster as Record<string, unknown>, env)) };
+  const out: Record<string, string> = {
+    ...flat,
+    "platform:cluster": JSON.stringify(accessibleCluster(cluster as Record<string, unknown>, env)),
+  };
+  // A prod stack needs an alarm destination: a stand-in address unless the test set alarmEmails.
+  if (env === "prod") {
+    let obs: unknown = {};
+    try {
+      if (flat["platform:observability"] !== undefined) obs = JSON.parse(flat["platform:observability"]);
+    } catch {
+      return out;
+    }
+    if (typeof obs === "object" && obs !== null && !Array.isArray(obs) && !("alarmEmails" in obs))
+      out["platform:observability"] = JSON.stringify({ ...obs, alarmEmails: ["oncall@example.com"] });
+  }
+  return out;
 }
 
 /** A validated config from plain section values, the way a stack file would give them. */

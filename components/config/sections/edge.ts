@@ -95,8 +95,18 @@ export const edgeSchema = z
       .strictObject({
         /** Requests per 5 minutes per client IP before blocking. */
         rateLimitPer5Min: z.number().int().min(10, { error: "at least 10 (AWS WAF minimum)" }).default(2000),
-        /** Send WAF logs to a CloudWatch log group (`aws-waf-logs-*`, us-east-1). */
-        logging: z.boolean().default(false),
+        /**
+         * Send WAF logs to a CloudWatch log group (`aws-waf-logs-*`, us-east-1), the origin-verify
+         * header redacted. Default: on in prod, off elsewhere (resolved in load.ts).
+         */
+        logging: z.boolean().optional(),
+        /**
+         * Add the AWS Bot Control managed rule group (common inspection level). Off by default: it
+         * is billed per request inspected on top of WAF's own fees plus a monthly subscription
+         * (https://aws.amazon.com/waf/pricing/); at the seeds' 5,000 RPS that is ~13 billion
+         * requests a month, so the per-request charge dominates.
+         */
+        botControl: z.boolean().default(false),
         logRetentionDays: positiveInt.default(30),
       })
       .prefault({}),

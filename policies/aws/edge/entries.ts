@@ -11,6 +11,7 @@ import { cloudfrontViewerHttps } from "./cloudfront-viewer-https";
 import { cloudfrontWaf } from "./cloudfront-waf";
 import { route53RoutedHealthCheck } from "./route53-routed-health-check";
 import { wafCloudfrontRegion } from "./waf-cloudfront-region";
+import { wafLogging } from "./waf-logging";
 
 /** This area's policies, in pack order. Adding one: a file exporting its factory, one line here. */
 export const edgePolicies: readonly RegistryEntry[] = [
@@ -26,4 +27,5 @@ export const edgePolicies: readonly RegistryEntry[] = [
   { create: cloudfrontWaf },
   { create: route53RoutedHealthCheck },
   { create: wafCloudfrontRegion },
+  { create: wafLogging, strict: "mandatory" },
 ];
