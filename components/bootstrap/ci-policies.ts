@@ -77,6 +77,9 @@ export const PREVIEW_READ_ACTIONS: readonly string[] = [
 
 /** Data reads a preview never needs; denied outright so no later grant can add them. */
 export const PREVIEW_DENIED_DATA_READS: readonly string[] = [
+  "ec2:GetConsoleOutput",
+  "ec2:GetConsoleScreenshot",
+  "ec2:GetPasswordData",
   "kms:Decrypt",
   "kms:GenerateDataKey*",
   "rds-db:connect",

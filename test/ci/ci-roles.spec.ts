@@ -141,7 +141,14 @@ describe("CI roles (bootstrap planner): permissions and boundaries", () => {
       for (const forbidden of ["secretsmanager:Get*", "s3:Get*", "kms:Get*", "ssm:Get*"])
         assert.ok(!actions(allow).includes(forbidden), `${forbidden} would read data`);
       assert.equal(deny.Effect, "Deny");
-      for (const d of ["secretsmanager:GetSecretValue", "kms:Decrypt", "s3:GetObject*", "ssm:GetParameter*"])
+      // ec2:Get* is allowed (prefix lists, launch template data); what it would read from instances is not.
+      for (const d of [
+        "secretsmanager:GetSecretValue",
+        "kms:Decrypt",
+        "s3:GetObject*",
+        "ssm:GetParameter*",
+        "ec2:GetPasswordData",
+      ])
         assert.ok(actions(deny).includes(d), d);
     }
   });
