@@ -8,6 +8,7 @@ import { createEdge, Edge } from "./edge";
 import { DataTier } from "./data";
 import { Observability } from "./observability/stack";
 import { Chaos } from "./chaos/component";
+import { LoadTests } from "./loadtest/component";
 import { Mesh } from "./mesh";
 import { PeeringMesh, peeringRegion } from "./network/peering";
 import { physicalName } from "./naming";
@@ -120,6 +121,12 @@ export class Platform extends pulumi.ComponentResource {
             region,
             dependsOn: [workloads[regionName].namespace, ...(obs ? [obs.release] : [])],
           },
+          { parent: region.parent },
+        );
+      if (config.loadTests.enabled)
+        new LoadTests(
+          `${regionName}-loadtests`,
+          { config, region, dependsOn: [workloads[regionName].namespace, ...(obs ? [obs.release] : [])] },
           { parent: region.parent },
         );
     }

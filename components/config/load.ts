@@ -266,6 +266,7 @@ function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
     autoscaling: p.autoscaling,
     observability: p.observability,
     chaos: { ...p.chaos, enabled: p.chaos.enabled ?? p.environment === "dev" },
+    loadTests: p.loadTests,
     cost: p.cost,
     mesh: p.mesh,
   };

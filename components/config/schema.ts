@@ -6,7 +6,7 @@ import { karpenterSchema } from "./sections/karpenter";
 import { cacheSchema, databaseSchema } from "./sections/data";
 import { edgeSchema } from "./sections/edge";
 import { autoscalingSchema, gatewaySchema, servicesSchema } from "./sections/workloads";
-import { chaosSchema, observabilitySchema } from "./sections/operations";
+import { chaosSchema, loadTestsSchema, observabilitySchema } from "./sections/operations";
 import { costSchema } from "./sections/cost";
 import { meshSchema } from "./sections/mesh";
 
@@ -33,6 +33,7 @@ export const CONFIG_SECTIONS = {
   autoscaling: autoscalingSchema,
   observability: observabilitySchema,
   chaos: chaosSchema,
+  loadTests: loadTestsSchema,
   cost: costSchema,
   mesh: meshSchema,
 } as const;

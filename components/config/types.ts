@@ -57,6 +57,8 @@ export interface PlatformConfig {
   readonly autoscaling: AutoscalingConfig;
   readonly observability: ObservabilityConfig;
   readonly chaos: ChaosConfig;
+  /** k6 load tests (seed 002), opt-in. */
+  readonly loadTests: ParsedSections["loadTests"];
   /** Usage assumptions and budget for the cost estimate (written to plan.json as `usage`). */
   readonly cost: CostConfig;
   /** Istio ambient mesh: mTLS, circuit breaking, retries/timeouts for the apps namespace. */

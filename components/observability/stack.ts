@@ -139,6 +139,7 @@ export class Observability extends pulumi.ComponentResource {
         routes: obs.alertRoutes,
         grafanaAdminSecret: grafanaSecretName,
         meshMember: config.mesh.enabled,
+        remoteWriteReceiver: config.loadTests.enabled,
       }),
     );
     const chart = CHARTS.kubePrometheusStack;

@@ -43,6 +43,8 @@ export interface PrometheusStackValuesInput {
   storageGiB: number;
   /** Scrape and rule-evaluation interval, e.g. "15s". */
   scrapeInterval: string;
+  /** Accept remote writes (k6 load-test results); only while load tests are enabled. */
+  remoteWriteReceiver?: boolean;
   /** Amazon Managed Prometheus remote_write URL; omitted = no remote write. */
   remoteWriteUrl?: string;
   /** SNS topic Alertmanager publishes to (SigV4 through Pod Identity). */
@@ -167,6 +169,9 @@ export function kubePrometheusStackValues(input: PrometheusStackValuesInput): Re
         },
         resources: { requests: { cpu: "200m", memory: "1Gi" }, limits: { memory: "3Gi" } },
         remoteWrite,
+        // k6's experimental-prometheus-rw output posts to /api/v1/write, which Prometheus serves
+        // only with --web.enable-remote-write-receiver (prometheus-operator: enableRemoteWriteReceiver).
+        ...(input.remoteWriteReceiver ? { enableRemoteWriteReceiver: true } : {}),
         ...(input.meshMember ? { podMetadata: { labels: { "istio.io/dataplane-mode": "ambient" } } } : {}),
         ...system(),
       },

@@ -39,6 +39,21 @@ export const observabilitySchema = z
   })
   .prefault({});
 
+/**
+ * `platform:loadTests`: seed 002's k6 scenarios as k6-operator TestRuns against each region's
+ * gateway (components/loadtest). Off by default everywhere (a TestRun starts when created):
+ * opt in per stack, and pick the scenarios to run.
+ */
+export const loadTestsSchema = z
+  .strictObject({
+    enabled: z.boolean().default(false),
+    scenarios: z
+      .array(z.enum(["baseline", "peak", "stress", "spike"], { error: '"baseline", "peak", "stress" or "spike"' }))
+      .min(1, { error: "at least one scenario" })
+      .default(["baseline"]),
+  })
+  .prefault({});
+
 /** `platform:chaos`: Chaos Mesh experiments (seed 002). On by default in dev, opt-in elsewhere. */
 export const chaosSchema = z
   .strictObject({

@@ -1,0 +1,71 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import type { PlatformConfig } from "../config/types";
+import type { RegionContext } from "../region-context";
+import { LOADTEST_NAMESPACE, SCRIPT_CONFIGMAP, SCRIPT_FILE, k6Script, planLoadTests } from "./plan";
+
+/**
+ * grafana/k6-operator chart 4.6.0 (appVersion 1.6.0; kubeVersion ">=1.16.0-0"), from
+ * https://github.com/grafana/k6-operator/blob/v1.6.0/charts/k6-operator/Chart.yaml
+ * (commit cf0ae21 "release: prepare v1.6.0"), read 2026-12-02.
+ */
+export const K6_OPERATOR_CHART = {
+  chart: "k6-operator",
+  version: "4.6.0",
+  repo: "https://grafana.github.io/helm-charts",
+} as const;
+
+export interface LoadTestsArgs {
+  config: PlatformConfig;
+  region: Pick<RegionContext, "name" | "cluster">;
+  /** The apps namespace and the Prometheus release (remote-write receiver) must exist first. */
+  dependsOn?: pulumi.Input<pulumi.Resource>[];
+}
+
+/** k6-operator and seed 002's TestRuns in one region. Created only when `loadTests.enabled`. */
+export class LoadTests extends pulumi.ComponentResource {
+  public readonly testRuns: string[];
+
+  constructor(name: string, args: LoadTestsArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("platform:loadtest:LoadTests", name, {}, opts);
+    const kp = { parent: this, provider: args.region.cluster.k8sProvider };
+    const runs = planLoadTests(args.config.loadTests.scenarios, args.region.name);
+    const paths = args.config.services.filter((s) => s.kind === "web").flatMap((s) => s.routes.slice(0, 1));
+
+    const namespace = new k8s.core.v1.Namespace(
+      `${name}-namespace`,
+      { metadata: { name: LOADTEST_NAMESPACE, labels: { "app.kubernetes.io/managed-by": "pulumi" } } },
+      kp,
+    );
+    const release = new k8s.helm.v3.Release(
+      `${name}-k6-operator`,
+      {
+        name: "k6-operator",
+        chart: K6_OPERATOR_CHART.chart,
+        version: K6_OPERATOR_CHART.version,
+        repositoryOpts: { repo: K6_OPERATOR_CHART.repo },
+        namespace: namespace.metadata.name,
+        values: { installCRDs: true },
+        timeout: 600,
+        maxHistory: 5,
+      },
+      { ...kp, dependsOn: args.region.cluster.workloadDependencies },
+    );
+    const script = new k8s.core.v1.ConfigMap(
+      `${name}-script`,
+      {
+        metadata: { name: SCRIPT_CONFIGMAP, namespace: namespace.metadata.name },
+        data: { [SCRIPT_FILE]: k6Script(paths) },
+      },
+      kp,
+    );
+    for (const run of runs)
+      new k8s.apiextensions.CustomResource(
+        `${name}-${run.metadata.name}`,
+        { apiVersion: run.apiVersion, kind: run.kind, metadata: run.metadata, spec: run.spec },
+        { ...kp, dependsOn: [release, script, ...(args.dependsOn ?? [])] },
+      );
+    this.testRuns = runs.map((r) => r.metadata.name);
+    this.registerOutputs({});
+  }
+}

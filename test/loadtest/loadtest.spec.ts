@@ -1,0 +1,129 @@
+import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import * as vm from "vm";
+import {
+  PASS_THRESHOLDS,
+  PROMETHEUS_REMOTE_WRITE_URL,
+  SCENARIO_NAMES,
+  gatewayUrl,
+  k6Script,
+  planLoadTests,
+} from "../../components/loadtest/plan";
+import { K6_OPERATOR_CHART } from "../../components/loadtest/component";
+import { ofType, planFor, planWith } from "../helpers/plan";
+import { mandatoryViolations } from "../../tools/plan-lib";
+
+const SCRIPT = k6Script(["/api/v1/users/", "/api/v1/activities/"]);
+
+/** Evaluates the k6 script with k6's modules stubbed; returns its options for a SCENARIO. */
+function optionsFor(scenario: string): any {
+  const body = SCRIPT.replace(/^import .*$/gm, "")
+    .replace("export const options =", "exports.options =")
+    .replace("export default function", "exports.run = function");
+  const sandbox: any = { exports: {}, __ENV: { SCENARIO: scenario, TARGET: "http://t" }, Math };
+  vm.runInNewContext(body, sandbox);
+  return sandbox.exports.options;
+}
+
+/** Seconds of a k6 duration ("2m", "10s"). */
+const secs = (d: string) => Number(d.slice(0, -1)) * (d.endsWith("m") ? 60 : 1);
+
+describe("k6 load tests (seed 002)", () => {
+  it("the script is valid JavaScript (node --check as an ES module)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "k6-"));
+    try {
+      const file = join(dir, "seed-002.mjs");
+      writeFileSync(file, SCRIPT);
+      const res = spawnSync(process.execPath, ["--check", file], { encoding: "utf8" });
+      assert.equal(res.status, 0, res.stderr);
+      writeFileSync(file, SCRIPT.replace("export default function ()", "export default function ("));
+      assert.notEqual(spawnSync(process.execPath, ["--check", file]).status, 0, "the check is live");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("encodes the seed's scenarios: VUs, ramp-up and hold", () => {
+    const got = SCENARIO_NAMES.map((n) => {
+      const s = optionsFor(n).scenarios[n];
+      return [n, s.executor, s.stages[0].target, s.stages[0].duration, s.stages[1].duration, s.stages[1].target];
+    });
+    assert.deepEqual(got, [
+      ["baseline", "ramping-vus", 100, "2m", "10m", 100],
+      ["peak", "ramping-vus", 1000, "5m", "30m", 1000],
+      ["stress", "ramping-vus", 5000, "3m", "15m", 5000],
+      ["spike", "ramping-vus", 2000, "10s", "1m", 2000],
+    ]);
+    assert.equal(secs(optionsFor("spike").scenarios.spike.stages[0].duration), 10);
+  });
+
+  it("thresholds are seed 003's pass criteria: P95 < 100 ms and errors < 0.1 %", () => {
+    const t = JSON.parse(JSON.stringify(optionsFor("baseline").thresholds));
+    assert.deepEqual(t, PASS_THRESHOLDS);
+    const p95 = /^p\((\d+)\)<(\d+)$/.exec(t.http_req_duration[0])!;
+    assert.deepEqual([Number(p95[1]), Number(p95[2])], [95, 100]);
+    const rate = /^rate<([\d.]+)$/.exec(t.http_req_failed[0])!;
+    assert.equal(Number(rate[1]), 0.001);
+  });
+
+  it("runs exactly one scenario per TestRun and refuses an unknown SCENARIO", () => {
+    assert.deepEqual(Object.keys(optionsFor("peak").scenarios), ["peak"]);
+    assert.throws(() => optionsFor("soak"), /SCENARIO must be one of baseline, peak, stress, spike; got soak/);
+  });
+
+  it("TestRuns target the gateway, write to the in-cluster Prometheus receiver, and scale runners with VUs", () => {
+    const runs = planLoadTests(["baseline", "stress", "baseline"], "us-east-1");
+    assert.deepEqual(
+      runs.map((r) => [r.metadata.name, r.spec.parallelism]),
+      [
+        ["seed-002-baseline", 1],
+        ["seed-002-stress", 10],
+      ],
+    );
+    const r = runs[0];
+    assert.equal(r.apiVersion, "k6.io/v1alpha1");
+    assert.deepEqual(r.spec.script, { configMap: { name: "k6-seed-002", file: "seed-002.js" } });
+    assert.match(r.spec.arguments, /^-o experimental-prometheus-rw /);
+    const env = Object.fromEntries(r.spec.runner.env.map((e) => [e.name, e.value]));
+    assert.equal(env.TARGET, "http://nginx-gateway.apps.svc.cluster.local:80");
+    assert.equal(env.TARGET, gatewayUrl());
+    assert.equal(
+      env.K6_PROMETHEUS_RW_SERVER_URL,
+      "http://kube-prometheus-stack-prometheus.monitoring.svc:9090/api/v1/write",
+    );
+    assert.equal(env.K6_PROMETHEUS_RW_SERVER_URL, PROMETHEUS_REMOTE_WRITE_URL);
+  });
+
+  for (const stack of ["dev", "prod"])
+    it(`${stack}: off by default (no TestRun, no remote-write receiver)`, async () => {
+      const { plan } = await planFor(stack);
+      assert.equal(ofType(plan, "kubernetes:k6.io/v1alpha1:TestRun").length, 0);
+      for (const r of ofType(plan, "kubernetes:helm.sh/v3:Release").filter(
+        (x) => x.inputs.chart === "kube-prometheus-stack",
+      ))
+        assert.equal((r.inputs.values as any).prometheus.prometheusSpec.enableRemoteWriteReceiver, undefined);
+    });
+
+  it("prod opted in: TestRuns per region, the pinned k6-operator chart, the Prometheus receiver on, no mandatory violations", async () => {
+    const { plan, error } = await planWith("prod", { loadTests: { enabled: true, scenarios: ["baseline", "spike"] } });
+    assert.equal(error, undefined, error?.message);
+    const { config } = await planFor("prod");
+    // Kubernetes objects carry no AWS region; their names start with it.
+    const regions = new Set(
+      ofType(plan!, "kubernetes:k6.io/v1alpha1:TestRun").map((r) => r.name.split("-loadtests-")[0]),
+    );
+    assert.deepEqual([...regions].sort(), config.regions.map((r) => r.name).sort());
+    assert.equal(ofType(plan!, "kubernetes:k6.io/v1alpha1:TestRun").length, 2 * regions.size);
+    const k6 = ofType(plan!, "kubernetes:helm.sh/v3:Release").filter((r) => r.inputs.chart === "k6-operator");
+    assert.equal(k6.length, regions.size);
+    assert.equal(k6[0].inputs.version, K6_OPERATOR_CHART.version);
+    for (const r of ofType(plan!, "kubernetes:helm.sh/v3:Release").filter(
+      (x) => x.inputs.chart === "kube-prometheus-stack",
+    ))
+      assert.equal((r.inputs.values as any).prometheus.prometheusSpec.enableRemoteWriteReceiver, true);
+    assert.deepEqual(mandatoryViolations(plan!), []);
+  });
+});
