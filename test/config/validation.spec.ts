@@ -176,7 +176,7 @@ describe("config validation", () => {
   it("rejects min > max wherever a range is configured", () => {
     const p = problems({
       ...base(),
-      autoscaling: { hpa: { minReplicas: 12, maxReplicas: 10 } },
+      autoscaling: { hpa: { minReplicas: 12, maxReplicas: 10 }, mesh: { minReplicas: 60, maxReplicas: 50 } },
       database: { readers: { min: 6, max: 5 } },
       cluster: { systemNodeGroup: { minSize: 4, desiredSize: 4, maxSize: 3 } },
       gateway: { minReplicas: 5, maxReplicas: 4 },
@@ -189,10 +189,11 @@ describe("config validation", () => {
         "platform:cluster.systemNodeGroup.minSize: got 4; expected at most systemNodeGroup.maxSize (3)",
         "platform:database.readers.min: got 6; expected at most readers.max (5)",
         "platform:gateway.minReplicas: got 5; expected at most gateway.maxReplicas (4)",
-        // every default HPA service inherits the bad range too
-        "platform:services[0].autoscaling.hpa.minReplicas: got 12; expected at most maxReplicas (10)",
-        "platform:services[1].autoscaling.hpa.minReplicas: got 12; expected at most maxReplicas (10)",
-        "platform:services[3].autoscaling.hpa.minReplicas: got 12; expected at most maxReplicas (10)",
+        "platform:autoscaling.mesh.minReplicas: got 60; expected at most autoscaling.mesh.maxReplicas (50)",
+        // every default mesh-scaled web service without a schedule inherits the bad range too
+        "platform:services[0].autoscaling.keda.maxReplicas: got 50; expected at least autoscaling.mesh.minReplicas (60)",
+        "platform:services[1].autoscaling.keda.maxReplicas: got 50; expected at least autoscaling.mesh.minReplicas (60)",
+        "platform:services[3].autoscaling.keda.maxReplicas: got 50; expected at least autoscaling.mesh.minReplicas (60)",
       ].sort(),
     );
   });
