@@ -113,7 +113,7 @@ export class Platform extends pulumi.ComponentResource {
         : undefined;
       // The apps namespace's mesh objects once it exists; monitors once the Prometheus CRDs are in.
       meshes[regionName]?.attachApps({ namespace: workloads[regionName].namespace, monitoringCrds: obs?.release });
-      if (config.chaos.enabled)
+      if (config.chaos.enabled || config.chaos.production.enabled)
         new Chaos(
           `${regionName}-chaos`,
           {

@@ -5,6 +5,7 @@ import type { PlatformConfig } from "../config/types";
 import { GATEWAY_SERVICE, NAMESPACES } from "../k8s-names";
 import type { RegionContext } from "../region-context";
 import { planChaosExperiments } from "./plan";
+import { productionPodFailure } from "./production";
 import { chaosMeshValues, chaosNamespaceLabels } from "./values";
 
 export interface ChaosArgs {
@@ -37,12 +38,17 @@ export class Chaos extends pulumi.ComponentResource {
     const kp = { parent: this, provider: cluster.k8sProvider };
 
     // Planned first: a bad experiment fails before anything is registered.
-    const schedules = planChaosExperiments({
-      ...config.chaos,
-      namespace: GATEWAY_SERVICE.namespace,
-      services: config.services.map((s) => s.name),
-      gateway: GATEWAY_SERVICE.name,
-    });
+    const schedules: { apiVersion: string; kind: string; metadata: { name: string }; spec: unknown }[] = config.chaos
+      .enabled
+      ? planChaosExperiments({
+          ...config.chaos,
+          namespace: GATEWAY_SERVICE.namespace,
+          services: config.services.map((s) => s.name),
+          gateway: GATEWAY_SERVICE.name,
+        })
+      : [];
+    // Seed 002's production experiment, opt-in, each run guarded by an abort check.
+    if (config.chaos.production.enabled) schedules.push(...productionSchedules(config));
 
     const namespace = new k8s.core.v1.Namespace(
       `${name}-namespace`,
@@ -74,11 +80,34 @@ export class Chaos extends pulumi.ComponentResource {
     for (const s of schedules) {
       new k8s.apiextensions.CustomResource(
         `${name}-${s.metadata.name.replace(/^chaos-/, "")}`,
-        { apiVersion: s.apiVersion, kind: s.kind, metadata: s.metadata, spec: s.spec },
+        { apiVersion: s.apiVersion, kind: s.kind, metadata: s.metadata, spec: s.spec as Record<string, unknown> },
         crd,
       );
     }
     this.experiments = schedules.map((s) => s.metadata.name);
     this.registerOutputs({});
   }
+}
+
+/** The production pod-failure Schedules; a target that is not a configured web service is a config error. */
+export function productionSchedules(config: PlatformConfig) {
+  const p = config.chaos.production;
+  return p.targets.map((target, i) => {
+    const svc = config.services.find((s) => s.name === target && s.kind === "web");
+    if (!svc)
+      throw new Error(
+        `platform:chaos.production.targets[${i}]: got ${JSON.stringify(target)}; expected a configured web service (${config.services
+          .filter((s) => s.kind === "web")
+          .map((s) => s.name)
+          .join(", ")})`,
+      );
+    return productionPodFailure({
+      namespace: GATEWAY_SERVICE.namespace,
+      target,
+      percent: p.percent,
+      duration: p.duration,
+      schedule: p.schedule,
+      healthUrl: `http://${svc.name}.${GATEWAY_SERVICE.namespace}.svc.cluster.local:${svc.port}${svc.healthPath}`,
+    });
+  });
 }

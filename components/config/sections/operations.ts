@@ -87,5 +87,19 @@ export const chaosSchema = z
       })
       .prefault({}),
     gatewayPodKill: z.strictObject({ schedule: z.string().default("@every 2h") }).prefault({}),
+    /**
+     * Seed 002's production experiment (pod-failure, 20 %, 30 s, hourly) with an abort check
+     * (components/chaos/production.ts). Opt-in; independent of `enabled`, which runs the
+     * game-day experiments above.
+     */
+    production: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        targets: z.array(z.string()).default(["user-service", "activity-service", "notification-service"]),
+        percent: percent.default(20),
+        duration: duration.default("30s"),
+        schedule: z.string().default("@every 1h"),
+      })
+      .prefault({}),
   })
   .prefault({});
