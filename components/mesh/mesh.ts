@@ -76,6 +76,23 @@ export class Mesh extends pulumi.ComponentResource {
       { file: GATEWAY_API.url },
       { ...this.k8s$, dependsOn: base },
     );
+    // istio-system ourselves (Helm's createNamespace cannot label it): the CNI node agent and
+    // ztunnel need host access and NET_ADMIN, so "privileged" is enforced, "baseline" warned.
+    const namespace = new k8s.core.v1.Namespace(
+      `${name}-namespace`,
+      {
+        metadata: {
+          name: ISTIO_NAMESPACE,
+          labels: {
+            "app.kubernetes.io/managed-by": "pulumi",
+            "pod-security.kubernetes.io/enforce": "privileged",
+            "pod-security.kubernetes.io/audit": "baseline",
+            "pod-security.kubernetes.io/warn": "baseline",
+          },
+        },
+      },
+      this.k8s$,
+    );
     const release = (chart: IstioChart, dependsOn: pulumi.Resource[]) => {
       const pin = CHART_PINS[chart];
       return new k8s.helm.v3.Release(
@@ -86,14 +103,14 @@ export class Mesh extends pulumi.ComponentResource {
           version: pin.version,
           repositoryOpts: { repo: pin.repo },
           namespace: ISTIO_NAMESPACE,
-          createNamespace: chart === "base",
+          createNamespace: false,
           atomic: true,
           values: this.plan.values[chart],
         },
         { ...this.k8s$, dependsOn },
       );
     };
-    const istioBase = release("base", base);
+    const istioBase = release("base", [...base, namespace]);
     const istiod = release("istiod", [istioBase, this.gatewayApi, ...(region.nodePools ?? [])]);
     const cni = release("cni", [istioBase]);
     const ztunnel = release("ztunnel", [istiod, cni]);

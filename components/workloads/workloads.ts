@@ -169,6 +169,26 @@ export class Workloads extends pulumi.ComponentResource {
       // Credentials are injected when the operator pod is created: the association comes first.
       kedaDeps.push(association);
     }
+    // Our own namespace: Helm's createNamespace cannot carry Pod Security labels. The operator and
+    // metrics server run as non-root with dropped capabilities, so "baseline" is enforced and
+    // "restricted" only warned/audited (issue 19: every namespace we create is labelled).
+    const kedaNamespace = facts.usesKeda
+      ? new k8s.core.v1.Namespace(
+          `${name}-keda-namespace`,
+          {
+            metadata: {
+              name: NAMESPACES.keda,
+              labels: {
+                "app.kubernetes.io/managed-by": "pulumi",
+                "pod-security.kubernetes.io/enforce": "baseline",
+                "pod-security.kubernetes.io/audit": "restricted",
+                "pod-security.kubernetes.io/warn": "restricted",
+              },
+            },
+          },
+          k8s$,
+        )
+      : undefined;
     // On the system nodes (its values tolerate their taint): it waits for them, not for the NodePools.
     const keda = facts.usesKeda
       ? new k8s.helm.v3.Release(
@@ -179,11 +199,11 @@ export class Workloads extends pulumi.ComponentResource {
             version: CHARTS.keda.version,
             repositoryOpts: { repo: CHARTS.keda.repo },
             namespace: NAMESPACES.keda,
-            createNamespace: true,
+            createNamespace: false,
             atomic: true,
             values: kedaValues({ operatorReplicas: config.environment === "prod" ? 2 : 1 }),
           },
-          { ...k8s$, dependsOn: [...cluster.workloadDependencies, ...kedaDeps] },
+          { ...k8s$, dependsOn: [...cluster.workloadDependencies, ...kedaDeps, kedaNamespace!] },
         )
       : undefined;
 

@@ -9,6 +9,7 @@ import { meshWaypoint } from "./mesh-waypoint";
 import { noExternalService } from "./no-external-service";
 import { pdbForReplicated } from "./pdb-for-replicated";
 import { podSecurityRestricted } from "./pod-security-restricted";
+import { namespacePodSecurity } from "./namespace-pod-security";
 import { probes } from "./probes";
 import { prometheusRuleLabel } from "./prometheus-rule-label";
 import { readOnlyRootFilesystem } from "./read-only-root-filesystem";
@@ -32,4 +33,5 @@ export const kubernetesPolicies: readonly RegistryEntry[] = [
   { create: meshDestinationRules },
   { create: meshWaypoint },
   { create: meshIstioSchema },
+  { create: namespacePodSecurity },
 ];
