@@ -138,7 +138,9 @@ describe("stacks on the mock engine", () => {
       { name: "eu-west-1", vpcCidr: "10.2.0.0/16" },
       { name: "ap-southeast-1", vpcCidr: "10.3.0.0/16" },
     ];
-    const { plan: after, error } = await planWith("prod", { regions });
+    // A region outside the default allowed list (the seed regions) must be allowed explicitly.
+    const allowedRegions = regions.map((r) => r.name);
+    const { plan: after, error } = await planWith("prod", { regions, allowedRegions });
     assert.equal(error, undefined);
     const cidrs = (p: typeof before) =>
       new Map(ofType(p, "aws:ec2/subnet:Subnet").map((s) => [s.urn, s.inputs.cidrBlock]));
