@@ -12,7 +12,7 @@ import {
   supportWarning,
   versionProblem,
 } from "../../components/config/sections/eks-versions";
-import { ROOT } from "../helpers/plan";
+import { FAST_STACKS, ROOT } from "../helpers/plan";
 import { loadStandIn } from "../helpers/stand-in";
 
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -99,6 +99,8 @@ describe("EKS version calendar", () => {
       const r = spawnSync(
         process.execPath,
         [
+          "-r",
+          FAST_STACKS,
           "-r",
           "ts-node/register/transpile-only",
           path.join(ROOT, "tools", "plan.ts"),

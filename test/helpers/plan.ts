@@ -4,6 +4,8 @@ import type { PlanResource } from "../../tools/engine/run";
 import type { ConfigError, PlatformConfig } from "../../components/config";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
+/** The --require file that keeps plain V8 stack traces (see it); child plan processes load it too. */
+export const FAST_STACKS = path.join(__dirname, "fast-stacks.js");
 
 const cache = new Map<string, Promise<{ plan: Plan; config: PlatformConfig }>>();
 
@@ -24,16 +26,39 @@ export function planFor(stack: string): Promise<{ plan: Plan; config: PlatformCo
   return cache.get(stack)!;
 }
 
-/** A fresh plan with config keys replaced (values are objects, encoded like Pulumi does). */
-export async function planWith(
+/** Object keys sorted at every level, so equal overrides give one cache key whatever their order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  return value;
+}
+
+const variants = new Map<string, Promise<{ plan?: Plan; error?: ConfigError }>>();
+
+/**
+ * The plan of a stack with config keys replaced (values are objects, encoded like Pulumi does),
+ * memoised per process by stack and overrides: spec files asking for the same variant (e.g. prod
+ * with database deletion protection off) share one run of the program. Plans are read-only.
+ */
+export function planWith(
   stack: string,
   overrides: Record<string, unknown>,
 ): Promise<{ plan?: Plan; error?: ConfigError }> {
   const flat: Record<string, string> = {};
   for (const [k, v] of Object.entries(overrides))
     flat[k.includes(":") ? k : `platform:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
-  const r = await buildPlan({ stack, rootDir: ROOT, overrides: flat });
-  return r.ok ? { plan: r.plan } : { error: r.error };
+  const key = JSON.stringify([stack, canonical(overrides)]);
+  if (!variants.has(key))
+    variants.set(
+      key,
+      buildPlan({ stack, rootDir: ROOT, overrides: flat }).then((r) => (r.ok ? { plan: r.plan } : { error: r.error })),
+    );
+  return variants.get(key)!;
 }
 
 export const ofType = (plan: Plan, type: string): PlanResource[] => plan.resources.filter((r) => r.type === type);
