@@ -1,5 +1,8 @@
 import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS } from "../cluster/types";
 
+/** With enableFilterNamespace, Chaos Mesh injects faults only into namespaces annotated so. */
+export const CHAOS_INJECT_ANNOTATION = { "chaos-mesh.org/inject": "enabled" } as const;
+
 /** EKS (AL2023/Bottlerocket) nodes run containerd; chaos-daemon talks to it over this socket. */
 export const CONTAINERD_SOCKET = "/run/containerd/containerd.sock";
 
@@ -11,6 +14,11 @@ export const CONTAINERD_SOCKET = "/run/containerd/containerd.sock";
  *   lifts a fault is never itself evicted by Karpenter consolidation or by an experiment.
  * - dashboard.securityMode: the dashboard acts with the caller's own RBAC token, never its own.
  * - The chart's DNS server (DNSChaos) is not installed: we run no DNS experiments.
+ * - Hardening (issue 19; keys from helm/chaos-mesh README/values.yaml at v2.8.3): dashboard
+ *   Service ClusterIP (chart default NodePort opens a port on every node; reach it with
+ *   kubectl port-forward), enableCtrlServer and enableProfiling off (chaosctl server and pprof
+ *   are unauthenticated endpoints in the controller), controllerManager.enableFilterNamespace on:
+ *   only namespaces annotated CHAOS_INJECT_ANNOTATION can be targeted.
  */
 export function chaosMeshValues(opts: { controllerReplicas: number }): Record<string, unknown> {
   const system = () => ({
@@ -19,9 +27,11 @@ export function chaosMeshValues(opts: { controllerReplicas: number }): Record<st
   });
   return {
     chaosDaemon: { runtime: "containerd", socketPath: CONTAINERD_SOCKET },
-    controllerManager: { replicaCount: opts.controllerReplicas, ...system() },
-    dashboard: { create: true, securityMode: true, ...system() },
+    controllerManager: { replicaCount: opts.controllerReplicas, enableFilterNamespace: true, ...system() },
+    dashboard: { create: true, securityMode: true, service: { type: "ClusterIP" }, ...system() },
     dnsServer: { create: false },
+    enableCtrlServer: false,
+    enableProfiling: false,
   };
 }
 

@@ -18,6 +18,11 @@ export function kedaValues(opts: { operatorReplicas: number }): Record<string, u
     tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })),
     podIdentity: { aws: { irsa: { enabled: false } } },
     prometheus: { operator: { enabled: true }, metricServer: { enabled: true } },
+    // KEDA authenticates to AWS with Pod Identity, never with Secrets: the operator and the
+    // metrics server may read Secrets only in their own namespace instead of cluster-wide
+    // (kedacore/charts keda/README.md: permissions.operator.restrict.secret,
+    // permissions.metricServer.restrict.secret, both default false; issue 19).
+    permissions: { operator: { restrict: { secret: true } }, metricServer: { restrict: { secret: true } } },
   };
 }
 

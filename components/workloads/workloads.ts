@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { CHARTS } from "../charts";
+import { CHAOS_INJECT_ANNOTATION } from "../chaos/values";
 import { podIdentityRole } from "../cluster/pod-identity";
 import type { PlatformConfig } from "../config";
 import { NAMESPACES } from "../k8s-names";
@@ -242,6 +243,8 @@ export class Workloads extends pulumi.ComponentResource {
         metadata: {
           ...plan.namespace.manifest.metadata,
           labels: { ...plan.namespace.manifest.metadata.labels, ...args.mesh?.namespaceLabels },
+          // Chaos Mesh filters namespaces (components/chaos/values.ts): only the apps namespace is a target.
+          ...(config.chaos.enabled ? { annotations: { ...CHAOS_INJECT_ANNOTATION } } : {}),
         },
       },
       k8s$,
