@@ -164,6 +164,7 @@ describe("policies: offline evaluator", () => {
         "aws-s3-log-bucket-versioning",
         "aws-rds-iam-auth",
         "aws-rds-performance-insights",
+        "aws-waf-logging",
         "k8s-read-only-root-filesystem",
         "k8s-probes",
         "k8s-pdb-for-replicated",

@@ -16,6 +16,8 @@ function problems(cluster: Record<string, unknown>, environment = "prod"): strin
     "platform:environment": environment,
     "platform:regions": JSON.stringify([{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }]),
     "platform:cluster": JSON.stringify(cluster),
+    // prod needs an alarm destination (4818021); not what these tests are about.
+    "platform:observability": JSON.stringify({ alarmEmails: ["oncall@example.com"] }),
   };
   try {
     loadConfig(flat, { project: "platform", stack: "test" });
