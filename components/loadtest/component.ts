@@ -34,7 +34,17 @@ export class LoadTests extends pulumi.ComponentResource {
 
     const namespace = new k8s.core.v1.Namespace(
       `${name}-namespace`,
-      { metadata: { name: LOADTEST_NAMESPACE, labels: { "app.kubernetes.io/managed-by": "pulumi" } } },
+      {
+        metadata: {
+          name: LOADTEST_NAMESPACE,
+          // Baseline enforced: the operator's runner pods set no restricted-level securityContext.
+          labels: {
+            "pod-security.kubernetes.io/enforce": "baseline",
+            "pod-security.kubernetes.io/warn": "restricted",
+            "app.kubernetes.io/managed-by": "pulumi",
+          },
+        },
+      },
       kp,
     );
     const release = new k8s.helm.v3.Release(
