@@ -1,5 +1,5 @@
 import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS } from "../cluster/types";
-import { PROMETHEUS_RELEASE } from "../k8s-names";
+import { NAMESPACES, PROMETHEUS_RELEASE } from "../k8s-names";
 
 /**
  * Helm values for kube-prometheus-stack, from plain values only (ARNs and URLs are resolved
@@ -200,6 +200,15 @@ export function kubePrometheusStackValues(input: PrometheusStackValuesInput): Re
       },
       securityContext: { runAsNonRoot: true, runAsUser: 472, runAsGroup: 472, fsGroup: 472 },
       defaultDashboardsTimezone: "utc",
+      // Namespaced RBAC: the dashboard/datasource sidecars watch ConfigMaps and Secrets in this
+      // namespace only (a Role, not a ClusterRole with cluster-wide Secret read). Keys of the
+      // grafana chart kube-prometheus-stack 79.9.0 depends on: rbac.namespaced,
+      // sidecar.{dashboards,datasources}.searchNamespace (issue 19).
+      rbac: { namespaced: true },
+      sidecar: {
+        dashboards: { searchNamespace: NAMESPACES.monitoring },
+        datasources: { searchNamespace: NAMESPACES.monitoring },
+      },
     },
   };
 }
