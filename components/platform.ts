@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "./config";
 import type { Providers } from "./providers";
+import { Detection } from "./security/detection";
 import { Region } from "./region";
 import { Workloads } from "./workloads/workloads";
 import { connectionEnv } from "./data/connection";
@@ -101,6 +102,20 @@ export class Platform extends pulumi.ComponentResource {
           })),
         },
         this,
+      );
+    // 4b. detection services (GuardDuty, AWS Config, Security Hub), every region, primary first
+    const sec = config.security;
+    if (sec.guardDuty || sec.awsConfig || sec.securityHub)
+      new Detection(
+        "security",
+        {
+          plan: sec,
+          prefix: `${config.name}-${config.stack}`,
+          regions: [...config.regions]
+            .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
+            .map((r) => ({ name: r.name, provider: providers.regional[r.name] })),
+        },
+        { parent: this },
       );
     // 5. per region: observability, chaos (opt-in)
     for (const [regionName, region] of Object.entries(contexts)) {

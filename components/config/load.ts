@@ -4,6 +4,7 @@ import { CONFIG_SECTIONS, ParsedSections, REQUIRED_KEYS, SectionKey } from "./sc
 import { semanticIssues } from "./semantic";
 import { clusterWarnings } from "./sections/cluster";
 import { availabilityZonesOf } from "./aws-domains";
+import { resolveSecurity } from "../security/config";
 import type { PlatformConfig, RegionConfig } from "./types";
 
 export interface LoadContext {
@@ -268,6 +269,7 @@ function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
     chaos: { ...p.chaos, enabled: p.chaos.enabled ?? p.environment === "dev" },
     loadTests: p.loadTests,
     cost: p.cost,
+    security: resolveSecurity(p.security, p.environment),
     mesh: p.mesh,
   };
 }

@@ -8,6 +8,7 @@ import { edgeSchema } from "./sections/edge";
 import { autoscalingSchema, gatewaySchema, servicesSchema } from "./sections/workloads";
 import { chaosSchema, loadTestsSchema, observabilitySchema } from "./sections/operations";
 import { costSchema } from "./sections/cost";
+import { securitySchema } from "../security/config";
 import { meshSchema } from "./sections/mesh";
 
 /**
@@ -35,6 +36,7 @@ export const CONFIG_SECTIONS = {
   chaos: chaosSchema,
   loadTests: loadTestsSchema,
   cost: costSchema,
+  security: securitySchema,
   mesh: meshSchema,
 } as const;
 

@@ -1,3 +1,4 @@
+import type { SecurityPlan } from "../security/config";
 import type { ParsedSections } from "./schema";
 
 export type Environment = ParsedSections["environment"];
@@ -61,6 +62,8 @@ export interface PlatformConfig {
   readonly loadTests: ParsedSections["loadTests"];
   /** Usage assumptions and budget for the cost estimate (written to plan.json as `usage`). */
   readonly cost: CostConfig;
+  /** Detection services (GuardDuty, AWS Config, Security Hub), resolved: on by default in prod. */
+  readonly security: SecurityPlan;
   /** Istio ambient mesh: mTLS, circuit breaking, retries/timeouts for the apps namespace. */
   readonly mesh: MeshConfig;
 }

@@ -4,6 +4,7 @@ import { runProgram, type ProgramRun } from "../../tools/engine/run";
 import { resolveSecurity, securitySchema } from "../../components/security/config";
 import { Detection } from "../../components/security/detection";
 import { ALONE } from "../helpers/stand-in";
+import { ofType, planFor } from "../helpers/plan";
 
 async function run(environment: string, section: Record<string, unknown> = {}): Promise<ProgramRun> {
   const plan = resolveSecurity(securitySchema.parse(section), environment);
@@ -67,5 +68,19 @@ describe("security: detection services (mock engine)", () => {
       onlyHub.resources.filter((x) => x.custom && !x.type.startsWith("pulumi:")).map((x) => x.type),
       ["aws:securityhub/account:Account", "aws:securityhub/account:Account"],
     );
+  });
+
+  it("the prod stack plans a GuardDuty detector, Security Hub and a Config recorder in each of its regions; dev none", async () => {
+    const { plan } = await planFor("prod");
+    for (const t of ["aws:guardduty/detector:Detector", "aws:securityhub/account:Account", "aws:cfg/recorder:Recorder"])
+      assert.deepEqual(
+        ofType(plan, t)
+          .map((r) => r.region)
+          .sort(),
+        ["eu-west-1", "us-east-1", "us-west-2"],
+        t,
+      );
+    const dev = (await planFor("dev")).plan;
+    assert.equal(ofType(dev, "aws:guardduty/detector:Detector").length, 0);
   });
 });
