@@ -72,8 +72,9 @@ describe("npm run plan (CLI)", () => {
     );
     const r = plan(["--stack", "broken", "--config-file", file, "--out", path.join(tmp, "broken")]);
     assert.equal(r.status, 1);
-    // Two typed mistakes, and a prod stack naming none of its three kinds of principal.
-    assert.match(r.stderr, /Invalid configuration for stack "broken" \(5 problems\)/);
+    // Two typed mistakes, and a prod stack naming none of its three kinds of principal nor an alarm destination.
+    assert.match(r.stderr, /Invalid configuration for stack "broken" \(6 problems\)/);
+    assert.match(r.stderr, /platform:observability\.alarmEmails: got \[\]; expected at least one address in prod/);
     for (const role of ["admins", "deployers", "previewers"])
       assert.match(
         r.stderr,
