@@ -167,6 +167,7 @@ describe("CI roles (bootstrap planner): permissions and boundaries", () => {
     const prefix: Record<string, string[]> = {
       amp: ["aps"],
       appautoscaling: ["application-autoscaling"],
+      cfg: ["config"],
       cloudwatch: ["cloudwatch", "logs"],
       lb: ["elasticloadbalancing"],
       vpc: ["ec2"],

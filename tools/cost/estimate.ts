@@ -34,6 +34,10 @@ const FREE = [
   /^aws:sqs\/queuePolicy:/,
   /^aws:sns\/topicSubscription:/,
   /^aws:codebuild\/webhook:/,
+  // The recorder is what AWS Config bills; its delivery channel and on/off status are not.
+  /^aws:cfg\/(deliveryChannel|recorderStatus):/,
+  // WAF log delivery is billed as CloudWatch Logs ingestion on the aws-waf-logs-* group.
+  /^aws:wafv2\/webAclLoggingConfiguration:/,
   /^aws:codeconnections\/connection:/,
   /^aws:s3\/bucket(Acl|LifecycleConfiguration|OwnershipControls|Policy|PublicAccessBlock|ServerSideEncryptionConfiguration|Versioning)(V2)?:/,
 ];
@@ -45,6 +49,13 @@ const NOT_ESTIMATED: Record<string, string> = {
   "aws:sqs/queue:Queue":
     "SQS requests not estimated (Karpenter interruption and KEDA queues: a few million a month at $0.40/1M)",
   "aws:sns/topic:Topic": "SNS notifications not estimated (alarm e-mails only)",
+  // Detection services (components/security): billed on events and resources analysed.
+  "aws:guardduty/detector:Detector":
+    "GuardDuty not estimated (billed per CloudTrail/flow-log/DNS event, EKS audit log and runtime vCPU analysed)",
+  "aws:guardduty/detectorFeature:DetectorFeature":
+    "GuardDuty EKS protection not estimated (audit-log events and runtime-monitored vCPUs)",
+  "aws:securityhub/account:Account": "Security Hub not estimated (billed per security check and finding ingested)",
+  "aws:cfg/recorder:Recorder": "AWS Config not estimated (billed per configuration item recorded and rule evaluation)",
 };
 
 /**
