@@ -37,7 +37,7 @@ describe("pull-request review: the reviewer's four changes (prod)", function () 
 
   before(async () => {
     prod = (await planFor("prod")).plan;
-    plans.routine = await variant({ autoscaling: { hpa: { maxReplicas: 20 } }, gateway: { maxReplicas: 20 } });
+    plans.routine = await variant({ gateway: { maxReplicas: 20 } });
     plans.dangerous = await variant({ regions: [PROD_REGIONS[0], { ...PROD_REGIONS[1], vpcCidr: "10.3.0.0/16" }] });
     plans.twoRegions = await variant({ regions: PROD_REGIONS.slice(0, 2) });
     plans.violating = await variant({ database: { deletionProtection: false } });
@@ -45,17 +45,18 @@ describe("pull-request review: the reviewer's four changes (prod)", function () 
 
   const fits = (text: string) => assert.ok(text.length < GITHUB_COMMENT_LIMIT, `${text.length} characters`);
 
-  it("routine (HPA and gateway max 10 -> 20): 12 updates with old -> new values, Kubernetes rows with their region, nothing needs attention", () => {
+  it("routine (the gateway HPA max 10 -> 20): 3 updates with old -> new values, Kubernetes rows with their region, nothing needs attention", () => {
     const rv = review(prod, plans.routine);
     const text = renderReview(rv);
     fits(text);
-    // Every HPA (services and gateway, 4 per region) goes from the default max 10 to 20.
+    // Web services scale through KEDA on mesh request rate (their max is their own); the one HPA per region
+    // is the gateway's, and it goes from the default max 10 to 20. Nothing else moves.
     const hpas = prod.resources.filter(
       (r) =>
         r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" &&
         (r.inputs.spec as { maxReplicas?: number }).maxReplicas === 10,
     );
-    assert.equal(hpas.length, 12);
+    assert.equal(hpas.length, 3);
     assert.deepEqual(rv.counts, { create: 0, update: hpas.length, replace: 0, delete: 0, same: rv.counts.same });
     const updated = rv.rows.filter((r) => r.op === "update");
     assert.deepEqual([...new Set(updated.map((r) => r.type))], ["kubernetes:autoscaling/v2:HorizontalPodAutoscaler"]);
