@@ -1,5 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN, read } from "./cluster";
+import { asList, policyStatements } from "../../lib/iam";
 
 /** IAM resources that carry a policy document, and where it sits. */
 const DOCUMENTS: Record<string, (props: Record<string, unknown>) => { where: string; doc: unknown }[]> = {
@@ -15,20 +16,11 @@ const DOCUMENTS: Record<string, (props: Record<string, unknown>) => { where: str
   },
 };
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 const isAll = (v: unknown) => v === "*" || v === "*:*";
 
 /** Statements that Allow every action on every resource (the AdministratorAccess shape). */
 export function adminStatements(doc: unknown): number[] {
-  let parsed: unknown = doc;
-  if (typeof doc === "string") {
-    try {
-      parsed = JSON.parse(doc);
-    } catch {
-      return [];
-    }
-  }
-  const statements = asList((parsed as { Statement?: unknown } | null)?.Statement);
+  const statements = policyStatements(doc);
   const hits: number[] = [];
   statements.forEach((s, i) => {
     const st = s as { Effect?: unknown; Action?: unknown; Resource?: unknown };

@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN, read } from "./cluster";
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+import { asList, policyStatements } from "../../lib/iam";
 
 /** The session tags EKS Pod Identity sets (EKS User Guide, pod-id-abac.html), one per scope. */
 const POD_IDENTITY_SCOPES: readonly (readonly string[])[] = [
@@ -30,16 +30,8 @@ const conditionKeys = (s: Statement): Set<string> =>
 
 /** Problems of one trust policy document, as messages without the role name. */
 export function trustProblems(doc: unknown): string[] {
-  let parsed: unknown = doc;
-  if (typeof doc === "string") {
-    try {
-      parsed = JSON.parse(doc);
-    } catch {
-      return [];
-    }
-  }
   const problems: string[] = [];
-  asList((parsed as { Statement?: unknown } | null)?.Statement).forEach((raw, i) => {
+  policyStatements(doc).forEach((raw, i) => {
     const s = raw as Statement;
     if (s?.Effect !== "Allow") return;
     const services = asList(s.Principal?.Service).map(String);
