@@ -48,7 +48,11 @@ export class Region extends pulumi.ComponentResource {
     // First: it depends on nothing, and every later stage's alarms publish to it.
     const alarmTopic = createAlarmTopic(
       name,
-      { physicalName: this.physicalName, emails: config.observability.alarmEmails },
+      {
+        physicalName: this.physicalName,
+        emails: config.observability.alarmEmails,
+        protect: config.environment === "prod",
+      },
       { parent: this, provider },
     );
     this.vpc = new Vpc(
@@ -62,6 +66,7 @@ export class Region extends pulumi.ComponentResource {
         cluster: config.cluster,
         environment: config.environment,
         provider,
+        region: region.name,
         clusterName: this.clusterName,
         physicalName: this.physicalName,
         vpcId: this.vpc.vpcId,

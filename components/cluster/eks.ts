@@ -8,6 +8,7 @@ import { nameTags } from "../tags";
 import type { AddonName } from "./addon-versions";
 import { accessEntryPlans } from "./access";
 import { createAddons } from "./addons";
+import { createControlPlaneLogs } from "./control-plane-logs";
 import { deployerAccess, type DeployerRunner } from "./deployer";
 import {
   addonPlans,
@@ -25,6 +26,8 @@ export interface EksClusterArgs {
   environment: Environment;
   /** The region's aws.Provider; the eks component and every AWS child use it. */
   provider: aws.Provider;
+  /** The provider's AWS region (the control-plane log key admits that region's logs service). */
+  region: string;
   /** EKS cluster name (plain, at most 40 chars); also the Karpenter discovery tag value. */
   clusterName: string;
   /** Prefix for physical names of IAM roles, keys and templates, e.g. `platform-prod-usw2`. */
@@ -105,6 +108,10 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
     );
 
     const cp = controlPlanePlan(config, args.environment);
+    // Before the cluster: EKS would otherwise create the group itself, kept forever and unencrypted.
+    const protect = args.environment === "prod";
+    const logArgs = { clusterName, region: args.region, retentionDays: config.logRetentionDays, protect };
+    const logs = createControlPlaneLogs(name, logArgs, aws$);
     const accessEntries = Object.fromEntries(
       accessEntryPlans(config.access).map((e) => [
         e.key,
@@ -145,7 +152,8 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
         createOidcProvider: false,
         clusterTags: nameTags(clusterName),
       },
-      { parent: this, providers: { aws: provider } },
+      // The SDK sends the construct call only once the log group exists.
+      { parent: this, providers: { aws: provider }, dependsOn: [logs.logGroup] },
     );
 
     // Outputs of the remote component carry it as a dependency, so everything below waits for it.

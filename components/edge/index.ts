@@ -70,7 +70,7 @@ export function createEdge(name: string, args: EdgeArgs, parent: pulumi.Resource
     home ??
     createAlarmTopic(
       `${name}-edge`,
-      { physicalName: globalName, emails: config.observability.alarmEmails },
+      { physicalName: globalName, emails: config.observability.alarmEmails, protect: config.environment === "prod" },
       { parent, provider: providers.edge },
     );
   const global = new GlobalEdge(

@@ -9,6 +9,8 @@ export interface AlarmTopicArgs {
   physicalName: string;
   /** E-mail addresses subscribed to the topic (`platform:observability.alarmEmails`). */
   emails: readonly string[];
+  /** Pulumi `protect` on the key (prod): deleting it would make queued encrypted messages unreadable. */
+  protect?: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export function createAlarmTopic(
         .all([partition.partition, identity.accountId])
         .apply(([p, account]) => JSON.stringify(alarmKeyPolicy(p, account))),
     },
-    opts,
+    { ...opts, protect: args.protect ?? false },
   );
   const topic = new aws.sns.Topic(
     `${name}-alarms`,

@@ -1,5 +1,6 @@
 import type { RegistryEntry } from "../../lib/registry-entry";
 import { eksAuthenticationMode } from "./eks-authentication-mode";
+import { eksControlPlaneLogGroup } from "./eks-control-plane-log-group";
 import { eksControlPlaneLogs } from "./eks-control-plane-logs";
 import { eksDeployerPath } from "./eks-deployer-path";
 import { eksEndpointExposure } from "./eks-endpoint-exposure";
@@ -12,6 +13,7 @@ import { launchTemplateHardened } from "./launch-template-hardened";
 export const eksPolicies: readonly RegistryEntry[] = [
   { create: eksSecretsEncryption },
   { create: eksControlPlaneLogs },
+  { create: eksControlPlaneLogGroup },
   { create: eksEndpointExposure },
   { create: eksDeployerPath },
   { create: eksAuthenticationMode },
