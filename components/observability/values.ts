@@ -200,14 +200,18 @@ export function kubePrometheusStackValues(input: PrometheusStackValuesInput): Re
       },
       securityContext: { runAsNonRoot: true, runAsUser: 472, runAsGroup: 472, fsGroup: 472 },
       defaultDashboardsTimezone: "utc",
-      // Namespaced RBAC: the dashboard/datasource sidecars watch ConfigMaps and Secrets in this
-      // namespace only (a Role, not a ClusterRole with cluster-wide Secret read). Keys of the
-      // grafana chart kube-prometheus-stack 79.9.0 depends on: rbac.namespaced,
-      // sidecar.{dashboards,datasources}.searchNamespace (issue 19).
+      // kube-prometheus-stack 79.9.0 (Chart.yaml at tag kube-prometheus-stack-79.9.0) pulls grafana
+      // chart 10.2.0 and sets sidecar.dashboards.searchNamespace: ALL in its values.yaml. Checked at
+      // tag grafana-10.2.0 (grafana/helm-charts, charts/grafana): rbac.namespaced renders a Role in
+      // the release namespace and no ClusterRole (templates/role.yaml, clusterrole.yaml);
+      // searchNamespace is a namespace list joined into the sidecar's NAMESPACE env (_pod.tpl);
+      // resource (configmap|secret|both, default both) is what the sidecar lists and watches. The
+      // chart's dashboards and datasource are ConfigMaps, so the sidecars read no Secret; the Role
+      // itself still grants get/list/watch on Secrets in this namespace (role.yaml lists both).
       rbac: { namespaced: true },
       sidecar: {
-        dashboards: { searchNamespace: NAMESPACES.monitoring },
-        datasources: { searchNamespace: NAMESPACES.monitoring },
+        dashboards: { searchNamespace: [NAMESPACES.monitoring], resource: "configmap" },
+        datasources: { searchNamespace: [NAMESPACES.monitoring], resource: "configmap" },
       },
     },
   };
