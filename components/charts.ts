@@ -106,4 +106,21 @@ export const CHARTS = {
     release: "https://github.com/chaos-mesh/chaos-mesh/releases/tag/v2.8.3",
     kubernetes: { min: "1.33", max: "1.35", source: ".github/workflows/e2e_test.yml at v2.8.3" },
   },
+  /**
+   * grafana/k6-operator chart 4.6.0 = operator v1.6.0 (grafana/k6-operator tag v1.6.0, commit
+   * cf0ae21 "release: prepare v1.6.0", 2026-08-18; charts/k6-operator/Chart.yaml appVersion 1.6.0,
+   * kubeVersion ">=1.16.0-0", no upper bound), read 2026-12-02. Its smoke test runs on kind
+   * v1.35.1 (.github/workflows/smoke-test.yaml). Opt-in load tests (components/loadtest).
+   */
+  k6Operator: {
+    chart: "k6-operator",
+    version: "4.6.0",
+    repo: "https://grafana.github.io/helm-charts",
+    release: "https://github.com/grafana/k6-operator/releases/tag/v1.6.0",
+    kubernetes: {
+      min: "1.16",
+      max: "1.35",
+      source: 'charts/k6-operator/Chart.yaml kubeVersion ">=1.16.0-0"; .github/workflows/smoke-test.yaml kind v1.35.1',
+    },
+  },
 } as const satisfies Record<string, ChartPin>;

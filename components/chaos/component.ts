@@ -22,9 +22,10 @@ export interface ChaosArgs {
 
 /**
  * Chaos Mesh and the platform's scheduled experiments for one cluster: pod-failure on a share
- * of each target service's pods, latency between the gateway and a service, CPU stress on a
- * service (its HPA should react), and pod-kill on the gateway. Each Schedule names the alert
- * it exercises in the `platform.io/exercises` annotation. Only created when `chaos.enabled`.
+ * of each target service's pods, latency on every reply of a service, CPU stress on a service
+ * (its HPA should react), and pod-kill on the gateway. Each Schedule states its hypothesis
+ * (`platform.io/hypothesis`: the alerts it fires, or the alerts that must stay silent; see
+ * types.ts). Only created when `chaos.enabled`.
  */
 export class Chaos extends pulumi.ComponentResource {
   public readonly release: k8s.helm.v3.Release;

@@ -1,4 +1,12 @@
-import { CHAOS_API_VERSION, DEFAULT_SERVICE_LABEL_KEY, EXERCISES_ANNOTATION, STEADY_STATE_ANNOTATION } from "./types";
+import {
+  CHAOS_API_VERSION,
+  DEFAULT_HYPOTHESIS,
+  DEFAULT_SERVICE_LABEL_KEY,
+  EXERCISES_ANNOTATION,
+  HYPOTHESIS_ANNOTATION,
+  STEADY_STATE_ANNOTATION,
+  type Hypothesis,
+} from "./types";
 import type {
   ChaosExperimentInput,
   ChaosExperimentManifest,
@@ -13,13 +21,7 @@ import { formatChaosIssues, validateChaosExperiment, type ValidateOptions } from
 export * from "./types";
 export { validateChaosExperiment, isChaosSchedule, formatChaosIssues } from "./validate";
 
-/**
- * Alerts each experiment is expected to fire (annotation platform.io/exercises). It must last at
- * least each alert's `for` + range window + two scrape intervals (test/chaos/alert-windows.spec.ts).
- * Seed 002's 30 s pod-failure and the gateway pod-kill cannot outlast any alert by design: they
- * claim the opposite, that the SLO holds, so they name the burn alert that must stay silent in
- * platform.io/steady-state instead.
- */
+/** Alerts each "fires-alert" kind is expected to fire (annotation platform.io/exercises). */
 export const DEFAULT_EXERCISES: Readonly<Record<ChaosExperimentInput["kind"], readonly string[]>> = Object.freeze({
   "pod-failure": [],
   "network-delay": ["HighRequestLatencyP95"],
@@ -27,13 +29,21 @@ export const DEFAULT_EXERCISES: Readonly<Record<ChaosExperimentInput["kind"], re
   "pod-kill": [],
 });
 
-/** Alerts that must not fire while the experiment runs (its steady-state hypothesis). */
+/** Alerts that must not fire while a "steady-state" kind runs (annotation platform.io/steady-state). */
 export const DEFAULT_STEADY_STATE: Readonly<Record<ChaosExperimentInput["kind"], readonly string[]>> = Object.freeze({
   "pod-failure": ["SLOAvailabilityFastBurn"],
   "network-delay": [],
   "cpu-stress": [],
   "pod-kill": ["SLOAvailabilityFastBurn"],
 });
+
+/** The hypothesis annotations: the kind, then the alerts it fires or the alerts that must stay silent. */
+export function hypothesisAnnotations(hypothesis: Hypothesis, alerts: readonly string[]): Record<string, string> {
+  return {
+    [HYPOTHESIS_ANNOTATION]: hypothesis,
+    [hypothesis === "fires-alert" ? EXERCISES_ANNOTATION : STEADY_STATE_ANNOTATION]: alerts.join(","),
+  };
+}
 
 const DEFAULT_HISTORY_LIMIT = 3;
 
@@ -51,12 +61,10 @@ function metadata(input: ChaosExperimentInput): ChaosMetadata {
       "app.kubernetes.io/component": "chaos",
       "platform.io/chaos-kind": input.kind,
     },
-    annotations: {
-      [EXERCISES_ANNOTATION]: (input.exercises ?? DEFAULT_EXERCISES[input.kind]).join(","),
-      ...(DEFAULT_STEADY_STATE[input.kind].length > 0
-        ? { [STEADY_STATE_ANNOTATION]: DEFAULT_STEADY_STATE[input.kind].join(",") }
-        : {}),
-    },
+    annotations:
+      DEFAULT_HYPOTHESIS[input.kind] === "fires-alert"
+        ? hypothesisAnnotations("fires-alert", input.exercises ?? DEFAULT_EXERCISES[input.kind])
+        : hypothesisAnnotations("steady-state", DEFAULT_STEADY_STATE[input.kind]),
   };
 }
 
@@ -93,9 +101,9 @@ function embedded(
         networkChaos: {
           action: "delay",
           mode: "all",
-          selector: chaosSelector(input.source),
+          selector: chaosSelector(input.target),
+          // No target: every packet the pods send, i.e. every reply, waits `latency` (see NetworkDelayInput).
           direction: "to",
-          target: { mode: "all", selector: chaosSelector(input.target) },
           delay: { latency: input.latency, correlation: input.correlation ?? "0", jitter: input.jitter ?? "0ms" },
           duration: input.duration,
         },

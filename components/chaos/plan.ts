@@ -12,7 +12,7 @@ export interface ChaosPlanInput {
   namespace: string;
   /** Names of the configured services (targets must be among them). */
   services: readonly string[];
-  /** Gateway service name (source of network delay, target of pod-kill). Default "gateway". */
+  /** Gateway service name (target of pod-kill). Default "gateway". */
   gateway?: string;
   /** Pod label carrying the service name. Default `app.kubernetes.io/name`. */
   labelKey?: string;
@@ -52,9 +52,8 @@ export function chaosExperimentInputs(
       targetPath: `${KEY}.networkDelay.target`,
       input: {
         kind: "network-delay",
-        name: `${prefix}-delay-${gateway}-to-${p.networkDelay.target}`,
+        name: `${prefix}-delay-${p.networkDelay.target}`,
         namespace: p.namespace,
-        source: sel(gateway),
         target: sel(p.networkDelay.target),
         latency: p.networkDelay.latency,
         duration: p.networkDelay.duration,
@@ -110,7 +109,7 @@ export function validateChaosPlan(p: ChaosPlanInput): ChaosIssue[] {
   );
 }
 
-/** One Schedule per pod-failure target, plus network delay, CPU stress and gateway pod-kill. */
+/** One Schedule per pod-failure target, plus network delay (egress of the target's pods), CPU stress and gateway pod-kill. */
 export function planChaosExperiments(p: ChaosPlanInput): ChaosScheduleManifest[] {
   const issues = validateChaosPlan(p);
   if (issues.length > 0) throw new Error(formatChaosIssues(issues));

@@ -5,9 +5,21 @@
  */
 
 export const CHAOS_API_VERSION = "chaos-mesh.org/v1alpha1";
-/** Annotation naming the alerts an experiment is expected to fire (comma-separated; may be empty). */
+/**
+ * Which of the two kinds of hypothesis an experiment tests (issue 16):
+ * - "fires-alert": the fault is big and long enough that the alerts named in
+ *   EXERCISES_ANNOTATION must fire (it outlasts each one's for + range window + 2 scrapes and
+ *   crosses its threshold); a run where they stay silent is a monitoring defect.
+ * - "steady-state": the platform absorbs the fault; the alerts named in STEADY_STATE_ANNOTATION
+ *   must stay silent. Seed 002's 30 s pod-failure is one: 30 s is shorter than any alert's
+ *   `for`, so it can fire nothing by design; in prod it runs guarded by an abort check on those
+ *   alerts (production.ts).
+ */
+export const HYPOTHESIS_ANNOTATION = "platform.io/hypothesis";
+export type Hypothesis = "fires-alert" | "steady-state";
+/** Alerts a "fires-alert" experiment is expected to fire (comma-separated, at least one). */
 export const EXERCISES_ANNOTATION = "platform.io/exercises";
-/** Annotation naming the alerts that must stay silent while it runs (steady-state hypothesis). */
+/** Alerts that must stay silent while a "steady-state" experiment runs (comma-separated, at least one). */
 export const STEADY_STATE_ANNOTATION = "platform.io/steady-state";
 export const DEFAULT_SERVICE_LABEL_KEY = "app.kubernetes.io/name";
 
@@ -41,11 +53,16 @@ export interface PodFailureInput extends ExperimentBase {
   percent: number;
 }
 
+/**
+ * Every packet the target's pods send is delayed, replies included (NetworkChaos direction "to"
+ * with no target: tc netem on the pod's eth0). Under the ambient mesh the callers' traffic
+ * reaches a pod as HBONE from the waypoint's ztunnel, not from the caller's IP, so a filter on
+ * caller or callee IPs would match nothing; delaying the pod's own egress delays every response
+ * the waypoint measures (istio_request_duration_milliseconds).
+ */
 export interface NetworkDelayInput extends ExperimentBase {
   kind: "network-delay";
-  /** Pods whose outbound traffic is delayed (the gateway). */
-  source: ServiceSelector;
-  /** Service the delayed traffic goes to (direction "to"). */
+  /** Pods whose outbound traffic is delayed. */
   target: ServiceSelector;
   /** Added latency, e.g. "100ms". */
   latency: string;
@@ -73,6 +90,19 @@ export interface PodKillInput extends ExperimentBase {
 
 export type ChaosExperimentInput = PodFailureInput | NetworkDelayInput | CpuStressInput | PodKillInput;
 
+/**
+ * The hypothesis each kind of experiment tests (types.ts HYPOTHESIS_ANNOTATION). CPU stress and
+ * network delay are sized to fire their alerts (test/chaos/alert-windows.spec.ts checks duration
+ * and magnitude against the rendered rules). Seed 002's 30 s pod-failure and the gateway pod-kill
+ * cannot outlast any alert by design: they claim the opposite, that the SLO holds.
+ */
+export const DEFAULT_HYPOTHESIS: Readonly<Record<ChaosExperimentInput["kind"], Hypothesis>> = Object.freeze({
+  "pod-failure": "steady-state",
+  "network-delay": "fires-alert",
+  "cpu-stress": "fires-alert",
+  "pod-kill": "steady-state",
+});
+
 /** Same shape as the config module's ConfigIssue, so reports read the same. */
 export interface ChaosIssue {
   path: string;
@@ -99,10 +129,10 @@ export interface PodChaosSpec extends PodSelectorSpec {
   gracePeriod?: number;
 }
 
+/** No `target`/`externalTargets`: Chaos Mesh 2.8.3 then applies netem to all egress (trafficcontrol/impl.go ApplyTc). */
 export interface NetworkChaosSpec extends PodSelectorSpec {
   action: "delay";
   direction: "to";
-  target: PodSelectorSpec;
   delay: { latency: string; correlation: string; jitter: string };
   duration: string;
 }

@@ -1,5 +1,5 @@
 import { ALERT_NAMES, SLO_ALERT_NAMES } from "../alert-names";
-import type { ChaosExperimentInput, ChaosIssue, ServiceSelector } from "./types";
+import { DEFAULT_HYPOTHESIS, type ChaosExperimentInput, type ChaosIssue, type ServiceSelector } from "./types";
 
 /** Go time.ParseDuration syntax (what Chaos Mesh parses `duration` with), without sign. */
 const GO_DURATION_RE = /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
@@ -93,7 +93,13 @@ export function validateChaosExperiment(input: ChaosExperimentInput, options: Va
   }
   intIn("historyLimit", input.historyLimit, 1, 100, "an integer");
   const known: readonly string[] = options.knownAlerts ?? [...ALERT_NAMES, ...SLO_ALERT_NAMES];
-  if (input.exercises !== undefined) {
+  if (input.exercises !== undefined && DEFAULT_HYPOTHESIS[input.kind] === "steady-state") {
+    add(
+      "exercises",
+      input.exercises,
+      `omitted: ${input.kind} is a steady-state experiment (it names alerts that must stay silent)`,
+    );
+  } else if (input.exercises !== undefined) {
     if (input.exercises.length === 0) add("exercises", input.exercises, "at least one alert name");
     input.exercises.forEach((a, i) => {
       if (!known.includes(a)) add(`exercises[${i}]`, a, `a known alert (${known.join(", ")})`);
@@ -128,16 +134,7 @@ export function validateChaosExperiment(input: ChaosExperimentInput, options: Va
       if (input.percent === undefined) add("percent", input.percent, "an integer percentage between 1 and 100");
       break;
     case "network-delay":
-      selector("source", input.source);
       selector("target", input.target);
-      if (
-        input.source &&
-        input.target &&
-        input.source.service === input.target.service &&
-        input.source.namespace === input.target.namespace
-      ) {
-        add("target.service", input.target.service, "a service other than the source");
-      }
       if (
         typeof input.latency !== "string" ||
         !TC_DURATION_RE.test(input.latency) ||

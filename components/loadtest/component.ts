@@ -1,19 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { CHARTS } from "../charts";
 import type { PlatformConfig } from "../config/types";
 import type { RegionContext } from "../region-context";
 import { LOADTEST_NAMESPACE, SCRIPT_CONFIGMAP, SCRIPT_FILE, k6Script, planLoadTests } from "./plan";
-
-/**
- * grafana/k6-operator chart 4.6.0 (appVersion 1.6.0; kubeVersion ">=1.16.0-0"), from
- * https://github.com/grafana/k6-operator/blob/v1.6.0/charts/k6-operator/Chart.yaml
- * (commit cf0ae21 "release: prepare v1.6.0"), read 2026-12-02.
- */
-export const K6_OPERATOR_CHART = {
-  chart: "k6-operator",
-  version: "4.6.0",
-  repo: "https://grafana.github.io/helm-charts",
-} as const;
 
 export interface LoadTestsArgs {
   config: PlatformConfig;
@@ -51,9 +41,9 @@ export class LoadTests extends pulumi.ComponentResource {
       `${name}-k6-operator`,
       {
         name: "k6-operator",
-        chart: K6_OPERATOR_CHART.chart,
-        version: K6_OPERATOR_CHART.version,
-        repositoryOpts: { repo: K6_OPERATOR_CHART.repo },
+        chart: CHARTS.k6Operator.chart,
+        version: CHARTS.k6Operator.version,
+        repositoryOpts: { repo: CHARTS.k6Operator.repo },
         namespace: namespace.metadata.name,
         values: { installCRDs: true },
         timeout: 600,

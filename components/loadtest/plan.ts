@@ -112,7 +112,8 @@ export function testRun(name: ScenarioName, region: string): TestRunManifest {
           { name: "SCENARIO", value: name },
           { name: "TARGET", value: gatewayUrl() },
           { name: "K6_PROMETHEUS_RW_SERVER_URL", value: PROMETHEUS_REMOTE_WRITE_URL },
-          // p(95) becomes k6_http_req_duration_p95 (the metric catalog's k6 entries).
+          // p(95) becomes k6_http_req_duration_p95, in seconds (xk6-output-prometheus-remote adaptUnit
+          // divides time values by 1000): compare it with 0.1, not 100.
           { name: "K6_PROMETHEUS_RW_TREND_STATS", value: "p(95),p(99),avg" },
         ],
         resources: { requests: { cpu: "500m", memory: "512Mi" }, limits: { memory: "1Gi" } },

@@ -26,6 +26,9 @@ export const DEFAULT_FOR: Readonly<Record<AlertName, string>> = Object.freeze({
   KarpenterNodeLaunchFailing: "5m",
 });
 
+/** Range window of the rate() in the alert expressions (chaos durations are checked against it). */
+export const DEFAULT_RATE_WINDOW = "5m";
+
 const PROM_DURATION_RE = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
 const GROUP_ORDER = ["workloads", "nodes", "autoscaling"] as const;
 
@@ -63,7 +66,7 @@ export function renderAlertRules(input: AlertRulesInput = {}): PrometheusRuleGro
   const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
   const durations = { ...DEFAULT_FOR, ...input.for };
   const prefix = input.groupPrefix ?? "platform";
-  const catalog = alertCatalog(thresholds, input.rateWindow ?? "5m");
+  const catalog = alertCatalog(thresholds, input.rateWindow ?? DEFAULT_RATE_WINDOW);
 
   return GROUP_ORDER.map((group) => ({
     name: `${prefix}.${group}`,

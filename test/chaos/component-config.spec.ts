@@ -81,7 +81,36 @@ describe("config: platform:chaos and platform:observability bad input", () => {
       "network delay to a worker",
       { chaos: { networkDelay: { target: "notification-worker" } } },
       [
-        'platform:chaos.networkDelay.target: got "notification-worker"; expected a web service (the gateway only sends traffic to web services)',
+        'platform:chaos.networkDelay.target: got "notification-worker"; expected a web service (HighRequestLatencyP95 reads the mesh latency of web services only)',
+      ],
+    ],
+    [
+      "a delay at or below the p95 alert threshold (the old 100 ms default, and 200 ms)",
+      { chaos: { networkDelay: { latency: "200ms" } } },
+      [
+        'platform:chaos.networkDelay.latency: got "200ms"; expected more than platform:observability.thresholds.latencyP95Ms (200ms), or HighRequestLatencyP95 cannot fire',
+      ],
+    ],
+    [
+      "a delay as long as the readiness probe timeout (probe replies are delayed too)",
+      { chaos: { networkDelay: { latency: "2s" } } },
+      [
+        'platform:chaos.networkDelay.latency: got "2s"; expected less than activity-service\'s shortest probe timeout (2s): its probe replies are delayed too',
+      ],
+    ],
+    [
+      "a delay and a stress too short to outlast their alerts (the old 5-minute CPU stress)",
+      { chaos: { networkDelay: { duration: "10m" }, cpuStress: { duration: "5m" } } },
+      [
+        'platform:chaos.networkDelay.duration: got "10m"; expected at least 630s (HighRequestLatencyP95: for 5m + rate window 5m + 2 scrapes of 15s), or the alert it claims cannot fire',
+        'platform:chaos.cpuStress.duration: got "5m"; expected at least 630s (HighPodCPUUsage: for 5m + rate window 5m + 2 scrapes of 15s), or the alert it claims cannot fire',
+      ],
+    ],
+    [
+      "a threshold the default delay no longer crosses",
+      { observability: { thresholds: { latencyP95Ms: 300 } } },
+      [
+        'platform:chaos.networkDelay.latency: got "250ms"; expected more than platform:observability.thresholds.latencyP95Ms (300ms), or HighRequestLatencyP95 cannot fire',
       ],
     ],
     [

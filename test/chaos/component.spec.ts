@@ -57,7 +57,7 @@ describe("Chaos component (mock engine)", () => {
       schedules.map((s) => (s.inputs.metadata as any).name),
       [
         "chaos-cpu-stress-user-service",
-        "chaos-delay-nginx-gateway-to-activity-service",
+        "chaos-delay-activity-service",
         "chaos-pod-failure-activity-service",
         "chaos-pod-failure-notification-service",
         "chaos-pod-failure-user-service",
@@ -88,15 +88,18 @@ describe("Chaos component (mock engine)", () => {
       labelSelectors: { "app.kubernetes.io/name": "user-service" },
     });
     // 30 s outlasts no alert: it claims the SLO holds (steady state), not that an alert fires.
-    assert.equal(s.metadata.annotations["platform.io/exercises"], "");
-    assert.equal(s.metadata.annotations["platform.io/steady-state"], "SLOAvailabilityFastBurn");
+    assert.deepEqual(s.metadata.annotations, {
+      "platform.io/hypothesis": "steady-state",
+      "platform.io/steady-state": "SLOAvailabilityFastBurn",
+    });
   });
 
-  it("targets the gateway by the workloads' name label for delay source and pod-kill", () => {
-    const [delay, kill] = ["chaos-delay-nginx-gateway-to-activity-service", "chaos-pod-kill-nginx-gateway"].map(
+  it("selects pods by the workloads' name label: the delayed service's own pods, the gateway for pod-kill", () => {
+    const [delay, kill] = ["chaos-delay-activity-service", "chaos-pod-kill-nginx-gateway"].map(
       (n) => schedule(n).inputs.spec as any,
     );
-    assert.deepEqual(delay.networkChaos.selector.labelSelectors, { "app.kubernetes.io/name": "nginx-gateway" });
+    assert.deepEqual(delay.networkChaos.selector.labelSelectors, { "app.kubernetes.io/name": "activity-service" });
+    assert.equal(delay.networkChaos.target, undefined);
     assert.deepEqual(kill.podChaos.selector.labelSelectors, { "app.kubernetes.io/name": "nginx-gateway" });
   });
 

@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
 import {
   EXERCISES_ANNOTATION,
+  HYPOTHESIS_ANNOTATION,
+  STEADY_STATE_ANNOTATION,
   chaosSchedule,
   experimentFromSchedule,
   isChaosSchedule,
@@ -11,6 +13,7 @@ import {
 import { planChaosExperiments, validateChaosPlan, type ChaosPlanInput } from "../../components/chaos/plan";
 import { chaosSchema } from "../../components/config/sections/operations";
 import { renderAlertRules } from "../../components/observability/rules";
+import { renderSloRules } from "../../components/observability/slo";
 import { experimentSchema, scheduleSchema, schemaErrors } from "./chaos-mesh-schema";
 
 const SERVICES = ["frontend", "user-service", "activity-service", "notification-service"];
@@ -29,9 +32,8 @@ const delay: ChaosExperimentInput = {
   kind: "network-delay",
   name: "delay",
   namespace: "apps",
-  source: target("gateway"),
   target: target("activity-service"),
-  latency: "100ms",
+  latency: "250ms",
   duration: "2m",
   schedule: "@every 6h",
 };
@@ -75,21 +77,20 @@ describe("chaosSchedule builders", () => {
     });
   });
 
-  it("network delay: gateway pods, direction to the target service, latency/correlation/jitter", () => {
+  it("network delay: all egress of the target's pods (direction to, no target filter: ambient traffic arrives as HBONE)", () => {
     const s = chaosSchedule({ ...delay, jitter: "10ms", correlation: "25" }).spec;
     assert.equal(s.type, "NetworkChaos");
+    // Chaos Mesh 2.8.3 ApplyTc: with no target pods and no externalTargets, netem goes on eth0
+    // without an ipset filter, so every reply the pod sends waits `latency`.
     assert.deepEqual(s.networkChaos, {
       action: "delay",
       mode: "all",
-      selector: { namespaces: ["apps"], labelSelectors: { "app.kubernetes.io/name": "gateway" } },
+      selector: { namespaces: ["apps"], labelSelectors: { "app.kubernetes.io/name": "activity-service" } },
       direction: "to",
-      target: {
-        mode: "all",
-        selector: { namespaces: ["apps"], labelSelectors: { "app.kubernetes.io/name": "activity-service" } },
-      },
-      delay: { latency: "100ms", correlation: "25", jitter: "10ms" },
+      delay: { latency: "250ms", correlation: "25", jitter: "10ms" },
       duration: "2m",
     });
+    assert.ok(!("target" in s.networkChaos!) && !("externalTargets" in s.networkChaos!));
   });
 
   it("cpu stress: stressors.cpu workers and load on the service", () => {
@@ -117,15 +118,18 @@ describe("chaosSchedule builders", () => {
     assert.deepEqual(s.spec.podChaos?.selector.labelSelectors, { app: "user-service" });
   });
 
-  it("annotates what each experiment exercises, with alerts that exist", () => {
-    const alerts = new Set(renderAlertRules().flatMap((g) => g.rules.map((r) => r.alert)));
-    const got = [podFailure, delay, stress, kill].map(
-      (i) => chaosSchedule(i).metadata.annotations[EXERCISES_ANNOTATION],
-    );
-    assert.deepEqual(got, ["", "HighRequestLatencyP95", "HighPodCPUUsage", ""]);
-    got
-      .filter(Boolean)
-      .forEach((a) => a.split(",").forEach((name) => assert.ok(alerts.has(name), `${name} is not a rendered alert`)));
+  it("annotates each experiment's hypothesis: the alerts it fires, or the ones that must stay silent", () => {
+    const alerts = new Set([...renderAlertRules(), ...renderSloRules()].flatMap((g) => g.rules.map((r) => r.alert)));
+    const got = [podFailure, delay, stress, kill].map((i) => chaosSchedule(i).metadata.annotations);
+    assert.deepEqual(got, [
+      { [HYPOTHESIS_ANNOTATION]: "steady-state", [STEADY_STATE_ANNOTATION]: "SLOAvailabilityFastBurn" },
+      { [HYPOTHESIS_ANNOTATION]: "fires-alert", [EXERCISES_ANNOTATION]: "HighRequestLatencyP95" },
+      { [HYPOTHESIS_ANNOTATION]: "fires-alert", [EXERCISES_ANNOTATION]: "HighPodCPUUsage" },
+      { [HYPOTHESIS_ANNOTATION]: "steady-state", [STEADY_STATE_ANNOTATION]: "SLOAvailabilityFastBurn" },
+    ]);
+    for (const a of got)
+      for (const name of (a[EXERCISES_ANNOTATION] ?? a[STEADY_STATE_ANNOTATION]).split(","))
+        assert.ok(alerts.has(name as never), `${name} is not a rendered alert`);
     assert.equal(
       chaosSchedule({ ...stress, exercises: ["HighPodCPUUsage", "HPAMaxedOut"] }).metadata.annotations[
         EXERCISES_ANNOTATION
@@ -257,10 +261,17 @@ describe("validateChaosExperiment", () => {
         latency: "100",
         jitter: "1 ms",
         correlation: "150",
-        target: target("gateway"),
+        target: { namespace: "apps", service: "" },
       }).map((i) => `${i.path}=${JSON.stringify(i.value)}`),
-      ['delay.target.service="gateway"', 'delay.latency="100"', 'delay.jitter="1 ms"', 'delay.correlation="150"'],
+      ['delay.target.service=""', 'delay.latency="100"', 'delay.jitter="1 ms"', 'delay.correlation="150"'],
     );
+    assert.deepEqual(validateChaosExperiment({ ...podFailure, exercises: ["HighErrorRate"] }), [
+      {
+        path: "pf-user.exercises",
+        value: ["HighErrorRate"],
+        expected: "omitted: pod-failure is a steady-state experiment (it names alerts that must stay silent)",
+      },
+    ]);
     assert.deepEqual(
       validateChaosExperiment({ ...stress, workers: 0, load: 150 }).map((i) => i.path),
       ["stress.workers", "stress.load"],
@@ -315,7 +326,7 @@ describe("planChaosExperiments (from platform:chaos config)", () => {
         ["chaos-pod-failure-user-service", "PodChaos", "@every 1h"],
         ["chaos-pod-failure-activity-service", "PodChaos", "@every 1h"],
         ["chaos-pod-failure-notification-service", "PodChaos", "@every 1h"],
-        ["chaos-delay-gateway-to-activity-service", "NetworkChaos", "@every 6h"],
+        ["chaos-delay-activity-service", "NetworkChaos", "@every 6h"],
         ["chaos-cpu-stress-user-service", "StressChaos", "@every 12h"],
         ["chaos-pod-kill-gateway", "PodChaos", "@every 2h"],
       ],

@@ -11,8 +11,10 @@ import {
   gatewayUrl,
   k6Script,
   planLoadTests,
+  testRun,
 } from "../../components/loadtest/plan";
-import { K6_OPERATOR_CHART } from "../../components/loadtest/component";
+import { CHARTS } from "../../components/charts";
+import { METRIC_CATALOG } from "../../components/observability/metric-sources";
 import { ofType, planFor, planWith } from "../helpers/plan";
 import { mandatoryViolations } from "../../tools/plan-lib";
 
@@ -97,6 +99,29 @@ describe("k6 load tests (seed 002)", () => {
     assert.equal(env.K6_PROMETHEUS_RW_SERVER_URL, PROMETHEUS_REMOTE_WRITE_URL);
   });
 
+  it("the k6-operator chart is pinned with the other charts, citing its release and Kubernetes range", () => {
+    const pin = CHARTS.k6Operator;
+    assert.deepEqual([pin.chart, pin.version], ["k6-operator", "4.6.0"]);
+    assert.equal(pin.release, "https://github.com/grafana/k6-operator/releases/tag/v1.6.0");
+    assert.deepEqual([pin.kubernetes.min, pin.kubernetes.max], ["1.16", "1.35"]);
+  });
+
+  it("k6 remote-write names: Trend stats p(95) -> k6_http_req_duration_p95 (seconds), Rate -> _rate, Counter -> _total", () => {
+    // xk6-output-prometheus-remote pkg/remotewrite: setTrendStatsResolver maps "p(95)" to "p95",
+    // trendAsGauges.Append suffixes the metric name, adaptUnit divides time values by 1000.
+    const env = Object.fromEntries(testRun("baseline", "us-east-1").spec.runner.env.map((e) => [e.name, e.value]));
+    const stats = env.K6_PROMETHEUS_RW_TREND_STATS.split(",").map((s) =>
+      s.replace(/^p\((.*)\)$/, "p$1").replace(".", ""),
+    );
+    assert.ok(stats.includes("p95"));
+    const k6Metrics = Object.entries(METRIC_CATALOG)
+      .filter(([, src]) => src === "k6")
+      .map(([n]) => n);
+    assert.deepEqual(k6Metrics.sort(), ["k6_http_req_duration_p95", "k6_http_req_failed_rate", "k6_http_reqs_total"]);
+    for (const m of k6Metrics.filter((n) => n.startsWith("k6_http_req_duration_")))
+      assert.ok(stats.includes(m.replace("k6_http_req_duration_", "")), `${m} is one of the configured trend stats`);
+  });
+
   for (const stack of ["dev", "prod"])
     it(`${stack}: off by default (no TestRun, no remote-write receiver)`, async () => {
       const { plan } = await planFor(stack);
@@ -119,7 +144,10 @@ describe("k6 load tests (seed 002)", () => {
     assert.equal(ofType(plan!, "kubernetes:k6.io/v1alpha1:TestRun").length, 2 * regions.size);
     const k6 = ofType(plan!, "kubernetes:helm.sh/v3:Release").filter((r) => r.inputs.chart === "k6-operator");
     assert.equal(k6.length, regions.size);
-    assert.equal(k6[0].inputs.version, K6_OPERATOR_CHART.version);
+    assert.deepEqual(
+      [k6[0].inputs.version, (k6[0].inputs.repositoryOpts as { repo: string }).repo],
+      [CHARTS.k6Operator.version, CHARTS.k6Operator.repo],
+    );
     for (const r of ofType(plan!, "kubernetes:helm.sh/v3:Release").filter(
       (x) => x.inputs.chart === "kube-prometheus-stack",
     ))

@@ -2,6 +2,7 @@ import type { ConfigIssue } from "../errors";
 import type { ParsedSections } from "../schema";
 import { duplicates, durationSeconds } from "../primitives";
 import { isChaosSchedule } from "../../chaos/validate";
+import { DEFAULT_FOR, DEFAULT_RATE_WINDOW } from "../../observability/rules";
 
 type Sections = { [K in keyof ParsedSections]?: ParsedSections[K] };
 type Add = (path: string, value: unknown, expected: string) => void;
@@ -33,11 +34,29 @@ function checkChaos(c: Sections, add: Add): void {
     add(
       key("chaos", ".networkDelay.target"),
       target.name,
-      "a web service (the gateway only sends traffic to web services)",
+      "a web service (HighRequestLatencyP95 reads the mesh latency of web services only)",
     );
   // NetworkChaos hands latency to tc: one number and one unit (the CRD's pattern).
-  if (!/^[0-9]+(ms|s|m|h)$/.test(ch.networkDelay.latency) || durationSeconds(ch.networkDelay.latency) <= 0) {
-    add(key("chaos", ".networkDelay.latency"), ch.networkDelay.latency, 'a positive delay with one unit, like "100ms"');
+  const latency = ch.networkDelay.latency;
+  if (!/^[0-9]+(ms|s|m|h)$/.test(latency) || durationSeconds(latency) <= 0) {
+    add(key("chaos", ".networkDelay.latency"), latency, 'a positive delay with one unit, like "100ms"');
+  } else {
+    // The delay claims to fire HighRequestLatencyP95: every reply must exceed its threshold.
+    const thresholdMs = c.observability?.thresholds.latencyP95Ms;
+    if (enabled && thresholdMs !== undefined && durationSeconds(latency) * 1000 <= thresholdMs)
+      add(
+        key("chaos", ".networkDelay.latency"),
+        latency,
+        `more than platform:observability.thresholds.latencyP95Ms (${thresholdMs}ms), or HighRequestLatencyP95 cannot fire`,
+      );
+    // Probe replies are delayed too: at the probe timeout the pods turn unready and the run measures an outage instead.
+    const timeouts = target ? [target.probes.readiness.timeoutSeconds, target.probes.liveness.timeoutSeconds] : [];
+    if (timeouts.length > 0 && durationSeconds(latency) >= Math.min(...timeouts))
+      add(
+        key("chaos", ".networkDelay.latency"),
+        latency,
+        `less than ${target!.name}'s shortest probe timeout (${Math.min(...timeouts)}s): its probe replies are delayed too`,
+      );
   }
   if (ch.cpuStress.workers > 8192)
     add(key("chaos", ".cpuStress.workers"), ch.cpuStress.workers, "at most 8192 stress-ng workers");
@@ -56,6 +75,22 @@ function checkChaos(c: Sections, add: Add): void {
     [".networkDelay", ch.networkDelay.duration, ch.networkDelay.schedule],
     [".cpuStress", ch.cpuStress.duration, ch.cpuStress.schedule],
   ];
+  // An experiment that claims to fire an alert must outlast its for + rate window + two scrapes
+  // (the first scrape that sees the fault, and the one that fills the window), or it cannot.
+  const scrape = durationSeconds(c.observability?.scrapeInterval ?? "15s");
+  const claims: [string, string, keyof typeof DEFAULT_FOR][] = [
+    [".networkDelay", ch.networkDelay.duration, "HighRequestLatencyP95"],
+    [".cpuStress", ch.cpuStress.duration, "HighPodCPUUsage"],
+  ];
+  for (const [path, d, alert] of claims) {
+    const needed = durationSeconds(DEFAULT_FOR[alert]) + durationSeconds(DEFAULT_RATE_WINDOW) + 2 * scrape;
+    if (enabled && durationSeconds(d) > 0 && durationSeconds(d) < needed)
+      add(
+        key("chaos", `${path}.duration`),
+        d,
+        `at least ${needed}s (${alert}: for ${DEFAULT_FOR[alert]} + rate window ${DEFAULT_RATE_WINDOW} + 2 scrapes of ${scrape}s), or the alert it claims cannot fire`,
+      );
+  }
   for (const [path, d, schedule] of runs) {
     if (durationSeconds(d) <= 0)
       add(key("chaos", `${path}.duration`), d, "a positive duration (a zero-length fault never runs)");
