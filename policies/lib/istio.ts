@@ -61,15 +61,24 @@ export function unknownTrafficPolicyFields(trafficPolicy: Record<string, unknown
 
 const WORKER = path.join(__dirname, "istio-schema-worker.mjs");
 
+/** Verdicts by manifest text: plans of one process (a stack and its variants) share most Istio objects. */
+const verdicts = new Map<string, string | null>();
+
 /**
  * Validates manifests against @kubernetes-models/istio in one child process (the models are
  * ES modules; policies run synchronously). Returns the error per resource URN, null when valid.
+ * A manifest already judged in this process is not sent again: the verdict depends on its text only.
  */
 export function validateIstioSchemas(resources: readonly PolicyResource[]): Map<string, string | null> {
   const out = new Map<string, string | null>();
-  if (resources.length === 0) return out;
-  const input = JSON.stringify(resources.map((r) => ({ id: r.urn, manifest: r.props })));
-  const text = execFileSync(process.execPath, [WORKER], { input, encoding: "utf8", cwd: path.dirname(WORKER) });
-  for (const { id, error } of JSON.parse(text) as { id: string; error: string | null }[]) out.set(id, error);
+  const texts = resources.map((r) => JSON.stringify(r.props));
+  const fresh = [...new Set(texts.filter((t) => !verdicts.has(t)))];
+  if (fresh.length > 0) {
+    const input = JSON.stringify(fresh.map((t, id) => ({ id, manifest: JSON.parse(t) })));
+    const text = execFileSync(process.execPath, [WORKER], { input, encoding: "utf8", cwd: path.dirname(WORKER) });
+    for (const { id, error } of JSON.parse(text) as { id: number; error: string | null }[])
+      verdicts.set(fresh[id], error);
+  }
+  resources.forEach((r, i) => out.set(r.urn, verdicts.get(texts[i])!));
   return out;
 }

@@ -1,5 +1,4 @@
 import { strict as assert } from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -12,7 +11,8 @@ import {
   supportWarning,
   versionProblem,
 } from "../../components/config/sections/eks-versions";
-import { FAST_STACKS, ROOT } from "../helpers/plan";
+import { ROOT } from "../helpers/plan";
+import { runPlanCli } from "../../tools/plan-cli";
 import { loadStandIn } from "../helpers/stand-in";
 
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -88,7 +88,7 @@ describe("EKS version calendar", () => {
     );
   });
 
-  it("npm run plan prints the warning (and still plans) for a stack on a version in extended support", function () {
+  it("npm run plan prints the warning (and still plans) for a stack on a version in extended support", async function () {
     this.timeout(180_000);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-warn-"));
     try {
@@ -96,24 +96,16 @@ describe("EKS version calendar", () => {
       doc.config["platform:cluster"].kubernetesVersion = "1.34";
       const file = path.join(tmp, "Pulumi.dev.yaml");
       fs.writeFileSync(file, YAML.stringify(doc));
-      const r = spawnSync(
-        process.execPath,
-        [
-          "-r",
-          FAST_STACKS,
-          "-r",
-          "ts-node/register/transpile-only",
-          path.join(ROOT, "tools", "plan.ts"),
-          "--stack",
-          "dev",
-          "--config-file",
-          file,
-          "--out",
-          tmp,
-          "--quiet",
-        ],
-        { cwd: ROOT, encoding: "utf8", env: { ...process.env, PLATFORM_TODAY: "2026-12-02" } },
-      );
+      let stdout = "";
+      let stderr = "";
+      const status = await runPlanCli(["--stack", "dev", "--config-file", file, "--out", tmp, "--quiet"], {
+        rootDir: ROOT,
+        cwd: ROOT,
+        env: { PLATFORM_TODAY: "2026-12-02" },
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+      });
+      const r = { status, stdout, stderr };
       assert.equal(r.status, 0, r.stderr + r.stdout);
       assert.ok(
         r.stderr.includes(

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { buildPlan, Plan } from "../../tools/plan-lib";
+import { buildPlan, type Plan, type PlanOptions, type PlanResult } from "../../tools/plan-lib";
 import type { PlanResource } from "../../tools/engine/run";
 import type { ConfigError, PlatformConfig } from "../../components/config";
 
@@ -7,23 +7,31 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 /** The --require file that keeps plain V8 stack traces (see it); child plan processes load it too. */
 export const FAST_STACKS = path.join(__dirname, "fast-stacks.js");
 
-const cache = new Map<string, Promise<{ plan: Plan; config: PlatformConfig }>>();
+const cache = new Map<string, Promise<PlanResult>>();
+
+/** buildPlan for a stack's own file, memoised per process: every spec asking for "dev" shares one run. */
+export function resultFor(stack: string): Promise<PlanResult> {
+  if (!cache.has(stack)) cache.set(stack, buildPlan({ stack, rootDir: ROOT }));
+  return cache.get(stack)!;
+}
 
 /**
  * The real program on the mock engine for a stack file, memoised per stack so
  * specs can ask freely ("prod has 3 VPCs, one per region").
  */
-export function planFor(stack: string): Promise<{ plan: Plan; config: PlatformConfig }> {
-  if (!cache.has(stack)) {
-    cache.set(
-      stack,
-      buildPlan({ stack, rootDir: ROOT }).then((r) => {
-        if (!r.ok) throw new Error(r.error.message);
-        return { plan: r.plan, config: r.config };
-      }),
-    );
-  }
-  return cache.get(stack)!;
+export async function planFor(stack: string): Promise<{ plan: Plan; config: PlatformConfig }> {
+  const r = await resultFor(stack);
+  if (!r.ok) throw new Error(r.error.message);
+  return { plan: r.plan, config: r.config };
+}
+
+/**
+ * A drop-in for buildPlan (e.g. the plan command's builder): a stack's own file on the default day
+ * reuses the memoised run; anything else (another file, overrides, a fixed day) runs the program.
+ */
+export function cachedBuild(opts: PlanOptions): Promise<PlanResult> {
+  const plain = opts.rootDir === ROOT && !opts.configFile && !opts.overrides && !opts.today && !opts.program;
+  return plain ? resultFor(opts.stack) : buildPlan(opts);
 }
 
 /** Object keys sorted at every level, so equal overrides give one cache key whatever their order. */

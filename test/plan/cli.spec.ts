@@ -3,9 +3,26 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { FAST_STACKS, ROOT } from "../helpers/plan";
+import { cachedBuild, FAST_STACKS, ROOT } from "../helpers/plan";
+import { runPlanCli, USAGE } from "../../tools/plan-cli";
 
-function plan(args: string[]) {
+/** The plan command in this process, with the memoised builder: same messages and exit codes as `npm run plan`. */
+async function plan(args: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const status = await runPlanCli(args, {
+    rootDir: ROOT,
+    cwd: ROOT,
+    env,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    build: cachedBuild,
+  });
+  return { status, stdout, stderr };
+}
+
+/** The same command as its own Node process (tools/plan.ts), for what only a process shows: the exit status. */
+function planProcess(args: string[]) {
   const r = spawnSync(
     process.execPath,
     // fast-stacks: plain V8 stack traces in the child too (mocha gives them to this process; .mocharc.json).
@@ -19,9 +36,9 @@ describe("npm run plan (CLI)", () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it("writes plan.json per the contract and exits 0 for dev", () => {
+  it("writes plan.json per the contract and exits 0 for dev", async () => {
     const out = path.join(tmp, "dev");
-    const r = plan(["--stack", "dev", "--out", out, "--quiet"]);
+    const r = await plan(["--stack", "dev", "--out", out, "--quiet"]);
     assert.equal(r.status, 0, r.stderr + r.stdout);
     const doc = JSON.parse(fs.readFileSync(path.join(out, "plan.json"), "utf8"));
     assert.deepEqual(Object.keys(doc), ["stack", "project", "resources", "outputs", "violations", "flows", "usage"]);
@@ -55,7 +72,7 @@ describe("npm run plan (CLI)", () => {
       assert.deepEqual(Object.keys(f).sort(), ["from", "ok", "port", "requirement", "to", "urn", "via"]);
   });
 
-  it("fails a broken config naming every problem, without a stack trace", () => {
+  it("fails a broken config naming every problem, without a stack trace", async () => {
     const file = path.join(tmp, "Pulumi.broken.yaml");
     fs.writeFileSync(
       file,
@@ -70,7 +87,7 @@ describe("npm run plan (CLI)", () => {
         "",
       ].join("\n"),
     );
-    const r = plan(["--stack", "broken", "--config-file", file, "--out", path.join(tmp, "broken")]);
+    const r = await plan(["--stack", "broken", "--config-file", file, "--out", path.join(tmp, "broken")]);
     assert.equal(r.status, 1);
     // Two typed mistakes, and a prod stack naming none of its three kinds of principal nor an alarm destination.
     assert.match(r.stderr, /Invalid configuration for stack "broken" \(6 problems\)/);
@@ -92,12 +109,59 @@ describe("npm run plan (CLI)", () => {
     assert.ok(!fs.existsSync(path.join(tmp, "broken", "plan.json")), "no plan written for a bad config");
   });
 
-  it("explains a missing --stack and an unknown stack", () => {
-    const missing = plan([]);
+  it("explains a missing --stack, a flag without its value, an unknown flag and an unknown stack", async () => {
+    const missing = await plan([]);
     assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /--stack <name> is required/);
-    const unknown = plan(["--stack", "nope"]);
+    assert.equal(missing.stderr, "plan: --stack <name> is required (e.g. --stack dev)\n");
+    assert.equal((await plan(["--stack", "dev", "--out"])).stderr, "plan: --out needs a value\n");
+    const flag = await plan(["--stack", "dev", "--colour"]);
+    assert.equal(flag.status, 2);
+    assert.equal(flag.stderr, `plan: unknown argument --colour; usage: ${USAGE}\n`);
+    const unknown = await plan(["--stack", "nope"]);
     assert.equal(unknown.status, 2);
-    assert.match(unknown.stderr, /no Pulumi\.nope\.yaml/);
+    assert.equal(unknown.stderr, `plan: no Pulumi.nope.yaml in ${ROOT}; pass --config-file\n`);
+    const day = await plan(["--stack", "dev"], { PLATFORM_TODAY: "2026-13-45" });
+    assert.equal(day.status, 2);
+    assert.equal(day.stderr, 'plan: PLATFORM_TODAY: got "2026-13-45"; expected a date YYYY-MM-DD\n');
+  });
+
+  it("reports a program crash as a bug, with exit 1 and no stack trace", async () => {
+    let stderr = "";
+    const r = await runPlanCli(["--stack", "dev", "--out", path.join(tmp, "crash")], {
+      rootDir: ROOT,
+      cwd: ROOT,
+      env: {},
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      build: () => Promise.reject(new Error("boom")),
+    });
+    assert.equal(r, 1);
+    assert.equal(stderr, "plan: the program stopped with an error (a bug, not your config): boom\n");
+  });
+
+  it("writes the plan but exits 1 when a mandatory policy fails, listing it under --quiet", async () => {
+    const real = await cachedBuild({ stack: "dev", rootDir: ROOT });
+    assert.ok(real.ok);
+    const violation = { policy: "p", message: "m", urn: "urn:x", enforcementLevel: "mandatory" as const };
+    let stderr = "";
+    const out = path.join(tmp, "violating");
+    const r = await runPlanCli(["--stack", "dev", "--out", out, "--quiet"], {
+      rootDir: ROOT,
+      cwd: ROOT,
+      env: {},
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      build: async () => ({ ...real, plan: { ...real.plan, violations: [...real.plan.violations, violation] } }),
+    });
+    assert.equal(r, 1);
+    assert.equal(stderr, "plan: 1 mandatory policy violation:\n  [mandatory] p: m\n      urn:x\n");
+    assert.ok(fs.existsSync(path.join(out, "plan.json")), "the plan is written for the reader");
+  });
+
+  it("is the exit status of the process npm run plan starts", () => {
+    const r = planProcess(["--stack", "nope"]);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `plan: no Pulumi.nope.yaml in ${ROOT}; pass --config-file\n`);
+    assert.equal(r.stdout, "");
   });
 });
