@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "./config";
 import type { Providers } from "./providers";
 import { Detection } from "./security/detection";
+import { imageResolver } from "./security/image-digests";
 import { Region } from "./region";
 import { Workloads } from "./workloads/workloads";
 import { connectionEnv } from "./data/connection";
@@ -71,6 +72,11 @@ export class Platform extends pulumi.ComponentResource {
         meshes[regionName] = new Mesh(`${regionName}-mesh`, { config, region }, { parent: region.parent });
     // 3. per region: workloads, gateway, autoscaling
     const workloads: Record<string, Workloads> = {};
+    // Tags -> digests, once for every region (issue 19: prod pulls by digest).
+    const images = imageResolver(config.security.images, {
+      parent: this,
+      provider: providers.regional[config.primaryRegion],
+    });
     for (const [regionName, region] of Object.entries(contexts)) {
       // Endpoints read locally, writes go to the global writer. Role policies name only this
       // region's cache secret replica and the database users of the cluster the region connects
@@ -83,7 +89,7 @@ export class Platform extends pulumi.ComponentResource {
       };
       workloads[regionName] = new Workloads(
         `${regionName}-workloads`,
-        { config, region, connection, mesh: meshes[regionName] },
+        { config, region, connection, mesh: meshes[regionName], images },
         { parent: region.parent },
       );
     }

@@ -40,6 +40,8 @@ export const PREVIEW_READ_ACTIONS: readonly string[] = [
   "config:Describe*",
   "ec2:Describe*",
   "ec2:Get*",
+  // aws.ecr.getImage: the digest each prod image is pinned to (components/security/image-digests.ts).
+  "ecr:DescribeImages",
   "eks:Describe*",
   "eks:List*",
   "elasticache:Describe*",

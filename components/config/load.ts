@@ -5,6 +5,7 @@ import { semanticIssues } from "./semantic";
 import { clusterWarnings } from "./sections/cluster";
 import { availabilityZonesOf } from "./aws-domains";
 import { resolveSecurity } from "../security/config";
+import { platformImages, unpinnedImageWarnings } from "../security/images";
 import type { PlatformConfig, RegionConfig } from "./types";
 
 export interface LoadContext {
@@ -287,5 +288,6 @@ function deepFreeze<T>(value: T): T {
  * a Kubernetes version in or near EKS extended support). `npm run plan` prints them.
  */
 export function configWarnings(config: PlatformConfig, today = new Date()): string[] {
-  return clusterWarnings(config.cluster, today);
+  const images = platformImages(config.services, config.gateway);
+  return [...clusterWarnings(config.cluster, today), ...unpinnedImageWarnings(config.security.images, images)];
 }

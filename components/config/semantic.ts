@@ -9,6 +9,8 @@ import { regionIssues } from "./sections/core-rules";
 import { chaosIssues } from "./sections/operations-rules";
 import { autoscalingIssues } from "./sections/autoscaling-rules";
 import { domainIssues } from "./domain-checks";
+import { imageIssues } from "../security/images";
+import { resolveSecurity } from "../security/config";
 
 type Partial<T> = { [K in keyof T]?: T[K] };
 type Add = (path: string, value: unknown, expected: string) => void;
@@ -137,6 +139,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
         "at least one address in prod (alarms and critical alerts publish to the region's SNS topic; with no subscriber nobody hears them)",
       );
   }
+  if (c.security && c.environment) imageIssues(resolveSecurity(c.security, c.environment).images, add);
   return issues;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIGEST_ENVIRONMENTS, type ImageSettings } from "./images";
 
 /**
  * `platform:security`: the account's detection services in every platform region. Each defaults
@@ -15,6 +16,13 @@ export const securitySchema = z
     delegatedAdministrator: z.boolean().default(false),
     /** Days AWS Config snapshots and history stay in the delivery bucket. */
     configRetentionDays: z.number().int().positive().default(365),
+    /**
+     * Supply chain: `pinDigests` (default true in staging and prod) renders every image the
+     * program deploys as repo@sha256:<digest>, the digest read from ECR at deploy time;
+     * `mirror` (`<account>.dkr.ecr.<region>.amazonaws.com[/prefix]`) is the ECR registry holding
+     * copies of images configured elsewhere (ghcr.io/example/app:1.0 -> <mirror>/example/app:1.0).
+     */
+    images: z.strictObject({ pinDigests: z.boolean().optional(), mirror: z.string().min(1).optional() }).prefault({}),
   })
   .prefault({});
 
@@ -26,6 +34,7 @@ export interface SecurityPlan {
   readonly awsConfig: boolean;
   readonly securityHub: boolean;
   readonly configRetentionDays: number;
+  readonly images: ImageSettings;
 }
 
 export function resolveSecurity(section: SecuritySection, environment: string): SecurityPlan {
@@ -35,5 +44,9 @@ export function resolveSecurity(section: SecuritySection, environment: string): 
     awsConfig: section.awsConfig ?? byDefault,
     securityHub: section.securityHub ?? byDefault,
     configRetentionDays: section.configRetentionDays,
+    images: {
+      pinDigests: section.images.pinDigests ?? DIGEST_ENVIRONMENTS.includes(environment),
+      ...(section.images.mirror !== undefined ? { mirror: section.images.mirror } : {}),
+    },
   };
 }

@@ -20,6 +20,7 @@ import {
   queueProducerStatements,
   redrivePolicy,
 } from "./iam";
+import { withResolvedImages, type ImageResolver } from "../security/image-digests";
 import { APPS_NAMESPACE, GATEWAY_NAME, planWorkloads, type Manifest, type PlannedManifest } from "./manifests";
 
 /** The data tier's connection info for one region, as the data-endpoints ConfigMap carries it. */
@@ -51,6 +52,8 @@ export interface WorkloadsArgs {
    * its waypoint; pods wait for the CNI node agent and ztunnel so they are captured from the start.
    */
   mesh?: { readonly namespaceLabels: Readonly<Record<string, string>>; readonly dataplane: readonly pulumi.Resource[] };
+  /** Maps each configured image to what pods pull (repo@sha256 resolved from ECR); omitted: as configured. */
+  images?: ImageResolver;
 }
 
 type K8sCtor = new (name: string, args: Manifest, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
@@ -271,7 +274,8 @@ export class Workloads extends pulumi.ComponentResource {
       return deps;
     };
     for (const p of plan.manifests) {
-      created.set(p.role, createManifest(`${name}-${p.role}`, p.manifest, { ...k8s$, dependsOn: dependsOnFor(p) }));
+      const manifest = withResolvedImages(p.manifest, args.images);
+      created.set(p.role, createManifest(`${name}-${p.role}`, manifest, { ...k8s$, dependsOn: dependsOnFor(p) }));
     }
     this.gatewayService = created.get(`svc-${GATEWAY_NAME}`)!;
 

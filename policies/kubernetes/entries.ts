@@ -1,6 +1,7 @@
 import type { RegistryEntry } from "../lib/registry-entry";
 import { autoscaledNoReplicas } from "./autoscaled-no-replicas";
 import { chaosScoped } from "./chaos-scoped";
+import { imageDigest } from "./image-digest";
 import { imageTagPinned } from "./image-tag-pinned";
 import { meshDestinationRules } from "./mesh-destination-rules";
 import { meshIstioSchema } from "./mesh-istio-schema";
@@ -23,6 +24,8 @@ export const kubernetesPolicies: readonly RegistryEntry[] = [
   { create: resourceRequestsLimits },
   { create: probes, strict: "mandatory" },
   { create: imageTagPinned },
+  // Advisory in dev (tags), mandatory in prod/staging, where images are resolved to digests.
+  { create: imageDigest, strict: "mandatory" },
   { create: noExternalService },
   { create: pdbForReplicated, strict: "mandatory" },
   { create: singleAutoscaler },

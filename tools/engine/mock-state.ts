@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { ELB_LEGACY_LOG_ACCOUNTS } from "../../components/edge/bucket-policies";
 
@@ -199,6 +200,17 @@ export const CALL_RESULTS: Record<string, CallFn> = {
     addonName: c.inputs.addonName,
     kubernetesVersion: c.inputs.kubernetesVersion,
     version: `offline-placeholder(${c.inputs.addonName}, default for ${c.inputs.kubernetesVersion}; resolved by AWS at deploy)`,
+  }),
+  // Image digests come from ECR at deploy time (components/security/image-digests.ts). Offline this
+  // is a stand-in: sha256 of "offline-placeholder <registry>/<repository>:<tag>", not a real image.
+  "aws:ecr/getImage:getImage": (c) => ({
+    registryId: c.inputs.registryId ?? MOCK_ACCOUNT,
+    repositoryName: c.inputs.repositoryName,
+    imageTag: c.inputs.imageTag,
+    imageTags: [c.inputs.imageTag],
+    imageDigest: `sha256:${createHash("sha256")
+      .update(`offline-placeholder ${c.inputs.registryId}/${c.inputs.repositoryName}:${c.inputs.imageTag}`)
+      .digest("hex")}`,
   }),
   "aws:index/getRegion:getRegion": (c) => ({
     name: c.inputs.name ?? "us-east-1",
