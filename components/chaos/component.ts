@@ -108,7 +108,6 @@ export function productionSchedules(config: PlatformConfig) {
       percent: p.percent,
       duration: p.duration,
       schedule: p.schedule,
-      healthUrl: `http://${svc.name}.${GATEWAY_SERVICE.namespace}.svc.cluster.local:${svc.port}${svc.healthPath}`,
     });
   });
 }

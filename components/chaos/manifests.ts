@@ -31,10 +31,10 @@ export const DEFAULT_EXERCISES: Readonly<Record<ChaosExperimentInput["kind"], re
 
 /** Alerts that must not fire while a "steady-state" kind runs (annotation platform.io/steady-state). */
 export const DEFAULT_STEADY_STATE: Readonly<Record<ChaosExperimentInput["kind"], readonly string[]>> = Object.freeze({
-  "pod-failure": ["SLOAvailabilityFastBurn"],
+  "pod-failure": ["SLOAvailabilityFastBurn", "SLOLatencyFastBurn"],
   "network-delay": [],
   "cpu-stress": [],
-  "pod-kill": ["SLOAvailabilityFastBurn"],
+  "pod-kill": ["SLOAvailabilityFastBurn", "SLOLatencyFastBurn"],
 });
 
 /** The hypothesis annotations: the kind, then the alerts it fires or the alerts that must stay silent. */

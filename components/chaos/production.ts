@@ -1,20 +1,32 @@
 /**
  * Seed 002's production experiment: pod-failure on 20 % of a service's pods for 30 s, hourly,
- * opt-in (`platform:chaos.production.enabled`), guarded by an abort condition. Shapes from
- * chaos-mesh/chaos-mesh v2.8.3 api/v1alpha1: a Schedule of `type: Workflow` (schedule_item.go
- * `workflow`), whose entry is a Parallel node running the PodChaos next to a Continuous HTTP
- * StatusCheck with `abortWithStatusCheck: true` (workflow_types.go, statuscheck_types.go): when
- * the check fails `failureThreshold` times in a row the workflow is aborted and the fault lifted.
+ * opt-in (`platform:chaos.production.enabled`), guarded by an abort condition on the SLO burn
+ * alerts. Shapes from chaos-mesh/chaos-mesh v2.8.3 api/v1alpha1: a Schedule of `type: Workflow`
+ * (schedule_item.go `workflow`) whose entry is a Serial node: first a Synchronous StatusCheck
+ * (no fault starts while an SLO burn alert fires), then a Parallel node running the PodChaos next
+ * to a Continuous StatusCheck. Both checks carry `abortWithStatusCheck: true`: when a check
+ * reaches `failureThreshold` the workflow is aborted and the fault lifted
+ * (pkg/workflow/controllers/statuscheck_reconciler.go needToAbort).
  *
- * What the check probes: Chaos Mesh 2.8's HTTP criteria compare only the status code
- * (HTTPCriteria.statusCode), and the Prometheus and Alertmanager HTTP APIs answer 200 whether an
- * alert fires or not, so "abort on the SLO burn alert" cannot be expressed without a responder
- * that turns alert state into a status code. The check therefore probes what users depend on:
- * the target service's health route through its Service (ready pods only), which fails when the
- * surviving pods stop answering. The SLO burn alert stays named in platform.io/steady-state.
+ * How a status check reads an alert: Chaos Mesh 2.8.3's HTTP check compares only the status code
+ * (controllers/statuscheck/http/http.go validateStatusCode; HTTPCriteria has no body matcher).
+ * Prometheus' HTTP API answers 422 when an expression cannot be executed
+ * (prometheus.io/docs/prometheus/latest/querying/api, "Format overview"). ABORT_QUERY is built to
+ * be such an error exactly while a burn alert fires: `vector(1) + on() (ALERTS{...} or vector(0))`
+ * has one right-hand series when no alert fires (200), and at least two with the same empty
+ * match group when one does, which one-to-one matching rejects ("found duplicate series for the
+ * match group", 422). test/chaos/abort-query.prometheus.spec.ts runs it on a real Prometheus.
+ *
+ * Why this is a steady-state experiment and not one that fires an alert: 30 s is shorter than the
+ * `for` of every alert (SLOAvailabilityFastBurn: 2m), so the run can fire nothing by itself. It
+ * tests that the SLO holds; the abort keeps it from adding to an SLO that is already burning.
+ * The earlier health-URL check could not reach the service: apps is STRICT mTLS behind a
+ * deny-by-default AuthorizationPolicy and a default-deny NetworkPolicy, and the controller is not
+ * in the mesh, so every probe failed and every run would have been aborted.
  */
-import { chaosSelector } from "./manifests";
-import { CHAOS_API_VERSION, EXERCISES_ANNOTATION, STEADY_STATE_ANNOTATION } from "./types";
+import { PROMETHEUS_URL } from "../k8s-names";
+import { DEFAULT_STEADY_STATE, chaosSelector, hypothesisAnnotations } from "./manifests";
+import { CHAOS_API_VERSION } from "./types";
 
 export interface ProductionChaosInput {
   namespace: string;
@@ -22,17 +34,43 @@ export interface ProductionChaosInput {
   percent: number;
   duration: string;
   schedule: string;
-  /** The target's health URL through its Service, e.g. http://user-service.apps.svc.cluster.local:8000/api/v1/health/. */
-  healthUrl: string;
   labelKey?: string;
 }
 
-/** Abort after 2 failed probes 5 s apart: at most ~10 s of a 30 s fault once users are hurt. */
-export const ABORT_CHECK = { intervalSeconds: 5, timeoutSeconds: 2, failureThreshold: 2, successThreshold: 1 } as const;
+/**
+ * The burn alerts that abort a run: the pod-failure steady-state alerts (the two fast burns, which
+ * page), for any service in the namespace.
+ */
+export const ABORT_ALERTS: readonly string[] = DEFAULT_STEADY_STATE["pod-failure"];
+
+/** PromQL that is an execution error (HTTP 422) exactly while one of `alerts` fires in `namespace`. */
+export function abortQuery(alerts: readonly string[], namespace: string): string {
+  const selector = `alertname=~"${alerts.join("|")}",alertstate="firing",destination_service_namespace="${namespace}"`;
+  return `vector(1) + on() (ALERTS{${selector}} or vector(0))`;
+}
+
+/** The instant-query URL of the in-cluster Prometheus (the Service kube-prometheus-stack creates). */
+export function abortCheckUrl(query: string, prometheusUrl: string = PROMETHEUS_URL): string {
+  return `${prometheusUrl}/api/v1/query?query=${encodeURIComponent(query)}`;
+}
+
+/**
+ * One probe every 5 s with a 2 s timeout; one failure aborts (an alert is already debounced by
+ * its `for`, and an unreachable Prometheus means nothing watches the SLO: stop). The pre-check
+ * gets 10 s to see one success before the fault starts.
+ */
+export const ABORT_CHECK = { intervalSeconds: 5, timeoutSeconds: 2, failureThreshold: 1, successThreshold: 1 } as const;
+export const PRECHECK_DEADLINE = "10s";
 
 export function productionPodFailure(input: ProductionChaosInput) {
-  const url = input.healthUrl;
   const name = `chaos-prod-pod-failure-${input.target}`.slice(0, 57);
+  const url = abortCheckUrl(abortQuery(ABORT_ALERTS, input.namespace));
+  const check = (mode: "Synchronous" | "Continuous") => ({
+    mode,
+    type: "HTTP",
+    ...ABORT_CHECK,
+    http: { url, method: "GET", criteria: { statusCode: "200" } },
+  });
   return {
     apiVersion: CHAOS_API_VERSION,
     kind: "Schedule" as const,
@@ -40,7 +78,7 @@ export function productionPodFailure(input: ProductionChaosInput) {
       name,
       namespace: input.namespace,
       labels: { "app.kubernetes.io/part-of": "platform", "platform.io/experiment": "production-pod-failure" },
-      annotations: { [EXERCISES_ANNOTATION]: "", [STEADY_STATE_ANNOTATION]: "SLOAvailabilityFastBurn" },
+      annotations: hypothesisAnnotations("steady-state", ABORT_ALERTS),
     },
     spec: {
       schedule: input.schedule,
@@ -50,23 +88,21 @@ export function productionPodFailure(input: ProductionChaosInput) {
       workflow: {
         entry: "guarded",
         templates: [
+          { name: "guarded", templateType: "Serial", children: ["steady-state-before", "run"] },
           {
-            name: "guarded",
-            templateType: "Parallel",
-            deadline: input.duration,
-            children: ["abort-check", "pod-failure"],
+            name: "steady-state-before",
+            templateType: "StatusCheck",
+            deadline: PRECHECK_DEADLINE,
+            abortWithStatusCheck: true,
+            statusCheck: check("Synchronous"),
           },
+          { name: "run", templateType: "Parallel", deadline: input.duration, children: ["abort-check", "pod-failure"] },
           {
             name: "abort-check",
             templateType: "StatusCheck",
             deadline: input.duration,
             abortWithStatusCheck: true,
-            statusCheck: {
-              mode: "Continuous",
-              type: "HTTP",
-              ...ABORT_CHECK,
-              http: { url, method: "GET", criteria: { statusCode: "200" } },
-            },
+            statusCheck: check("Continuous"),
           },
           {
             name: "pod-failure",

@@ -90,7 +90,7 @@ describe("Chaos component (mock engine)", () => {
     // 30 s outlasts no alert: it claims the SLO holds (steady state), not that an alert fires.
     assert.deepEqual(s.metadata.annotations, {
       "platform.io/hypothesis": "steady-state",
-      "platform.io/steady-state": "SLOAvailabilityFastBurn",
+      "platform.io/steady-state": "SLOAvailabilityFastBurn,SLOLatencyFastBurn",
     });
   });
 

@@ -5,9 +5,6 @@ import {
   STEADY_STATE_ANNOTATION,
   chaosSchedule,
   experimentFromSchedule,
-  isChaosSchedule,
-  validateChaosExperiment,
-  type ChaosExperimentInput,
   type ChaosScheduleManifest,
 } from "../../components/chaos/manifests";
 import { planChaosExperiments, validateChaosPlan, type ChaosPlanInput } from "../../components/chaos/plan";
@@ -15,46 +12,9 @@ import { chaosSchema } from "../../components/config/sections/operations";
 import { renderAlertRules } from "../../components/observability/rules";
 import { renderSloRules } from "../../components/observability/slo";
 import { experimentSchema, scheduleSchema, schemaErrors } from "./chaos-mesh-schema";
+import { SERVICES, delay, kill, podFailure, stress } from "./inputs";
 
-const SERVICES = ["frontend", "user-service", "activity-service", "notification-service"];
-const target = (service: string) => ({ namespace: "apps", service });
-
-const podFailure: ChaosExperimentInput = {
-  kind: "pod-failure",
-  name: "pf-user",
-  namespace: "apps",
-  target: target("user-service"),
-  percent: 20,
-  duration: "30s",
-  schedule: "@every 1h",
-};
-const delay: ChaosExperimentInput = {
-  kind: "network-delay",
-  name: "delay",
-  namespace: "apps",
-  target: target("activity-service"),
-  latency: "250ms",
-  duration: "2m",
-  schedule: "@every 6h",
-};
-const stress: ChaosExperimentInput = {
-  kind: "cpu-stress",
-  name: "stress",
-  namespace: "apps",
-  target: target("user-service"),
-  workers: 1,
-  load: 80,
-  duration: "5m",
-  schedule: "@every 12h",
-};
-const kill: ChaosExperimentInput = {
-  kind: "pod-kill",
-  name: "kill-gw",
-  namespace: "apps",
-  target: target("gateway"),
-  duration: "30s",
-  schedule: "0 */2 * * *",
-};
+const FAST_BURNS = "SLOAvailabilityFastBurn,SLOLatencyFastBurn";
 
 function plan(): ChaosPlanInput {
   return { ...chaosSchema.parse({}), namespace: "apps", services: SERVICES };
@@ -122,10 +82,10 @@ describe("chaosSchedule builders", () => {
     const alerts = new Set([...renderAlertRules(), ...renderSloRules()].flatMap((g) => g.rules.map((r) => r.alert)));
     const got = [podFailure, delay, stress, kill].map((i) => chaosSchedule(i).metadata.annotations);
     assert.deepEqual(got, [
-      { [HYPOTHESIS_ANNOTATION]: "steady-state", [STEADY_STATE_ANNOTATION]: "SLOAvailabilityFastBurn" },
+      { [HYPOTHESIS_ANNOTATION]: "steady-state", [STEADY_STATE_ANNOTATION]: FAST_BURNS },
       { [HYPOTHESIS_ANNOTATION]: "fires-alert", [EXERCISES_ANNOTATION]: "HighRequestLatencyP95" },
       { [HYPOTHESIS_ANNOTATION]: "fires-alert", [EXERCISES_ANNOTATION]: "HighPodCPUUsage" },
-      { [HYPOTHESIS_ANNOTATION]: "steady-state", [STEADY_STATE_ANNOTATION]: "SLOAvailabilityFastBurn" },
+      { [HYPOTHESIS_ANNOTATION]: "steady-state", [STEADY_STATE_ANNOTATION]: FAST_BURNS },
     ]);
     for (const a of got)
       for (const name of (a[EXERCISES_ANNOTATION] ?? a[STEADY_STATE_ANNOTATION]).split(","))
@@ -198,122 +158,6 @@ describe("Chaos Mesh schema (negative cases: the schema is live)", () => {
     const s2 = chaosSchedule(delay) as unknown as { spec: { networkChaos: Record<string, unknown> } };
     delete s2.spec.networkChaos.delay;
     assert.deepEqual(schemaErrors(scheduleSchema, s2), ["spec.networkChaos: action delay requires delay"]);
-  });
-});
-
-describe("validateChaosExperiment", () => {
-  it("accepts the seed experiments", () => {
-    for (const input of [podFailure, delay, stress, kill])
-      assert.deepEqual(validateChaosExperiment(input, { knownServices: [...SERVICES, "gateway"] }), []);
-  });
-
-  it("names key, value and expectation for each problem", () => {
-    assert.deepEqual(
-      validateChaosExperiment(
-        { ...podFailure, duration: "30 s", schedule: "every hour", percent: 101, target: target("billing") },
-        { knownServices: SERVICES },
-      ),
-      [
-        {
-          path: "pf-user.schedule",
-          value: "every hour",
-          expected: 'a cron expression ("0 * * * *"), a descriptor like "@hourly", or "@every 1h"',
-        },
-        {
-          path: "pf-user.duration",
-          value: "30 s",
-          expected: 'a positive Go duration like "30s", "5m" or "1h30m" (no spaces)',
-        },
-        {
-          path: "pf-user.target.service",
-          value: "billing",
-          expected: "a configured service (frontend, user-service, activity-service, notification-service)",
-        },
-        { path: "pf-user.percent", value: 101, expected: "an integer percentage between 1 and 100" },
-      ],
-    );
-    assert.deepEqual(validateChaosExperiment({ ...podFailure, percent: 0 }), [
-      { path: "pf-user.percent", value: 0, expected: "an integer percentage between 1 and 100" },
-    ]);
-  });
-
-  it("rejects a run as long as its interval, a namespace-less target and unknown alerts", () => {
-    const input = {
-      ...stress,
-      duration: "12h",
-      target: { namespace: "", service: "user-service" },
-      exercises: ["CpuHigh"],
-    };
-    assert.deepEqual(
-      validateChaosExperiment(input).map((i) => i.path),
-      ["stress.duration", "stress.exercises[0]", "stress.target.namespace"],
-    );
-    assert.equal(
-      validateChaosExperiment(input)[0].expected,
-      "shorter than the schedule interval (12h), or the fault never lifts",
-    );
-  });
-
-  it("checks delay, stress and kill specifics", () => {
-    assert.deepEqual(
-      validateChaosExperiment({
-        ...delay,
-        latency: "100",
-        jitter: "1 ms",
-        correlation: "150",
-        target: { namespace: "apps", service: "" },
-      }).map((i) => `${i.path}=${JSON.stringify(i.value)}`),
-      ['delay.target.service=""', 'delay.latency="100"', 'delay.jitter="1 ms"', 'delay.correlation="150"'],
-    );
-    assert.deepEqual(validateChaosExperiment({ ...podFailure, exercises: ["HighErrorRate"] }), [
-      {
-        path: "pf-user.exercises",
-        value: ["HighErrorRate"],
-        expected: "omitted: pod-failure is a steady-state experiment (it names alerts that must stay silent)",
-      },
-    ]);
-    assert.deepEqual(
-      validateChaosExperiment({ ...stress, workers: 0, load: 150 }).map((i) => i.path),
-      ["stress.workers", "stress.load"],
-    );
-    assert.deepEqual(
-      validateChaosExperiment({ ...kill, gracePeriod: -1 }).map((i) => i.path),
-      ["kill-gw.gracePeriod"],
-    );
-  });
-
-  it("builders throw one readable report", () => {
-    assert.throws(
-      () => chaosSchedule({ ...podFailure, duration: "30 s", percent: 0 }),
-      (e: Error) =>
-        e.message ===
-        'Invalid chaos experiment (2 problems):\n  - pf-user.duration: got "30 s"; expected a positive Go duration like "30s", "5m" or "1h30m" (no spaces)\n  - pf-user.percent: got 0; expected an integer percentage between 1 and 100',
-    );
-  });
-
-  it("isChaosSchedule follows the robfig/cron parser Chaos Mesh uses", () => {
-    for (const ok of [
-      "@every 1h",
-      "@every 1h30m",
-      "@hourly",
-      "0 * * * *",
-      "*/15 9-17 * * MON-FRI",
-      "30 0 * * * *",
-      "0 0 1 JAN *",
-    ])
-      assert.ok(isChaosSchedule(ok), ok);
-    for (const bad of [
-      "every hour",
-      "@every",
-      "@every 1 h",
-      "61 * * * *",
-      "* * * *",
-      "0 24 * * *",
-      "* * 0 * *",
-      "*/0 * * * *",
-      "@every 0s",
-    ])
-      assert.ok(!isChaosSchedule(bad), bad);
   });
 });
 

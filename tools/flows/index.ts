@@ -4,6 +4,7 @@ import { buildNetwork } from "./network";
 import { reach } from "./reach";
 import { REQUIRED_FLOWS, type FlowRequirement } from "./required";
 import { ROLES, type Side } from "./roles";
+import { CONTROLLER_ROLES } from "./roles-controllers";
 import type { FlowResult, Network } from "./types";
 
 export type { FlowResult } from "./types";
@@ -66,8 +67,8 @@ export function evaluateFlows(resources: readonly PlanResource[], required = REQ
   const seen = new Set<string>();
   for (const req of required) {
     for (const rv of view.regions) {
-      const froms = ROLES[req.from](view, rv);
-      const tos = ROLES[req.to](view, rv);
+      const froms = (ROLES[req.from] ?? CONTROLLER_ROLES[req.from])(view, rv);
+      const tos = (ROLES[req.to] ?? CONTROLLER_ROLES[req.to])(view, rv);
       for (const from of froms)
         for (const to of tos) {
           const flow = evaluateOne(net, req, from, to, { host: rv.dataEndpoints });

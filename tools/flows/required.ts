@@ -91,4 +91,26 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     port: 15008,
     why: "Prometheus is in the mesh: its scrapes of STRICT-mTLS pods arrive as HBONE",
   },
+  // Controllers calling in-cluster services, and the control plane calling webhooks (tools/flows/roles-controllers.ts).
+  {
+    id: "keda-prometheus",
+    from: "keda-operator",
+    to: "prometheus",
+    port: 9090,
+    why: "every web service's request-rate, p95 and error triggers are KEDA prometheus queries",
+  },
+  {
+    id: "apiserver-vpa-webhook",
+    from: "kube-apiserver",
+    to: "vpa-admission-webhook",
+    port: 8000,
+    why: "the VPA admission controller sets pods' requests at creation (a mutating webhook in the pod-creation path)",
+  },
+  {
+    id: "chaos-abort-prometheus",
+    from: "chaos-controller",
+    to: "prometheus",
+    port: 9090,
+    why: "the guarded production experiment's StatusChecks query Prometheus for the SLO burn alerts (abort condition)",
+  },
 ];
