@@ -13,10 +13,12 @@ const { AnalyzerClient } = fromPolicy("@pulumi/pulumi/proto/analyzer_grpc_pb");
 const { Struct } = fromPolicy("google-protobuf/google/protobuf/struct_pb");
 
 const PACK_DIR = join(__dirname, "..");
+/** The repository's TypeScript loader (transpile-only, cached), as the mocha workers use. */
+const TS_REGISTER = join(__dirname, "..", "..", "tools", "ts-register.js");
 
 /** Starts the real pack the way the Pulumi CLI does (it prints its port) and connects to it. */
 async function startPack(): Promise<{ child: ChildProcess; client: any }> {
-  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "index.ts"], {
+  const child = spawn(process.execPath, ["-r", TS_REGISTER, "index.ts"], {
     cwd: PACK_DIR,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -6,6 +6,8 @@ import type { ConfigError, PlatformConfig } from "../../components/config";
 export const ROOT = path.resolve(__dirname, "..", "..");
 /** The --require file that keeps plain V8 stack traces (see it); child plan processes load it too. */
 export const FAST_STACKS = path.join(__dirname, "fast-stacks.js");
+/** The --require file that runs TypeScript with a transpile cache (see it); child processes load it too. */
+export const TS_REGISTER = path.join(ROOT, "tools", "ts-register.js");
 
 const cache = new Map<string, Promise<PlanResult>>();
 

@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cachedBuild, FAST_STACKS, ROOT } from "../helpers/plan";
+import { cachedBuild, FAST_STACKS, ROOT, TS_REGISTER } from "../helpers/plan";
 import { runPlanCli, USAGE } from "../../tools/plan-cli";
 
 /** The plan command in this process, with the memoised builder: same messages and exit codes as `npm run plan`. */
@@ -26,7 +26,7 @@ function planProcess(args: string[]) {
   const r = spawnSync(
     process.execPath,
     // fast-stacks: plain V8 stack traces in the child too (mocha gives them to this process; .mocharc.json).
-    ["-r", FAST_STACKS, "-r", "ts-node/register/transpile-only", path.join(ROOT, "tools", "plan.ts"), ...args],
+    ["-r", FAST_STACKS, "-r", TS_REGISTER, path.join(ROOT, "tools", "plan.ts"), ...args],
     { cwd: ROOT, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
   );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

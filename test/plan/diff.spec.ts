@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { diffPlans, renderReview, review } from "../../tools/diff-lib";
 import { spawnSync } from "child_process";
-import { planFor, planWith, ROOT } from "../helpers/plan";
+import { planFor, planWith, ROOT, TS_REGISTER } from "../helpers/plan";
 
 describe("offline plan diff", () => {
   it("a plan against itself is empty", async () => {
@@ -54,7 +54,7 @@ describe("offline plan diff", () => {
 
 describe("npm run diff (CLI)", () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/diff.ts", ...args], {
+    spawnSync(process.execPath, ["-r", TS_REGISTER, "tools/diff.ts", ...args], {
       cwd: ROOT,
       encoding: "utf8",
     });
