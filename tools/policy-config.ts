@@ -23,7 +23,10 @@ try {
   const file = path.resolve(arg("--config-file") ?? path.join(rootDir, `Pulumi.${stack}.yaml`));
   const raw = readStackConfig(rootDir, file);
   const config = loadConfig(raw.config, { project: raw.project, stack });
-  const pack = policyConfigFor(config.environment, { allowedRegions: config.allowedRegions });
+  const pack = policyConfigFor(config.environment, {
+    allowedRegions: config.allowedRegions,
+    detection: config.security,
+  });
   process.stdout.write(`${JSON.stringify(pack, null, 2)}\n`);
 } catch (err) {
   if (!(err instanceof ConfigError || err instanceof StackFileError)) throw err;

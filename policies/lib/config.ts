@@ -1,5 +1,6 @@
 import type { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
 import { DEFAULT_ALLOWED_REGIONS } from "../stack/aws-allowed-regions";
+import { DETECTION_SERVICES } from "../stack/detection-services";
 import { REGISTRY } from "./registry";
 
 /**
@@ -11,6 +12,12 @@ export const STRICT_ENVIRONMENTS: readonly string[] = ["staging", "prod"];
 export interface PolicyConfigOptions {
   /** Overrides the allowed-regions default (the seeds' three regions). */
   allowedRegions?: readonly string[];
+  /**
+   * `platform:security` resolved (which detection services the stack runs). Unset: the
+   * environment's default, the same as components/security/config.ts: all three in prod, none
+   * elsewhere.
+   */
+  detection?: { readonly guardDuty: boolean; readonly awsConfig: boolean; readonly securityHub: boolean };
 }
 
 /**
@@ -22,6 +29,9 @@ export function policyConfigFor(environment: string, options: PolicyConfigOption
   const config: PolicyPackConfig = {
     "aws-allowed-regions": { allowedRegions: [...(options.allowedRegions ?? DEFAULT_ALLOWED_REGIONS)] },
     "aws-required-tags": { environment },
+    "aws-detection-services": {
+      required: DETECTION_SERVICES.filter((d) => (options.detection ? options.detection[d] : environment === "prod")),
+    },
   };
   if (!STRICT_ENVIRONMENTS.includes(environment)) return config;
   for (const entry of REGISTRY) {

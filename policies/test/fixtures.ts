@@ -2,7 +2,8 @@
 export function goodContainer(name = "app"): Record<string, any> {
   return {
     name,
-    image: "ghcr.io/acme/user-service:1.4.2",
+    // Pinned by digest (k8s-image-digest); test data, not a real image.
+    image: `ghcr.io/acme/user-service:1.4.2@sha256:${"0123456789abcdef".repeat(4)}`,
     ports: [{ containerPort: 8000 }],
     resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "200m", memory: "256Mi" } },
     livenessProbe: { httpGet: { path: "/api/v1/health/", port: 8000 }, initialDelaySeconds: 20, periodSeconds: 10 },

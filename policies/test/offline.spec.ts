@@ -150,6 +150,7 @@ describe("policies: offline evaluator", () => {
     assert.deepEqual(policyConfigFor("dev"), {
       "aws-allowed-regions": { allowedRegions: ["us-east-1", "us-west-2", "eu-west-1"] },
       "aws-required-tags": { environment: "dev" },
+      "aws-detection-services": { required: [] },
     });
     const prod = policyConfigFor("prod", { allowedRegions: ["us-east-1"] });
     assert.deepEqual(prod["aws-allowed-regions"], { allowedRegions: ["us-east-1"] });
@@ -158,7 +159,9 @@ describe("policies: offline evaluator", () => {
         .filter(([, v]) => typeof v === "object" && v.enforcementLevel === "mandatory")
         .map(([k]) => k),
       [
+        "aws-detection-services",
         "cost-budget",
+        "aws-alarm-subscriptions",
         "aws-security-group-descriptions",
         "aws-s3-encryption",
         "aws-s3-log-bucket-versioning",
@@ -167,6 +170,7 @@ describe("policies: offline evaluator", () => {
         "aws-waf-logging",
         "k8s-read-only-root-filesystem",
         "k8s-probes",
+        "k8s-image-digest",
         "k8s-pdb-for-replicated",
         "mesh-mtls-strict",
       ],

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Wrote ${path.relative(process.cwd(), file) || file}\n`);
   if (flags["--policy-config"] && config) {
     const pack = {
-      ...policyConfigFor(config.environment, { allowedRegions: config.allowedRegions }),
+      ...policyConfigFor(config.environment, { allowedRegions: config.allowedRegions, detection: config.security }),
       "cost-budget": {
         ...(policyConfigFor(config.environment)["cost-budget"] as object | undefined),
         ...(report.budget !== undefined ? { monthlyBudget: report.budget } : {}),
