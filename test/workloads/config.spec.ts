@@ -13,6 +13,9 @@ function problems(patch: Record<string, Record<string, unknown>>, extra: Record<
   }
 }
 
+const RATE =
+  "{ keda: { mesh: true } } (request rate, p95 and 5xx from the mesh) or keda.prometheus with a request-rate query";
+
 describe("workloads config: bad input gets a clear error", () => {
   it("the seed catalogue loads", () => {
     assert.deepEqual(problems({}), []);
@@ -33,6 +36,7 @@ describe("workloads config: bad input gets a clear error", () => {
       [
         "platform:services[0].autoscaling.hpa.minReplicas: got 5; expected at most maxReplicas (4)",
         "platform:services[4].autoscaling.keda.minReplicas: got 9; expected at most maxReplicas (2)",
+        `platform:services[0].autoscaling.hpa: got {"minReplicas":5,"maxReplicas":4}; expected no plain CPU/memory HPA for a web service (frontend): use ${RATE}`,
       ],
     );
     assert.ok(
@@ -93,8 +97,23 @@ describe("workloads config: bad input gets a clear error", () => {
       [
         'platform:services[0].autoscaling.keda: got {"minReplicas":2}; expected at least one trigger: sqsQueueLength, prometheus, businessHours or mesh',
         "platform:services[1].uses.queue: got false; expected true when scaling on an SQS queue",
+        `platform:services[1].autoscaling.keda: got {"sqsQueueLength":5}; expected a request-rate trigger for a web service (user-service): ${RATE}`,
       ],
     );
+  });
+
+  it("a web service scaling without a request-rate trigger: a plain CPU HPA, or KEDA on a schedule alone (seeds 001/002)", () => {
+    assert.deepEqual(problems({ "activity-service": { autoscaling: { hpa: { cpuPercent: 70 } } } }), [
+      `platform:services[2].autoscaling.hpa: got {"cpuPercent":70}; expected no plain CPU/memory HPA for a web service (activity-service): use ${RATE}`,
+    ]);
+    assert.deepEqual(
+      problems({ "activity-service": { autoscaling: { keda: { businessHours: true, maxReplicas: 20 } } } }),
+      [
+        `platform:services[2].autoscaling.keda: got {"maxReplicas":20,"businessHours":true}; expected a request-rate trigger for a web service (activity-service): ${RATE}`,
+      ],
+    );
+    // A worker may scale on an HPA or its queue: it serves no requests.
+    assert.deepEqual(problems({ "notification-worker": { autoscaling: { hpa: {} } } }), []);
   });
 
   it("a latest or untagged image", () => {

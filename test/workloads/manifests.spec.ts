@@ -28,9 +28,11 @@ const build = (extra: Partial<Parameters<typeof planWorkloads>[0]> = {}): Worklo
     ...extra,
   });
 const plan = build();
-// The seed web services scale through KEDA on mesh telemetry; an HPA-scaled frontend keeps the HPA shape covered.
+// The seed web services scale through KEDA on mesh telemetry, and config refuses a plain HPA on a web
+// service (config/sections/autoscaling-rules.ts); the planner's HPA path stays covered on a frontend
+// given an HPA directly.
 const hpaPlan = build({
-  services: seedConfig({ services: seedServices({ frontend: { autoscaling: { hpa: {} } } }) }).services,
+  services: config.services.map((s) => (s.name === "frontend" ? { ...s, autoscaling: { hpa: {} } } : s)),
 });
 const frontendHpa = (): Manifest =>
   structuredClone(
@@ -253,10 +255,8 @@ describe("workloads manifests", () => {
       });
     });
     it("per-service HPA overrides win over platform:autoscaling.hpa", () => {
-      const c = seedConfig({
-        services: seedServices({ frontend: { autoscaling: { hpa: { maxReplicas: 20, cpuPercent: 50 } } } }),
-      });
-      assert.deepEqual(scalingMode(c.services[0], c.autoscaling), {
+      const frontend = { ...config.services[0], autoscaling: { hpa: { maxReplicas: 20, cpuPercent: 50 } } };
+      assert.deepEqual(scalingMode(frontend, config.autoscaling), {
         kind: "hpa",
         hpa: { minReplicas: 3, maxReplicas: 20, cpuPercent: 50, memoryPercent: 80 },
       });

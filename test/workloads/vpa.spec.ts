@@ -133,7 +133,21 @@ describe("vertical pod autoscaler (seed 002, issue 16)", () => {
     });
     // Each mode follows from the workload's triggers: a KEDA service without CPU/memory triggers is updated.
     const custom = plan(
-      seedServices({ frontend: { autoscaling: { keda: { businessHours: true, maxReplicas: 20 } } } }),
+      // A web service needs a request-rate trigger (autoscaling-rules.ts); a custom Prometheus one is not CPU/memory.
+      seedServices({
+        frontend: {
+          autoscaling: {
+            keda: {
+              businessHours: true,
+              maxReplicas: 20,
+              prometheus: {
+                query: 'sum(rate(istio_requests_total{destination_service_name="frontend"}[2m]))',
+                threshold: 100,
+              },
+            },
+          },
+        },
+      }),
     );
     assert.equal(
       vpas(custom).find((m) => m.manifest.metadata.name === "frontend")!.manifest.spec.updatePolicy.updateMode,

@@ -38,6 +38,24 @@ export function autoscalingIssues(c: Sections): ConfigIssue[] {
   const meshOn = c.mesh?.enabled ?? true;
   (c.services ?? []).forEach((s, i) => {
     const keda = s.autoscaling.keda;
+    // Seeds 001/002: a web service scales on its request rate. An HPA here has only CPU and memory
+    // (no custom-metrics adapter is deployed), and KEDA without a rate trigger has none either.
+    const rateTrigger =
+      "{ keda: { mesh: true } } (request rate, p95 and 5xx from the mesh) or keda.prometheus with a request-rate query";
+    if (s.kind === "web" && s.autoscaling.hpa && !keda)
+      add(
+        key("services", `[${i}].autoscaling.hpa`),
+        s.autoscaling.hpa,
+        `no plain CPU/memory HPA for a web service (${s.name}): use ${rateTrigger}`,
+      );
+    const triggers = keda && (keda.mesh || keda.prometheus || keda.sqsQueueLength || keda.businessHours);
+    // A block with no trigger at all is reported once, by the schema's own rule.
+    if (s.kind === "web" && keda && triggers && !s.autoscaling.hpa && !keda.mesh && !keda.prometheus)
+      add(
+        key("services", `[${i}].autoscaling.keda`),
+        keda,
+        `a request-rate trigger for a web service (${s.name}): ${rateTrigger}`,
+      );
     if (!keda || s.autoscaling.hpa) return;
     const at = key("services", `[${i}].autoscaling.keda`);
     if (keda.mesh && s.kind === "worker")
