@@ -14,6 +14,7 @@ import {
   ALERTMANAGER_SERVICE_ACCOUNT,
   GRAFANA_ADMIN_SECRET_KEYS,
   PROMETHEUS_SERVICE_ACCOUNT,
+  grafanaSidecarRoleManifest,
   kubePrometheusStackValues,
   monitoringNamespaceLabels,
 } from "./values";
@@ -142,6 +143,11 @@ export class Observability extends pulumi.ComponentResource {
         remoteWriteReceiver: config.loadTests.enabled,
       }),
     );
+    // Grafana's sidecars get ConfigMap reads only (values.ts, grafanaSidecarRoleManifest).
+    const grafanaRole = new k8s.rbac.v1.Role(`${name}-grafana-sidecar-role`, grafanaSidecarRoleManifest(), {
+      ...kp,
+      dependsOn: [namespace],
+    });
     const chart = CHARTS.kubePrometheusStack;
     this.release = new k8s.helm.v3.Release(
       `${name}-kube-prometheus-stack`,
@@ -157,7 +163,7 @@ export class Observability extends pulumi.ComponentResource {
         maxHistory: 5,
       },
       // Its pods need the system nodes, their add-ons and the gp3 StorageClass (Prometheus' volume).
-      { ...kp, dependsOn: [grafanaSecret, ...identities, ...cluster.workloadDependencies] },
+      { ...kp, dependsOn: [grafanaSecret, grafanaRole, ...identities, ...cluster.workloadDependencies] },
     );
 
     // --- Rules and monitors (CRDs come with the release) --------------------------------

@@ -24,6 +24,22 @@ export const ALERTMANAGER_SERVICE_ACCOUNT = `${PROMETHEUS_RELEASE}-alertmanager`
 /** StorageClass the EKS area creates: gp3, encrypted, WaitForFirstConsumer. */
 export const STORAGE_CLASS = "gp3";
 
+/**
+ * The Role Grafana's sidecars run under (grafana.rbac.useExistingRole): read ConfigMaps in the
+ * monitoring namespace, nothing else. The chart's own Role (grafana-10.2.0 templates/role.yaml)
+ * would also grant get/list/watch on every Secret there (Alertmanager's config, the admin secret).
+ */
+export const GRAFANA_SIDECAR_ROLE = "grafana-sidecar-configmaps";
+
+export function grafanaSidecarRoleManifest() {
+  return {
+    apiVersion: "rbac.authorization.k8s.io/v1" as const,
+    kind: "Role" as const,
+    metadata: { name: GRAFANA_SIDECAR_ROLE, namespace: NAMESPACES.monitoring },
+    rules: [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get", "list", "watch"] }],
+  };
+}
+
 export type Severity = "critical" | "warning" | "info";
 
 export interface AlertRoute {
@@ -206,9 +222,10 @@ export function kubePrometheusStackValues(input: PrometheusStackValuesInput): Re
       // the release namespace and no ClusterRole (templates/role.yaml, clusterrole.yaml);
       // searchNamespace is a namespace list joined into the sidecar's NAMESPACE env (_pod.tpl);
       // resource (configmap|secret|both, default both) is what the sidecar lists and watches. The
-      // chart's dashboards and datasource are ConfigMaps, so the sidecars read no Secret; the Role
-      // itself still grants get/list/watch on Secrets in this namespace (role.yaml lists both).
-      rbac: { namespaced: true },
+      // chart's dashboards and datasource are ConfigMaps, so the sidecars read no Secret; and
+      // useExistingRole binds the chart's RoleBinding (rolebinding.yaml) to our ConfigMap-only
+      // Role instead of the chart's Role, which role.yaml always renders with secrets too.
+      rbac: { namespaced: true, useExistingRole: GRAFANA_SIDECAR_ROLE },
       sidecar: {
         dashboards: { searchNamespace: [NAMESPACES.monitoring], resource: "configmap" },
         datasources: { searchNamespace: [NAMESPACES.monitoring], resource: "configmap" },

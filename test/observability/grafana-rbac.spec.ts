@@ -1,6 +1,11 @@
 import { strict as assert } from "assert";
 import { CHARTS } from "../../components/charts";
-import { kubePrometheusStackValues, type PrometheusStackValuesInput } from "../../components/observability/values";
+import {
+  GRAFANA_SIDECAR_ROLE,
+  grafanaSidecarRoleManifest,
+  kubePrometheusStackValues,
+  type PrometheusStackValuesInput,
+} from "../../components/observability/values";
 import { ofType, planFor } from "../helpers/plan";
 
 const INPUT: PrometheusStackValuesInput = {
@@ -21,12 +26,17 @@ const INPUT: PrometheusStackValuesInput = {
  * when `not rbac.namespaced` (or extraClusterRoleRules); templates/role.yaml grants configmaps and
  * secrets get/watch/list in the release namespace when namespaced; _pod.tpl renders
  * searchNamespace as `NAMESPACE: {{ . | join "," }}` and resource as `RESOURCE` (values.yaml:
- * configmap, secret or both; default both).
+ * configmap, secret or both; default both); with rbac.useExistingRole role.yaml renders nothing and
+ * rolebinding.yaml binds the ServiceAccount to that Role.
  */
 describe("Grafana values: namespaced RBAC (issue 19)", () => {
   it("limits Grafana and its sidecars to ConfigMaps in the monitoring namespace", () => {
     const grafana = (kubePrometheusStackValues(INPUT) as any).grafana;
-    assert.deepEqual(grafana.rbac, { namespaced: true }, "no ClusterRole: no cluster-wide Secret read");
+    assert.deepEqual(
+      grafana.rbac,
+      { namespaced: true, useExistingRole: "grafana-sidecar-configmaps" },
+      "no ClusterRole (no cluster-wide Secret read), and not the chart's Role (Secrets in monitoring)",
+    );
     assert.equal(grafana.rbac.extraClusterRoleRules, undefined, "extra cluster rules would bring the ClusterRole back");
     assert.deepEqual(grafana.sidecar, {
       dashboards: { searchNamespace: ["monitoring"], resource: "configmap" },
@@ -34,10 +44,18 @@ describe("Grafana values: namespaced RBAC (issue 19)", () => {
     });
   });
 
+  it("the sidecars' own Role reads ConfigMaps in monitoring and nothing else", () =>
+    assert.deepEqual(grafanaSidecarRoleManifest(), {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "Role",
+      metadata: { name: GRAFANA_SIDECAR_ROLE, namespace: "monitoring" },
+      rules: [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get", "list", "watch"] }],
+    }));
+
   it("the pinned chart is the one these keys were checked against", () =>
     assert.equal(CHARTS.kubePrometheusStack.version, "79.9.0"));
 
-  it("every region's release runs in the namespace its sidecars search (the Role's namespace), never ALL", async () => {
+  it("every region's release runs in the namespace its sidecars search, after their Role, never ALL", async () => {
     const { plan } = await planFor("prod");
     const releases = ofType(plan, "kubernetes:helm.sh/v3:Release").filter(
       (r) => r.inputs.chart === "kube-prometheus-stack",
@@ -49,6 +67,11 @@ describe("Grafana values: namespaced RBAC (issue 19)", () => {
         [sidecar.dashboards.searchNamespace, sidecar.datasources.searchNamespace],
         [[r.inputs.namespace], [r.inputs.namespace]],
       );
+      const role = plan.resources.find(
+        (x) => x.type === "kubernetes:rbac.authorization.k8s.io/v1:Role" && r.dependencies.includes(x.urn),
+      );
+      assert.ok(role, `${r.name} must wait for the sidecars' Role`);
+      assert.deepEqual((role.inputs as any).metadata, { name: GRAFANA_SIDECAR_ROLE, namespace: r.inputs.namespace });
     }
   });
 });
