@@ -61,6 +61,18 @@ export const MESH_METRICS = {
   },
 } as const satisfies Record<string, MeshMetric>;
 
+/**
+ * Bucket bounds (ms) of istio_request_duration_milliseconds: Envoy's defaults
+ * (source/common/stats/histogram_impl.cc HistogramSettingsImpl::defaultBuckets), which Istio
+ * 1.30.3 keeps unless a pod sets sidecar.istio.io/statsHistogramBuckets
+ * (tools/packaging/common/envoy_bootstrap.json emits histogram_bucket_settings only then).
+ */
+export const ENVOY_DEFAULT_BUCKETS_MS: readonly number[] = [
+  0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000,
+];
+/** The annotation that would replace those buckets (Istio pkg/bootstrap/config.go). */
+export const HISTOGRAM_BUCKETS_ANNOTATION = "sidecar.istio.io/statsHistogramBuckets";
+
 /** Selector for one app service's inbound requests as the waypoint sees them. */
 export function serviceSelector(service: string, namespace: string = NAMESPACES.apps): string {
   return `reporter="waypoint",destination_service_namespace="${namespace}",destination_service_name="${service}"`;

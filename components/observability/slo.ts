@@ -9,7 +9,7 @@
  *   is stricter than seed 003's "error rate < 0.1 %", so meeting it meets both; the 0.1 % figure
  *   is what the load tests' thresholds check (components/loadtest).
  * - latency "P95 < 100 ms": at least 95 % of requests finish within 100 ms, i.e. the share of
- *   requests above Istio's 100 ms bucket boundary (`le="100"`, a default bucket of
+ *   requests above Istio's 100 ms bucket boundary (`le="100"`, "100.0" once Prometheus 3 stores it; a default bucket of
  *   istio_request_duration_milliseconds) is the bad ratio, budget 5 %.
  *
  * Burn-rate pairs (long window AND short window, both above factor x budget):
@@ -49,8 +49,24 @@ export const SEED_003_SLOS: readonly Slo[] = Object.freeze([
   },
 ]);
 
-/** Upper bound of the "fast enough" latency bucket, milliseconds (an Istio default bucket). */
+/**
+ * Upper bound of the "fast enough" latency bucket, milliseconds: one of Envoy's default histogram
+ * buckets, which the waypoint's istio_request_duration_milliseconds uses at Istio 1.30.3 (no
+ * histogram_bucket_settings unless a sidecar.istio.io/statsHistogramBuckets annotation asks;
+ * ENVOY_DEFAULT_BUCKETS_MS in components/mesh/telemetry.ts).
+ */
 export const LATENCY_SLO_BUCKET_MS = 100;
+
+/**
+ * The `le` matcher for that bucket. Prometheus 3 (kube-prometheus-stack 79.9.0 runs v3.7.3)
+ * normalises classic-histogram `le` values on ingestion, so Envoy's `le="100"` is stored as
+ * `le="100.0"` (prometheus.io/docs/prometheus/latest/migration, "le and quantile label values";
+ * model/textparse normalizeFloatsInLabelValues). An exact `le="100"` then selects nothing and the
+ * latency SLI is empty; this matches both forms.
+ */
+export function latencyBucketMatcher(bucketMs: number = LATENCY_SLO_BUCKET_MS): string {
+  return `le=~"${bucketMs}(\\\\.0)?"`;
+}
 
 export interface BurnWindow {
   long: string;
@@ -99,7 +115,7 @@ function badRatioExpr(slo: Slo["name"], w: string): string {
   }
   const h = MESH_METRICS.requestDuration.name;
   return (
-    `1 - sum by (${SLI_BY}) (rate(${h}_bucket{${waypoint},le="${LATENCY_SLO_BUCKET_MS}"}[${w}]))` +
+    `1 - sum by (${SLI_BY}) (rate(${h}_bucket{${waypoint},${latencyBucketMatcher()}}[${w}]))` +
     ` / sum by (${SLI_BY}) (rate(${h}_count{${waypoint}}[${w}]))`
   );
 }

@@ -61,7 +61,7 @@ describe("SLO rules (seed 003)", () => {
     const sli = renderSloRules()[0].rules as unknown as { record: string; expr: string }[];
     assert.equal(
       sli.find((r) => r.record === "slo:sli_error:ratio_rate5m:latency")!.expr,
-      '1 - sum by (destination_service_namespace, destination_service_name) (rate(istio_request_duration_milliseconds_bucket{reporter="waypoint",le="100"}[5m]))' +
+      '1 - sum by (destination_service_namespace, destination_service_name) (rate(istio_request_duration_milliseconds_bucket{reporter="waypoint",le=~"100(\\\\.0)?"}[5m]))' +
         ' / sum by (destination_service_namespace, destination_service_name) (rate(istio_request_duration_milliseconds_count{reporter="waypoint"}[5m]))',
     );
   });
