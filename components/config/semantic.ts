@@ -10,6 +10,7 @@ import { chaosIssues } from "./sections/operations-rules";
 import { autoscalingIssues } from "./sections/autoscaling-rules";
 import { domainIssues } from "./domain-checks";
 import { imageIssues } from "../security/images";
+import { replicaBounds } from "./sections/replicas";
 import { resolveSecurity } from "../security/config";
 
 type Partial<T> = { [K in keyof T]?: T[K] };
@@ -212,15 +213,19 @@ function checkServices(c: Partial<ParsedSections>, add: Add): void {
         { hpa, keda },
         "either hpa or keda, not both (KEDA refuses a target an HPA already scales)",
       );
-    if (hpa && c.autoscaling) {
-      const min = hpa.minReplicas ?? c.autoscaling.hpa.minReplicas;
-      const max = hpa.maxReplicas ?? c.autoscaling.hpa.maxReplicas;
-      if (min > max) add(key("services", `${at}.autoscaling.hpa.minReplicas`), min, `at most maxReplicas (${max})`);
+    // The range the manifests will render (defaults filled in), or the service's own values while
+    // platform:autoscaling itself is invalid. Reported at the key the service set; a range made only of
+    // platform defaults is reported at those defaults (and mesh floors by autoscaling-rules.ts).
+    const own = hpa ?? keda;
+    const range = c.autoscaling
+      ? replicaBounds(s, c.autoscaling)
+      : own && { kind: hpa ? "hpa" : "keda", min: own.minReplicas ?? 0, max: own.maxReplicas ?? Infinity };
+    const where = (field: string) => key("services", `${at}.autoscaling.${range!.kind}.${field}`);
+    if (own && range && range.min > range.max) {
+      if (own.minReplicas !== undefined) add(where("minReplicas"), range.min, `at most maxReplicas (${range.max})`);
+      else if (!keda?.mesh) add(where("maxReplicas"), range.max, `at least minReplicas (${range.min})`);
     }
     if (keda) {
-      const min = keda.minReplicas ?? c.autoscaling?.keda.minReplicas ?? 0;
-      const max = keda.maxReplicas ?? c.autoscaling?.keda.maxReplicas ?? Infinity;
-      if (min > max) add(key("services", `${at}.autoscaling.keda.minReplicas`), min, `at most maxReplicas (${max})`);
       // `mesh` (mesh telemetry trigger) is being added to kedaSchema; read it without depending on it.
       const mesh = (keda as { mesh?: boolean }).mesh;
       if (!keda.sqsQueueLength && !keda.prometheus && !keda.businessHours && !mesh)

@@ -46,6 +46,23 @@ describe("workloads config: bad input gets a clear error", () => {
     );
   });
 
+  it("judges a mesh-scaled service's minimum against the range it renders (mesh defaults, not keda's)", () => {
+    // Platform defaults: keda 1..10, mesh 3..50. A rate-scaled service asking for 20 pods minimum renders
+    // 20..50 (the ScaledObject's max is the mesh default), so it is valid; 60 is above that max.
+    const mesh = (minReplicas: number) => ({ autoscaling: { keda: { mesh: true, minReplicas } } });
+    const autoscaling = { keda: { minReplicas: 1, maxReplicas: 10 }, mesh: { minReplicas: 3, maxReplicas: 50 } };
+    assert.deepEqual(problems({ "activity-service": mesh(20) }, { autoscaling }), []);
+    assert.deepEqual(problems({ "activity-service": mesh(60) }, { autoscaling }), [
+      "platform:services[2].autoscaling.keda.minReplicas: got 60; expected at most maxReplicas (50)",
+    ]);
+    // A service's own max below the platform's default min is reported at the key the service set.
+    const worker = { autoscaling: { keda: { sqsQueueLength: 10, maxReplicas: 1 } } };
+    const floor2 = { ...autoscaling, keda: { minReplicas: 2, maxReplicas: 10 } };
+    assert.deepEqual(problems({ "notification-worker": worker }, { autoscaling: floor2 }), [
+      "platform:services[4].autoscaling.keda.maxReplicas: got 1; expected at least minReplicas (2)",
+    ]);
+  });
+
   it("requests above limits", () => {
     assert.deepEqual(
       problems({

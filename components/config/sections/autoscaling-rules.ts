@@ -1,6 +1,7 @@
 import type { ConfigIssue } from "../errors";
 import type { ParsedSections } from "../schema";
 import { isIanaZone } from "../../workloads/timezones";
+import { replicaBounds } from "./replicas";
 
 type Sections = { [K in keyof ParsedSections]?: ParsedSections[K] };
 type Add = (path: string, value: unknown, expected: string) => void;
@@ -62,7 +63,7 @@ export function autoscalingIssues(c: Sections): ConfigIssue[] {
       add(`${at}.mesh`, true, "false for a worker (no Service, so the mesh sees no requests to scale on)");
     if (keda.mesh && !meshOn)
       add(`${at}.mesh`, true, "false while platform:mesh.enabled is false (nothing exports istio_requests_total)");
-    const max = keda.maxReplicas ?? (keda.mesh ? a.mesh.maxReplicas : a.keda.maxReplicas);
+    const max = replicaBounds(s, a)!.max;
     const maxFrom =
       keda.maxReplicas !== undefined
         ? `${at}.maxReplicas`

@@ -1,4 +1,5 @@
 import type { AutoscalingConfig, ServiceConfig } from "../../config/types";
+import { replicaBounds } from "../../config/sections/replicas";
 import { PROMETHEUS_URL } from "../../k8s-names";
 import { APPS_NAMESPACE, commonLabels, type Manifest, type Value } from "./common";
 import { meshTriggers, scheduleTriggers, type MeshTriggerSettings } from "./scaling-triggers";
@@ -38,11 +39,12 @@ export function scalingMode(service: ServiceConfig, defaults: AutoscalingConfig)
   if (hpa && keda) throw new Error(`service ${service.name}: either hpa or keda, not both`);
   if (hpa) {
     const d = defaults.hpa;
+    const range = replicaBounds(service, defaults)!;
     return {
       kind: "hpa",
       hpa: {
-        minReplicas: hpa.minReplicas ?? d.minReplicas,
-        maxReplicas: hpa.maxReplicas ?? d.maxReplicas,
+        minReplicas: range.min,
+        maxReplicas: range.max,
         cpuPercent: hpa.cpuPercent ?? d.cpuPercent,
         memoryPercent: hpa.memoryPercent ?? d.memoryPercent,
       },
@@ -51,13 +53,12 @@ export function scalingMode(service: ServiceConfig, defaults: AutoscalingConfig)
   if (keda) {
     const d = defaults.keda;
     const m = defaults.mesh;
-    // Mesh-scaled services default to seed 002's 3..50; with the schedule, weekends (seed 004) set the minimum.
-    const meshMin = keda.businessHours ? d.businessHours.weekendReplicas : m.minReplicas;
+    const range = replicaBounds(service, defaults)!;
     return {
       kind: "keda",
       keda: {
-        minReplicas: keda.minReplicas ?? (keda.mesh ? meshMin : d.minReplicas),
-        maxReplicas: keda.maxReplicas ?? (keda.mesh ? m.maxReplicas : d.maxReplicas),
+        minReplicas: range.min,
+        maxReplicas: range.max,
         pollingIntervalSeconds: d.pollingIntervalSeconds,
         cooldownSeconds: d.cooldownSeconds,
         ...(keda.sqsQueueLength ? { sqsQueueLength: keda.sqsQueueLength } : {}),
