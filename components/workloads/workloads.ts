@@ -246,8 +246,11 @@ export class Workloads extends pulumi.ComponentResource {
         metadata: {
           ...plan.namespace.manifest.metadata,
           labels: { ...plan.namespace.manifest.metadata.labels, ...args.mesh?.namespaceLabels },
-          // Chaos Mesh filters namespaces (components/chaos/values.ts): only the apps namespace is a target.
-          ...(config.chaos.enabled ? { annotations: { ...CHAOS_INJECT_ANNOTATION } } : {}),
+          // Chaos Mesh filters namespaces (components/chaos/values.ts): only the apps namespace is a target,
+          // of the game days and of the opt-in production experiment alike.
+          ...(config.chaos.enabled || config.chaos.production.enabled
+            ? { annotations: { ...CHAOS_INJECT_ANNOTATION } }
+            : {}),
         },
       },
       k8s$,

@@ -98,6 +98,12 @@ describe("production chaos (seed 002: pod-failure 20 %, 30 s, hourly; opt-in, ab
     const schedules = ofType(plan!, SCHEDULE);
     assert.equal(schedules.length, 3 * config.regions.length);
     for (const x of schedules) assert.equal((x.inputs.spec as any).type, "Workflow", x.name);
+    // Chaos Mesh filters namespaces: without the annotation the PodChaos would select no pod.
+    const apps = ofType(plan!, "kubernetes:core/v1:Namespace").filter(
+      (n) => (n.inputs.metadata as any).name === "apps",
+    );
+    assert.equal(apps.length, config.regions.length);
+    for (const n of apps) assert.equal((n.inputs.metadata as any).annotations?.["chaos-mesh.org/inject"], "enabled");
     const abort = plan!.flows.filter((f) => f.requirement === "chaos-abort-prometheus");
     assert.deepEqual(
       abort.map((f) => [f.from, f.to, f.port, f.ok]),
