@@ -78,7 +78,7 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
     program,
   });
   const flows = evaluateFlows(run.resources);
-  const violations = [...evaluate(run.resources, config), ...flowViolations(flows)];
+  const violations = [...planViolations(run.resources, config), ...flowViolations(flows)];
   return {
     ok: true,
     config,
@@ -95,14 +95,15 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
   };
 }
 
-function evaluate(resources: PlanResource[], config: PlatformConfig): Violation[] {
+/** The policy pack over a run's resources, configured from the stack as `npm run policy-config` configures a real preview. */
+export function planViolations(resources: PlanResource[], config: PlatformConfig): Violation[] {
   const stackTags = new Map([["environment", config.environment]]);
   // The stack's allowed regions reach the policy the way `--policy-pack-config` carries them (npm run policy-config).
   return evaluatePolicies(resources, {
     environment: config.environment,
     stackTags,
     config: {
-      ...policyConfigFor(config.environment, { allowedRegions: config.allowedRegions }),
+      ...policyConfigFor(config.environment, { allowedRegions: config.allowedRegions, detection: config.security }),
       "cost-budget": costBudgetConfig(resources, config),
     },
   });

@@ -4,6 +4,7 @@ import { policyConfigFor } from "../../policies/lib/config";
 import { alarmSubscriptions } from "../../policies/stack/alarm-subscriptions";
 import { detectionServices } from "../../policies/stack/detection-services";
 import { planFor } from "../helpers/plan";
+import { planViolations } from "../../tools/plan-lib";
 
 const policies = () => [detectionServices(), alarmSubscriptions()];
 
@@ -19,6 +20,18 @@ describe("security: detection and alarm delivery checked on the prod plan (issue
       required: ["guardDuty", "awsConfig", "securityHub"],
       enforcementLevel: "mandatory",
     });
+  });
+
+  it("npm run plan configures the policy from the stack: Security Hub turned off in config is not required", async () => {
+    const { plan, config } = await planFor("prod");
+    const withoutHub = plan.resources.filter((r) => r.type !== "aws:securityhub/account:Account");
+    const detection = (c: typeof config) =>
+      planViolations(withoutHub, c).filter((v) => v.policy === "aws-detection-services");
+    assert.deepEqual(
+      detection(config).map((v) => [v.enforcementLevel, v.message.match(/but (\S+) has no Security Hub account/)?.[1]]),
+      config.regions.map((r) => ["mandatory", r.name]).sort(),
+    );
+    assert.deepEqual(detection({ ...config, security: { ...config.security, securityHub: false } }), []);
   });
 
   it("a region losing Security Hub, and topics losing their subscribers, fail the prod plan", async () => {
