@@ -15,7 +15,11 @@ const HOLDING = [
 ];
 
 /** Requirements whose source exists only when an opt-in feature is on (tested where the feature is). */
-const OPT_IN = ["chaos-abort-prometheus"]; // chaos.production (test/chaos/production.spec.ts)
+const OPT_IN = [
+  "chaos-abort-prometheus", // chaos.production (test/chaos/production.spec.ts)
+  "loadtest-gateway", // loadTests (test/loadtest/loadtest.spec.ts)
+  "loadtest-prometheus",
+];
 
 describe("flows: the required flows on the stack plans", () => {
   for (const stack of ["dev", "prod"]) {

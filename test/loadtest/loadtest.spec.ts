@@ -153,5 +153,16 @@ describe("k6 load tests (seed 002)", () => {
     ))
       assert.equal((r.inputs.values as any).prometheus.prometheusSpec.enableRemoteWriteReceiver, true);
     assert.deepEqual(mandatoryViolations(plan!), []);
+    // The runners reach the gateway (its container port) and Prometheus' remote-write receiver.
+    for (const id of ["loadtest-gateway", "loadtest-prometheus"]) {
+      const flows = plan!.flows.filter((f) => f.requirement === id);
+      assert.equal(flows.length, regions.size, id);
+      for (const f of flows)
+        assert.ok(f.ok && f.from.endsWith("k6 runners"), `${id}: ${f.from} -> ${f.to}: ${f.reason}`);
+    }
+    assert.deepEqual(
+      [...new Set(plan!.flows.filter((f) => f.requirement === "loadtest-gateway").map((f) => f.port))],
+      [8080],
+    );
   });
 });

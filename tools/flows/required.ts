@@ -113,4 +113,18 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     port: 9090,
     why: "the guarded production experiment's StatusChecks query Prometheus for the SLO burn alerts (abort condition)",
   },
+  {
+    id: "loadtest-gateway",
+    from: "k6-runners",
+    to: "gateway-pods",
+    port: "target",
+    why: "the opt-in k6 TestRuns load the region's gateway Service",
+  },
+  {
+    id: "loadtest-prometheus",
+    from: "k6-runners",
+    to: "prometheus",
+    port: 9090,
+    why: "k6 writes its results to Prometheus' remote-write receiver (/api/v1/write)",
+  },
 ];

@@ -89,9 +89,22 @@ function apiServer(rv: RegionView): Side[] {
   ];
 }
 
+/**
+ * k6 runner pods, where TestRuns are planned (opt-in load tests): grafana/k6-operator v1.6.0
+ * pkg/resources/jobs (labels app: k6, runner: "true"), in the loadtest namespace, on Karpenter nodes.
+ */
+function k6Runners(rv: RegionView): Side[] {
+  const runs = rv.k8s.filter((r) => r.type === "kubernetes:k6.io/v1alpha1:TestRun");
+  if (runs.length === 0) return [];
+  const ns = String((runs[0].inputs.metadata as { namespace?: string }).namespace);
+  const ep = podEndpoint(rv, `${rv.region} k6 runners`, ns, { app: "k6", runner: "true" }, false, runs[0].urn);
+  return [{ endpoint: ep }];
+}
+
 export const CONTROLLER_ROLES: Record<string, (view: PlanView, rv: RegionView) => Side[]> = {
   "chaos-controller": (_v, rv) => chaosController(rv),
   "keda-operator": (_v, rv) => kedaOperator(rv),
   "vpa-admission-webhook": (_v, rv) => vpaWebhook(rv),
   "kube-apiserver": (_v, rv) => apiServer(rv),
+  "k6-runners": (_v, rv) => k6Runners(rv),
 };
