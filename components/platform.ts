@@ -55,14 +55,14 @@ export class Platform extends pulumi.ComponentResource {
       );
     }
     this.regions = regions;
+    const contexts = Object.fromEntries(Object.entries(regions).map(([n, r]) => [n, r.context]));
     // Private links between the regions' VPCs: a full VPC peering mesh (README: private connectivity).
     if (config.regions.length > 1)
       this.peering = new PeeringMesh(
         "peering",
-        { namePrefix: physicalName([config.name, config.stack]), regions: Object.values(regions).map(peeringRegion) },
+        { namePrefix: physicalName([config.name, config.stack]), regions: Object.values(contexts).map(peeringRegion) },
         { parent: this },
       );
-    const contexts = Object.fromEntries(Object.entries(regions).map(([n, r]) => [n, r.context]));
     // 2. global data tier (its security groups admit the clusters' security group)
     this.data = new DataTier(config, contexts, this);
     // 2b. per region: the Istio ambient mesh (after the cluster, before the workloads it enrols)

@@ -3,6 +3,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ClusterHandle } from "./cluster/types";
 import type { RegionConfig } from "./config/types";
 
+/** A route table that gets a route to every peer VPC; `role` is stable (tier and AZ slot). */
+export interface PeeredRouteTable {
+  /** e.g. "private-0", "database": part of the route's Pulumi name. */
+  readonly role: string;
+  readonly id: pulumi.Input<string>;
+}
+
 /** What other components need from a region's network. */
 export interface VpcHandle {
   readonly vpcId: pulumi.Output<string>;
@@ -16,6 +23,8 @@ export interface VpcHandle {
   readonly databaseSubnetIds: pulumi.Output<string>[];
   /** The private subnets' ranges (plain): where nodes and pods live. */
   readonly privateSubnetCidrs: readonly string[];
+  /** The route tables that reach the other regions' VPCs (private per AZ, database). */
+  readonly peeredRouteTables: readonly PeeredRouteTable[];
 }
 
 /** The region's alarm topic: every CloudWatch alarm of the region (and Alertmanager) publishes here. */

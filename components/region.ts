@@ -110,6 +110,7 @@ export class Region extends pulumi.ComponentResource {
         privateSubnetIds: vpc.privateSubnetIds,
         databaseSubnetIds: vpc.databaseSubnetIds,
         privateSubnetCidrs: vpc.plan.filter((s) => s.tier === "private").map((s) => s.cidr),
+        peeredRouteTables: vpc.peeredRouteTables,
       },
       cluster: this.cluster,
       nodePools: this.karpenter.nodePools,

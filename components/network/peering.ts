@@ -3,13 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { physicalName, regionCode } from "../naming";
 import { nameTags } from "../tags";
 import { planPeeringMesh, type PeeringMeshPlan } from "./peering-plan";
+import type { PeeredRouteTable, RegionContext } from "../region-context";
 
-/** A route table that gets a route to every peer VPC; `role` is stable (tier and AZ slot). */
-export interface PeeredRouteTable {
-  /** e.g. "private-0", "database": part of the route's Pulumi name. */
-  readonly role: string;
-  readonly id: pulumi.Input<string>;
-}
+export type { PeeredRouteTable };
 
 /** One region's side of the mesh. */
 export interface PeeringRegion {
@@ -92,14 +88,10 @@ export class PeeringMesh extends pulumi.ComponentResource {
   }
 }
 
-/** A region's side of the mesh, from anything shaped like the Region component. */
-export function peeringRegion(r: {
-  region: { name: string };
-  provider: aws.Provider;
-  vpc: { vpcId: pulumi.Input<string>; cidrBlock: string; peeredRouteTables: readonly PeeredRouteTable[] };
-}): PeeringRegion {
+/** A region's side of the mesh, from its context. */
+export function peeringRegion(r: RegionContext): PeeringRegion {
   return {
-    name: r.region.name,
+    name: r.name,
     provider: r.provider,
     vpcId: r.vpc.vpcId,
     vpcCidr: r.vpc.cidrBlock,

@@ -22,6 +22,7 @@ function region(r: (typeof REGIONS)[number]): DataRegionInput {
       vpcId: pulumi.output(`vpc-${r.short}`),
       cidrBlock: r.cidr,
       publicSubnetIds: [],
+      peeredRouteTables: [],
       privateSubnetIds: [],
       databaseSubnetIds: [pulumi.output("subnet-a"), pulumi.output("subnet-b")],
       privateSubnetCidrs: [r.cidr.replace(".0.0/16", ".0.0/19")],

@@ -118,6 +118,7 @@ export function standInRegion(
       publicSubnetIds: [pulumi.output("subnet-a"), pulumi.output("subnet-b")],
       privateSubnetIds: [pulumi.output("subnet-c"), pulumi.output("subnet-d")],
       databaseSubnetIds: [pulumi.output("subnet-e"), pulumi.output("subnet-f")],
+      peeredRouteTables: [{ role: "private-0", id: pulumi.output("rtb-1") }],
       privateSubnetCidrs: ["10.1.32.0/19", "10.1.64.0/19"],
     },
     cluster,
