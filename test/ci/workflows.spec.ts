@@ -215,6 +215,24 @@ describe("GitHub workflows: credentials (issue 19, CI trust)", () => {
       }
   });
 
+  it("every policy-pack run reads its stack's own policy config, written by npm run policy-config in the job", () => {
+    let runs = 0;
+    for (const [f, wf] of Object.entries(wfs))
+      for (const [name, job] of Object.entries(wf.jobs)) {
+        const at = job.steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@") && s.with?.policyPacks);
+        if (at < 0) continue;
+        runs++;
+        const step = job.steps[at] as { with: Record<string, string> };
+        const stack = step.with["stack-name"].split("/").pop()!;
+        assert.equal(step.with.policyPackConfigs, "${{ runner.temp }}/policy-config.json", `${f}:${name}`);
+        const writes = job.steps.findIndex(
+          (s) => s.run === `npm run --silent policy-config -- --stack ${stack} > "$RUNNER_TEMP/policy-config.json"`,
+        );
+        assert.ok(writes >= 0 && writes < at, `${f}:${name}: policy-config for ${stack} before the pulumi step`);
+      }
+    assert.equal(runs, 3, "preview (dev and prod matrix), up-dev, up-prod");
+  });
+
   it("the checks fail on the mistakes they exist for", () => {
     const mutate = (f: string, edit: (wf: Workflow) => void) => {
       const wf = structuredClone(wfs[f]);
