@@ -3,9 +3,16 @@ import { CHARTS } from "../../components/charts";
 import { DEFAULT_AMI_ALIAS, DEFAULT_AMI_ALIAS_RELEASE } from "../../components/config/sections/karpenter";
 
 /** The charts this area pins (the mesh's Istio pins carry their own source in components/mesh). */
-const PINS = ["keda", "karpenter", "lbController", "kubePrometheusStack", "chaosMesh", "vpa"] as const;
+const PINS = ["keda", "karpenter", "lbController", "kubePrometheusStack", "chaosMesh", "vpa", "k6Operator"] as const;
 
 describe("chart pins cite their release", () => {
+  // Istio's four charts share one release, cited once above them in components/charts.ts.
+  const ISTIO = ["istioBase", "istiod", "istioCni", "ztunnel"] as const;
+  it("covers every chart pinned in components/charts.ts; Istio's four share one version", () => {
+    assert.deepEqual(Object.keys(CHARTS).sort(), [...PINS, ...ISTIO].sort());
+    assert.deepEqual(new Set(ISTIO.map((k) => CHARTS[k].version)).size, 1);
+  });
+
   for (const k of PINS)
     it(`${k}: release URL on GitHub and the Kubernetes range its project tests or declares`, () => {
       const pin = CHARTS[k] as { version: string; release?: string; kubernetes?: Record<string, string> };
