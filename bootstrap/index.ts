@@ -12,6 +12,7 @@ const input = parseCiRolesInput({
   stacks: cfg.getObject<string[]>("stacks"),
   allowedRegions: cfg.getObject<string[]>("allowedRegions"),
   namePrefix: cfg.get("namePrefix"),
+  pullRequestPreviewStacks: cfg.getObject<string[]>("pullRequestPreviewStacks"),
 });
 // IAM is global; the provider's region only decides the endpoint.
 const provider = new aws.Provider("iam", { region: "us-east-1" });

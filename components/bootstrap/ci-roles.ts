@@ -10,8 +10,11 @@
  * - a `pull_request` job without an environment gets `repo:<owner>/<repo>:pull_request`.
  * So each deploy role trusts exactly `environment:<stack>` (deploy.yml's jobs declare `environment:
  * dev` / `prod`, whose deployment-branch rule admits only main and whose secrets hold the deploy
- * token), and each preview role trusts exactly `pull_request` (pull-request.yml's preview job declares
- * no environment: declaring one would change its subject). Audience `sts.amazonaws.com` is what
+ * token). A preview role trusts exactly `pull_request` (pull-request.yml's dev preview declares no
+ * environment) for the stacks in `pullRequestPreviewStacks` (default: dev). Any other stack (prod)
+ * has a private API, so its preview runs PR code on the in-network runner, only after a person
+ * approves the job through the GitHub environment `<stack>-preview`: that role trusts exactly
+ * `environment:<stack>-preview`, so no unapproved job can assume it. Audience `sts.amazonaws.com` is what
  * aws-actions/configure-aws-credentials requests. Conditions use StringEquals: a `*` or `?` in a
  * subject would turn it into a pattern (StringLike), so the planner refuses them.
  */
@@ -36,7 +39,7 @@ export interface CiRolePlan {
   stack: string;
   /** The exact `sub` this role trusts. */
   subject: string;
-  /** GitHub environment a job must declare to get `subject`; undefined for preview (no environment). */
+  /** GitHub environment a job must declare to get `subject`; undefined for a pull_request preview. */
   environment?: string;
   /** Repository variable the workflows read the role ARN from. */
   variable: string;
@@ -63,6 +66,12 @@ export const ciRolesInputSchema = z.strictObject({
     .default(["us-east-1", "us-west-2", "eu-west-1"]),
   /** Role and policy name prefix; matches the placeholders in Pulumi.prod.yaml (platform-prod-deploy). */
   namePrefix: name.default("platform"),
+  /**
+   * Stacks whose preview runs outside the network, on any pull_request job: their preview role
+   * trusts `pull_request`. Every other stack's preview role trusts only `environment:<stack>-preview`
+   * (a misspelt entry therefore fails closed). Default dev: prod's API is private.
+   */
+  pullRequestPreviewStacks: z.array(name).default(["dev"]),
 });
 export type CiRolesInput = z.output<typeof ciRolesInputSchema>;
 
@@ -107,6 +116,9 @@ function ciRoleNames(input: CiRolesInput): { roles: string[]; boundaries: string
 export const IAM_ROLE_NAME_MAX = 64;
 export const IAM_POLICY_NAME_MAX = 128;
 
+/** The GitHub environment that gates a stack's in-network preview (pull-request.yml `preview-prod`). */
+export const previewEnvironment = (stack: string) => `${stack}-preview`;
+
 /** Plans one preview and one deploy role per stack. */
 export function planCiRoles(input: CiRolesInput): CiRolePlan[] {
   const { roles, boundaries } = ciRoleNames(input);
@@ -119,11 +131,17 @@ export function planCiRoles(input: CiRolesInput): CiRolePlan[] {
         throw new Error(
           `IAM ${what} name "${n}" is ${n.length} characters; IAM allows ${max} (shorten namePrefix or the stack name)`,
         );
+  for (const stack of input.stacks)
+    if (input.stacks.includes(previewEnvironment(stack)) && !input.pullRequestPreviewStacks.includes(stack))
+      throw new Error(
+        `stack "${previewEnvironment(stack)}" shares its GitHub environment with ${stack}'s preview: rename the stack`,
+      );
   return input.stacks.flatMap((stack): CiRolePlan[] => {
     const upper = stack.toUpperCase().replace(/[^A-Z0-9]/g, "_");
     const preview = `${input.namePrefix}-${stack}-preview`;
     const deploy = `${input.namePrefix}-${stack}-deploy`;
-    const previewSubject = githubSubject(input.repository, "pull_request");
+    const previewEnv = input.pullRequestPreviewStacks.includes(stack) ? undefined : previewEnvironment(stack);
+    const previewSubject = githubSubject(input.repository, previewEnv ? { environment: previewEnv } : "pull_request");
     const deploySubject = githubSubject(input.repository, { environment: stack });
     return [
       {
@@ -132,6 +150,7 @@ export function planCiRoles(input: CiRolesInput): CiRolePlan[] {
         kind: "preview",
         stack,
         subject: previewSubject,
+        environment: previewEnv,
         variable: `AWS_${upper}_PREVIEW_ROLE_ARN`,
         maxSessionDuration: 3600,
         managedPolicyArns: [],

