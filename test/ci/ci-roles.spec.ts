@@ -73,7 +73,6 @@ describe("CI roles (bootstrap planner): trust", () => {
       planCiRoles(parseCiRolesInput({ repository: "o/r", ...raw }))
         .filter((p) => p.kind === "preview")
         .map((p) => [p.stack, p.subject]);
-    // A prod-only account: prod is gated without saying so.
     assert.deepEqual(subjects({ stacks: ["prod"] }), [["prod", "repo:o/r:environment:prod-preview"]]);
     // A misspelt entry leaves dev gated (closed), it does not open prod.
     assert.deepEqual(subjects({ pullRequestPreviewStacks: ["dve"] }), [
@@ -277,12 +276,19 @@ describe("bootstrap program (bootstrap/index.ts on the mock engine)", () => {
   const run = (config: Record<string, string>) =>
     runProgram({ project: "platform-ci", stack: "ci-prod", config, program });
 
-  it("prints the repository variables to set, one per role of the account's stacks", async () => {
-    const r = await run({ "platform-ci:repository": "example-org/platform", "platform-ci:stacks": '["prod"]' });
+  it("prints the repository variables to set, one per role; pullRequestPreviewStacks reaches the trust", async () => {
+    const config = { "platform-ci:repository": "example-org/platform", "platform-ci:stacks": '["prod"]' };
+    const r = await run(config);
     assert.deepEqual(r.outputs.repositoryVariables, {
       AWS_PROD_PREVIEW_ROLE_ARN: `arn:aws:iam::${MOCK_ACCOUNT}:role/platform-prod-preview`,
       AWS_PROD_DEPLOY_ROLE_ARN: `arn:aws:iam::${MOCK_ACCOUNT}:role/platform-prod-deploy`,
     });
+    const subject = (res: typeof r) =>
+      JSON.parse(String(res.resources.find((x) => x.inputs.name === "platform-prod-preview")!.inputs.assumeRolePolicy))
+        .Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"];
+    assert.equal(subject(r), "repo:example-org/platform:environment:prod-preview");
+    const open = await run({ ...config, "platform-ci:pullRequestPreviewStacks": '["prod"]' });
+    assert.equal(subject(open), "repo:example-org/platform:pull_request");
   });
 
   it("a missing repository is a config error naming the key", async () => {
