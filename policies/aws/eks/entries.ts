@@ -1,4 +1,5 @@
 import type { RegistryEntry } from "../../lib/registry-entry";
+import { codebuildRunnerScope } from "./codebuild-runner-scope";
 import { eksAuthenticationMode } from "./eks-authentication-mode";
 import { eksControlPlaneLogGroup } from "./eks-control-plane-log-group";
 import { eksControlPlaneLogs } from "./eks-control-plane-logs";
@@ -16,6 +17,7 @@ export const eksPolicies: readonly RegistryEntry[] = [
   { create: eksControlPlaneLogGroup },
   { create: eksEndpointExposure },
   { create: eksDeployerPath },
+  { create: codebuildRunnerScope },
   { create: eksAuthenticationMode },
   { create: iamNoWildcardAdmin },
   { create: iamTrustConditions },
