@@ -1,7 +1,7 @@
 // `node -r ./tools/ts-register.js file.ts`: runs the project's TypeScript as ts-node's transpile-only
 // mode does (TypeScript's transpileModule with tsconfig.json's options, no type check: `npm run lint`
 // type-checks), but keeps each file's output in node_modules/.cache/platform-ts, keyed by the
-// TypeScript version, the options and the file's text. Every mocha worker, every tool run and every
+// TypeScript version, tsconfig.json, this file and the file's text. Every mocha worker, every tool run and every
 // child process a spec starts otherwise transpiles the whole program again: seconds of CPU each.
 // PLATFORM_TS_STACKS=1 hands over to ts-node instead, for stack traces in TypeScript positions.
 "use strict";
@@ -30,10 +30,12 @@ if (process.env.PLATFORM_TS_STACKS) {
     return ts;
   };
   const version = require("typescript/package.json").version;
+  // The key covers everything the output depends on: the compiler, its options and this loader's own overrides.
   const salt = crypto
     .createHash("sha256")
     .update(version)
-    .update(fs.readFileSync(path.join(ROOT, "tsconfig.json")));
+    .update(fs.readFileSync(path.join(ROOT, "tsconfig.json")))
+    .update(fs.readFileSync(__filename));
 
   /** The JavaScript for one TypeScript file: from the cache, else transpiled and stored. */
   const transpile = (filename, source) => {
