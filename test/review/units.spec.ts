@@ -49,10 +49,22 @@ describe("review building blocks", () => {
     assert.equal(replacingPath("kubernetes:core/v1:Service", "metadata.name"), "metadata.name");
   });
 
-  it("every row of the replace table names its source", () => {
-    for (const [type, rule] of Object.entries(table.types)) {
-      assert.ok(rule.paths.length > 0, type);
+  it("every row of the replace table names its source; a checked row names the file and commit read", () => {
+    for (const [type, rule] of Object.entries(table.types) as [
+      string,
+      { paths: string[]; checked: boolean; source: string },
+    ][]) {
+      assert.ok(
+        rule.paths.length > 0 || rule.checked,
+        `${type}: an empty row must be checked (read, nothing replaces)`,
+      );
       assert.match(rule.source, /github\.com|terraform-provider/, type);
+      if (rule.checked && type.startsWith("aws:"))
+        assert.match(
+          rule.source,
+          /^https:\/\/github\.com\/hashicorp\/terraform-provider-aws\/blob\/[0-9a-f]{40}\/internal\/service\/\S+\.go /,
+          type,
+        );
     }
   });
 

@@ -8,8 +8,9 @@
  * the pinned version (package.json: @pulumi/aws), or `pulumi package get-schema
  * aws@<version>`. tfbridge writes terraform's ForceNew as `willReplaceOnChanges`
  * on the property (nested ones inside object types). Without --aws-schema the
- * script only lists the types the plans use that have no row. Without --write
- * it prints the rows that would change.
+ * script only lists the types the plans use that have no row (not read yet; a
+ * row with empty paths means read, nothing replaces). Without --write it prints
+ * the rows that would change.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -78,8 +79,8 @@ function main(argv: string[]): void {
         `  ${type}: ${JSON.stringify(table.types[type]?.paths ?? null)} -> ${JSON.stringify(paths)}\n`,
       );
     }
-    if (paths.length > 0) table.types[type] = row;
-    else delete table.types[type];
+    // An empty row records that the schema was read and no input replaces the resource.
+    table.types[type] = row;
   }
   process.stdout.write(`${changed} AWS rows differ from the schema\n`);
   if (write) {
