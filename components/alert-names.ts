@@ -28,3 +28,19 @@ export const SLO_ALERT_NAMES = [
   "SLOLatencyFastBurn",
   "SLOLatencySlowBurn",
 ] as const;
+
+/** `for` per alert: seed values where given (5m CPU, 1m node), 15m for HPA at max. */
+export const DEFAULT_FOR: Readonly<Record<AlertName, string>> = Object.freeze({
+  HighPodCPUUsage: "5m",
+  KubernetesNodeNotReady: "1m",
+  HighRequestLatencyP95: "5m",
+  HighErrorRate: "5m",
+  NodeCPUSaturation: "10m",
+  NodeMemorySaturation: "10m",
+  HPAMaxedOut: "15m",
+  KedaScalerErrors: "5m",
+  KarpenterNodeLaunchFailing: "5m",
+});
+
+/** Range window of the rate() in the alert expressions (chaos durations are checked against it). */
+export const DEFAULT_RATE_WINDOW = "5m";

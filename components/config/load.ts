@@ -4,8 +4,8 @@ import { CONFIG_SECTIONS, ParsedSections, REQUIRED_KEYS, SectionKey } from "./sc
 import { semanticIssues } from "./semantic";
 import { clusterWarnings } from "./sections/cluster";
 import { availabilityZonesOf } from "./aws-domains";
-import { resolveSecurity } from "../security/config";
-import { platformImages, unpinnedImageWarnings } from "../security/images";
+import { resolveSecurity } from "./sections/security";
+import { platformImages, unpinnedImageWarnings } from "./images";
 import type { PlatformConfig, RegionConfig } from "./types";
 
 export interface LoadContext {

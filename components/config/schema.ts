@@ -8,7 +8,7 @@ import { edgeSchema } from "./sections/edge";
 import { autoscalingSchema, gatewaySchema, servicesSchema } from "./sections/workloads";
 import { chaosSchema, loadTestsSchema, observabilitySchema } from "./sections/operations";
 import { costSchema } from "./sections/cost";
-import { securitySchema } from "../security/config";
+import { securitySchema } from "./sections/security";
 import { meshSchema } from "./sections/mesh";
 
 /**

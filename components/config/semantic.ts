@@ -9,9 +9,9 @@ import { regionIssues } from "./sections/core-rules";
 import { chaosIssues } from "./sections/operations-rules";
 import { autoscalingIssues } from "./sections/autoscaling-rules";
 import { domainIssues } from "./domain-checks";
-import { imageIssues } from "../security/images";
+import { imageIssues } from "./images";
 import { replicaBounds } from "./sections/replicas";
-import { resolveSecurity } from "../security/config";
+import { resolveSecurity } from "./sections/security";
 
 type Partial<T> = { [K in keyof T]?: T[K] };
 type Add = (path: string, value: unknown, expected: string) => void;

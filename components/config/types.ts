@@ -1,4 +1,4 @@
-import type { SecurityPlan } from "../security/config";
+import type { SecurityPlan } from "./sections/security";
 import type { ParsedSections } from "./schema";
 
 export type Environment = ParsedSections["environment"];

@@ -1,7 +1,11 @@
 import { stringify } from "yaml";
 import { alertCatalog } from "./rules-catalog";
 import { ALERT_NAMES } from "./rules-types";
-import type { AlertName, AlertRulesInput, AlertThresholds, AlertingRule, PrometheusRuleGroup } from "./rules-types";
+import { DEFAULT_FOR, DEFAULT_RATE_WINDOW } from "../alert-names";
+
+// Defined beside the alert names (config validation reads them too); re-exported for the renderer's users.
+export { DEFAULT_FOR, DEFAULT_RATE_WINDOW };
+import type { AlertRulesInput, AlertThresholds, AlertingRule, PrometheusRuleGroup } from "./rules-types";
 
 export * from "./rules-types";
 
@@ -12,22 +16,6 @@ export const DEFAULT_THRESHOLDS: Readonly<AlertThresholds> = Object.freeze({
   errorRatePercent: 1,
   saturationPercent: 85,
 });
-
-/** `for` per alert: seed values where given (5m CPU, 1m node), 15m for HPA at max. */
-export const DEFAULT_FOR: Readonly<Record<AlertName, string>> = Object.freeze({
-  HighPodCPUUsage: "5m",
-  KubernetesNodeNotReady: "1m",
-  HighRequestLatencyP95: "5m",
-  HighErrorRate: "5m",
-  NodeCPUSaturation: "10m",
-  NodeMemorySaturation: "10m",
-  HPAMaxedOut: "15m",
-  KedaScalerErrors: "5m",
-  KarpenterNodeLaunchFailing: "5m",
-});
-
-/** Range window of the rate() in the alert expressions (chaos durations are checked against it). */
-export const DEFAULT_RATE_WINDOW = "5m";
 
 const PROM_DURATION_RE = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
 const GROUP_ORDER = ["workloads", "nodes", "autoscaling"] as const;

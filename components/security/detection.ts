@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { denyInsecureTransport, type PolicyDocument } from "../edge/bucket-policies";
 import { logBucket } from "../edge/log-bucket";
 import { physicalName } from "../naming";
-import type { SecurityPlan } from "./config";
+import type { SecurityPlan } from "../config/sections/security";
 
 /**
  * GuardDuty features for EKS (GuardDuty API DetectorFeature names, read 2026-12-02):

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { imageSource, type ImageSettings } from "./images";
+import { imageSource, type ImageSettings } from "../config/images";
 
 /** Configured image reference -> what the pod spec pulls (the same string, or repo@sha256 from ECR). */
 export type ImageResolver = (configured: string) => pulumi.Input<string>;

@@ -14,7 +14,7 @@ export interface PolicyConfigOptions {
   allowedRegions?: readonly string[];
   /**
    * `platform:security` resolved (which detection services the stack runs). Unset: the
-   * environment's default, the same as components/security/config.ts: all three in prod, none
+   * environment's default, the same as components/config/sections/security.ts: all three in prod, none
    * elsewhere.
    */
   detection?: { readonly guardDuty: boolean; readonly awsConfig: boolean; readonly securityHub: boolean };

@@ -8,7 +8,7 @@ export type DetectionService = (typeof DETECTION_SERVICES)[number];
 export interface DetectionServicesConfig {
   /**
    * The services the stack must run in each platform region: `platform:security` resolved
-   * (components/security/config.ts), written by policyConfigFor. A service turned off there (or
+   * (components/config/sections/security.ts), written by policyConfigFor. A service turned off there (or
    * all of them with `delegatedAdministrator`) is absent from this list.
    */
   required: DetectionService[];

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as aws from "@pulumi/aws";
 import { runProgram, type ProgramRun } from "../../tools/engine/run";
-import { resolveSecurity, securitySchema } from "../../components/security/config";
+import { resolveSecurity, securitySchema } from "../../components/config/sections/security";
 import { Detection } from "../../components/security/detection";
 import { ALONE } from "../helpers/stand-in";
 import { ofType, planFor } from "../helpers/plan";

@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import { loadConfig, ConfigError } from "../../components/config";
-import { resolveSecurity, securitySchema } from "../../components/security/config";
+import { resolveSecurity, securitySchema } from "../../components/config/sections/security";
 import { withResolvedImages } from "../../components/security/image-digests";
-import { imageSource, parseImage, unpinnedImageWarnings } from "../../components/security/images";
+import { imageSource, parseImage, unpinnedImageWarnings } from "../../components/config/images";
 import { evaluatePolicies } from "../../policies/lib/offline";
 import { imageDigest } from "../../policies/kubernetes/image-digest";
 import { ofType, planFor } from "../helpers/plan";

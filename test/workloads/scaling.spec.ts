@@ -5,7 +5,7 @@ import { AWS_REGIONS } from "../../components/config/regions";
 import { PROMETHEUS_URL } from "../../components/k8s-names";
 import { MESH_METRICS } from "../../components/mesh/telemetry";
 import { planWorkloads, type Manifest } from "../../components/workloads/manifests";
-import { isIanaZone, REGION_TIME_ZONES, regionTimeZone } from "../../components/workloads/timezones";
+import { isIanaZone, REGION_TIME_ZONES, regionTimeZone } from "../../components/config/timezones";
 import { seedConfig, seedServices } from "./fixtures";
 
 const WEB = ["frontend", "user-service", "activity-service", "notification-service"];

@@ -1,6 +1,6 @@
 import type { ConfigIssue } from "../errors";
 import type { ParsedSections } from "../schema";
-import { isIanaZone } from "../../workloads/timezones";
+import { isIanaZone } from "../timezones";
 import { replicaBounds } from "./replicas";
 
 type Sections = { [K in keyof ParsedSections]?: ParsedSections[K] };

@@ -1,8 +1,8 @@
 import type { ConfigIssue } from "../errors";
 import type { ParsedSections } from "../schema";
 import { duplicates, durationSeconds } from "../primitives";
-import { isChaosSchedule } from "../../chaos/validate";
-import { DEFAULT_FOR, DEFAULT_RATE_WINDOW } from "../../observability/rules";
+import { isChaosSchedule } from "../chaos-schedule";
+import { DEFAULT_FOR, DEFAULT_RATE_WINDOW } from "../../alert-names";
 
 type Sections = { [K in keyof ParsedSections]?: ParsedSections[K] };
 type Add = (path: string, value: unknown, expected: string) => void;

@@ -188,7 +188,7 @@ export const autoscalingSchema = z
         cooldownSeconds: positiveInt.default(300),
         /**
          * Seed 004 scheduled scaling, as KEDA cron triggers in each region's own IANA time zone
-         * (components/workloads/timezones.ts) unless `timezone` overrides it for every region.
+         * (components/config/timezones.ts) unless `timezone` overrides it for every region.
          * Weekends use the ScaledObject's minimum; each floor must stay below maxReplicas.
          */
         businessHours: z

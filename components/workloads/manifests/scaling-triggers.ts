@@ -11,7 +11,7 @@
 import type { AutoscalingConfig } from "../../config/types";
 import { PROMETHEUS_URL } from "../../k8s-names";
 import { MESH_METRICS, requestRateQuery, serviceSelector } from "../../mesh/telemetry";
-import { regionTimeZone } from "../timezones";
+import { regionTimeZone } from "../../config/timezones";
 import type { Manifest } from "./common";
 
 /** Mesh trigger settings of one service (autoscaling.mesh merged with the HPA's CPU/memory targets). */

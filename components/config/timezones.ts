@@ -59,6 +59,6 @@ export function regionTimeZone(region: string, override?: string): string {
   if (override !== undefined) return override;
   const zone = REGION_TIME_ZONES[region];
   if (zone === undefined)
-    throw new Error(`region ${region}: no time zone in REGION_TIME_ZONES (components/workloads/timezones.ts)`);
+    throw new Error(`region ${region}: no time zone in REGION_TIME_ZONES (components/config/timezones.ts)`);
   return zone;
 }

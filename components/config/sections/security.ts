@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIGEST_ENVIRONMENTS, type ImageSettings } from "./images";
+import { DIGEST_ENVIRONMENTS, type ImageSettings } from "../images";
 
 /**
  * `platform:security`: the account's detection services in every platform region. Each defaults
