@@ -3,6 +3,10 @@
 # On a Debian/Ubuntu machine where we are root (CI, containers) they are installed
 # from the distribution; elsewhere we say exactly what to install and stop.
 set -euo pipefail
+# The transpile cache (tools/ts-register.js) gains an entry per edited file version; entries
+# untouched for 30 days are dropped (a file still in use is transpiled again once).
+cache="$(dirname "$0")/../node_modules/.cache/platform-ts"
+[ -d "$cache" ] && find "$cache" -type f -mtime +30 -delete
 missing=()
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
