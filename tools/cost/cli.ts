@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildPlan } from "../plan-lib";
 import { estimateCost } from "./estimate";
+import { evidenceLine } from "./prices/evidence";
 import { renderCostTable, topLines } from "./report";
 import type { PlatformConfig } from "../../components/config";
 import { policyConfigFor } from "../../policies/lib/config";
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
   const lines = flags["--lines"] !== undefined ? Number(flags["--lines"]) : undefined;
   process.stdout.write(renderCostTable(report, { lines }) + "\n");
+  process.stdout.write(evidenceLine() + "\n");
   process.stdout.write(`Wrote ${path.relative(process.cwd(), file) || file}\n`);
   if (flags["--policy-config"] && config) {
     const pack = {

@@ -1,3 +1,4 @@
+import { PAGES, onAws, onThirdParty } from "./readings";
 import { type Price, uniform, usEu } from "./types";
 
 const EKS = "https://aws.amazon.com/eks/pricing/";
@@ -9,17 +10,38 @@ export const EKS_PRICES = {
     unit: "cluster-hour",
     usd: uniform(0.1),
     source: EKS,
-    seen: ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1"],
-    seenAt: "https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/",
-    note: "AWS: $0.10 per cluster per hour in standard support, same in every commercial region.",
+    seen: [
+      onAws(
+        PAGES.eksExtendedBlog,
+        "unnamed",
+        0.1,
+        "AWS Containers blog announcing extended-support pricing: clusters in standard support continue to pay " +
+          "$0.10 per cluster per hour; no region is named. Read through a stored mirror copy of the post.",
+      ),
+      onThirdParty(
+        PAGES.vantageEksBlog,
+        "unnamed",
+        0.1,
+        "$0.10 per cluster per hour for standard support; no region named.",
+      ),
+    ],
+    note: "AWS: $0.10 per cluster per hour in standard support; pinned the same in every priced region.",
   },
   /** Control plane in extended support (total, not a surcharge). */
   controlPlaneExtended: {
     unit: "cluster-hour",
     usd: uniform(0.6),
     source: EKS,
-    seen: ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1"],
-    seenAt: "https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/",
+    seen: [
+      onAws(
+        PAGES.eksExtendedBlog,
+        "unnamed",
+        0.6,
+        "A total of $0.60 per cluster per hour in the extended support window, from the April 2024 billing " +
+          "cycle; no region is named. Read through a stored mirror copy of the post.",
+      ),
+      onThirdParty(PAGES.vantageEksBlog, "unnamed", 0.6, "$0.60 per cluster per hour for extended support."),
+    ],
     note: "AWS: a total of $0.60 per cluster per hour for a version in extended support (since April 2024).",
   },
 } satisfies Record<string, Price>;
@@ -57,10 +79,11 @@ export interface FamilySpec {
   large: Price;
 }
 
-const ec2 = (us: number, euw1: number, euc1: number): Price => ({
+const ec2 = (us: number, euw1: number, euc1: number, seen?: Price["seen"]): Price => ({
   unit: "instance-hour (.large)",
   usd: usEu(us, euw1, euc1),
   source: EC2,
+  ...(seen ? { seen } : {}),
 });
 
 /** Families the Karpenter NodePools and the system node group may use. */
@@ -69,9 +92,33 @@ export const EC2_FAMILIES: Readonly<Record<string, FamilySpec>> = {
   m7i: { vcpu: 2, memGiB: 8, arch: "amd64", large: ec2(0.1008, 0.112, 0.121) },
   c6i: { vcpu: 2, memGiB: 4, arch: "amd64", large: ec2(0.085, 0.096, 0.097) },
   c7i: { vcpu: 2, memGiB: 4, arch: "amd64", large: ec2(0.08925, 0.1008, 0.1019) },
-  m7g: { vcpu: 2, memGiB: 8, arch: "arm64", large: ec2(0.0816, 0.0904, 0.0972) },
+  m7g: {
+    vcpu: 2,
+    memGiB: 8,
+    arch: "arm64",
+    large: ec2(0.0816, 0.0904, 0.0972, [
+      onThirdParty(
+        "https://www.factualminds.com/blog/amazon-ec2-on-demand-pricing-instance-families-2026/",
+        ["us-east-1"],
+        0.0816,
+        "Linux m7g.large $0.0816/hr in us-east-1 (page dated 2026-06-17).",
+      ),
+    ]),
+  },
   c7g: { vcpu: 2, memGiB: 4, arch: "arm64", large: ec2(0.0725, 0.0816, 0.0826) },
-  t3: { vcpu: 2, memGiB: 8, arch: "amd64", large: ec2(0.0832, 0.0912, 0.096) },
+  t3: {
+    vcpu: 2,
+    memGiB: 8,
+    arch: "amd64",
+    large: ec2(0.0832, 0.0912, 0.096, [
+      onThirdParty(
+        "https://go-cloud.io/?p=10607",
+        ["us-east-1"],
+        0.0832,
+        "A t3.large in us-east-1 costs $0.0832/hour (2026 EC2 pricing guide).",
+      ),
+    ]),
+  },
   t4g: { vcpu: 2, memGiB: 8, arch: "arm64", large: ec2(0.0672, 0.0736, 0.0768) },
 };
 
@@ -89,6 +136,21 @@ export const IPV4_PRICES = {
     unit: "address-hour",
     usd: uniform(0.005),
     source: "https://aws.amazon.com/vpc/pricing/",
+    seen: [
+      onThirdParty(
+        "https://www.haufe-akademie.de/en/skill-it/blog/aws-gebuehren-ipv4-adressen",
+        "all",
+        0.005,
+        "$0.005 per hour and IP for every public IPv4 address from 2024-02-01; all AWS regions are affected.",
+      ),
+      onThirdParty(
+        "https://community.aws/content/2c6cKl0W4KQZIO6dWnnDHs1tHSp/aws-to-charge-public-ipv4-addresses",
+        "unnamed",
+        0.005,
+        "Community article on AWS's community site (author not AWS): every resource with a public IPv4 address " +
+          "(NAT gateway, EC2 instance, load balancer...) is charged $0.005 per IP per hour from 2024-02-01.",
+      ),
+    ],
     note: "Every public IPv4 address (EIPs of NAT gateways, an internet-facing ALB's per-AZ addresses) since 2024-02-01.",
   },
 } satisfies Record<string, Price>;

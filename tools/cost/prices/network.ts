@@ -1,24 +1,46 @@
-import { type Price, uniform, usEu } from "./types";
+import { PAGES, onThirdParty } from "./readings";
+import { type Price, type Reading, uniform, usEu } from "./types";
 
 const VPC = "https://aws.amazon.com/vpc/pricing/";
 const ELB = "https://aws.amazon.com/elasticloadbalancing/pricing/";
 const EC2_TRANSFER = "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer";
+
+const natSeen = (what: "hour" | "GB"): Reading[] => [
+  onThirdParty(
+    PAGES.vpcPricingTranscript,
+    ["us-east-2"],
+    0.045,
+    `Transcript of the pricing example on https://aws.amazon.com/vpc/pricing/ (harvested 2026-09-20): a NAT ` +
+      `gateway in US East (Ohio) at $0.045 per hour and $0.045 per GB processed (read here: per ${what}).`,
+  ),
+  onThirdParty(
+    PAGES.natMedampudi,
+    ["us-east-1", "us-east-2"],
+    0.045,
+    "us-east-1 (N. Virginia) and us-east-2 (Ohio): $0.045 per NAT gateway-hour and $0.045 per GB processed.",
+  ),
+  onThirdParty(
+    PAGES.natCloudpipelines,
+    ["us-east-1", "us-east-2", "us-west-2"],
+    0.045,
+    "Regional table: US East (N. Virginia, Ohio) and US West (N. California, Oregon) ~$0.045 per hour and " +
+      "~$0.045 per GB; Europe (Ireland, Frankfurt, London) ~$0.048-$0.052 without naming which is which.",
+  ),
+];
 
 export const NAT_PRICES = {
   hour: {
     unit: "gateway-hour",
     usd: usEu(0.045, 0.048, 0.052),
     source: VPC,
-    seen: ["us-east-1", "us-east-2", "us-west-2"],
-    seenAt: "https://cloudpipelines.pages.dev/guides/aws-nat-gateway-pricing-2026/",
-    note: "The same page gives Europe (Ireland, Frankfurt) as ~$0.048-$0.052 without naming which is which.",
+    seen: natSeen("hour"),
+    note: "eu-west-1 $0.048 and eu-central-1 $0.052 are within the range a third-party page gives for Europe; not read per region.",
   },
   gb: {
     unit: "GB processed",
     usd: usEu(0.045, 0.048, 0.052),
     source: VPC,
-    seen: ["us-east-1", "us-east-2", "us-west-2"],
-    seenAt: "https://cloudpipelines.pages.dev/guides/aws-nat-gateway-pricing-2026/",
+    seen: natSeen("GB"),
   },
 } satisfies Record<string, Price>;
 
@@ -27,13 +49,48 @@ export const ALB_PRICES = {
     unit: "ALB-hour",
     usd: usEu(0.0225, 0.0252, 0.027),
     source: ELB,
-    seen: ["us-east-1", "eu-west-1"],
-    seenAt: "https://cal53.calculator.city/aws-alb-cost-calculator/",
+    seen: [
+      onThirdParty(
+        PAGES.elbPricingTranscript,
+        ["us-east-1"],
+        0.0225,
+        "Transcript of the pricing examples on https://aws.amazon.com/elasticloadbalancing/pricing/ (harvested " +
+          "2026-09-20; the page's rate tables render dynamically): ALB $0.0225 hourly charge in US-East-1.",
+      ),
+      onThirdParty(
+        PAGES.albCalculator,
+        ["us-east-1"],
+        0.0225,
+        "Calculator's regional table: US East (N. Virginia) $0.0225/h.",
+      ),
+      onThirdParty(
+        PAGES.albCalculator,
+        ["eu-west-1"],
+        0.0252,
+        "Calculator's regional table: Europe (Ireland) $0.0252/h.",
+      ),
+    ],
   },
   lcu: {
     unit: "LCU-hour",
     usd: usEu(0.008, 0.008, 0.0081),
     source: ELB,
+    seen: [
+      onThirdParty(
+        PAGES.elbPricingTranscript,
+        ["us-east-1"],
+        0.008,
+        "Transcript of the pricing examples on https://aws.amazon.com/elasticloadbalancing/pricing/ (harvested " +
+          "2026-09-20): $0.008 per LCU in US-East-1; LCU = 25 new connections/s, 3,000 active connections/min, " +
+          "1 GB/h for EC2/IP targets, 1,000 rule evaluations/s.",
+      ),
+      onThirdParty(
+        PAGES.albGist2018,
+        ["us-east-1", "us-west-2", "eu-west-1"],
+        0.008,
+        "A 2018 cost script pins lcu_cost 0.008 for eu-west-1, us-east-1 and us-west-2 (old; the rate was the same then).",
+      ),
+    ],
     note: "1 LCU = 25 new connections/s, 3,000 active connections/min, 1 GB/h processed, 1,000 rule evaluations/s (first 10 rules free); the largest dimension is billed.",
   },
 } satisfies Record<string, Price>;
@@ -44,6 +101,15 @@ export const INTER_REGION_PRICES = {
     unit: "GB sent to another region",
     usd: uniform(0.02),
     source: EC2_TRANSFER,
+    seen: [
+      onThirdParty(
+        "https://www.usage.ai/blogs/aws-network-costs/",
+        ["us-east-1"],
+        0.02,
+        "Rates for US East (N. Virginia), May 2026: inter-region VPC peering traffic at standard cross-region " +
+          "rates, $0.02/GB for most US corridors; no hourly charge for a peering connection.",
+      ),
+    ],
     note: "Between us-east-1 and us-east-2 AWS charges $0.01/GB (see interRegionRate). Inter-region VPC peering traffic is billed as inter-region transfer; no peering hourly charge.",
   },
 } satisfies Record<string, Price>;

@@ -1,10 +1,11 @@
 /**
  * Pinned AWS list prices (USD, on-demand, Linux, no free tier, no discounts). Each entry names
- * the official pricing page it belongs to. `seen` lists the regions whose figure was read on a
- * page while pinning (that page's URL in `seenAt`); every other figure is the AWS list price
- * as the author knew it at PRICE_DATE and was NOT re-read offline: confirm it on `source`
- * before relying on it. A region missing from `usd` has no pinned price: the estimate lists
- * such lines as unpriced instead of guessing.
+ * the official pricing page it belongs to (`source`). `seen` lists the pages on which a figure was
+ * actually read, each with its URL, the date of the reading, who published it and the regions it
+ * covers; every region not covered by a reading is the list price as the author knew it at
+ * PRICE_DATE and was NOT re-read: confirm it on `source` before relying on it. `conflicts` lists
+ * pages that gave another figure and were not applied (the reason is in `says`). A region missing
+ * from `usd` has no pinned price: the estimate lists such lines as unpriced instead of guessing.
  */
 export interface Price {
   /** What one unit is, e.g. "hour", "GB", "GB-month", "1M requests". */
@@ -12,9 +13,36 @@ export interface Price {
   /** Region name (or "global") -> USD per unit. */
   usd: Readonly<Record<string, number>>;
   source: string;
-  seen?: readonly string[];
-  seenAt?: string;
+  seen?: readonly Reading[];
+  conflicts?: readonly Reading[];
   note?: string;
+}
+
+/** One reading of a price on a page. */
+export interface Reading {
+  url: string;
+  /** Date of the reading (YYYY-MM-DD). */
+  readOn: string;
+  /** "aws": a page published by AWS (aws.amazon.com, docs.aws.amazon.com, amazonaws.cn); otherwise weaker evidence. */
+  publisher: "aws" | "third-party";
+  /**
+   * Regions (or "global") whose figure the page gives; "all" when the page gives one figure and says
+   * it holds in every region; "unnamed" when it gives one figure without naming a region (not
+   * counted as seen for any region).
+   */
+  regions: readonly string[] | "all" | "unnamed";
+  /** The figure the page gave, in the price's unit. */
+  usd: number;
+  /** What the page says, in our words, and anything that limits the reading. */
+  says: string;
+}
+
+/** Regions whose pinned figure a reading confirms (the keys of `usd` for "all"). */
+export function seenRegions(p: Price): string[] {
+  const out = new Set<string>();
+  for (const r of p.seen ?? [])
+    for (const k of r.regions === "all" ? Object.keys(p.usd) : r.regions === "unnamed" ? [] : r.regions) out.add(k);
+  return Object.keys(p.usd).filter((k) => out.has(k));
 }
 
 /** Date the prices were pinned; the estimate is for a 730-hour month starting then. */
