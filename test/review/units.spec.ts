@@ -62,10 +62,22 @@ describe("review building blocks", () => {
       if (rule.checked && type.startsWith("aws:"))
         assert.match(
           rule.source,
-          /^https:\/\/github\.com\/hashicorp\/terraform-provider-aws\/blob\/[0-9a-f]{40}\/internal\/service\/\S+\.go /,
+          /^https:\/\/github\.com\/[\w.-]+\/terraform-provider-aws\/blob\/[0-9a-f]{40}\/internal\/service\/\S+\.go /,
+          type,
+        );
+      if (type.startsWith("random:"))
+        assert.match(
+          rule.source,
+          /^https:\/\/github\.com\/hashicorp\/terraform-provider-random\/blob\/[0-9a-f]{40}\/internal\/provider\/\S+\.go /,
           type,
         );
     }
+    const unread = Object.entries(table.types as Record<string, { checked: boolean }>).filter(([, r]) => !r.checked);
+    assert.deepEqual(
+      unread.map(([t]) => t),
+      [],
+      "every row is read at source (a transcribed row must be read before it lands)",
+    );
   });
 
   it("secrets stay [secret]; long strings are shown from their first difference", () => {
