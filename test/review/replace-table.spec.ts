@@ -7,8 +7,8 @@ import { planFor } from "../helpers/plan";
  * Rows of replace-on-changes.json re-read in terraform-provider-aws (2026-12-02),
  * exercised on the real prod plan: one input of one resource is edited and the
  * review must call it a replacement (`+-`) or an update exactly as the provider
- * would. Each case names the row it proves; the update cases are rows that were
- * corrected (an argument the transcribed table had and the source does not).
+ * would. Each case names the row it proves; an update case is an argument the
+ * source does not mark ForceNew (some the transcribed table had listed).
  */
 type Edit = { type: string; path: string[]; value: unknown };
 
@@ -83,5 +83,49 @@ describe("replace-on-change rows read at source, on the prod plan", function () 
     );
     expectOp({ type: "aws:cloudwatch/metricAlarm:MetricAlarm", path: ["threshold"], value: 95 }, "update");
     expectOp({ type: "aws:ec2/internetGateway:InternetGateway", path: ["vpcId"], value: "vpc-0other" }, "update");
+  });
+
+  it("Secrets Manager secret version: a new secret_string replaces the version (corrected), version_stages update", () => {
+    const type = "aws:secretsmanager/secretVersion:SecretVersion";
+    expectOp({ type, path: ["secretString"], value: "rotated-by-hand" }, "replace", "secretString");
+    expectOp({ type, path: ["versionStages"], value: ["AWSCURRENT", "ops"] }, "update");
+  });
+
+  it("S3 bucket read in a 2026 provider: object_lock_enabled replaces, force_destroy updates", () => {
+    const type = "aws:s3/bucket:Bucket";
+    expectOp({ type, path: ["objectLockEnabled"], value: true }, "replace", "objectLockEnabled");
+    expectOp({ type, path: ["forceDestroy"], value: true }, "update");
+  });
+
+  it("rows added for plan types: security group rules, CodeBuild, Config, SNS subscription, WAF logging", () => {
+    const ingress = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    expectOp({ type: ingress, path: ["securityGroupId"], value: "sg-0other" }, "replace", "securityGroupId");
+    expectOp({ type: ingress, path: ["fromPort"], value: 5433 }, "update");
+    const egress = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+    expectOp({ type: egress, path: ["securityGroupId"], value: "sg-0other" }, "replace", "securityGroupId");
+    const project = "aws:codebuild/project:Project";
+    expectOp({ type: project, path: ["name"], value: "renamed-deployer" }, "replace", "name");
+    expectOp({ type: project, path: ["buildTimeout"], value: 90 }, "update");
+    expectOp({ type: "aws:cfg/recorder:Recorder", path: ["name"], value: "other" }, "replace", "name");
+    // aws_config_configuration_recorder_status: name is Required but not ForceNew.
+    expectOp({ type: "aws:cfg/recorderStatus:RecorderStatus", path: ["name"], value: "other" }, "update");
+    const sub = "aws:sns/topicSubscription:TopicSubscription";
+    expectOp({ type: sub, path: ["endpoint"], value: "pager@example.com" }, "replace", "endpoint");
+    expectOp({ type: sub, path: ["rawMessageDelivery"], value: true }, "update");
+    const waf = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+    expectOp(
+      { type: waf, path: ["resourceArn"], value: "arn:aws:wafv2:us-east-1:1:global/webacl/x/y" },
+      "replace",
+      "resourceArn",
+    );
+    expectOp(
+      { type: "aws:guardduty/detector:Detector", path: ["findingPublishingFrequency"], value: "ONE_HOUR" },
+      "update",
+    );
+    expectOp(
+      { type: "aws:securityhub/account:Account", path: ["enableDefaultStandards"], value: false },
+      "replace",
+      "enableDefaultStandards",
+    );
   });
 });
