@@ -8,6 +8,7 @@ import { workloadsPolicies } from "../aws/workloads/entries";
 import { dataPolicies } from "../aws/data/entries";
 import { eksPolicies } from "../aws/eks/entries";
 import { edgePolicies } from "../aws/edge/entries";
+import { namesPolicies } from "../aws/names/entries";
 import { kubernetesPolicies } from "../kubernetes/entries";
 
 export type { RegistryEntry } from "./registry-entry";
@@ -25,6 +26,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
   ...dataPolicies,
   ...eksPolicies,
   ...edgePolicies,
+  ...namesPolicies,
   ...kubernetesPolicies,
 ];
 
