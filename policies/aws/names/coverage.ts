@@ -45,14 +45,12 @@ export const NOT_OWN_NAME: Readonly<Record<string, string>> = {
 
 /** `<type> <input>` that is an AWS name whose rules nobody has read at a source yet: no row, no guess. */
 export const NOT_YET_READ: Readonly<Record<string, string>> = {
-  "aws:amp/workspace:Workspace alias": "AMP CreateWorkspace alias limits not read",
   "aws:cfg/deliveryChannel:DeliveryChannel name": "Config PutDeliveryChannel name limits not read",
   "aws:cfg/recorder:Recorder name": "Config PutConfigurationRecorder name limits not read",
   "aws:cloudfront/cachePolicy:CachePolicy name": "CloudFront CreateCachePolicy name limits not read",
   "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy name":
     "CloudFront response headers policy name limits not read",
   "aws:codeconnections/connection:Connection name": "CodeConnections CreateConnection name limits not read",
-  "aws:ec2/launchTemplate:LaunchTemplate name": "EC2 CreateLaunchTemplate name limits not read",
   "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup globalReplicationGroupIdSuffix":
     "CreateGlobalReplicationGroup states no length or characters for the suffix (AWS prefixes it per region)",
   "aws:wafv2/webAcl:WebAcl name": "WAFv2 CreateWebACL name limits not read",

@@ -231,4 +231,27 @@ export const COMPUTE_ROWS: readonly NameRow[] = [
     ],
     autoNamed: true,
   },
+  {
+    type: "aws:ec2/launchTemplate:LaunchTemplate",
+    key: "name",
+    checks: [lengthBetween(3, 128), charset(/^[a-zA-Z0-9().\-/_]+$/, "a-z, A-Z, 0-9 and ( ) . - / _")],
+    sources: [
+      src(
+        "https://docs.aws.amazon.com/ja_jp/AWSEC2/latest/APIReference/API_LaunchTemplate.html",
+        "launchTemplateName: Minimum length of 3. Maximum length of 128. Pattern: [a-zA-Z0-9\\(\\)\\.\\-/_]+",
+      ),
+    ],
+    autoNamed: true,
+  },
+  {
+    type: "aws:amp/workspace:Workspace",
+    key: "alias",
+    checks: [lengthBetween(1, 100)],
+    sources: [
+      src(
+        "https://docs.aws.amazon.com/goto/WebAPI/amp-2020-08-01/CreateWorkspace",
+        "alias: Minimum length of 1. Maximum length of 100.",
+      ),
+    ],
+  },
 ];

@@ -108,6 +108,18 @@ describe("policies: aws-physical-names", () => {
     );
   });
 
+  it("reports a security group name in the sg- namespace and a launch template name with a space", () =>
+    assert.deepEqual(
+      [
+        ...check("aws:ec2/securityGroup:SecurityGroup", { name: "sg-platform" }, "sg"),
+        ...check("aws:ec2/launchTemplate:LaunchTemplate", { name: "system nodes" }, "lt"),
+      ].map((m) => m.slice(0, m.indexOf(" ["))),
+      [
+        'aws:ec2/securityGroup:SecurityGroup "sg" name "sg-platform" must: not start with "sg-"',
+        'aws:ec2/launchTemplate:LaunchTemplate "lt" name "system nodes" must: contain only a-z, A-Z, 0-9 and ( ) . - / _',
+      ],
+    ));
+
   it("reports a name prefix over the provider's limit", () =>
     assert.deepEqual(check("aws:lb/targetGroup:TargetGroup", { namePrefix: "gwtg-01" }, "tg"), [
       'aws:lb/targetGroup:TargetGroup "tg" namePrefix "gwtg-01" must: be at most 6 characters (has 7) ' +
