@@ -23,9 +23,11 @@ export const regionsSchema = z
   .min(1, { error: "at least one region" });
 
 /** Short name used as the prefix of every physical resource name. */
-export const projectNameSchema = dnsLabel.max(20, {
-  error: "a DNS label of at most 20 characters (it prefixes AWS names with tight limits)",
-});
+export const projectNameSchema = dnsLabel
+  .max(20, { error: "a DNS label of at most 20 characters (it prefixes AWS names with tight limits)" })
+  // It starts every physical name, and RDS and ElastiCache identifiers must begin with a letter
+  // (policies/aws/names: RDS CreateDBCluster, ElastiCache CreateReplicationGroup).
+  .regex(/^[a-z]/, { error: "a DNS label starting with a letter (RDS and ElastiCache identifiers begin with it)" });
 
 export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), {
   error: "a map of tag key to string value",
