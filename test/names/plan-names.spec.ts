@@ -38,6 +38,20 @@ describe("plan: AWS physical names", function () {
         autoNamed.some((r) => r.type === "aws:iam/role:Role"),
         "an auto-named IAM role checked",
       );
+      assert.ok(
+        checked.some((r) => r.type === "aws:wafv2/webAcl:WebAcl"),
+        "WAFv2 web ACL name checked",
+      );
+      if (stack === "prod")
+        for (const t of [
+          "codeconnections/connection:Connection",
+          "cfg/recorder:Recorder",
+          "cfg/deliveryChannel:DeliveryChannel",
+        ])
+          assert.ok(
+            checked.some((r) => r.type === `aws:${t}`),
+            `${t} name checked`,
+          );
     });
 
     it(`${stack}: every name-like input has a row or a stated reason`, async () => {

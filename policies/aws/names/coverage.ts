@@ -45,13 +45,12 @@ export const NOT_OWN_NAME: Readonly<Record<string, string>> = {
 
 /** `<type> <input>` that is an AWS name whose rules nobody has read at a source yet: no row, no guess. */
 export const NOT_YET_READ: Readonly<Record<string, string>> = {
-  "aws:cfg/deliveryChannel:DeliveryChannel name": "Config PutDeliveryChannel name limits not read",
-  "aws:cfg/recorder:Recorder name": "Config PutConfigurationRecorder name limits not read",
-  "aws:cloudfront/cachePolicy:CachePolicy name": "CloudFront CreateCachePolicy name limits not read",
+  // Read 2026-12-02 at docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachePolicyConfig.html:
+  // "Name: A unique name to identify the cache policy. Type: String. Required: Yes" (no length, no pattern).
+  "aws:cloudfront/cachePolicy:CachePolicy name":
+    "API_CachePolicyConfig gives Name as a required String with no length or characters",
   "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy name":
-    "CloudFront response headers policy name limits not read",
-  "aws:codeconnections/connection:Connection name": "CodeConnections CreateConnection name limits not read",
+    "ResponseHeadersPolicyConfig Name: no stored page showing its constraints was found (2026-12-02)",
   "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup globalReplicationGroupIdSuffix":
     "CreateGlobalReplicationGroup states no length or characters for the suffix (AWS prefixes it per region)",
-  "aws:wafv2/webAcl:WebAcl name": "WAFv2 CreateWebACL name limits not read",
 };

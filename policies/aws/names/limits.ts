@@ -1,5 +1,6 @@
 import { COMPUTE_ROWS } from "./rows-compute";
 import { DATA_ROWS } from "./rows-data";
+import { EDGE_ROWS } from "./rows-edge";
 import type { NameRow } from "./row";
 
 export type { NameRow } from "./row";
@@ -10,4 +11,4 @@ export type { NameRow } from "./row";
  * when its rules were read at the cited source; name inputs of the plans without a row are listed,
  * with why, in `coverage.ts` rather than guessed.
  */
-export const NAME_RULES: readonly NameRow[] = [...COMPUTE_ROWS, ...DATA_ROWS];
+export const NAME_RULES: readonly NameRow[] = [...COMPUTE_ROWS, ...DATA_ROWS, ...EDGE_ROWS];

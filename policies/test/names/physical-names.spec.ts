@@ -15,6 +15,12 @@ const ROLE_SRC =
   "[AWS rule: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html (read 2026-12-02); " +
   "github.com/pulumi/terraform-provider-aws@72e8bb4fc26f aws/resource_aws_iam_role.go (read 2026-12-02)]";
 
+const WAF_SRC = "[AWS rule: https://docs.amazonaws.cn/en_us/waf/latest/APIReference/API_WebACL.html (read 2026-12-02)]";
+const CONFIG = "https://docs.aws.amazon.com/config/latest/APIReference";
+const RECORDER_SRC =
+  "[AWS rule: https://docs.amazonaws.cn/en_us/config/latest/APIReference/API_ConfigurationRecorder.md (read 2026-12-02); " +
+  `${CONFIG}/API_ConfigurationRecorderSummary.html (read 2026-12-02)]`;
+
 const check = (type: string, props: Record<string, unknown>, name = "res") =>
   runResource(awsPhysicalNames(), resourceArgs(type, props, { name })).messages;
 
@@ -119,6 +125,44 @@ describe("policies: aws-physical-names", () => {
         'aws:ec2/launchTemplate:LaunchTemplate "lt" name "system nodes" must: contain only a-z, A-Z, 0-9 and ( ) . - / _',
       ],
     ));
+
+  it("reports a WAFv2 web ACL name with a dot and one over 128 characters", () => {
+    const long = `platform-${"w".repeat(120)}`; // 129
+    assert.deepEqual(
+      [
+        ...check("aws:wafv2/webAcl:WebAcl", { name: "platform.prod-cloudfront" }, "waf"),
+        ...check("aws:wafv2/webAcl:WebAcl", { name: long }, "waf"),
+      ],
+      [
+        'aws:wafv2/webAcl:WebAcl "waf" name "platform.prod-cloudfront" must: contain only letters, digits, ' +
+          `underscores and hyphens ${WAF_SRC}`,
+        `aws:wafv2/webAcl:WebAcl "waf" name "${long}" must: be at most 128 characters (has 129) ${WAF_SRC}`,
+      ],
+    );
+    assert.deepEqual(check("aws:wafv2/webAcl:WebAcl", { name: "platform-prod_cloudfront" }), []);
+  });
+
+  it("reports a 33-character CodeConnections name and 257-character AWS Config names", () => {
+    const conn = "platform-prod-euw1-github-mirror1"; // 33
+    const cfg = "c".repeat(257);
+    assert.deepEqual(
+      [
+        ...check("aws:codeconnections/connection:Connection", { name: conn }, "gh"),
+        ...check("aws:cfg/recorder:Recorder", { name: cfg }, "rec"),
+        ...check("aws:cfg/deliveryChannel:DeliveryChannel", { name: cfg }, "ch"),
+      ],
+      [
+        `aws:codeconnections/connection:Connection "gh" name "${conn}" must: be at most 32 characters (has 33) ` +
+          `[AWS rule: https://docs.aws.amazon.com/codeconnections/latest/APIReference/API_CreateConnection.html (read 2026-12-02)]`,
+        `aws:cfg/recorder:Recorder "rec" name "${cfg}" must: be at most 256 characters (has 257) ${RECORDER_SRC}`,
+        `aws:cfg/deliveryChannel:DeliveryChannel "ch" name "${cfg}" must: be at most 256 characters (has 257) ` +
+          `[AWS rule: ${CONFIG}/API_DeliveryChannel.html (read 2026-12-02)]`,
+      ],
+    );
+    // Any character is allowed by the CodeConnections pattern [\s\S]*; "default" is what the plans set for Config.
+    assert.deepEqual(check("aws:codeconnections/connection:Connection", { name: "prod github (euw1)" }), []);
+    assert.deepEqual(check("aws:cfg/recorder:Recorder", { name: "default" }), []);
+  });
 
   it("reports a name prefix over the provider's limit", () =>
     assert.deepEqual(check("aws:lb/targetGroup:TargetGroup", { namePrefix: "gwtg-01" }, "tg"), [
