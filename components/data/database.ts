@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import { serviceTrustPolicy } from "../iam-trust";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { PlatformConfig } from "../config";
@@ -117,19 +118,9 @@ export class GlobalDatabase extends pulumi.ComponentResource {
       {
         description: "Lets RDS publish enhanced monitoring metrics to CloudWatch Logs",
         // Confused-deputy guard (RDS user guide, Setting up and enabling Enhanced Monitoring).
-        assumeRolePolicy: aws.getCallerIdentityOutput({}, child(primary)).accountId.apply((account) =>
-          JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-              {
-                Effect: "Allow",
-                Principal: { Service: "monitoring.rds.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": account } },
-              },
-            ],
-          }),
-        ),
+        assumeRolePolicy: aws
+          .getCallerIdentityOutput({}, child(primary))
+          .accountId.apply((account) => serviceTrustPolicy("monitoring.rds.amazonaws.com", account)),
       },
       child(primary),
     );

@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import { serviceTrustPolicy } from "../iam-trust";
 import * as pulumi from "@pulumi/pulumi";
 import type { NetworkConfig, RegionConfig } from "../config";
 import { MAX_AZS } from "../config/sections/network";
@@ -208,19 +209,9 @@ export class Vpc extends pulumi.ComponentResource {
       `${name}-flow-logs`,
       {
         // Confused-deputy guard (VPC Flow Logs user guide, IAM role for publishing flow logs).
-        assumeRolePolicy: aws.getCallerIdentityOutput({}, child).accountId.apply((account) =>
-          JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-              {
-                Effect: "Allow",
-                Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": account } },
-              },
-            ],
-          }),
-        ),
+        assumeRolePolicy: aws
+          .getCallerIdentityOutput({}, child)
+          .accountId.apply((account) => serviceTrustPolicy("vpc-flow-logs.amazonaws.com", account)),
         tags: nameTags(`${physicalName}-flow-logs`),
       },
       child,

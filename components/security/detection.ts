@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import { serviceTrustPolicy } from "../iam-trust";
 import * as pulumi from "@pulumi/pulumi";
 import { denyInsecureTransport, type PolicyDocument } from "../edge/bucket-policies";
 import { logBucket } from "../edge/log-bucket";
@@ -88,19 +89,7 @@ export class Detection extends pulumi.ComponentResource {
         `${name}-config-role`,
         {
           description: "AWS Config recorder",
-          assumeRolePolicy: accountId.apply((a) =>
-            JSON.stringify({
-              Version: "2012-10-17",
-              Statement: [
-                {
-                  Effect: "Allow",
-                  Principal: { Service: "config.amazonaws.com" },
-                  Action: "sts:AssumeRole",
-                  Condition: { StringEquals: { "aws:SourceAccount": a } },
-                },
-              ],
-            }),
-          ),
+          assumeRolePolicy: accountId.apply((a) => serviceTrustPolicy("config.amazonaws.com", a)),
         },
         primaryOpts,
       );
