@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { loadConfig, type PlatformConfig } from "../../components/config";
+import { ConfigError, loadConfig, type ConfigIssue, type PlatformConfig } from "../../components/config";
 import type { ClusterHandle } from "../../components/cluster/types";
 import { createAlarmTopic } from "../../components/observability/alarm-topic";
 import type { RegionContext } from "../../components/region-context";
@@ -69,6 +69,17 @@ export function testConfig(raw: Record<string, unknown>, stack = "test"): Platfo
     Object.entries(raw).map(([k, v]) => [`platform:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
   );
   return loadConfig(standInFlat(flat), { project: "platform", stack });
+}
+
+/** The problems config validation reports for plain section values ([] when they load). */
+export function configIssues(raw: Record<string, unknown>, stack = "test"): readonly ConfigIssue[] {
+  try {
+    testConfig(raw, stack);
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.issues;
+    throw err;
+  }
 }
 
 /**
