@@ -6,6 +6,7 @@ import { PlanResource, runProgram } from "./engine/run";
 import { readStackConfig } from "./engine/stack-config";
 import { evaluateFlows, type PlannedFlow } from "./flows";
 import { evaluatePolicies, flowViolations, policyConfigFor, type Violation } from "../policies/lib/offline";
+import type { PolicyPackConfig } from "@pulumi/policy";
 import { estimateCost } from "./cost/estimate";
 import { topLines } from "./cost/report";
 
@@ -95,30 +96,36 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
   };
 }
 
-/** The policy pack over a run's resources, configured from the stack as `npm run policy-config` configures a real preview. */
+/** The policy pack over a run's resources, configured from the stack as a real preview is (stackPolicyConfig). */
 export function planViolations(resources: PlanResource[], config: PlatformConfig): Violation[] {
   const stackTags = new Map([["environment", config.environment]]);
-  // The stack's allowed regions reach the policy the way `--policy-pack-config` carries them (npm run policy-config).
   return evaluatePolicies(resources, {
     environment: config.environment,
     stackTags,
-    config: {
-      ...policyConfigFor(config.environment, { allowedRegions: config.allowedRegions, detection: config.security }),
-      "cost-budget": costBudgetConfig(resources, config),
-    },
+    config: stackPolicyConfig(config, resources),
   });
 }
 
-/** The cost-budget policy's config: the budget and the estimate of these resources (tools/cost). */
-function costBudgetConfig(resources: PlanResource[], config: PlatformConfig): Record<string, unknown> {
-  if (config.cost.monthlyBudget === undefined) return {};
-  const report = estimateCost({ resources, usage: config.cost });
+/**
+ * The stack's `--policy-pack-config`, the one object the offline plan, `npm run policy-config` (CI
+ * previews and deploys) and `npm run cost -- --policy-config` all give the pack: the environment's
+ * levels, the stack's allowed regions and detection services, and, when `platform:cost.monthlyBudget`
+ * is set and the planned resources are given, the budget with their estimate (the pack cannot price
+ * resources itself).
+ */
+export function stackPolicyConfig(config: PlatformConfig, resources?: readonly PlanResource[]): PolicyPackConfig {
+  const pack = policyConfigFor(config.environment, {
+    allowedRegions: config.allowedRegions,
+    detection: config.security,
+  });
+  if (config.cost.monthlyBudget === undefined || !resources) return pack;
+  const report = estimateCost({ resources: [...resources], usage: config.cost });
   return {
-    monthlyBudget: config.cost.monthlyBudget,
-    estimate: {
-      monthly: report.monthly,
-      top: topLines(report),
-      priceDate: report.priceDate,
+    ...pack,
+    "cost-budget": {
+      ...(pack["cost-budget"] as object | undefined),
+      monthlyBudget: config.cost.monthlyBudget,
+      estimate: { monthly: report.monthly, top: topLines(report), priceDate: report.priceDate },
     },
   };
 }

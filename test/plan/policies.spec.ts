@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import * as aws from "@pulumi/aws";
 import * as path from "path";
-import { buildPlan, mandatoryViolations } from "../../tools/plan-lib";
+import { buildPlan, mandatoryViolations, planViolations, stackPolicyConfig } from "../../tools/plan-lib";
+import { estimateCost } from "../../tools/cost/estimate";
 import { planFor, ROOT } from "../helpers/plan";
 
 describe("offline plan: policy evaluation", () => {
@@ -14,6 +15,27 @@ describe("offline plan: policy evaluation", () => {
       );
     });
   }
+
+  it("the stack's pack config (npm run policy-config, CI) carries the budget with the estimate the plan is checked with", async () => {
+    const { plan, config } = await planFor("prod");
+    const budget = stackPolicyConfig(config, plan.resources)["cost-budget"] as Record<string, any>;
+    assert.equal(budget.enforcementLevel, "mandatory");
+    assert.equal(budget.monthlyBudget, config.cost.monthlyBudget);
+    assert.equal(budget.estimate.monthly, estimateCost({ resources: plan.resources, usage: config.cost }).monthly);
+    assert.deepEqual(
+      stackPolicyConfig(config)["cost-budget"],
+      { enforcementLevel: "mandatory" },
+      "no resources, no estimate",
+    );
+    // The same object decides the plan's verdict: a budget below the estimate fails it.
+    const tight = { ...config, cost: { ...config.cost, monthlyBudget: 1000 } };
+    assert.deepEqual(
+      planViolations(plan.resources, tight)
+        .filter((v) => v.policy === "cost-budget")
+        .map((v) => v.enforcementLevel),
+      ["mandatory"],
+    );
+  });
 
   it("a planted world-open SSH security group on a default provider fails the plan", async () => {
     const entry = path.join(ROOT, "index.ts");

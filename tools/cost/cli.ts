@@ -8,12 +8,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { buildPlan } from "../plan-lib";
+import { buildPlan, stackPolicyConfig } from "../plan-lib";
+import type { PlanResource } from "../engine/run";
 import { estimateCost } from "./estimate";
 import { evidenceLine } from "./prices/evidence";
-import { renderCostTable, topLines } from "./report";
+import { renderCostTable } from "./report";
 import type { PlatformConfig } from "../../components/config";
-import { policyConfigFor } from "../../policies/lib/config";
 import type { CostPlan } from "./types";
 
 const USAGE =
@@ -81,14 +81,7 @@ async function main(): Promise<void> {
   process.stdout.write(evidenceLine() + "\n");
   process.stdout.write(`Wrote ${path.relative(process.cwd(), file) || file}\n`);
   if (flags["--policy-config"] && config) {
-    const pack = {
-      ...policyConfigFor(config.environment, { allowedRegions: config.allowedRegions, detection: config.security }),
-      "cost-budget": {
-        ...(policyConfigFor(config.environment)["cost-budget"] as object | undefined),
-        ...(report.budget !== undefined ? { monthlyBudget: report.budget } : {}),
-        estimate: { monthly: report.monthly, top: topLines(report), priceDate: report.priceDate },
-      },
-    };
+    const pack = stackPolicyConfig(config, plan.resources as PlanResource[]);
     fs.writeFileSync(path.resolve(flags["--policy-config"]), JSON.stringify(pack, null, 2) + "\n");
     process.stdout.write(`Wrote ${flags["--policy-config"]} (pass it to pulumi preview as --policy-pack-config)\n`);
   }
