@@ -60,6 +60,12 @@ function parseArgs(argv: readonly string[]): Args {
   return { stack, ...args };
 }
 
+/** What the command prints when the program itself fails: a bug, said as one line, no stack trace. */
+export function crashReport(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return `plan: the program stopped with an error (a bug, not your config): ${message}\n`;
+}
+
 /** Runs the command; resolves to the process exit code (0: plan written and no mandatory violation). */
 export async function runPlanCli(argv: readonly string[], io: PlanCliIo): Promise<number> {
   try {
@@ -70,8 +76,7 @@ export async function runPlanCli(argv: readonly string[], io: PlanCliIo): Promis
       io.stderr(`plan: ${err.message}\n`);
       return err.code;
     }
-    const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`plan: the program stopped with an error (a bug, not your config): ${message}\n`);
+    io.stderr(crashReport(err));
     return 1;
   }
 }

@@ -7,11 +7,10 @@
  * tools/plan-cli.ts; this file gives it the process.
  */
 import * as path from "path";
-import { runPlanCli } from "./plan-cli";
+import { crashReport, runPlanCli } from "./plan-cli";
 
 const crash = (err: unknown) => {
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`plan: the program stopped with an error (a bug, not your config): ${message}\n`);
+  process.stderr.write(crashReport(err));
   process.exit(1);
 };
 process.on("unhandledRejection", crash);
