@@ -257,6 +257,7 @@ export class Workloads extends pulumi.ComponentResource {
     ));
 
     const created = new Map<string, pulumi.CustomResource>();
+    const deployments = new Map<string, pulumi.CustomResource>();
     const dependsOnFor = (p: PlannedManifest): pulumi.Resource[] => {
       const deps: pulumi.Resource[] = [namespace];
       if (p.keda) deps.push(keda!);
@@ -265,6 +266,16 @@ export class Workloads extends pulumi.ComponentResource {
         const r = created.get(role);
         if (!r) throw new Error(`${name}: ${p.role} needs ${role}, which is not planned before it`);
         deps.push(r);
+      }
+      // KEDA's admission webhook reads the scale target of a ScaledObject with cpu/memory
+      // triggers and refuses the object while that Deployment does not exist
+      // (kedacore/keda apis/keda/v1alpha1/scaledobject_webhook.go verifyCPUMemoryScalers, v2.20.2).
+      if (p.manifest.kind === "ScaledObject") {
+        const target = (p.manifest.spec as { scaleTargetRef: { name: string } }).scaleTargetRef.name;
+        const deployment = deployments.get(target);
+        if (!deployment)
+          throw new Error(`${name}: ${p.role} scales ${target}, whose Deployment is not planned before it`);
+        deps.push(deployment);
       }
       if (p.pods) {
         // Pods need nodes: the system add-ons and the NodePools Karpenter launches them from. On
@@ -278,7 +289,9 @@ export class Workloads extends pulumi.ComponentResource {
     };
     for (const p of plan.manifests) {
       const manifest = withResolvedImages(p.manifest, args.images);
-      created.set(p.role, createManifest(`${name}-${p.role}`, manifest, { ...k8s$, dependsOn: dependsOnFor(p) }));
+      const resource = createManifest(`${name}-${p.role}`, manifest, { ...k8s$, dependsOn: dependsOnFor(p) });
+      created.set(p.role, resource);
+      if (manifest.kind === "Deployment") deployments.set(manifest.metadata.name, resource);
     }
     this.gatewayService = created.get(`svc-${GATEWAY_NAME}`)!;
 
