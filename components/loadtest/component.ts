@@ -12,6 +12,15 @@ export interface LoadTestsArgs {
   dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
+/**
+ * k6-operator chart values. The program creates and labels the namespace itself, so the chart's
+ * own Namespace (`namespace.create`, default true, templates/namespace.yaml at chart 4.6.0) is off:
+ * Helm refuses to install an object that exists outside its release.
+ */
+export function k6OperatorValues(): Record<string, unknown> {
+  return { installCRDs: true, namespace: { create: false } };
+}
+
 /** k6-operator and seed 002's TestRuns in one region. Created only when `loadTests.enabled`. */
 export class LoadTests extends pulumi.ComponentResource {
   public readonly testRuns: string[];
@@ -45,7 +54,7 @@ export class LoadTests extends pulumi.ComponentResource {
         version: CHARTS.k6Operator.version,
         repositoryOpts: { repo: CHARTS.k6Operator.repo },
         namespace: namespace.metadata.name,
-        values: { installCRDs: true },
+        values: k6OperatorValues(),
         timeout: 600,
         maxHistory: 5,
       },
