@@ -1,0 +1,152 @@
+import { strict as assert } from "assert";
+import fc from "fast-check";
+import { budgetSeconds, failoverReport, type FailoverReport } from "../../tools/failover/model";
+import type { FailoverResource } from "../../tools/failover/topology";
+import { planFor } from "../helpers/plan";
+
+const scenario = (r: FailoverReport, prefix: string) => {
+  const s = r.scenarios.find((x) => x.name.startsWith(prefix));
+  assert.ok(s, `no scenario "${prefix}" in ${r.scenarios.map((x) => x.name).join(", ")}`);
+  return s;
+};
+
+/** A copy of the plan's resources with one resource type's inputs changed. */
+function edited(
+  resources: readonly FailoverResource[],
+  type: string,
+  change: (inputs: Record<string, unknown>) => Record<string, unknown>,
+): FailoverResource[] {
+  return resources.map((r) => (r.type === type ? { ...r, inputs: change(structuredClone(r.inputs)) } : r));
+}
+
+describe("failover model", () => {
+  let prod: FailoverResource[];
+  let dev: FailoverResource[];
+  before(async () => {
+    prod = (await planFor("prod")).plan.resources;
+    dev = (await planFor("dev")).plan.resources;
+  });
+
+  it("turns the objective into seconds of failure a month (seed 003: 99.99 % is 4.32 minutes)", () => {
+    assert.equal(budgetSeconds(99.99), 259.2);
+    assert.equal(budgetSeconds(99.9), 2592);
+    assert.equal(budgetSeconds(99.9999), 2.592);
+  });
+
+  it("drains a lost non-writer region in 3 checks x 10 s + the 6 s HTTPS check timeout + the ALB alias TTL of 60 s", () => {
+    const s = scenario(failoverReport(prod, { objective: 99.99 }), "one non-writer region lost");
+    assert.equal(s.readRtoSeconds, 3 * 10 + 6 + 60);
+    assert.equal(s.writeRtoSeconds, 96);
+    assert.equal(s.rpoSeconds, 0);
+    assert.equal(s.withinBudget, true);
+    assert.ok(s.terms.every((t) => t.source.startsWith("plan:") || /^aws(-typical)?: https:\/\//.test(t.source)));
+  });
+
+  it("prod's writer-region loss waits for a person without a promotion automation, and breaks the budget", () => {
+    const r = failoverReport(prod, { objective: 99.99 });
+    const s = scenario(r, "the writer region lost (us-east-1)");
+    // detection 30 + 6, operator 900, Aurora global failover 60 + endpoint TTL 5 (the cache's 60 s runs alongside)
+    assert.equal(s.writeRtoSeconds, 30 + 6 + 900 + 60 + 5);
+    assert.equal(s.withinBudget, false);
+    assert.equal(r.ok, false);
+    assert.ok(!s.terms.some((t) => /pulumi/i.test(t.what)), "a pulumi up is never part of the write path");
+    // RPO: the Aurora lag alarm fires above 5000 ms, so up to 5 s of writes may be unreplicated unnoticed.
+    assert.equal(s.rpoSeconds, 5);
+  });
+
+  it("a promotion automation in the plan replaces the operator: 30 + 6 + its trigger + 65 s", () => {
+    const automation: FailoverResource = {
+      type: "aws:ssm/document:Document",
+      name: "writer-promotion",
+      region: "us-west-2",
+      inputs: { tags: { "platform.io/role": "writer-promotion", "platform.io/trigger-seconds": 60 } },
+    };
+    const s = scenario(failoverReport([...prod, automation], { objective: 99.99 }), "the writer region lost");
+    assert.equal(s.writeRtoSeconds, 30 + 6 + 60 + 60 + 5);
+    assert.equal(s.withinBudget, true);
+  });
+
+  it("--operator-seconds changes the manual term", () => {
+    const s = scenario(failoverReport(prod, { objective: 99.99, operatorSeconds: 120 }), "the writer region lost");
+    assert.equal(s.writeRtoSeconds, 30 + 6 + 120 + 65);
+    assert.equal(s.withinBudget, true);
+  });
+
+  it("a stricter objective (99.9999 %) fails every scenario that takes time", () => {
+    const r = failoverReport(prod, { objective: 99.9999 });
+    assert.equal(r.budgetSeconds, 2.592);
+    assert.deepEqual(
+      r.scenarios.filter((s) => !s.withinBudget).map((s) => s.name.split(" (")[0]),
+      ["one AZ lost", "one non-writer region lost", "the writer region lost"],
+    );
+  });
+
+  it("a slower health check (30 s x 10 failures) drains a region in 366 s, over the 259.2 s budget", () => {
+    const slow = edited(prod, "aws:route53/healthCheck:HealthCheck", (i) => ({
+      ...i,
+      requestInterval: 30,
+      failureThreshold: 10,
+    }));
+    const s = scenario(failoverReport(slow, { objective: 99.99 }), "one non-writer region lost");
+    assert.equal(s.readRtoSeconds, 300 + 6 + 60);
+    assert.equal(s.withinBudget, false);
+  });
+
+  it("one AZ: the ALB's target health (5 x 30 s + 5 s) bounds reads; the cache failover bounds writes", () => {
+    const s = scenario(failoverReport(prod, { objective: 99.99 }), "one AZ lost");
+    assert.equal(s.readRtoSeconds, 155);
+    assert.equal(s.writeRtoSeconds, 155);
+    const faster = edited(prod, "aws:lb/targetGroup:TargetGroup", (i) => ({
+      ...i,
+      healthCheck: { ...(i.healthCheck as object), interval: 10, unhealthyThreshold: 2 },
+    }));
+    const f = scenario(failoverReport(faster, { objective: 99.99 }), "one AZ lost");
+    assert.equal(f.readRtoSeconds, 10 * 2 + 5);
+    assert.equal(f.writeRtoSeconds, 60);
+  });
+
+  it("a one-region stack cannot survive its region: no RTO, outside any budget", () => {
+    const r = failoverReport(dev, { objective: 99.99 });
+    const s = scenario(r, "the writer region lost");
+    assert.equal(s.readRtoSeconds, null);
+    assert.equal(s.withinBudget, false);
+    assert.equal(
+      r.scenarios.some((x) => x.name.startsWith("one non-writer")),
+      false,
+    );
+  });
+
+  it("us-east-1's control planes: nothing to fail over, and the plan says what stops", () => {
+    const s = scenario(failoverReport(prod, { objective: 99.99 }), "us-east-1 control planes lost");
+    assert.equal(s.readRtoSeconds, 0);
+    assert.ok(s.notes.some((n) => /alarms cannot page/.test(n)));
+  });
+
+  it("property: a longer health-check interval or threshold never shortens the region drain", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(10, 30),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 10 }),
+        (iv, a, b) => {
+          const at = (n: number) =>
+            scenario(
+              failoverReport(
+                edited(prod, "aws:route53/healthCheck:HealthCheck", (i) => ({
+                  ...i,
+                  requestInterval: iv,
+                  failureThreshold: n,
+                })),
+                {
+                  objective: 99.99,
+                },
+              ),
+              "one non-writer region lost",
+            ).readRtoSeconds!;
+          return Math.min(a, b) === a ? at(a) <= at(b) : at(a) >= at(b);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * What the failover model reads from a plan: which regions serve, which one writes, and the
+ * plan's own detection settings (Route53 health checks, ALB target health, mesh outlier detection,
+ * replication-lag alarms, CloudFront origin groups). Pure: plan resources in, plain values out.
+ */
+export interface FailoverResource {
+  readonly type: string;
+  readonly name: string;
+  readonly region: string | null;
+  readonly inputs: Record<string, unknown>;
+}
+
+export interface HealthCheckSettings {
+  readonly intervalSeconds: number;
+  readonly failureThreshold: number;
+}
+
+export interface TargetHealthSettings {
+  readonly intervalSeconds: number;
+  readonly unhealthyThreshold: number;
+  readonly timeoutSeconds: number;
+}
+
+export interface Topology {
+  /** Regions with a cluster that serves traffic, in plan order. */
+  readonly regions: readonly string[];
+  /** The Aurora writer's region (the global cluster's primary, or the only cluster). */
+  readonly databaseWriter: string | null;
+  /** The Global Datastore primary's region (or the only replication group). */
+  readonly cacheWriter: string | null;
+  readonly databaseSecondaries: readonly string[];
+  readonly cacheSecondaries: readonly string[];
+  /** Route53 health check of each region's origin (undefined: the region has none). */
+  readonly healthChecks: Readonly<Record<string, HealthCheckSettings | undefined>>;
+  readonly targetHealth: Readonly<Record<string, TargetHealthSettings | undefined>>;
+  /** Istio outlier detection interval of the mesh, the longest of any DestinationRule. */
+  readonly meshOutlierIntervalSeconds: number | null;
+  /** CloudFront origin groups (GET/HEAD retried on a second origin). */
+  readonly originGroups: number;
+  /** Replication-lag alarm thresholds: the lag a secondary can carry unnoticed. */
+  readonly databaseLagAlarmSeconds: number | null;
+  readonly cacheLagAlarmSeconds: number | null;
+  /** A writer-promotion automation in the plan (resource tagged platform.io/role=writer-promotion). */
+  readonly promotion: { readonly name: string; readonly triggerSeconds: number } | null;
+}
+
+const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const rec = (v: unknown): Record<string, unknown> => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
+const ofType = (rs: readonly FailoverResource[], type: string) => rs.filter((r) => r.type === type);
+
+/** "30s", "1m", "500ms" as Istio writes durations; null when not a duration. */
+export function durationSeconds(v: unknown): number | null {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(str(v) ?? "");
+  if (!m) return null;
+  const unit = { ms: 0.001, s: 1, m: 60, h: 3600 }[m[2] as "ms" | "s" | "m" | "h"];
+  return Number(m[1]) * unit;
+}
+
+function healthChecksByRegion(rs: readonly FailoverResource[]): Record<string, HealthCheckSettings | undefined> {
+  // latency/failover record (region) -> alias target (ALB) -> the regional origin record with the
+  // same target -> its name is the health check's fqdn.
+  const originNameByTarget = new Map<string, string>();
+  const regionByTarget = new Map<string, string>();
+  for (const r of ofType(rs, "aws:route53/record:Record")) {
+    const target = str(rec((r.inputs.aliases as unknown[] | undefined)?.[0]).name);
+    if (!target) continue;
+    const latency = rec((r.inputs.latencyRoutingPolicies as unknown[] | undefined)?.[0]).region;
+    if (str(r.inputs.setIdentifier) && typeof latency === "string") regionByTarget.set(target, latency);
+    else if (str(r.inputs.setIdentifier)) regionByTarget.set(target, str(r.inputs.setIdentifier)!);
+    else originNameByTarget.set(target, str(r.inputs.name) ?? "");
+  }
+  const regionByFqdn = new Map<string, string>();
+  for (const [target, region] of regionByTarget) {
+    const name = originNameByTarget.get(target);
+    if (name) regionByFqdn.set(name.replace(/\.$/, ""), region);
+  }
+  const out: Record<string, HealthCheckSettings | undefined> = {};
+  for (const hc of ofType(rs, "aws:route53/healthCheck:HealthCheck")) {
+    const region = regionByFqdn.get((str(hc.inputs.fqdn) ?? "").replace(/\.$/, ""));
+    if (!region) continue;
+    out[region] = {
+      // Route53's defaults when the input is absent: 30 s and 3.
+      intervalSeconds: num(hc.inputs.requestInterval) ?? 30,
+      failureThreshold: num(hc.inputs.failureThreshold) ?? 3,
+    };
+  }
+  return out;
+}
+
+function targetHealthByRegion(rs: readonly FailoverResource[]): Record<string, TargetHealthSettings | undefined> {
+  const out: Record<string, TargetHealthSettings | undefined> = {};
+  for (const tg of ofType(rs, "aws:lb/targetGroup:TargetGroup")) {
+    if (!tg.region) continue;
+    const hc = rec(tg.inputs.healthCheck);
+    // ALB's defaults when an input is absent: every 30 s, unhealthy after 2 failures, 5 s timeout.
+    const t = {
+      intervalSeconds: num(hc.interval) ?? 30,
+      unhealthyThreshold: num(hc.unhealthyThreshold) ?? 2,
+      timeoutSeconds: num(hc.timeout) ?? 5,
+    };
+    const prev = out[tg.region];
+    const worst = (x: TargetHealthSettings) => x.intervalSeconds * x.unhealthyThreshold + x.timeoutSeconds;
+    if (!prev || worst(t) > worst(prev)) out[tg.region] = t;
+  }
+  return out;
+}
+
+function lagAlarmSeconds(rs: readonly FailoverResource[], metric: string, unitSeconds: number): number | null {
+  const thresholds = ofType(rs, "aws:cloudwatch/metricAlarm:MetricAlarm")
+    .filter((a) => a.inputs.metricName === metric)
+    .map((a) => (num(a.inputs.threshold) ?? 0) * unitSeconds);
+  return thresholds.length ? Math.max(...thresholds) : null;
+}
+
+function promotionOf(rs: readonly FailoverResource[]): Topology["promotion"] {
+  const r = rs.find((x) => rec(x.inputs.tags)["platform.io/role"] === "writer-promotion");
+  if (!r) return null;
+  return { name: r.name, triggerSeconds: num(rec(r.inputs.tags)["platform.io/trigger-seconds"]) ?? 0 };
+}
+
+export function topologyOf(resources: readonly FailoverResource[]): Topology {
+  const clusters = ofType(resources, "eks:index:Cluster");
+  const regions = [...new Set(clusters.map((c) => c.region).filter((r): r is string => !!r))];
+  const db = ofType(resources, "aws:rds/cluster:Cluster").filter((c) => c.region);
+  const dbWriter =
+    db.find((c) => c.inputs.masterUsername !== undefined) ?? db.find((c) => !c.inputs.enableGlobalWriteForwarding);
+  const cache = ofType(resources, "aws:elasticache/replicationGroup:ReplicationGroup").filter((c) => c.region);
+  const cacheWriter = cache.find((c) => c.inputs.globalReplicationGroupId === undefined);
+  const intervals = ofType(resources, "kubernetes:networking.istio.io/v1:DestinationRule")
+    .map((d) => durationSeconds(rec(rec(rec(d.inputs.spec).trafficPolicy).outlierDetection).interval))
+    .filter((s): s is number => s !== null);
+  const distribution = ofType(resources, "aws:cloudfront/distribution:Distribution")[0];
+  return {
+    regions,
+    databaseWriter: dbWriter?.region ?? null,
+    cacheWriter: cacheWriter?.region ?? null,
+    databaseSecondaries: db.filter((c) => c !== dbWriter).map((c) => c.region!),
+    cacheSecondaries: cache.filter((c) => c !== cacheWriter).map((c) => c.region!),
+    healthChecks: healthChecksByRegion(resources),
+    targetHealth: targetHealthByRegion(resources),
+    meshOutlierIntervalSeconds: intervals.length ? Math.max(...intervals) : null,
+    originGroups: ((distribution?.inputs.originGroups as unknown[] | undefined) ?? []).length,
+    databaseLagAlarmSeconds: lagAlarmSeconds(resources, "AuroraGlobalDBReplicationLag", 0.001),
+    cacheLagAlarmSeconds: lagAlarmSeconds(resources, "GlobalDatastoreReplicationLag", 1),
+    promotion: promotionOf(resources),
+  };
+}
