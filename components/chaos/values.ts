@@ -14,11 +14,12 @@ export const CONTAINERD_SOCKET = "/run/containerd/containerd.sock";
  *   lifts a fault is never itself evicted by Karpenter consolidation or by an experiment.
  * - dashboard.securityMode: the dashboard acts with the caller's own RBAC token, never its own.
  * - The chart's DNS server (DNSChaos) is not installed: we run no DNS experiments.
- * - Hardening (issue 19; keys from helm/chaos-mesh README/values.yaml at v2.8.3): dashboard
+ * - Hardening (keys from helm/chaos-mesh README/values.yaml at v2.8.3): dashboard
  *   Service ClusterIP (chart default NodePort opens a port on every node; reach it with
- *   kubectl port-forward), enableCtrlServer and enableProfiling off (chaosctl server and pprof
- *   are unauthenticated endpoints in the controller), controllerManager.enableFilterNamespace on:
- *   only namespaces annotated CHAOS_INJECT_ANNOTATION can be targeted.
+ *   kubectl port-forward), enableProfiling off (pprof is an unauthenticated endpoint in the
+ *   controller and the daemon), controllerManager.enableFilterNamespace on: only namespaces
+ *   annotated CHAOS_INJECT_ANNOTATION can be targeted. The chart at v2.8.3 has no control
+ *   server (chaosctl) to turn off.
  */
 export function chaosMeshValues(opts: { controllerReplicas: number }): Record<string, unknown> {
   const system = () => ({
@@ -30,7 +31,6 @@ export function chaosMeshValues(opts: { controllerReplicas: number }): Record<st
     controllerManager: { replicaCount: opts.controllerReplicas, enableFilterNamespace: true, ...system() },
     dashboard: { create: true, securityMode: true, service: { type: "ClusterIP" }, ...system() },
     dnsServer: { create: false },
-    enableCtrlServer: false,
     enableProfiling: false,
   };
 }

@@ -7,8 +7,7 @@ describe("Chaos Mesh values: hardening (issue 19)", () => {
     assert.deepEqual(v.dashboard.service, { type: "ClusterIP" });
     assert.equal(v.dashboard.securityMode, true);
   });
-  it("turns off the control server (chaosctl) and pprof profiling", () => {
-    assert.equal(v.enableCtrlServer, false);
+  it("turns off pprof profiling", () => {
     assert.equal(v.enableProfiling, false);
   });
   it("filters namespaces: only those annotated chaos-mesh.org/inject=enabled can be targeted", () => {
