@@ -52,6 +52,10 @@ describe("failover model", () => {
     assert.ok(!s.terms.some((t) => /pulumi/i.test(t.what)), "a pulumi up is never part of the write path");
     // RPO: the Aurora lag alarm fires above 5000 ms, so up to 5 s of writes may be unreplicated unnoticed.
     assert.equal(s.rpoSeconds, 5);
+    assert.match(
+      s.closing ?? "",
+      /write RTO of 161 s; it costs one CloudWatch alarm per secondary region \(2 x \$0\.10\/month/,
+    );
   });
 
   it("a promotion automation in the plan replaces the operator: 30 + 6 + its trigger + 65 s", () => {

@@ -24,6 +24,8 @@ export interface Scenario {
   readonly withinBudget: boolean;
   readonly terms: readonly Term[];
   readonly notes: readonly string[];
+  /** How the gap closes, when the scenario misses the budget and the plan knows a way. */
+  readonly closing?: string;
 }
 
 export interface FailoverReport {
@@ -207,15 +209,22 @@ function writerRegionLoss(t: Topology, opts: FailoverOptions): Omit<Scenario, "w
       ...notes,
       "no secondary writer: writes stop",
     ]);
-  return scenario(
-    name,
-    sum(readTerms, "read"),
-    sum(write, "write"),
-    sum(rpo, "rpo"),
-    [...readTerms, ...write, ...rpo],
-    notes,
-  );
+  const terms = [...readTerms, ...write, ...rpo];
+  const out = scenario(name, sum(readTerms, "read"), sum(write, "write"), sum(rpo, "rpo"), terms, notes);
+  if (t.promotion) return out;
+  // One standard CloudWatch alarm period in each secondary region starting the promotion instead of a page.
+  const automated = sum(write, "write") - trigger.seconds + AUTOMATED_TRIGGER_SECONDS;
+  const alarms = new Set([...t.databaseSecondaries, ...t.cacheSecondaries]).size;
+  return {
+    ...out,
+    closing:
+      `an automated promotion started within ${AUTOMATED_TRIGGER_SECONDS} s of the health signal would give a ` +
+      `write RTO of ${automated} s; it costs one CloudWatch alarm per secondary region (${alarms} x $0.10/month, ` +
+      "https://aws.amazon.com/cloudwatch/pricing/) and the automation's role",
+  };
 }
+
+const AUTOMATED_TRIGGER_SECONDS = 60;
 
 function controlPlaneLoss(t: Topology): Omit<Scenario, "withinBudget"> {
   const notes = [
