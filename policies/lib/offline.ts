@@ -34,6 +34,14 @@ export interface PlanResourceOptions {
   ignoreChanges: string[];
   deleteBeforeReplace: boolean;
   replaceOnChanges: string[];
+  /**
+   * URNs of an existing stack this resource takes over, in the engine's form (full parent type chain,
+   * no root stack; tools/engine/aliases.ts): its own aliases and those its parent's aliases imply.
+   * Always written by the engine; absent in hand-built fixtures (none).
+   */
+  aliases?: string[];
+  /** The explicit `dependsOn`: registered dependencies that no input carries (plan-form URNs). */
+  dependsOn?: string[];
 }
 
 export const DEFAULT_OPTIONS: PlanResourceOptions = Object.freeze({
@@ -42,6 +50,8 @@ export const DEFAULT_OPTIONS: PlanResourceOptions = Object.freeze({
   ignoreChanges: [],
   deleteBeforeReplace: false,
   replaceOnChanges: [],
+  aliases: [],
+  dependsOn: [],
 }) as PlanResourceOptions;
 
 export interface Violation {
@@ -101,7 +111,7 @@ const OPTS = (r: PlanResource): PolicyResourceOptions => {
     protect: o.protect,
     ignoreChanges: [...o.ignoreChanges],
     ...(o.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
-    aliases: [],
+    aliases: [...(o.aliases ?? [])],
     customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
     additionalSecretOutputs: [],
     ...(r.parent ? { parent: r.parent } : {}),

@@ -7,8 +7,8 @@ import { statefulProtected } from "../../policies/aws/storage/stateful-protected
 
 /** A small program registering each option once, and one protect inherited from a parent component. */
 function program(): void {
-  new random.RandomPassword("plain", { length: 8 });
-  new random.RandomPassword(
+  const plain = new random.RandomPassword("plain", { length: 8 });
+  const opted = new random.RandomPassword(
     "opted",
     { length: 8 },
     {
@@ -21,6 +21,12 @@ function program(): void {
   );
   const parent = new pulumi.ComponentResource("test:index:Parent", "guarded", {}, { protect: true });
   new random.RandomPassword("child", { length: 8 }, { parent });
+  // A component renamed with an alias, a child that inherits it, a child moved in from the top level.
+  const group = new pulumi.ComponentResource("test:index:Group", "group-new", {}, { aliases: [{ name: "group-old" }] });
+  new random.RandomPassword("group-new-pw", { length: 8 }, { parent: group });
+  new random.RandomPassword("moved", { length: 8 }, { parent: group, aliases: [{ parent: undefined }] });
+  new random.RandomPassword("legacy", { length: 8 }, { aliases: ["urn:pulumi:s::p::x:y:Z::legacy"] });
+  new random.RandomPassword("after", { length: plain.length }, { dependsOn: [opted] });
 }
 
 describe("engine: resource options in plan.json", () => {
@@ -37,6 +43,8 @@ describe("engine: resource options in plan.json", () => {
       ignoreChanges: ["special"],
       deleteBeforeReplace: true,
       replaceOnChanges: ["length"],
+      aliases: [],
+      dependsOn: [],
     });
   });
 
@@ -47,11 +55,31 @@ describe("engine: resource options in plan.json", () => {
       ignoreChanges: [],
       deleteBeforeReplace: false,
       replaceOnChanges: [],
+      aliases: [],
+      dependsOn: [],
     });
   });
 
   it("records protect inherited from the parent, as the SDK registers it", () => {
     assert.equal(get("child").options?.protect, true);
+  });
+
+  it("resolves aliases to URNs as the engine does: renamed component, inherited by children, moved child", () => {
+    const P = "urn:pulumi:s::p::";
+    const PW = "random:index/randomPassword:RandomPassword";
+    assert.deepEqual(get("group-new").options?.aliases, [`${P}test:index:Group::group-old`]);
+    // The child's name starts with its parent's, so the engine renames it with the parent's alias.
+    assert.deepEqual(get("group-new-pw").options?.aliases, [`${P}test:index:Group$${PW}::group-old-pw`]);
+    // What its parent's alias implies for it is its own URN (the parent kept its type): not an alias.
+    assert.deepEqual(get("moved").options?.aliases, [`${P}${PW}::moved`]);
+    assert.deepEqual(get("legacy").options?.aliases, ["urn:pulumi:s::p::x:y:Z::legacy"]);
+    assert.deepEqual(get("plain").options?.aliases, []);
+  });
+
+  it("records the explicit dependsOn apart from dependencies carried by inputs", () => {
+    const after = get("after");
+    assert.deepEqual(after.options?.dependsOn, [get("opted").urn]);
+    assert.deepEqual([...after.dependencies].sort(), [get("opted").urn, get("plain").urn].sort());
   });
 
   it("hands the options to policies as args.opts (protect, ignoreChanges, deleteBeforeReplace)", () => {

@@ -64,6 +64,8 @@ describe("npm run plan (CLI)", () => {
         "ignoreChanges",
         "deleteBeforeReplace",
         "replaceOnChanges",
+        "aliases",
+        "dependsOn",
       ]);
     assert.equal(doc.outputs.primaryRegion, "us-east-1");
     assert.ok(Array.isArray(doc.violations));

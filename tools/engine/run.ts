@@ -3,6 +3,7 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { CALL_RESULTS, mockState } from "./mock-state";
 import { toPlain } from "./serialize";
+import { type AliasSpec, engineUrn, resolveAliases } from "./aliases";
 // One resource of plan.json: the contract is defined once, beside the policy evaluator that reads it.
 import type { PlanResource, PlanResourceOptions } from "../../policies/lib/offline";
 
@@ -94,6 +95,7 @@ async function record(opts: RunOptions): Promise<ProgramRun> {
     getIgnorechangesList(): string[];
     getDeletebeforereplace(): boolean;
     getReplaceonchangesList(): string[];
+    getAliasesList(): AliasMessage[];
   };
   const monitor = settings.getMonitor() as unknown as {
     newUrn(parent: string, type: string, name: string): string;
@@ -101,6 +103,9 @@ async function record(opts: RunOptions): Promise<ProgramRun> {
     registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): unknown } }, cb: unknown): unknown;
   };
   const register = monitor.registerResource.bind(monitor);
+  const scope = { stack: opts.stack, project: opts.project };
+  // Per plan URN: the engine's URN, the resolved aliases and the name (aliases of children derive from them).
+  const engine = new Map<string, { urn: string; aliases: string[]; name: string }>();
   monitor.registerResource = (req, cb) => {
     const type = req.getType();
     const urn = monitor.newUrn(req.getParent(), type, req.getName());
@@ -109,8 +114,29 @@ async function record(opts: RunOptions): Promise<ProgramRun> {
     const provider =
       providerUrn(req.getProvider()) ?? providerUrn(providers.get("aws") ?? [...providers.values()][0] ?? "");
     if (type === "pulumi:providers:aws" && typeof inputs.region === "string") providerRegion.set(urn, inputs.region);
-    const deps = new Set(req.getDependenciesList());
-    req.getPropertydependenciesMap().forEach((v) => v.getUrnsList().forEach((u) => deps.add(u)));
+    const explicit = new Set(req.getDependenciesList());
+    const deps = new Set(explicit);
+    req.getPropertydependenciesMap().forEach((v) =>
+      v.getUrnsList().forEach((u) => {
+        deps.add(u);
+        explicit.delete(u);
+      }),
+    );
+    const parent = req.getParent() ? engine.get(req.getParent()) : undefined;
+    const self = engineUrn(scope, parent?.urn ?? null, type, req.getName());
+    const aliases = resolveAliases(
+      scope,
+      {
+        type,
+        name: req.getName(),
+        parent: parent?.urn ?? null,
+        parentName: parent?.name ?? null,
+        parentAliases: parent?.aliases ?? [],
+      },
+      req.getAliasesList().map(aliasSpec),
+      (u) => engine.get(u)?.urn ?? u,
+    ).filter((a) => a !== self);
+    engine.set(urn, { urn: self, aliases, name: req.getName() });
     const region = provider ? (providerRegion.get(provider) ?? null) : null;
     if (region) regionByName.set(`${type}::${req.getName()}`, region);
     resources.push({
@@ -123,7 +149,11 @@ async function record(opts: RunOptions): Promise<ProgramRun> {
       region,
       inputs: type.startsWith("pulumi:providers:") ? decodeProviderInputs(inputs) : inputs,
       dependencies: [...deps].filter((d) => d !== ""),
-      options: optionsOf(req),
+      options: {
+        ...optionsOf(req),
+        aliases,
+        dependsOn: [...explicit].filter((d) => d !== ""),
+      },
     });
     return register(req, cb);
   };
@@ -138,6 +168,36 @@ async function record(opts: RunOptions): Promise<ProgramRun> {
   return { resources, outputs: (stackOutputs ?? {}) as Record<string, unknown> };
 }
 
+interface AliasMessage {
+  hasUrn(): boolean;
+  getUrn(): string;
+  getSpec():
+    | {
+        getName(): string;
+        getType(): string;
+        getStack(): string;
+        getProject(): string;
+        hasParenturn(): boolean;
+        getParenturn(): string;
+        getNoparent(): boolean;
+      }
+    | undefined;
+}
+
+/** One alias of the request as the SDK sent it: a URN or a structured spec (empty fields: the resource's own). */
+function aliasSpec(a: AliasMessage): AliasSpec {
+  if (a.hasUrn()) return { urn: a.getUrn() };
+  const s = a.getSpec()!;
+  return {
+    name: s.getName(),
+    type: s.getType(),
+    stack: s.getStack(),
+    project: s.getProject(),
+    ...(s.hasParenturn() ? { parentUrn: s.getParenturn() } : {}),
+    noParent: s.getNoparent(),
+  };
+}
+
 /** The options as registered; the SDK has already applied inheritance (e.g. protect from the parent). */
 function optionsOf(req: {
   getProtect(): boolean | undefined;
@@ -145,7 +205,7 @@ function optionsOf(req: {
   getIgnorechangesList(): string[];
   getDeletebeforereplace(): boolean;
   getReplaceonchangesList(): string[];
-}): PlanResourceOptions {
+}): Omit<PlanResourceOptions, "aliases" | "dependsOn"> {
   return {
     protect: req.getProtect() ?? false,
     retainOnDelete: req.getRetainondelete() ?? false,
