@@ -42,38 +42,52 @@ describe("failover model", () => {
     assert.ok(s.terms.every((t) => t.source.startsWith("plan:") || /^aws(-typical)?: https:\/\//.test(t.source)));
   });
 
-  it("prod's writer-region loss waits for a person without a promotion automation, and breaks the budget", () => {
+  it("prod's writer-region loss waits for a person and a pulumi up that repoints the write hosts: over budget", () => {
     const r = failoverReport(prod, { objective: 99.99 });
     const s = scenario(r, "the writer region lost (us-east-1)");
-    // detection 30 + 6, operator 900, Aurora global failover 60 + endpoint TTL 5 (the cache's 60 s runs alongside)
-    assert.equal(s.writeRtoSeconds, 30 + 6 + 900 + 60 + 5);
+    // detection 30 + 6, operator 900, Aurora global failover 60 + endpoint TTL 5 (the cache's 60 s runs
+    // alongside), then the update that rewrites REDIS_WRITER_HOST and the promoted region's writer host: 600
+    assert.equal(s.writeRtoSeconds, 30 + 6 + 900 + 60 + 5 + 600);
     assert.equal(s.withinBudget, false);
     assert.equal(r.ok, false);
-    assert.ok(!s.terms.some((t) => /pulumi/i.test(t.what)), "a pulumi up is never part of the write path");
+    assert.ok(
+      s.notes.some((n) => /us-west-2-workloads-cm-data-endpoints: DATABASE_WRITER_HOST is a regional endpoint/.test(n)),
+    );
+    assert.ok(
+      s.notes.some((n) =>
+        /us-west-2-workloads-cm-data-endpoints: REDIS_WRITER_HOST names one region's primary/.test(n),
+      ),
+    );
     // RPO: the Aurora lag alarm fires above 5000 ms, so up to 5 s of writes may be unreplicated unnoticed.
     assert.equal(s.rpoSeconds, 5);
-    assert.match(
-      s.closing ?? "",
-      /write RTO of 161 s; it costs one CloudWatch alarm per secondary region \(2 x \$0\.10\/month/,
-    );
+    assert.match(s.closing ?? "", /write RTO of 161 s, with write hosts that follow the writer/);
+    assert.match(s.closing ?? "", /2 x \$0\.10\/month/);
   });
 
-  it("a promotion automation in the plan replaces the operator: 30 + 6 + its trigger + 65 s", () => {
+  it("without stale write hosts and with a promotion automation, no pulumi up is on the write path", () => {
     const automation: FailoverResource = {
       type: "aws:ssm/document:Document",
       name: "writer-promotion",
       region: "us-west-2",
-      inputs: { tags: { "platform.io/role": "writer-promotion", "platform.io/trigger-seconds": 60 } },
+      inputs: { tags: { "platform.io/role": "writer-promotion", "platform.io/trigger-seconds": 45 } },
     };
-    const s = scenario(failoverReport([...prod, automation], { objective: 99.99 }), "the writer region lost");
-    assert.equal(s.writeRtoSeconds, 30 + 6 + 60 + 60 + 5);
+    const following = edited(prod, "kubernetes:core/v1:ConfigMap", (i) => {
+      const data = { ...(i.data as Record<string, unknown>) };
+      if (typeof data.DATABASE_WRITER_HOST !== "string") return i;
+      data.DATABASE_WRITER_HOST = data.DATABASE_GLOBAL_WRITER_HOST;
+      delete data.REDIS_WRITER_HOST;
+      return { ...i, data };
+    });
+    const s = scenario(failoverReport([...following, automation], { objective: 99.99 }), "the writer region lost");
+    assert.equal(s.writeRtoSeconds, 30 + 6 + 45 + 60 + 5);
+    assert.ok(!s.terms.some((t) => /pulumi up/.test(t.what)));
     assert.equal(s.withinBudget, true);
+    assert.equal(s.closing, undefined);
   });
 
   it("--operator-seconds changes the manual term", () => {
     const s = scenario(failoverReport(prod, { objective: 99.99, operatorSeconds: 120 }), "the writer region lost");
-    assert.equal(s.writeRtoSeconds, 30 + 6 + 120 + 65);
-    assert.equal(s.withinBudget, true);
+    assert.equal(s.writeRtoSeconds, 30 + 6 + 120 + 65 + 600);
   });
 
   it("a stricter objective (99.9999 %) fails every scenario that takes time", () => {

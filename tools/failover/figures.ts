@@ -85,6 +85,13 @@ export const FIGURES = {
     read: READ,
     kind: "assumption",
   },
+  repointUpdate: {
+    seconds: 600,
+    what: "a pulumi up from CI rewrites the data-endpoints ConfigMaps and restarts the pods that read them",
+    source: "no AWS figure: the platform's own assumption for an update of ConfigMaps and a rollout",
+    read: READ,
+    kind: "assumption",
+  },
   globalControlPlanes: {
     seconds: 0,
     what:

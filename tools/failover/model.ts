@@ -191,6 +191,10 @@ function writerRegionLoss(t: Topology, opts: FailoverOptions): Omit<Scenario, "w
   if (t.cacheSecondaries.length)
     branches.push({ label: "Global Datastore failover", terms: [fig("write", "globalDatastoreFailover")] });
   const write = [...detect, trigger, ...longest(branches, notes)];
+  if (t.staleWriteHosts.length) {
+    write.push(fig("write", "repointUpdate"));
+    notes.push(...t.staleWriteHosts.map((h) => `until that update, ${h}`));
+  }
   const rpo: Term[] = [];
   if (t.databaseLagAlarmSeconds !== null)
     rpo.push(
@@ -213,13 +217,16 @@ function writerRegionLoss(t: Topology, opts: FailoverOptions): Omit<Scenario, "w
   const out = scenario(name, sum(readTerms, "read"), sum(write, "write"), sum(rpo, "rpo"), terms, notes);
   if (t.promotion) return out;
   // One standard CloudWatch alarm period in each secondary region starting the promotion instead of a page.
-  const automated = sum(write, "write") - trigger.seconds + AUTOMATED_TRIGGER_SECONDS;
+  const repoint = t.staleWriteHosts.length ? FIGURES.repointUpdate.seconds : 0;
+  const automated = sum(write, "write") - trigger.seconds - repoint + AUTOMATED_TRIGGER_SECONDS;
   const alarms = new Set([...t.databaseSecondaries, ...t.cacheSecondaries]).size;
   return {
     ...out,
     closing:
       `an automated promotion started within ${AUTOMATED_TRIGGER_SECONDS} s of the health signal would give a ` +
-      `write RTO of ${automated} s; it costs one CloudWatch alarm per secondary region (${alarms} x $0.10/month, ` +
+      `write RTO of ${automated} s` +
+      (repoint ? ", with write hosts that follow the writer (the promotion repoints them, no pulumi up)" : "") +
+      `; it costs one CloudWatch alarm per secondary region (${alarms} x $0.10/month, ` +
       "https://aws.amazon.com/cloudwatch/pricing/) and the automation's role",
   };
 }

@@ -40,6 +40,12 @@ export interface Topology {
   /** Replication-lag alarm thresholds: the lag a secondary can carry unnoticed. */
   readonly databaseLagAlarmSeconds: number | null;
   readonly cacheLagAlarmSeconds: number | null;
+  /**
+   * Why pods would still write to the old writer after a promotion: a region's write host that names
+   * one region's endpoint (the ConfigMap only changes with the next `pulumi up`). Empty when every
+   * write host follows the writer on its own (Aurora's global writer endpoint).
+   */
+  readonly staleWriteHosts: readonly string[];
   /** A writer-promotion automation in the plan (resource tagged platform.io/role=writer-promotion). */
   readonly promotion: { readonly name: string; readonly triggerSeconds: number } | null;
 }
@@ -119,6 +125,22 @@ function promotionOf(rs: readonly FailoverResource[]): Topology["promotion"] {
   return { name: r.name, triggerSeconds: num(rec(r.inputs.tags)["platform.io/trigger-seconds"]) ?? 0 };
 }
 
+function staleWriteHosts(rs: readonly FailoverResource[]): string[] {
+  const out: string[] = [];
+  for (const cm of ofType(rs, "kubernetes:core/v1:ConfigMap")) {
+    const data = rec(cm.inputs.data);
+    if (typeof data.DATABASE_WRITER_HOST !== "string") continue;
+    if (
+      data.DATABASE_GLOBAL_WRITER_HOST !== undefined &&
+      data.DATABASE_WRITER_HOST !== data.DATABASE_GLOBAL_WRITER_HOST
+    )
+      out.push(`${cm.name}: DATABASE_WRITER_HOST is a regional endpoint (${data.DATABASE_WRITER_HOST})`);
+    if (typeof data.REDIS_WRITER_HOST === "string")
+      out.push(`${cm.name}: REDIS_WRITER_HOST names one region's primary (${data.REDIS_WRITER_HOST})`);
+  }
+  return out;
+}
+
 export function topologyOf(resources: readonly FailoverResource[]): Topology {
   const clusters = ofType(resources, "eks:index:Cluster");
   const regions = [...new Set(clusters.map((c) => c.region).filter((r): r is string => !!r))];
@@ -143,6 +165,7 @@ export function topologyOf(resources: readonly FailoverResource[]): Topology {
     originGroups: ((distribution?.inputs.originGroups as unknown[] | undefined) ?? []).length,
     databaseLagAlarmSeconds: lagAlarmSeconds(resources, "AuroraGlobalDBReplicationLag", 0.001),
     cacheLagAlarmSeconds: lagAlarmSeconds(resources, "GlobalDatastoreReplicationLag", 1),
+    staleWriteHosts: staleWriteHosts(resources),
     promotion: promotionOf(resources),
   };
 }
