@@ -1,23 +1,20 @@
 /**
- * Who may reach each cluster's Kubernetes API (issue 11.5), as EKS access entries (authentication
- * mode API). Pure: config in, entries out.
+ * Who may reach each cluster's Kubernetes API, as EKS access entries (authentication mode API).
+ * Pure: config in, entries out. EKS access policies and their Kubernetes rules:
+ * https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html (read 2026-12-07).
  *
- * Least access that works, per role:
  * - admins: people on call; AmazonEKSClusterAdminPolicy (cluster-admin).
  * - deployers: `pulumi up` creates CRDs, ClusterRoles/Bindings, webhooks and namespaced objects in
- *   every namespace through Helm and the Kubernetes provider. Creating RBAC objects also passes
+ *   every namespace through Helm and the Kubernetes provider; creating RBAC objects also passes
  *   Kubernetes' escalation check (you may only grant what you hold), so only cluster-admin works.
- * - previewers: `pulumi preview` with server-side apply sends every object as a dry-run request,
- *   and "authorization for dry and non-dry requests is identical"
- *   (https://kubernetes.io/docs/reference/using-api/api-concepts/#dry-run-authorization): a
- *   read-only policy (AmazonEKSViewPolicy, AmazonEKSAdminViewPolicy) makes every preview fail
- *   with Forbidden. The preview role therefore needs the same cluster-admin policy; its risk is
- *   bounded outside Kubernetes (who may assume it: the PR workflow's OIDC trust), not inside.
- * EKS access policies: https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html
- * (checked 2026-12-02). One principal has one access entry per cluster, so the lists are disjoint
- * (config rejects overlaps).
+ * - previewers: AmazonEKSViewPolicy, get/list/watch on most built-in resources and no Secrets, no
+ *   writes. A preview role runs a pull request's code, so it must not read a Secret or change the
+ *   cluster. What this costs `pulumi preview` (server-side-apply dry runs are authorized like
+ *   writes, Helm keeps release state in Secrets) and what was verified is in docs/access.md.
+ * One principal has one access entry per cluster, so the lists are disjoint (config rejects overlaps).
  */
 export const CLUSTER_ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+export const VIEW_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy";
 
 export const ACCESS_ROLES = ["admins", "deployers", "previewers"] as const;
 export type AccessRole = (typeof ACCESS_ROLES)[number];
@@ -29,11 +26,11 @@ export interface AccessEntryPlan {
   policyArn: string;
 }
 
-/** The policy each role gets (see above for why all three are cluster-admin). */
+/** The policy each role gets (see above). */
 export const ACCESS_POLICY: Readonly<Record<AccessRole, string>> = {
   admins: CLUSTER_ADMIN_POLICY,
   deployers: CLUSTER_ADMIN_POLICY,
-  previewers: CLUSTER_ADMIN_POLICY,
+  previewers: VIEW_POLICY,
 };
 
 export function accessEntryPlans(access: Readonly<Record<AccessRole, readonly string[]>>): AccessEntryPlan[] {

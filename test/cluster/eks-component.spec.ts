@@ -218,7 +218,7 @@ describe("prod plan: one EKS cluster per region", function () {
       );
       assert.deepEqual(entries["previewer-0"].accessPolicies, {
         previewers: {
-          policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+          policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
           accessScope: { type: "cluster" },
         },
       });

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import type { ClusterConfig } from "../../components/config/types";
 import { ADDON_NAMES } from "../../components/cluster/addon-versions";
-import { accessEntryPlans, CLUSTER_ADMIN_POLICY } from "../../components/cluster/access";
+import { accessEntryPlans, CLUSTER_ADMIN_POLICY, VIEW_POLICY } from "../../components/cluster/access";
 import {
   addonPlans,
   controlPlanePlan,
@@ -58,7 +58,7 @@ describe("EKS planning (pure)", () => {
   });
 
   describe("access entries", () => {
-    it("one cluster-admin entry per declared principal, keyed by role (dry-run is authorized like the write)", () => {
+    it("one entry per declared principal, keyed by role: cluster-admin, previewers view-only", () => {
       const arn = (n: string) => `arn:aws:iam::111122223333:role/${n}`;
       assert.deepEqual(
         accessEntryPlans({ admins: [arn("a")], deployers: [arn("d1"), arn("d2")], previewers: [arn("p")] }),
@@ -66,10 +66,11 @@ describe("EKS planning (pure)", () => {
           { key: "admin-0", principalArn: arn("a"), role: "admins", policyArn: CLUSTER_ADMIN_POLICY },
           { key: "deployer-0", principalArn: arn("d1"), role: "deployers", policyArn: CLUSTER_ADMIN_POLICY },
           { key: "deployer-1", principalArn: arn("d2"), role: "deployers", policyArn: CLUSTER_ADMIN_POLICY },
-          { key: "previewer-0", principalArn: arn("p"), role: "previewers", policyArn: CLUSTER_ADMIN_POLICY },
+          { key: "previewer-0", principalArn: arn("p"), role: "previewers", policyArn: VIEW_POLICY },
         ],
       );
       assert.equal(CLUSTER_ADMIN_POLICY, "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy");
+      assert.equal(VIEW_POLICY, "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy");
     });
   });
 
