@@ -1,5 +1,5 @@
 /**
- * npm run cost:readme — regenerates the figures of README.md's "Cost" section (between the
+ * npm run cost:readme — regenerates the figures of docs/cost.md (between the
  * `<!-- cost:begin -->` and `<!-- cost:end -->` markers) from the offline plans of dev and prod.
  */
 import * as fs from "fs";
@@ -48,10 +48,10 @@ async function main(): Promise<void> {
     if (!result.ok) throw new Error(result.error.message);
     reports.push(estimateCost(result.plan));
   }
-  const file = path.join(rootDir, "README.md");
+  const file = path.join(rootDir, "docs", "cost.md");
   const text = fs.readFileSync(file, "utf8");
   const [a, b] = [text.indexOf(BEGIN), text.indexOf(END)];
-  if (a < 0 || b < a) throw new Error(`README.md has no ${BEGIN} ... ${END} block`);
+  if (a < 0 || b < a) throw new Error(`docs/cost.md has no ${BEGIN} ... ${END} block`);
   fs.writeFileSync(file, text.slice(0, a) + readmeSection(reports) + text.slice(b + END.length));
   process.stdout.write(reports.map((r) => `${r.stack}: ${money(r.monthly)}`).join(", ") + "\n");
 }
