@@ -153,6 +153,18 @@ export function auroraClassMemoryGiB(instanceClass: string): number | undefined 
 }
 
 /**
+ * Aurora PostgreSQL's default max_connections, LEAST({DBInstanceClassMemory/9531392}, 5000), on the
+ * nominal memory. DBInstanceClassMemory is a little below nominal (the OS and RDS processes keep
+ * some), so the figure can sit a few percent high. Source: Aurora user guide, "Maximum connections
+ * to an Aurora PostgreSQL DB instance",
+ * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Managing.html
+ * (recorded 2026-12-02).
+ */
+export function auroraDefaultMaxConnections(memoryGiB: number): number {
+  return Math.min(Math.floor((memoryGiB * 1024 ** 3) / 9531392), 5000);
+}
+
+/**
  * EKS managed node group AMI types and the CPU architecture of the instances they run on. Source:
  * https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html#AmazonEKS-Type-Nodegroup-amiType
  * (recorded 2026-12-02).

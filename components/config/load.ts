@@ -3,10 +3,9 @@ import { closest, ConfigError, ConfigIssue } from "./errors";
 import { CONFIG_SECTIONS, ParsedSections, REQUIRED_KEYS, SectionKey } from "./schema";
 import { semanticIssues } from "./semantic";
 import { clusterWarnings } from "./sections/cluster";
-import { availabilityZonesOf } from "./aws-domains";
-import { resolveSecurity } from "./sections/security";
+import { resolve } from "./resolve";
 import { platformImages, unpinnedImageWarnings } from "./images";
-import type { PlatformConfig, RegionConfig } from "./types";
+import type { PlatformConfig } from "./types";
 
 export interface LoadContext {
   /** Pulumi project name; also the config namespace (`<project>:<key>`). */
@@ -15,7 +14,6 @@ export interface LoadContext {
 }
 
 const SECTION_KEYS = Object.keys(CONFIG_SECTIONS) as SectionKey[];
-const AZ_LETTERS = "abcdef";
 /** Namespaces of the providers this program configures; any other near-miss of the project's is a typo. */
 const PROVIDER_NAMESPACES = ["aws", "kubernetes", "pulumi", "random", "eks", "tls", "command"];
 
@@ -218,61 +216,6 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     cur = (cur as Record<PropertyKey, unknown>)[p];
   }
   return cur;
-}
-
-function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
-  const primaryRegion = p.primaryRegion ?? p.regions[0].name;
-  const others = p.regions.map((r) => r.name).filter((r) => r !== primaryRegion);
-  const regions: RegionConfig[] = p.regions.map((r) => ({
-    name: r.name,
-    vpcCidr: r.vpcCidr,
-    availabilityZones: (
-      r.availabilityZones ??
-      availabilityZonesOf(r.name) ??
-      [...AZ_LETTERS].map((l) => `${r.name}${l}`)
-    ).slice(0, p.network.azCount),
-    isPrimary: r.name === primaryRegion,
-  }));
-  return {
-    project: ctx.project,
-    stack: ctx.stack,
-    name: p.name ?? ctx.project,
-    environment: p.environment,
-    regions,
-    primaryRegion,
-    allowedRegions: p.allowedRegions,
-    tags: p.tags,
-    network: p.network,
-    cluster: p.cluster,
-    karpenter: p.karpenter,
-    database: {
-      ...p.database,
-      secondaryRegions: p.database.secondaryRegions ?? others,
-      writerRegion: p.database.writerRegion ?? primaryRegion,
-      protect: p.database.protect ?? p.environment === "prod",
-    },
-    cache: {
-      ...p.cache,
-      secondaryRegions: p.cache.secondaryRegions ?? others.slice(0, 2),
-      global: p.cache.global ?? others.length > 0,
-      writerRegion: p.cache.writerRegion ?? primaryRegion,
-      protect: p.cache.protect ?? p.environment === "prod",
-    },
-    edge: {
-      ...p.edge,
-      hostedZone: p.edge.hostedZone ?? p.edge.domain,
-      waf: { ...p.edge.waf, logging: p.edge.waf.logging ?? p.environment === "prod" },
-    },
-    services: p.services,
-    gateway: p.gateway,
-    autoscaling: p.autoscaling,
-    observability: p.observability,
-    chaos: { ...p.chaos, enabled: p.chaos.enabled ?? p.environment === "dev" },
-    loadTests: p.loadTests,
-    cost: p.cost,
-    security: resolveSecurity(p.security, p.environment),
-    mesh: p.mesh,
-  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,16 +1,27 @@
+import type { DeployerMode } from "./sections/cluster";
 import type { SecurityPlan } from "./sections/security";
 import type { ParsedSections } from "./schema";
 
 export type Environment = ParsedSections["environment"];
 export type NetworkConfig = ParsedSections["network"];
-export type ClusterConfig = ParsedSections["cluster"];
+/** deployer.mode resolved: in-network in prod, egress-cidrs elsewhere, unless set. */
+export type ClusterConfig = ParsedSections["cluster"] & {
+  deployer: ParsedSections["cluster"]["deployer"] & { mode: DeployerMode };
+};
 export type KarpenterConfig = ParsedSections["karpenter"];
 export type NodePoolConfig = KarpenterConfig["nodePools"][number];
 /** writerRegion: where the writer is now (default primaryRegion); protect: Pulumi protect (default: prod). */
+/**
+ * memoryGiB: instanceMemoryGiB or the class's nominal memory; connectionLimit: maxConnections or
+ * Aurora's default for that memory (both undefined only for a class the table lacks, which is a
+ * config error while the database is enabled).
+ */
 export type DatabaseConfig = ParsedSections["database"] & {
   secondaryRegions: string[];
   writerRegion: string;
   protect: boolean;
+  memoryGiB: number | undefined;
+  connectionLimit: number | undefined;
 };
 export type CacheConfig = ParsedSections["cache"] & {
   secondaryRegions: string[];
@@ -19,9 +30,23 @@ export type CacheConfig = ParsedSections["cache"] & {
   protect: boolean;
 };
 export type EdgeConfig = ParsedSections["edge"] & { hostedZone: string };
-export type ServiceConfig = ParsedSections["services"][number];
-export type GatewayConfig = ParsedSections["gateway"];
-export type AutoscalingConfig = ParsedSections["autoscaling"];
+type ParsedService = ParsedSections["services"][number];
+type ParsedAutoscaling = ParsedSections["autoscaling"];
+/** A service with its scaler's replica range and targets filled from `platform:autoscaling`. */
+export type ServiceConfig = Omit<ParsedService, "autoscaling"> & {
+  autoscaling: {
+    hpa?: Required<NonNullable<ParsedService["autoscaling"]["hpa"]>>;
+    keda?: NonNullable<ParsedService["autoscaling"]["keda"]> & { minReplicas: number; maxReplicas: number };
+  };
+};
+/** workerProcesses: nginx worker processes, one per CPU of the container limit. */
+export type GatewayConfig = ParsedSections["gateway"] & { workerProcesses: number };
+/** keda.businessHours.timeZones: the IANA zone each configured region's schedule runs in. */
+export type AutoscalingConfig = ParsedAutoscaling & {
+  keda: ParsedAutoscaling["keda"] & {
+    businessHours: ParsedAutoscaling["keda"]["businessHours"] & { timeZones: Readonly<Record<string, string>> };
+  };
+};
 export type ObservabilityConfig = ParsedSections["observability"];
 export type ChaosConfig = ParsedSections["chaos"] & { enabled: boolean };
 export type CostConfig = ParsedSections["cost"];
@@ -34,6 +59,8 @@ export interface RegionConfig {
   /** Exactly `network.azCount` AZ names, in slot order. */
   readonly availabilityZones: readonly string[];
   readonly isPrimary: boolean;
+  /** IANA zone of the region's business-hours schedule (autoscaling.keda.businessHours.timezone or the region's own). */
+  readonly timeZone: string;
 }
 
 /** The validated, fully defaulted, frozen configuration handed to components. */

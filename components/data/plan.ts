@@ -1,6 +1,5 @@
 import type { DatabaseConfig, PlatformConfig } from "../config";
 import { physicalName, regionCode } from "../naming";
-import { auroraClassMemoryGiB } from "../config/aws-domains";
 
 /** Which regions hold what. Plain values: they decide how many resources exist. */
 export interface DataTierPlan {
@@ -66,32 +65,20 @@ export function dataNames(config: Pick<PlatformConfig, "name" | "stack">, region
   };
 }
 
-/** Nominal memory of an RDS instance class in GiB (the table lives with config's AWS value domains). */
-export function instanceMemoryGiB(instanceClass: string): number | undefined {
-  return auroraClassMemoryGiB(instanceClass);
-}
-
 /**
- * max_connections the alarm divides by. Explicit config wins (it is also written to the
- * parameter group); otherwise Aurora PostgreSQL's default LEAST(DBInstanceClassMemory/9531392, 5000)
- * on the nominal memory. DBInstanceClassMemory is a little below nominal (the OS and RDS
- * processes keep some), so the estimate can sit a few percent high and the alarm fire a little late.
+ * max_connections the alarm divides by: config's resolved limit (explicit maxConnections, which is
+ * also written to the parameter group, or Aurora's default for the instance's memory).
  */
-export function maxConnections(
-  db: Pick<DatabaseConfig, "instanceClass" | "maxConnections" | "instanceMemoryGiB">,
-): number {
-  if (db.maxConnections !== undefined) return db.maxConnections;
-  const gib = db.instanceMemoryGiB ?? instanceMemoryGiB(db.instanceClass);
-  if (gib === undefined)
+export function maxConnections(db: Pick<DatabaseConfig, "instanceClass" | "connectionLimit">): number {
+  if (db.connectionLimit === undefined)
     throw new Error(
       `no memory figure for ${db.instanceClass}: set database.instanceMemoryGiB or database.maxConnections`,
     );
-  return Math.min(Math.floor((gib * 1024 ** 3) / 9531392), 5000);
+  return db.connectionLimit;
 }
 
-export function memoryBytesOf(db: Pick<DatabaseConfig, "instanceClass" | "instanceMemoryGiB">): number | undefined {
-  const gib = db.instanceMemoryGiB ?? instanceMemoryGiB(db.instanceClass);
-  return gib === undefined ? undefined : gib * 1024 ** 3;
+export function memoryBytesOf(db: Pick<DatabaseConfig, "memoryGiB">): number | undefined {
+  return db.memoryGiB === undefined ? undefined : db.memoryGiB * 1024 ** 3;
 }
 
 export interface ClusterParameter {

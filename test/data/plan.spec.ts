@@ -6,7 +6,6 @@ import {
   cacheMemberIds,
   clusterParameters,
   dataNames,
-  instanceMemoryGiB,
   maxConnections,
   parameterGroupFamily,
   planDataTier,
@@ -82,20 +81,10 @@ describe("data tier planning (pure)", () => {
   });
 
   describe("max_connections", () => {
-    it("knows the memory of the classes we use", () => {
-      assert.equal(instanceMemoryGiB("db.r7g.large"), 16);
-      assert.equal(instanceMemoryGiB("db.r6g.4xlarge"), 128);
-      assert.equal(instanceMemoryGiB("db.t4g.medium"), 4);
-      assert.equal(instanceMemoryGiB("db.x2g.xlarge"), 64);
-      assert.equal(instanceMemoryGiB("db.z1d.large"), undefined);
+    it("reads the limit config resolved (test/config/resolve.spec.ts covers the formula)", () => {
+      assert.equal(maxConnections({ instanceClass: "db.r7g.large", connectionLimit: 1802 }), 1802);
     });
-    it("applies LEAST(DBInstanceClassMemory/9531392, 5000)", () => {
-      assert.equal(maxConnections({ instanceClass: "db.r7g.large" }), 1802); // 16 GiB / 9531392 B
-      assert.equal(maxConnections({ instanceClass: "db.r7g.16xlarge" }), 5000);
-      assert.equal(maxConnections({ instanceClass: "db.z1d.large", instanceMemoryGiB: 16 }), 1802);
-    });
-    it("prefers an explicit value and writes it to the parameter group", () => {
-      assert.equal(maxConnections({ instanceClass: "db.r7g.large", maxConnections: 900 }), 900);
+    it("writes an explicit value to the parameter group", () => {
       assert.deepEqual(
         clusterParameters({ maxConnections: 900 }).find((p) => p.name === "max_connections"),
         { name: "max_connections", value: "900", applyMethod: "pending-reboot" },
@@ -107,7 +96,7 @@ describe("data tier planning (pure)", () => {
     });
     it("refuses to guess an unknown class", () =>
       assert.throws(
-        () => maxConnections({ instanceClass: "db.z1d.large" }),
+        () => maxConnections({ instanceClass: "db.z1d.large", connectionLimit: undefined }),
         /set database.instanceMemoryGiB or database.maxConnections/,
       ));
   });

@@ -120,7 +120,13 @@ export function standInRegion(
   const alarmTopic = createAlarmTopic(short, { physicalName, emails: opts.emails ?? [] }, { provider });
   return {
     name,
-    config: { name, vpcCidr, availabilityZones: [`${name}a`, `${name}b`], isPrimary: true },
+    config: {
+      name,
+      vpcCidr,
+      availabilityZones: [`${name}a`, `${name}b`],
+      isPrimary: true,
+      timeZone: "America/Los_Angeles",
+    },
     physicalName,
     provider,
     vpc: {

@@ -32,7 +32,11 @@ const plan = build();
 // service (config/sections/autoscaling-rules.ts); the planner's HPA path stays covered on a frontend
 // given an HPA directly.
 const hpaPlan = build({
-  services: config.services.map((s) => (s.name === "frontend" ? { ...s, autoscaling: { hpa: {} } } : s)),
+  services: config.services.map((s) =>
+    s.name === "frontend"
+      ? { ...s, autoscaling: { hpa: { minReplicas: 3, maxReplicas: 10, cpuPercent: 70, memoryPercent: 80 } } }
+      : s,
+  ),
 });
 const frontendHpa = (): Manifest =>
   structuredClone(
@@ -254,12 +258,10 @@ describe("workloads manifests", () => {
         policies: [{ type: "Percent", value: 10, periodSeconds: 60 }],
       });
     });
-    it("per-service HPA overrides win over platform:autoscaling.hpa", () => {
-      const frontend = { ...config.services[0], autoscaling: { hpa: { maxReplicas: 20, cpuPercent: 50 } } };
-      assert.deepEqual(scalingMode(frontend, config.autoscaling), {
-        kind: "hpa",
-        hpa: { minReplicas: 3, maxReplicas: 20, cpuPercent: 50, memoryPercent: 80 },
-      });
+    it("renders a service's resolved HPA settings as they are (defaults were applied by config)", () => {
+      const hpa = { minReplicas: 4, maxReplicas: 20, cpuPercent: 50, memoryPercent: 75 };
+      const frontend = { ...config.services[0], autoscaling: { hpa } };
+      assert.deepEqual(scalingMode(frontend, config.autoscaling), { kind: "hpa", hpa });
     });
     it("the worker scales on SQS queue length 10 through the aws pod-identity TriggerAuthentication", () => {
       const so = find("ScaledObject", "notification-worker");
@@ -311,7 +313,13 @@ describe("workloads manifests", () => {
       assert.deepEqual(targets.sort(), [...config.services.map((s) => s.name), GATEWAY_NAME].sort());
     });
     it("refuses to plan a service with both hpa and keda, and a second autoscaler on one target", () => {
-      const both = { ...config.services[0], autoscaling: { hpa: {}, keda: { businessHours: true } } };
+      const both = {
+        ...config.services[0],
+        autoscaling: {
+          hpa: { minReplicas: 3, maxReplicas: 10, cpuPercent: 70, memoryPercent: 80 },
+          keda: { businessHours: true, minReplicas: 2, maxReplicas: 10 },
+        },
+      };
       assert.throws(() => scalingMode(both, config.autoscaling), /service frontend: either hpa or keda, not both/);
       const hpa = frontendHpa();
       const so = {

@@ -1,5 +1,4 @@
 import type { AutoscalingConfig, ServiceConfig } from "../../config/types";
-import { replicaBounds } from "../../config/sections/replicas";
 import { PROMETHEUS_URL } from "../../k8s-names";
 import { APPS_NAMESPACE, commonLabels, type Manifest, type Value } from "./common";
 import { meshTriggers, scheduleTriggers, type MeshTriggerSettings } from "./scaling-triggers";
@@ -37,28 +36,15 @@ export type ScalingMode =
 export function scalingMode(service: ServiceConfig, defaults: AutoscalingConfig): ScalingMode {
   const { hpa, keda } = service.autoscaling;
   if (hpa && keda) throw new Error(`service ${service.name}: either hpa or keda, not both`);
-  if (hpa) {
-    const d = defaults.hpa;
-    const range = replicaBounds(service, defaults)!;
-    return {
-      kind: "hpa",
-      hpa: {
-        minReplicas: range.min,
-        maxReplicas: range.max,
-        cpuPercent: hpa.cpuPercent ?? d.cpuPercent,
-        memoryPercent: hpa.memoryPercent ?? d.memoryPercent,
-      },
-    };
-  }
+  if (hpa) return { kind: "hpa", hpa: { ...hpa } };
   if (keda) {
     const d = defaults.keda;
     const m = defaults.mesh;
-    const range = replicaBounds(service, defaults)!;
     return {
       kind: "keda",
       keda: {
-        minReplicas: range.min,
-        maxReplicas: range.max,
+        minReplicas: keda.minReplicas,
+        maxReplicas: keda.maxReplicas,
         pollingIntervalSeconds: d.pollingIntervalSeconds,
         cooldownSeconds: d.cooldownSeconds,
         ...(keda.sqsQueueLength ? { sqsQueueLength: keda.sqsQueueLength } : {}),

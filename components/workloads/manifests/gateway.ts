@@ -1,7 +1,6 @@
 import { createHash } from "crypto";
 import * as path from "path";
 import type { AutoscalingConfig, GatewayConfig, ServiceConfig } from "../../config/types";
-import { cpuMillis } from "../../config/primitives";
 import { GATEWAY_SERVICE } from "../../k8s-names";
 import { defaultGatewayPlan, renderNginxConf, type GatewayPlan, type GatewayService } from "../nginx";
 import {
@@ -46,7 +45,7 @@ export function gatewayPlan(services: readonly ServiceConfig[], gateway: Gateway
     listenPort: gateway.listenPort,
     statusPort: gateway.statusPort,
     healthPath: gateway.healthPath,
-    workerProcesses: Math.max(1, Math.ceil(cpuMillis(gateway.resources.limits.cpu) / 1000)),
+    workerProcesses: gateway.workerProcesses,
     workerConnections: gateway.workerConnections,
     workerRlimitNofile: 2 * gateway.workerConnections,
     clientMaxBodySize: gateway.clientMaxBodySize,

@@ -11,7 +11,6 @@
 import type { AutoscalingConfig } from "../../config/types";
 import { PROMETHEUS_URL } from "../../k8s-names";
 import { MESH_METRICS, requestRateQuery, serviceSelector } from "../../mesh/telemetry";
-import { regionTimeZone } from "../../config/timezones";
 import type { Manifest } from "./common";
 
 /** Mesh trigger settings of one service (autoscaling.mesh merged with the HPA's CPU/memory targets). */
@@ -80,7 +79,8 @@ export type Schedule = AutoscalingConfig["keda"]["businessHours"];
  * The weekday window ends at 23:59 because KEDA's start and end must differ.
  */
 export function scheduleTriggers(schedule: Schedule, region: string): Manifest[] {
-  const timezone = regionTimeZone(region, schedule.timezone);
+  const timezone = schedule.timeZones[region];
+  if (timezone === undefined) throw new Error(`region ${region}: not a configured region (no resolved time zone)`);
   return [
     {
       type: "cron",
