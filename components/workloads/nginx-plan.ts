@@ -2,6 +2,7 @@
  * The gateway's nginx settings as plain values, the seed defaults, and the checks that run
  * before anything is rendered. `nginx.ts` turns a valid plan into nginx.conf text.
  */
+import { ORIGIN_VERIFY_HEADER } from "../edge/names";
 
 /**
  * One upstream block: the Service's ClusterIP name and port. Balancing and passive health
@@ -106,6 +107,11 @@ export interface GatewayPlan {
   errorLogPath: string;
   /** CIDRs of the load balancers whose X-Forwarded-For is trusted for the client address. */
   trustedProxyCidrs: string[];
+  /**
+   * Request headers never passed upstream. Default: the origin-verify header, a secret shared by
+   * CloudFront and the ALB that no service needs (a service that logged it would leak it).
+   */
+  stripRequestHeaders: string[];
   /** How long a worker finishes in-flight requests after SIGQUIT, seconds; keep below the pod's
    *  terminationGracePeriodSeconds. */
   shutdownTimeoutSeconds: number;
@@ -203,6 +209,7 @@ export function defaultGatewayPlan(
     accessLogBuffer: "64k",
     errorLogPath: "stderr",
     trustedProxyCidrs: [],
+    stripRequestHeaders: [ORIGIN_VERIFY_HEADER],
     shutdownTimeoutSeconds: 25,
     ...overrides,
   };

@@ -133,6 +133,11 @@ export function validateGatewayPlan(plan: GatewayPlan): string[] {
   if (plan.errorLogPath !== "stderr" && (!plan.errorLogPath.startsWith("/") || /[\s;{}$"']/.test(plan.errorLogPath))) {
     bad("errorLogPath", plan.errorLogPath, '"stderr" or an absolute path');
   }
+  plan.stripRequestHeaders.forEach((h, i) => {
+    // RFC 9110 field names are tokens; anything else would break the proxy_set_header line.
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(h))
+      bad(`stripRequestHeaders[${i}]`, h, "an HTTP header name (RFC 9110 token)");
+  });
   plan.trustedProxyCidrs.forEach((cidr, i) => {
     const v4 = CIDR4.exec(cidr);
     const ok = v4

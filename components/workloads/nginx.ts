@@ -161,6 +161,9 @@ export function renderNginxConf(plan: GatewayPlan): string {
     c.line("proxy_set_header X-Real-IP $remote_addr;");
     c.line("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
     c.line("proxy_set_header X-Forwarded-Proto $gateway_forwarded_proto;");
+    c.line("# The host nginx routed on, never a client's claim (services build URLs from it).");
+    c.line("proxy_set_header X-Forwarded-Host $host;");
+    for (const h of plan.stripRequestHeaders) c.line(`proxy_set_header ${h} "";`);
     c.line("# The gateway compresses; identity bodies from upstreams keep one cache entry per key.");
     c.line('proxy_set_header Accept-Encoding "";');
     c.line(`proxy_connect_timeout ${plan.proxyTimeoutSeconds}s;`);
