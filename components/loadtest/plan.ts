@@ -48,10 +48,39 @@ export function k6Scenario(name: ScenarioName) {
   };
 }
 
+/** Seconds of a k6 duration as the seed writes them ("10s", "2m"). */
+export function k6Seconds(d: string): number {
+  const m = /^(\d+)(s|m|h)$/.exec(d);
+  if (!m) throw new Error(`not a k6 duration: ${d}`);
+  return Number(m[1]) * { s: 1, m: 60, h: 3600 }[m[2] as "s" | "m" | "h"];
+}
+
+/** How long one scenario occupies the runners: its stages plus k6's graceful ramp-down. */
+export function scenarioSeconds(name: ScenarioName): number {
+  const sc = k6Scenario(name);
+  return sc.stages.reduce((t, st) => t + k6Seconds(st.duration), 0) + k6Seconds(sc.gracefulRampDown);
+}
+
+/** Pause between two scenarios, so the next one starts after the autoscalers settled from the last. */
+export const SCENARIO_GAP_SECONDS = 300;
+
 /**
- * The k6 script. SCENARIO (env) picks one seed scenario; TARGET the base URL. Paths are the
- * seed services' read routes through the gateway. Thresholds fail the run (exit 99) when the
- * pass criteria are missed.
+ * The selected scenarios one after another (k6 `startTime`), never together: several at once
+ * would add their VUs and measure none of them. Order: the order selected, each once.
+ */
+export function loadSchedule(scenarios: readonly ScenarioName[]): { name: ScenarioName; startTime: string }[] {
+  let at = 0;
+  return [...new Set(scenarios)].map((name) => {
+    const entry = { name, startTime: `${at}s` };
+    at += scenarioSeconds(name) + SCENARIO_GAP_SECONDS;
+    return entry;
+  });
+}
+
+/**
+ * The k6 script. SCHEDULE (env, JSON `{ scenario: startTime }`) picks the seed scenarios and when
+ * each starts; TARGET is the base URL. Paths are the seed services' read routes through the
+ * gateway. Thresholds fail the run (exit 99) when the pass criteria are missed.
  */
 export function k6Script(paths: readonly string[]): string {
   const scenarios = Object.fromEntries(SCENARIO_NAMES.map((n) => [n, k6Scenario(n)]));
@@ -59,11 +88,13 @@ export function k6Script(paths: readonly string[]): string {
 import { check, sleep } from "k6";
 
 const ALL = ${JSON.stringify(scenarios)};
-const NAME = __ENV.SCENARIO;
-if (!ALL[NAME]) throw new Error("SCENARIO must be one of " + Object.keys(ALL).join(", ") + "; got " + NAME);
+const SCHEDULE = JSON.parse(__ENV.SCHEDULE || "{}");
+const NAMES = Object.keys(SCHEDULE);
+if (NAMES.length === 0 || NAMES.some((n) => !ALL[n]))
+  throw new Error("SCHEDULE must name scenarios of " + Object.keys(ALL).join(", ") + "; got " + __ENV.SCHEDULE);
 
 export const options = {
-  scenarios: { [NAME]: ALL[NAME] },
+  scenarios: Object.fromEntries(NAMES.map((n) => [n, Object.assign({}, ALL[n], { startTime: SCHEDULE[n] })])),
   thresholds: ${JSON.stringify(PASS_THRESHOLDS)},
 };
 
@@ -90,38 +121,59 @@ export interface TestRunManifest {
   };
 }
 
-/** VUs one runner pod carries; parallelism = ceil(vus / this). */
+/** VUs one runner pod carries at most; parallelism = ceil(largest scenario's VUs / this). */
 export const VUS_PER_RUNNER = 500;
 
-export function testRun(name: ScenarioName, region: string): TestRunManifest {
-  const s = SEED_002_SCENARIOS[name];
+/**
+ * k6's published memory per VU for simple scripts, the upper end (grafana/k6-docs "Running large
+ * tests", Memory: "Simple tests use ~1-5MB per VU. (1000VUs = 1-5GB)"), read 2026-12-07.
+ */
+export const K6_MIB_PER_VU = 5;
+/** The k6 process itself (Go runtime, metrics buffers) beside its VUs: an assumption, not a k6 figure. */
+export const K6_BASE_MIB = 256;
+
+/** Memory one runner needs for its share of VUs; request = limit, so it is never overcommitted. */
+export function runnerMemoryMiB(vusPerRunner: number): number {
+  return vusPerRunner * K6_MIB_PER_VU + K6_BASE_MIB;
+}
+
+/** One TestRun for the selected scenarios, run in sequence (loadSchedule). */
+export function testRun(scenarios: readonly ScenarioName[], region: string): TestRunManifest {
+  const schedule = loadSchedule(scenarios);
+  const maxVus = Math.max(...schedule.map((e) => SEED_002_SCENARIOS[e.name].vus));
+  const parallelism = Math.ceil(maxVus / VUS_PER_RUNNER);
+  const memory = `${runnerMemoryMiB(Math.ceil(maxVus / parallelism))}Mi`;
   return {
     apiVersion: "k6.io/v1alpha1",
     kind: "TestRun",
     metadata: {
-      name: `seed-002-${name}`,
+      name: "seed-002",
       namespace: LOADTEST_NAMESPACE,
-      labels: { "app.kubernetes.io/part-of": "platform", "platform.io/scenario": name },
+      labels: {
+        "app.kubernetes.io/part-of": "platform",
+        "platform.io/scenarios": schedule.map((e) => e.name).join("."),
+      },
     },
     spec: {
-      parallelism: Math.ceil(s.vus / VUS_PER_RUNNER),
+      parallelism,
       script: { configMap: { name: SCRIPT_CONFIGMAP, file: SCRIPT_FILE } },
-      arguments: `-o experimental-prometheus-rw --tag testid=seed-002-${name} --tag region=${region}`,
+      // k6 tags every sample with its scenario, so one testid serves the whole sequence.
+      arguments: `-o experimental-prometheus-rw --tag testid=seed-002 --tag region=${region}`,
       runner: {
         env: [
-          { name: "SCENARIO", value: name },
+          { name: "SCHEDULE", value: JSON.stringify(Object.fromEntries(schedule.map((e) => [e.name, e.startTime]))) },
           { name: "TARGET", value: gatewayUrl() },
           { name: "K6_PROMETHEUS_RW_SERVER_URL", value: PROMETHEUS_REMOTE_WRITE_URL },
           // p(95) becomes k6_http_req_duration_p95, in seconds (xk6-output-prometheus-remote adaptUnit
           // divides time values by 1000): compare it with 0.1, not 100.
           { name: "K6_PROMETHEUS_RW_TREND_STATS", value: "p(95),p(99),avg" },
         ],
-        resources: { requests: { cpu: "500m", memory: "512Mi" }, limits: { memory: "1Gi" } },
+        resources: { requests: { cpu: "500m", memory }, limits: { memory } },
       },
     },
   };
 }
 
 export function planLoadTests(scenarios: readonly ScenarioName[], region: string): TestRunManifest[] {
-  return [...new Set(scenarios)].map((n) => testRun(n, region));
+  return scenarios.length === 0 ? [] : [testRun(scenarios, region)];
 }

@@ -13,6 +13,7 @@ import {
   planLoadTests,
   testRun,
 } from "../../components/loadtest/plan";
+import type { ScenarioName } from "../../components/loadtest/plan";
 import { CHARTS } from "../../components/charts";
 import { METRIC_CATALOG } from "../../components/observability/metric-sources";
 import { ofType, planFor, planWith } from "../helpers/plan";
@@ -20,14 +21,20 @@ import { mandatoryViolations } from "../../tools/plan-lib";
 
 const SCRIPT = k6Script(["/api/v1/users/", "/api/v1/activities/"]);
 
-/** Evaluates the k6 script with k6's modules stubbed; returns its options for a SCENARIO. */
-function optionsFor(scenario: string): any {
+/** Evaluates the k6 script with k6's modules stubbed; returns its options for a SCHEDULE env value. */
+function optionsWith(schedule: string | undefined): any {
   const body = SCRIPT.replace(/^import .*$/gm, "")
     .replace("export const options =", "exports.options =")
     .replace("export default function", "exports.run = function");
-  const sandbox: any = { exports: {}, __ENV: { SCENARIO: scenario, TARGET: "http://t" }, Math };
+  const sandbox: any = { exports: {}, __ENV: { SCHEDULE: schedule, TARGET: "http://t" }, Math, JSON, Object };
   vm.runInNewContext(body, sandbox);
   return sandbox.exports.options;
+}
+
+/** The options the planned TestRun's runners see for these scenarios. */
+function optionsFor(...scenarios: ScenarioName[]): any {
+  const env = Object.fromEntries(testRun(scenarios, "us-east-1").spec.runner.env.map((e) => [e.name, e.value]));
+  return optionsWith(env.SCHEDULE);
 }
 
 /** Seconds of a k6 duration ("2m", "10s"). */
@@ -71,20 +78,23 @@ describe("k6 load tests (seed 002)", () => {
     assert.equal(Number(rate[1]), 0.001);
   });
 
-  it("runs exactly one scenario per TestRun and refuses an unknown SCENARIO", () => {
-    assert.deepEqual(Object.keys(optionsFor("peak").scenarios), ["peak"]);
-    assert.throws(() => optionsFor("soak"), /SCENARIO must be one of baseline, peak, stress, spike; got soak/);
+  it("runs the selected scenarios one after another, never together, and refuses an unknown one", () => {
+    const o = optionsFor("baseline", "spike", "baseline");
+    assert.deepEqual(Object.keys(o.scenarios), ["baseline", "spike"]);
+    // baseline: 2m ramp + 10m hold + 30s ramp-down + 30s graceful ramp-down = 780 s, then a 300 s pause.
+    assert.deepEqual([o.scenarios.baseline.startTime, o.scenarios.spike.startTime], ["0s", "1080s"]);
+    assert.throws(() => optionsWith('{"soak":"0s"}'), /SCHEDULE must name scenarios of baseline, peak, stress, spike/);
+    assert.throws(() => optionsWith(undefined), /SCHEDULE must name scenarios/);
   });
 
-  it("TestRuns target the gateway, write to the in-cluster Prometheus receiver, and scale runners with VUs", () => {
+  it("one TestRun targets the gateway, writes to the in-cluster Prometheus receiver, and scales runners with VUs", () => {
     const runs = planLoadTests(["baseline", "stress", "baseline"], "us-east-1");
+    // The largest scenario decides: stress's 5000 VUs over runners of at most 500.
     assert.deepEqual(
       runs.map((r) => [r.metadata.name, r.spec.parallelism]),
-      [
-        ["seed-002-baseline", 1],
-        ["seed-002-stress", 10],
-      ],
+      [["seed-002", 10]],
     );
+    assert.deepEqual(planLoadTests([], "us-east-1"), []);
     const r = runs[0];
     assert.equal(r.apiVersion, "k6.io/v1alpha1");
     assert.deepEqual(r.spec.script, { configMap: { name: "k6-seed-002", file: "seed-002.js" } });
@@ -99,6 +109,22 @@ describe("k6 load tests (seed 002)", () => {
     assert.equal(env.K6_PROMETHEUS_RW_SERVER_URL, PROMETHEUS_REMOTE_WRITE_URL);
   });
 
+  it("sizes each runner from k6's published 5 MB per VU (upper end) plus 256 MiB for the process", () => {
+    // 500 VUs per runner x 5 MiB + 256 MiB = 2756 MiB, requested and limited alike (no OOM kill under load).
+    const stress = testRun(["stress"], "us-east-1").spec.runner.resources;
+    assert.deepEqual(stress, { requests: { cpu: "500m", memory: "2756Mi" }, limits: { memory: "2756Mi" } });
+    // baseline alone: 100 VUs on one runner -> 756 MiB.
+    assert.equal(testRun(["baseline"], "us-east-1").spec.runner.resources.limits.memory, "756Mi");
+    // spike: 2000 VUs over 4 runners of 500.
+    assert.deepEqual(
+      [
+        testRun(["spike"], "us-east-1").spec.parallelism,
+        testRun(["spike"], "us-east-1").spec.runner.resources.limits.memory,
+      ],
+      [4, "2756Mi"],
+    );
+  });
+
   it("the k6-operator chart is pinned with the other charts, citing its release and Kubernetes range", () => {
     const pin = CHARTS.k6Operator;
     assert.deepEqual([pin.chart, pin.version], ["k6-operator", "4.6.0"]);
@@ -109,7 +135,7 @@ describe("k6 load tests (seed 002)", () => {
   it("k6 remote-write names: Trend stats p(95) -> k6_http_req_duration_p95 (seconds), Rate -> _rate, Counter -> _total", () => {
     // xk6-output-prometheus-remote pkg/remotewrite: setTrendStatsResolver maps "p(95)" to "p95",
     // trendAsGauges.Append suffixes the metric name, adaptUnit divides time values by 1000.
-    const env = Object.fromEntries(testRun("baseline", "us-east-1").spec.runner.env.map((e) => [e.name, e.value]));
+    const env = Object.fromEntries(testRun(["baseline"], "us-east-1").spec.runner.env.map((e) => [e.name, e.value]));
     const stats = env.K6_PROMETHEUS_RW_TREND_STATS.split(",").map((s) =>
       s.replace(/^p\((.*)\)$/, "p$1").replace(".", ""),
     );
@@ -132,7 +158,7 @@ describe("k6 load tests (seed 002)", () => {
         assert.equal((r.inputs.values as any).prometheus.prometheusSpec.enableRemoteWriteReceiver, undefined);
     });
 
-  it("prod opted in: TestRuns per region, the pinned k6-operator chart, the Prometheus receiver on, no mandatory violations", async () => {
+  it("prod opted in: a TestRun per region, the pinned k6-operator chart, the Prometheus receiver on, no mandatory violations", async () => {
     const { plan, error } = await planWith("prod", { loadTests: { enabled: true, scenarios: ["baseline", "spike"] } });
     assert.equal(error, undefined, error?.message);
     const { config } = await planFor("prod");
@@ -141,7 +167,8 @@ describe("k6 load tests (seed 002)", () => {
       ofType(plan!, "kubernetes:k6.io/v1alpha1:TestRun").map((r) => r.name.split("-loadtests-")[0]),
     );
     assert.deepEqual([...regions].sort(), config.regions.map((r) => r.name).sort());
-    assert.equal(ofType(plan!, "kubernetes:k6.io/v1alpha1:TestRun").length, 2 * regions.size);
+    // One TestRun per region runs both scenarios in sequence.
+    assert.equal(ofType(plan!, "kubernetes:k6.io/v1alpha1:TestRun").length, regions.size);
     const k6 = ofType(plan!, "kubernetes:helm.sh/v3:Release").filter((r) => r.inputs.chart === "k6-operator");
     assert.equal(k6.length, regions.size);
     assert.deepEqual(
