@@ -112,6 +112,30 @@ describe("policies: AWS network", () => {
       );
       assert.deepEqual(runStack(policy, [alb, rule]), []);
     });
+    // The data tier and the deployer use vpc.SecurityGroupIngressRule: the deny side must see that type.
+    it("reports a standalone SecurityGroupIngressRule opening 5432 to 0.0.0.0/0, and 443 to ::/0 off the ALB", () => {
+      const data = stackResource(SECURITY_GROUP, "data", { description: "data" });
+      const rule = (name: string, port: number, cidr: Record<string, string>) =>
+        stackResource(
+          INGRESS_RULE,
+          name,
+          { securityGroupId: "mock", ...cidr, fromPort: port, toPort: port, ipProtocol: "tcp", description: name },
+          { propertyDependencies: { securityGroupId: [data] } },
+        );
+      const pg = rule("pg-world", 5432, { cidrIpv4: "0.0.0.0/0" });
+      const https6 = rule("https-world6", 443, { cidrIpv6: "::/0" });
+      const peer = rule("pg-peer", 5432, { cidrIpv4: "10.1.0.0/16" });
+      assert.deepEqual(runStack(policy, [data, pg, https6, peer]), [
+        {
+          message: 'security group "data" rule "pg-world" opens tcp port 5432 to the internet',
+          urn: urnOf(INGRESS_RULE, "pg-world"),
+        },
+        {
+          message: 'security group "data" rule "https-world6" opens tcp port 443 to the internet',
+          urn: urnOf(INGRESS_RULE, "https-world6"),
+        },
+      ]);
+    });
     it("reports a world-open all-protocol SecurityGroupRule", () => {
       const nodes = group([]);
       const rule = stackResource(
