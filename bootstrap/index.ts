@@ -21,3 +21,5 @@ const roles = new CiRoles("ci", { input, existingProviderArn: cfg.get("existingP
 /** Repository variable name -> role ARN: set each as a GitHub repository variable. */
 export const repositoryVariables = roles.roleArns;
 export const oidcProviderArn = roles.providerArn;
+/** Stack -> the permissions boundary every role of that stack's program must carry. */
+export const workloadBoundaryArns = roles.workloadBoundaryArns;

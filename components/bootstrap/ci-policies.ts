@@ -22,6 +22,9 @@ export interface PolicyDocument {
  * What `pulumi preview` reads: describe/list/get-configuration on the services the program uses
  * (the AWS modules in plan.json; test/ci/ci-roles.spec.ts keeps the two in step). No `Get*` on
  * services whose Get reads data (s3, secretsmanager, ssm, kms): their configuration reads are named.
+ * CloudFront, ELB and WAF reads are named too: a distribution's config and listing carry the origin
+ * custom headers (the origin-verify secret), ELB DescribeRules returns the listener rule matching
+ * that header, and WAF GetSampledRequests returns real requests' headers and cookies.
  */
 export const PREVIEW_READ_ACTIONS: readonly string[] = [
   "acm:Describe*",
@@ -29,8 +32,13 @@ export const PREVIEW_READ_ACTIONS: readonly string[] = [
   "application-autoscaling:Describe*",
   "aps:Describe*",
   "aps:List*",
-  "cloudfront:Get*",
-  "cloudfront:List*",
+  "cloudfront:GetCachePolicy",
+  "cloudfront:GetCachePolicyConfig",
+  "cloudfront:GetResponseHeadersPolicy",
+  "cloudfront:GetResponseHeadersPolicyConfig",
+  "cloudfront:ListCachePolicies",
+  "cloudfront:ListResponseHeadersPolicies",
+  "cloudfront:ListTagsForResource",
   "cloudwatch:Describe*",
   "cloudwatch:List*",
   "codebuild:BatchGet*",
@@ -46,7 +54,15 @@ export const PREVIEW_READ_ACTIONS: readonly string[] = [
   "eks:List*",
   "elasticache:Describe*",
   "elasticache:List*",
-  "elasticloadbalancing:Describe*",
+  "elasticloadbalancing:DescribeListenerAttributes",
+  "elasticloadbalancing:DescribeListenerCertificates",
+  "elasticloadbalancing:DescribeListeners",
+  "elasticloadbalancing:DescribeLoadBalancerAttributes",
+  "elasticloadbalancing:DescribeLoadBalancers",
+  "elasticloadbalancing:DescribeSSLPolicies",
+  "elasticloadbalancing:DescribeTags",
+  "elasticloadbalancing:DescribeTargetGroupAttributes",
+  "elasticloadbalancing:DescribeTargetGroups",
   "guardduty:Get*",
   "guardduty:List*",
   "iam:Get*",
@@ -79,12 +95,18 @@ export const PREVIEW_READ_ACTIONS: readonly string[] = [
   "sqs:GetQueueUrl",
   "sqs:List*",
   "sts:GetCallerIdentity",
-  "wafv2:Get*",
-  "wafv2:List*",
+  "wafv2:GetLoggingConfiguration",
+  "wafv2:GetWebACL",
+  "wafv2:GetWebACLForResource",
+  "wafv2:ListTagsForResource",
+  "wafv2:ListWebACLs",
 ];
 
 /** Data reads a preview never needs; denied outright so no later grant can add them. */
 export const PREVIEW_DENIED_DATA_READS: readonly string[] = [
+  "cloudfront:GetDistribution",
+  "cloudfront:GetDistributionConfig",
+  "cloudfront:ListDistributions*",
   "ec2:GetConsoleOutput",
   "ec2:GetConsoleScreenshot",
   "ec2:GetPasswordData",
@@ -95,6 +117,8 @@ export const PREVIEW_DENIED_DATA_READS: readonly string[] = [
   "secretsmanager:GetSecretValue",
   "sqs:ReceiveMessage",
   "ssm:GetParameter*",
+  "elasticloadbalancing:DescribeRules",
+  "wafv2:GetSampledRequests",
 ];
 
 /**
@@ -112,9 +136,44 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   "ce:*",
 ];
 
+/**
+ * The boundary every role a deploy creates must carry: a workload may not create or widen IAM
+ * principals, mint long-lived credentials, or lift its own boundary.
+ */
+export function workloadBoundary(): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "Ceiling", Effect: "Allow", Action: "*", Resource: "*" },
+      {
+        Sid: "NoIamEscalation",
+        Effect: "Deny",
+        Action: [
+          "iam:AttachRolePolicy",
+          "iam:CreateAccessKey",
+          "iam:CreatePolicy",
+          "iam:CreatePolicyVersion",
+          "iam:CreateRole",
+          "iam:CreateUser",
+          "iam:DeleteRolePermissionsBoundary",
+          "iam:PutRolePermissionsBoundary",
+          "iam:PutRolePolicy",
+          "iam:UpdateAssumeRolePolicy",
+        ],
+        Resource: "*",
+      },
+    ],
+  };
+}
+
+/**
+ * A deploy: admin below this boundary. Roles it creates must carry the stack's workload boundary
+ * (`iam:PermissionsBoundary`, https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_
+ * boundaries.html#access_policies_boundaries-delegate, read 2026-12-07), and no boundary can be removed.
+ */
 export function deployBoundary(
   allowedRegions: readonly string[],
-  names: { roles: string[]; boundaries: string[] },
+  names: { roles: string[]; boundaries: string[]; workloadBoundary: string },
 ): PolicyDocument {
   return {
     Version: "2012-10-17",
@@ -138,6 +197,14 @@ export function deployBoundary(
           `arn:aws:iam::*:oidc-provider/${GITHUB_OIDC_HOST}`,
         ],
       },
+      {
+        Sid: "CreatedRolesCarryTheWorkloadBoundary",
+        Effect: "Deny",
+        Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
+        Resource: "*",
+        Condition: { ArnNotLike: { "iam:PermissionsBoundary": `arn:aws:iam::*:policy/${names.workloadBoundary}` } },
+      },
+      { Sid: "BoundariesStay", Effect: "Deny", Action: ["iam:DeleteRolePermissionsBoundary"], Resource: "*" },
       {
         Sid: "NoLongLivedCredentials",
         Effect: "Deny",

@@ -1,6 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { GITHUB_OIDC_URL, planCiRoles, STS_AUDIENCE, trustPolicy, type CiRolesInput } from "./ci-roles";
+import {
+  GITHUB_OIDC_URL,
+  planCiRoles,
+  STS_AUDIENCE,
+  trustPolicy,
+  workloadBoundary,
+  workloadBoundaryName,
+  type CiRolesInput,
+} from "./ci-roles";
 
 export interface CiRolesArgs {
   /** Parsed by parseCiRolesInput (repository, stacks, allowedRegions, namePrefix). */
@@ -20,6 +28,8 @@ export class CiRoles extends pulumi.ComponentResource {
   /** Role ARNs by repository variable name (AWS_DEV_DEPLOY_ROLE_ARN, ...). */
   public readonly roleArns: pulumi.Output<Record<string, string>>;
   public readonly providerArn: pulumi.Output<string>;
+  /** Per stack, the boundary every role its program creates must carry (the deploy role enforces it). */
+  public readonly workloadBoundaryArns: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: CiRolesArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:bootstrap:CiRoles", name, {}, opts);
@@ -61,7 +71,23 @@ export class CiRoles extends pulumi.ComponentResource {
         );
       arns[plan.variable] = role.arn;
     }
+    const workload: Record<string, pulumi.Output<string>> = {};
+    for (const stack of args.input.stacks)
+      workload[stack] = new aws.iam.Policy(
+        `${name}-${stack}-workload-boundary`,
+        {
+          name: workloadBoundaryName(args.input.namePrefix, stack),
+          description: `Boundary of every role the ${stack} stack creates`,
+          policy: JSON.stringify(workloadBoundary()),
+        },
+        child,
+      ).arn;
     this.roleArns = pulumi.output(arns);
-    this.registerOutputs({ roleArns: this.roleArns, providerArn: this.providerArn });
+    this.workloadBoundaryArns = pulumi.output(workload);
+    this.registerOutputs({
+      roleArns: this.roleArns,
+      providerArn: this.providerArn,
+      workloadBoundaryArns: this.workloadBoundaryArns,
+    });
   }
 }

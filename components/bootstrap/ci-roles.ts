@@ -23,7 +23,12 @@ import { deployBoundary, GITHUB_OIDC_HOST, previewPolicy, type PolicyDocument } 
 
 export { GITHUB_OIDC_HOST };
 export type { PolicyDocument, PolicyStatement } from "./ci-policies";
-export { GLOBAL_SERVICE_ACTIONS, PREVIEW_DENIED_DATA_READS, PREVIEW_READ_ACTIONS } from "./ci-policies";
+export {
+  GLOBAL_SERVICE_ACTIONS,
+  PREVIEW_DENIED_DATA_READS,
+  PREVIEW_READ_ACTIONS,
+  workloadBoundary,
+} from "./ci-policies";
 
 export const GITHUB_OIDC_URL = `https://${GITHUB_OIDC_HOST}`;
 export const STS_AUDIENCE = "sts.amazonaws.com";
@@ -107,9 +112,13 @@ export function trustPolicy(providerArn: string, subject: string): PolicyDocumen
 
 const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
 
+/** The boundary every role of a stack's program must carry (created by the bootstrap program). */
+export const workloadBoundaryName = (namePrefix: string, stack: string) => `${namePrefix}-${stack}-workload-boundary`;
+
 function ciRoleNames(input: CiRolesInput): { roles: string[]; boundaries: string[] } {
   const roles = input.stacks.flatMap((s) => [`${input.namePrefix}-${s}-preview`, `${input.namePrefix}-${s}-deploy`]);
-  return { roles, boundaries: roles.map((r) => `${r}-boundary`) };
+  const workload = input.stacks.map((s) => workloadBoundaryName(input.namePrefix, s));
+  return { roles, boundaries: [...roles.map((r) => `${r}-boundary`), ...workload] };
 }
 
 /** IAM name limits (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html, checked 2026-12-02). */
@@ -169,7 +178,10 @@ export function planCiRoles(input: CiRolesInput): CiRolePlan[] {
         maxSessionDuration: 7200,
         managedPolicyArns: [ADMIN],
         boundaryName: `${deploy}-boundary`,
-        boundary: deployBoundary(input.allowedRegions, ciRoleNames(input)),
+        boundary: deployBoundary(input.allowedRegions, {
+          ...ciRoleNames(input),
+          workloadBoundary: workloadBoundaryName(input.namePrefix, stack),
+        }),
       },
     ];
   });

@@ -218,6 +218,7 @@ describe("CI roles (bootstrap planner): permissions and boundaries", () => {
       assert.deepEqual(sid("ProtectCiTrust").Resource, [
         ...plans.map((x: CiRolePlan) => `arn:aws:iam::*:role/${x.roleName}`),
         ...plans.map((x: CiRolePlan) => `arn:aws:iam::*:policy/${x.boundaryName}`),
+        ...deploys.map((x: CiRolePlan) => `arn:aws:iam::*:policy/platform-${x.stack}-workload-boundary`),
         "arn:aws:iam::*:oidc-provider/token.actions.githubusercontent.com",
       ]);
       assert.equal(sid("ProtectCiTrust").Effect, "Deny");
@@ -249,7 +250,7 @@ describe("CiRoles component (mock engine)", () => {
     assert.deepEqual(oidc.inputs.clientIdLists, ["sts.amazonaws.com"]);
     assert.equal(oidc.inputs.url, "https://token.actions.githubusercontent.com");
     assert.equal(of("aws:iam/role:Role").length, 4);
-    assert.equal(of("aws:iam/policy:Policy").length, 4);
+    assert.equal(of("aws:iam/policy:Policy").length, 6); // 4 role boundaries, 2 workload boundaries
     for (const role of of("aws:iam/role:Role"))
       assert.equal(role.inputs.permissionsBoundary, `arn:aws:iam::${MOCK_ACCOUNT}:policy/${role.inputs.name}-boundary`);
     assert.deepEqual(
