@@ -105,6 +105,10 @@ export function runnerPolicy(args: { logGroupArn: string; connectionArn: string;
   };
 }
 
+/** Attests a created connection's completed handshake (tools/order/aws-state.json reads the tag). */
+const handshakeTags = (a: { connectionAvailable?: boolean }) =>
+  a.connectionAvailable ? { "platform.io/handshake": "completed" } : undefined;
+
 export interface DeployerRunnerArgs {
   /** Physical name prefix of the primary region, e.g. `platform-prod-use1`. */
   physicalName: string;
@@ -114,6 +118,8 @@ export interface DeployerRunnerArgs {
   githubRepository: string;
   /** Existing connection; unset: created here (PENDING until a person completes it in the console). */
   connectionArn?: string;
+  /** The created connection is AVAILABLE: only then the webhook (held back while PENDING; the plan says why). */
+  connectionAvailable?: boolean;
   computeType: string;
   logRetentionDays: number;
 }
@@ -134,7 +140,7 @@ export function createDeployerRunner(
     args.connectionArn ??
     new aws.codeconnections.Connection(
       `${name}-deployer-github`,
-      { name: physicalName([args.physicalName, "github"], 32), providerType: "GitHub" },
+      { name: physicalName([args.physicalName, "github"], 32), providerType: "GitHub", tags: handshakeTags(args) },
       opts,
     ).arn;
   const sg = new aws.ec2.SecurityGroup(
@@ -206,16 +212,17 @@ export function createDeployerRunner(
     },
     { ...opts, dependsOn: [policy] },
   );
-  new aws.codebuild.Webhook(
-    `${name}-deployer-webhook`,
-    {
-      projectName: project.name,
-      buildType: "BUILD",
-      // No scopeConfiguration: a repository webhook, so only this repository's jobs reach the runner.
-      filterGroups: runnerWebhookFilterGroups(),
-    },
-    opts,
-  );
+  if (args.connectionArn !== undefined || args.connectionAvailable)
+    new aws.codebuild.Webhook(
+      `${name}-deployer-webhook`,
+      {
+        projectName: project.name,
+        buildType: "BUILD",
+        // No scopeConfiguration: a repository webhook, so only this repository's jobs reach the runner.
+        filterGroups: runnerWebhookFilterGroups(),
+      },
+      opts,
+    );
   return { project, securityGroup: sg };
 }
 
@@ -282,6 +289,7 @@ export function deployerAccess(
         privateSubnetIds: args.privateSubnetIds,
         githubRepository: runner.githubRepository,
         connectionArn: runner.connectionArn,
+        connectionAvailable: runner.connectionAvailable,
         computeType: runner.computeType,
         logRetentionDays: args.cluster.logRetentionDays,
       },

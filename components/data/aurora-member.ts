@@ -12,6 +12,8 @@ export interface AuroraMemberArgs {
   regions: Readonly<Record<string, DataRegionInput>>;
   key: aws.kms.Key;
   monitoringRoleArn: pulumi.Input<string>;
+  /** The monitoring role's policy: RDS refuses an instance whose monitoring role cannot publish yet. */
+  monitoringGrants: pulumi.Resource[];
   /** The GlobalCluster to join; undefined for a lone regional cluster (dev). */
   globalClusterId?: pulumi.Input<string>;
   isPrimary: boolean;
@@ -137,7 +139,7 @@ export function createAuroraMember(
           monitoringRoleArn: a.monitoringRoleArn,
           copyTagsToSnapshot: true,
         },
-        opts,
+        { ...opts, dependsOn: a.monitoringGrants },
       ),
     );
   }

@@ -124,7 +124,7 @@ export class GlobalDatabase extends pulumi.ComponentResource {
       },
       child(primary),
     );
-    new aws.iam.RolePolicyAttachment(
+    const monitoringPolicy = new aws.iam.RolePolicyAttachment(
       `${name}-monitoring-policy`,
       {
         role: monitoringRole.name,
@@ -144,7 +144,11 @@ export class GlobalDatabase extends pulumi.ComponentResource {
           storageEncrypted: true,
           deletionProtection: db.deletionProtection,
         },
-        withProtect(child(primary), db.protect),
+        // AWS upgrades the minor version of every member of a global database (automatic minor
+        // upgrades, end of standard support); the version here only chooses the first one, so a
+        // later up must not set it back (ModifyGlobalCluster refuses a downgrade). Upgrades are
+        // made in AWS and then written to config (docs/first-deploy.md).
+        withProtect({ ...child(primary), ignoreChanges: ["engineVersion"] }, db.protect),
       );
     }
 
@@ -158,6 +162,7 @@ export class GlobalDatabase extends pulumi.ComponentResource {
         globalClusterId: this.globalCluster?.id,
         key: keys[r],
         monitoringRoleArn: monitoringRole.arn,
+        monitoringGrants: [monitoringPolicy],
         isPrimary,
         credentials: isPrimary ? { username: db.masterUsername, password: password.result } : undefined,
         // Secondaries attach only once the primary and its instances are up: AWS refuses a

@@ -8,6 +8,8 @@ import { createAlarmTopic } from "../observability/alarm-topic";
 import type { RegionContext } from "../region-context";
 import { GlobalEdge } from "./global";
 import { RegionalEdge } from "./regional";
+import { sharedValidationRecord, type SharedValidation } from "./certificate";
+import { originNames } from "./names";
 
 export { GlobalEdge } from "./global";
 export { RegionalEdge } from "./regional";
@@ -47,6 +49,7 @@ export function createEdge(name: string, args: EdgeArgs, parent: pulumi.Resource
   );
   // Rotating it (replace the resource) updates CloudFront and the listener rules in one `up`; in between, requests may get 403.
   const secret = new random.RandomPassword(`${name}-origin-verify`, { length: 48, special: false }, { parent });
+  const originValidation = originValidationRecord(name, args, zone.zoneId, parent);
   const regional: Record<string, RegionalEdge> = {};
   for (const { context, gatewayService, lbControllerRelease } of regions) {
     regional[context.name] = new RegionalEdge(
@@ -59,6 +62,7 @@ export function createEdge(name: string, args: EdgeArgs, parent: pulumi.Resource
         originVerifySecret: secret.result,
         lbControllerRelease,
         gatewayService,
+        sharedValidation: [originValidation],
         thresholds: config.observability.thresholds,
       },
       { parent: context.parent, provider: context.provider },
@@ -93,6 +97,30 @@ export function createEdge(name: string, args: EdgeArgs, parent: pulumi.Resource
     { parent, provider: providers.edge },
   );
   return { regional, global };
+}
+
+/**
+ * The one validation record of the origin name every regional certificate covers, owned by the edge
+ * (not by a region, whose removal would delete it). In a stack with a GLOBAL_EDGE_REGION region it
+ * takes over that region's former record (same provider), so the record is updated, not recreated.
+ */
+function originValidationRecord(
+  name: string,
+  args: EdgeArgs,
+  zoneId: pulumi.Input<string>,
+  parent: pulumi.Resource,
+): SharedValidation {
+  const { edge } = args.config;
+  const home = args.regions.find((r) => r.context.name === GLOBAL_EDGE_REGION)?.context;
+  const adopt = home && {
+    name: `${home.name}-edge-cert-validation-1`,
+    parent: pulumi.createUrn(`${home.name}-edge`, "platform:edge:RegionalEdge", home.parent),
+  };
+  return sharedValidationRecord(
+    `${name}-origin-cert`,
+    { domain: originNames(edge.domain, edge.originLabel, args.regions[0].context.name).shared, zoneId, adopt },
+    { parent, provider: args.providers.edge },
+  );
 }
 
 /** Stack outputs: the CloudFront name and each region's ALB. */

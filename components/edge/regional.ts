@@ -6,7 +6,7 @@ import type { RegionContext } from "../region-context";
 import { nameTags } from "../tags";
 import { albAlarms } from "./alarms";
 import { ALB_LOG_PREFIX, albLogBucketPolicy } from "./bucket-policies";
-import { validatedCertificate } from "./certificate";
+import { validatedCertificate, type SharedValidation } from "./certificate";
 import {
   fixedDenyAction,
   healthCheckConditions,
@@ -45,6 +45,8 @@ export interface RegionalEdgeArgs {
    * namespace). Without it no binding is created (the target group stays empty).
    */
   gatewayService?: pulumi.Resource;
+  /** Validation records of names other certificates share (the origin name), each with one owner. */
+  sharedValidation?: readonly SharedValidation[];
   /** Error-rate and p95 thresholds of the ALB alarms (`platform:observability.thresholds`). */
   thresholds: Pick<ObservabilityConfig["thresholds"], "errorRatePercent" | "latencyP95Ms">;
 }
@@ -73,7 +75,7 @@ export class RegionalEdge extends pulumi.ComponentResource {
 
     const { validation } = validatedCertificate(
       `${name}-cert`,
-      { domains: [this.names.regional, this.names.shared], zoneId: args.zoneId },
+      { domains: [this.names.regional, this.names.shared], zoneId: args.zoneId, shared: args.sharedValidation },
       child,
     );
 

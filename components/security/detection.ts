@@ -52,6 +52,27 @@ export function configBucketPolicy(bucketArn: string, accountId: string): Policy
   };
 }
 
+/**
+ * What the recorder's role needs on a delivery bucket in the same account, where Config writes with
+ * the role rather than its service principal (AWS Config developer guide, "Permissions for the IAM
+ * role assigned to AWS Config", IAM role policy for the S3 bucket; AWS_ConfigRole grants no S3 access).
+ */
+export function configRolePolicy(bucketArn: string, accountId: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ConfigDelivery",
+        Effect: "Allow",
+        Action: "s3:PutObject",
+        Resource: `${bucketArn}/AWSLogs/${accountId}/Config/*`,
+        Condition: { StringLike: { "s3:x-amz-acl": "bucket-owner-full-control" } },
+      },
+      { Sid: "ConfigAclCheck", Effect: "Allow", Action: "s3:GetBucketAcl", Resource: bucketArn },
+    ],
+  };
+}
+
 export interface DetectionArgs {
   plan: SecurityPlan;
   /** Platform physical name prefix (e.g. platform-prod). */
@@ -98,7 +119,17 @@ export class Detection extends pulumi.ComponentResource {
         { role: role.name, policyArn: "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole" },
         primaryOpts,
       );
-      config = { bucket: logs.bucket.bucket, ready: [...logs.ready, attach], roleArn: role.arn };
+      const delivery = new aws.iam.RolePolicy(
+        `${name}-config-delivery`,
+        {
+          role: role.id,
+          policy: pulumi
+            .all([logs.bucket.arn, accountId])
+            .apply(([arn, a]) => JSON.stringify(configRolePolicy(arn, a))),
+        },
+        primaryOpts,
+      );
+      config = { bucket: logs.bucket.bucket, ready: [...logs.ready, attach, delivery], roleArn: role.arn };
     }
 
     for (const r of regions) {

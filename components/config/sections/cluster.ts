@@ -89,6 +89,11 @@ export const clusterSchema = z
                 error: "a CodeConnections connection ARN (arn:aws:codeconnections:<region>:<account>:connection/<id>)",
               })
               .optional(),
+            /**
+             * The created connection's GitHub handshake is done (it is AVAILABLE): only then does the
+             * program create the runner's webhook, which fails through a PENDING connection.
+             */
+            connectionAvailable: z.boolean({ error: "true or false" }).default(false),
             computeType: z
               .enum(CODEBUILD_COMPUTE_TYPES, { error: `one of ${CODEBUILD_COMPUTE_TYPES.join(", ")}` })
               .default("BUILD_GENERAL1_MEDIUM"),
