@@ -31,11 +31,29 @@ describe("cost: estimateCost", () => {
     assert.match(old.lines[0].basis, /EXTENDED support from 2026-07-29/);
   });
 
-  for (const region of PRICED_REGIONS)
-    it(`prices NAT gateway hours in ${region} at its list price x 730 h`, () => {
+  it("bills extended support when most of the month from asOf falls after the end of standard support", () => {
+    // EKS version calendar: 1.34 standard support ends 2026-12-02; EKS pricing: $0.10/h standard, $0.60/h extended.
+    const monthly = (asOf: string) =>
+      estimateCost(plan([res(EKS, "us-east-1", { version: "1.34" }, "c")]), asOf).monthly;
+    assert.equal(monthly("2026-11-10"), 73, "22 days left: most of the month is standard");
+    assert.equal(monthly("2026-11-20"), 438, "12 days left: most of the month is extended");
+    assert.equal(monthly("2026-12-10"), 438, "past the end");
+  });
+
+  // Hourly list prices on https://aws.amazon.com/vpc/pricing/ as pinned on the price date (2026-12-02):
+  // $0.045 in the three US regions, $0.048 in Ireland, $0.052 in Frankfurt; x 730 h, written out here.
+  const NAT_HOURS_MONTHLY: Record<string, number> = {
+    "us-east-1": 32.85,
+    "us-east-2": 32.85,
+    "us-west-2": 32.85,
+    "eu-west-1": 35.04,
+    "eu-central-1": 37.96,
+  };
+  for (const [region, expected] of Object.entries(NAT_HOURS_MONTHLY))
+    it(`prices NAT gateway hours in ${region} at $${expected} a month`, () => {
       const r = estimateCost(plan([res(NAT, region, {})], { network: { natGBPerRegion: 0 } }));
       const hours = r.lines.find((l) => l.line === "NAT gateway hours")!;
-      assert.equal(hours.monthly, Math.round(NAT_PRICES.hour.usd[region] * 730 * 100) / 100);
+      assert.equal(hours.monthly, expected);
       assert.equal(hours.region, region);
     });
   it("charges NAT data processing per GB, split across the region's gateways", () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { EKS_PRICES } from "../../tools/cost/prices/compute";
-import { CLOUDFRONT_EGRESS_ON_PAGE, CLOUDFRONT_EGRESS_TIERS } from "../../tools/cost/prices/edge";
+import { CLOUDFRONT_EGRESS_TIERS } from "../../tools/cost/prices/edge";
 import { ALL_PRICES, evidenceLine, evidenceSummary, readingProblems } from "../../tools/cost/prices/evidence";
 import { NAT_PRICES } from "../../tools/cost/prices/network";
 import { CODEBUILD_PRICES } from "../../tools/cost/prices/ops";
@@ -28,7 +28,19 @@ describe("cost: where the pinned prices were read", () => {
   });
 
   it("holds the CloudFront egress tiers to the AWS page", () => {
-    assert.deepEqual(CLOUDFRONT_EGRESS_TIERS, CLOUDFRONT_EGRESS_ON_PAGE);
+    // https://aws.amazon.com/cloudfront/pricing/ (read 2026-12-02), Data Transfer Out to Internet, United
+    // States/Mexico/Canada and Europe/Israel columns: first 10 TB $0.085, next 40 TB $0.080, next 100 TB
+    // $0.060, next 350 TB $0.040, next 524 TB $0.030, next 4 PB $0.025, over 5 PB $0.020 per GB.
+    // As [upper bound in TB, USD per GB]:
+    assert.deepEqual(CLOUDFRONT_EGRESS_TIERS, [
+      [10, 0.085],
+      [50, 0.08],
+      [150, 0.06],
+      [500, 0.04],
+      [1024, 0.03],
+      [5120, 0.025],
+      [Infinity, 0.02],
+    ]);
     const egress = ALL_PRICES.get("cloudfront.egress")!;
     assert.deepEqual(
       egress.seen!.map((r) => [r.publisher, r.url]),
