@@ -21,7 +21,7 @@ export const CHARTS = {
    * KEDA 2.20.2 (kedacore/charts tag v2.20.2, 2026-07-31; newest 2.20 patch in the Aug 2026 copy
    * read). keda-docs still lists 2.20's tested window as "TBD" (2.19: v1.32-v1.34); kedacore/keda
    * v2.20.2 CI smoke-tests kind v1.32.11-v1.34.3 (amd64, arm64) and v1.35.0 (s390x), built
-   * against k8s.io/client-go v0.35.5. Values (components/workloads/keda.ts) checked against
+   * against k8s.io/client-go v0.35.5. Values (components/addons/keda.ts) checked against
    * keda/values.yaml at that tag.
    */
   keda: {
@@ -41,7 +41,7 @@ export const CHARTS = {
    * Chosen over kubernetes/autoscaler's own chart (0.11.0, VPA 1.7.1), whose README still says
    * "under development and is not ready for production use". VPA 1.5.x supports Kubernetes 1.28+
    * (vertical-pod-autoscaler/docs/installation.md at v1.5.0, no upper bound); the chart declares
-   * kubeVersion ">=1.24". Values (components/workloads/vpa.ts) checked against its values.yaml.
+   * kubeVersion ">=1.24". Values (components/addons/vpa.ts) checked against its values.yaml.
    */
   vpa: {
     chart: "vertical-pod-autoscaler",

@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { CHARTS } from "../charts";
+import { installAddon } from "../addons/addon";
+import { CHAOS_MESH } from "../addons/chaos-mesh";
 import type { PlatformConfig } from "../config/types";
 import { GATEWAY_SERVICE, NAMESPACES } from "../k8s-names";
 import type { RegionContext } from "../region-context";
@@ -60,21 +61,16 @@ export class Chaos extends pulumi.ComponentResource {
       kp,
     );
 
-    const chart = CHARTS.chaosMesh;
-    this.release = new k8s.helm.v3.Release(
+    this.release = installAddon(
       `${name}-chaos-mesh`,
+      CHAOS_MESH,
       {
-        name: "chaos-mesh",
-        chart: chart.chart,
-        version: chart.version,
-        repositoryOpts: { repo: chart.repo },
-        namespace: namespace.metadata.name,
         values: chaosMeshValues({ controllerReplicas: config.environment === "prod" ? 3 : 1 }),
-        timeout: 600,
-        maxHistory: 5,
+        namespace: namespace.metadata.name,
+        // The controller runs on the system nodes; the daemon follows every node as it joins.
+        dependsOn: cluster.workloadDependencies,
       },
-      // The controller runs on the system nodes; the daemon follows every node as it joins.
-      { ...kp, dependsOn: cluster.workloadDependencies },
+      kp,
     );
 
     const crd = { ...kp, dependsOn: [this.release, ...(args.dependsOn ?? [])] };

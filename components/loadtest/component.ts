@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { CHARTS } from "../charts";
+import { installAddon } from "../addons/addon";
+import { K6_OPERATOR, k6OperatorValues } from "../addons/k6-operator";
 import type { PlatformConfig } from "../config/types";
 import type { RegionContext } from "../region-context";
 import { LOADTEST_NAMESPACE, SCRIPT_CONFIGMAP, SCRIPT_FILE, k6Script, planLoadTests } from "./plan";
@@ -10,15 +11,6 @@ export interface LoadTestsArgs {
   region: Pick<RegionContext, "name" | "cluster">;
   /** The apps namespace and the Prometheus release (remote-write receiver) must exist first. */
   dependsOn?: pulumi.Input<pulumi.Resource>[];
-}
-
-/**
- * k6-operator chart values. The program creates and labels the namespace itself, so the chart's
- * own Namespace (`namespace.create`, default true, templates/namespace.yaml at chart 4.6.0) is off:
- * Helm refuses to install an object that exists outside its release.
- */
-export function k6OperatorValues(): Record<string, unknown> {
-  return { installCRDs: true, namespace: { create: false } };
 }
 
 /** k6-operator and seed 002's TestRuns in one region. Created only when `loadTests.enabled`. */
@@ -46,19 +38,15 @@ export class LoadTests extends pulumi.ComponentResource {
       },
       kp,
     );
-    const release = new k8s.helm.v3.Release(
+    const release = installAddon(
       `${name}-k6-operator`,
+      K6_OPERATOR,
       {
-        name: "k6-operator",
-        chart: CHARTS.k6Operator.chart,
-        version: CHARTS.k6Operator.version,
-        repositoryOpts: { repo: CHARTS.k6Operator.repo },
-        namespace: namespace.metadata.name,
         values: k6OperatorValues(),
-        timeout: 600,
-        maxHistory: 5,
+        namespace: namespace.metadata.name,
+        dependsOn: args.region.cluster.workloadDependencies,
       },
-      { ...kp, dependsOn: args.region.cluster.workloadDependencies },
+      kp,
     );
     const script = new k8s.core.v1.ConfigMap(
       `${name}-script`,

@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { CHARTS, type ChartPin } from "../charts";
+import { installAddon } from "../addons/addon";
+import { ISTIO } from "../addons/istio";
 import type { ClusterHandle } from "../cluster/types";
 import type { PlatformConfig } from "../config";
 import { appsNamespaceLabels, type MeshManifest } from "./manifests";
@@ -31,13 +32,6 @@ export interface AppsAttachment {
   /** The release that installs the Prometheus Operator CRDs; omitted: no monitors (observability off). */
   monitoringCrds?: pulumi.Resource;
 }
-
-const CHART_PINS: Record<IstioChart, ChartPin> = {
-  base: CHARTS.istioBase,
-  istiod: CHARTS.istiod,
-  cni: CHARTS.istioCni,
-  ztunnel: CHARTS.ztunnel,
-};
 
 /**
  * Istio in ambient mode on one cluster: Gateway API CRDs, then Istio's base (CRDs), istiod, CNI
@@ -93,23 +87,16 @@ export class Mesh extends pulumi.ComponentResource {
       },
       this.k8s$,
     );
-    const release = (chart: IstioChart, dependsOn: pulumi.Resource[]) => {
-      const pin = CHART_PINS[chart];
-      return new k8s.helm.v3.Release(
+    const release = (chart: IstioChart, dependsOn: pulumi.Resource[]) =>
+      installAddon(
         `${name}-${chart}`,
+        ISTIO[chart],
+        { values: this.plan.values[chart], dependsOn },
         {
-          name: chart === "base" ? "istio-base" : chart === "cni" ? "istio-cni" : chart,
-          chart: pin.chart,
-          version: pin.version,
-          repositoryOpts: { repo: pin.repo },
-          namespace: ISTIO_NAMESPACE,
-          createNamespace: false,
-          atomic: true,
-          values: this.plan.values[chart],
+          parent: this,
+          provider: region.cluster.k8sProvider,
         },
-        { ...this.k8s$, dependsOn },
       );
-    };
     const istioBase = release("base", [...base, namespace]);
     const istiod = release("istiod", [istioBase, this.gatewayApi, ...(region.nodePools ?? [])]);
     const cni = release("cni", [istioBase]);

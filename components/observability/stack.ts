@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { CHARTS } from "../charts";
+import { installAddon } from "../addons/addon";
+import { KUBE_PROMETHEUS_STACK } from "../addons/kube-prometheus-stack";
 import { podIdentityRole } from "../cluster/pod-identity";
 import type { PlatformConfig } from "../config/types";
 import { GATEWAY_SERVICE, NAMESPACES, PROMETHEUS_RELEASE } from "../k8s-names";
@@ -148,22 +149,16 @@ export class Observability extends pulumi.ComponentResource {
       ...kp,
       dependsOn: [namespace],
     });
-    const chart = CHARTS.kubePrometheusStack;
-    this.release = new k8s.helm.v3.Release(
+    this.release = installAddon(
       `${name}-kube-prometheus-stack`,
+      KUBE_PROMETHEUS_STACK,
       {
-        name: PROMETHEUS_RELEASE,
-        chart: chart.chart,
-        version: chart.version,
-        repositoryOpts: { repo: chart.repo },
-        namespace: namespace.metadata.name,
         values,
-        // Prometheus with a fresh gp3 volume can take minutes to become ready.
-        timeout: 900,
-        maxHistory: 5,
+        namespace: namespace.metadata.name,
+        // Its pods need the system nodes, their add-ons and the gp3 StorageClass (Prometheus' volume).
+        dependsOn: [grafanaSecret, grafanaRole, ...identities, ...cluster.workloadDependencies],
       },
-      // Its pods need the system nodes, their add-ons and the gp3 StorageClass (Prometheus' volume).
-      { ...kp, dependsOn: [grafanaSecret, grafanaRole, ...identities, ...cluster.workloadDependencies] },
+      kp,
     );
 
     // --- Rules and monitors (CRDs come with the release) --------------------------------

@@ -1,8 +1,6 @@
 /**
- * Vertical Pod Autoscaler (seed 002: 100m/128Mi .. 2/4Gi): the controllers from the pinned chart
- * (components/charts.ts, cowboysysop vertical-pod-autoscaler 11.1.1 = VPA 1.5.x) and one
- * VerticalPodAutoscaler per app Deployment. Values set only keys that exist in the chart's
- * values.yaml at that tag (test/workloads/fixtures/vpa/values-11.1.1.yaml, a test holds it).
+ * Vertical Pod Autoscaler (seed 002: 100m/128Mi .. 2/4Gi): one VerticalPodAutoscaler per app
+ * Deployment. The controllers are an add-on (components/addons/vpa.ts).
  *
  * Modes. A VPA that evicts pods to change their requests fights an HPA (or KEDA's HPA) that
  * scales on CPU or memory utilisation of those same requests: raising requests lowers
@@ -14,12 +12,8 @@
  *   (kubernetes/autoscaler vertical-pod-autoscaler/docs/api.md at vertical-pod-autoscaler/v1.5.0).
  */
 import type { AutoscalingConfig } from "../config/types";
-import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS } from "../cluster/types";
 import type { ScalingMode } from "./manifests/autoscaling";
 import { APPS_NAMESPACE, commonLabels, type Manifest } from "./manifests/common";
-
-/** Where the controllers run (beside Karpenter and the LB controller). */
-export const VPA_NAMESPACE = "kube-system";
 
 export type VpaMode = "Off" | "Initial" | "Recreate";
 
@@ -62,41 +56,5 @@ export function vpaManifest(
         ],
       },
     },
-  };
-}
-
-const SYSTEM = () => ({
-  nodeSelector: { ...SYSTEM_NODE_LABEL },
-  tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })),
-});
-const resources = (cpu: string, memory: string, cpuLimit: string, memoryLimit: string) => ({
-  requests: { cpu, memory },
-  limits: { cpu: cpuLimit, memory: memoryLimit },
-});
-
-/**
- * Chart values: controllers on the tainted system nodes (like KEDA), the upstream deploy
- * manifests' requests/limits (vertical-pod-autoscaler/deploy/*-deployment.yaml at v1.5.0), two
- * admission controllers with a PDB in prod (a mutating webhook in the pod-creation path). The
- * chart's container security contexts already meet Pod Security "restricted" (seccomp
- * RuntimeDefault, non-root 65534, no privilege escalation, drop ALL, read-only root).
- * The updater evicts single-replica workloads too (`min-replicas` 1; default 2), or the
- * queue worker at its minimum of 1 would never get its recommendation applied.
- */
-export function vpaValues(opts: { prod: boolean }): Record<string, unknown> {
-  return {
-    admissionController: {
-      replicaCount: opts.prod ? 2 : 1,
-      pdb: { create: opts.prod },
-      resources: resources("50m", "200Mi", "200m", "500Mi"),
-      ...SYSTEM(),
-    },
-    recommender: { resources: resources("50m", "500Mi", "200m", "1000Mi"), ...SYSTEM() },
-    updater: {
-      resources: resources("50m", "500Mi", "200m", "1000Mi"),
-      extraArgs: { v: 2, "min-replicas": 1 },
-      ...SYSTEM(),
-    },
-    crds: { enabled: true, ...SYSTEM() },
   };
 }

@@ -1,15 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { CHARTS } from "../charts";
 import { CHAOS_INJECT_ANNOTATION } from "../chaos/values";
 import { podIdentityRole } from "../cluster/pod-identity";
 import type { PlatformConfig } from "../config";
-import { NAMESPACES } from "../k8s-names";
 import type { RegionContext } from "../region-context";
 import { nameTags } from "../tags";
-import { KEDA_OPERATOR_SA, kedaOperatorStatements, kedaValues } from "./keda";
-import { VPA_NAMESPACE, vpaValues } from "./vpa";
+import { installKeda } from "../addons/keda";
+import { installVpa } from "../addons/vpa";
 import { workloadFacts, type WorkloadFacts } from "./facts";
 import { serviceDatabaseUser } from "../data/connection";
 import {
@@ -157,74 +155,21 @@ export class Workloads extends pulumi.ComponentResource {
       identities.set(s.name, association);
     }
 
-    // --- KEDA ---------------------------------------------------------------------------
-    const kedaDeps: pulumi.Resource[] = [];
-    if (facts.scalesOnQueue) {
-      const { association } = podIdentityRole(
-        `${name}-keda-pi`,
-        {
-          clusterName: cluster.name,
-          namespace: NAMESPACES.keda,
-          serviceAccount: KEDA_OPERATOR_SA,
-          statements: kedaOperatorStatements([queue!.arn]),
-        },
-        aws$,
-      );
-      // Credentials are injected when the operator pod is created: the association comes first.
-      kedaDeps.push(association);
-    }
-    // Our own namespace: Helm's createNamespace cannot carry Pod Security labels. The operator and
-    // metrics server run as non-root with dropped capabilities, so "baseline" is enforced and
-    // "restricted" only warned/audited (issue 19: every namespace we create is labelled).
-    const kedaNamespace = facts.usesKeda
-      ? new k8s.core.v1.Namespace(
-          `${name}-keda-namespace`,
-          {
-            metadata: {
-              name: NAMESPACES.keda,
-              labels: {
-                "app.kubernetes.io/managed-by": "pulumi",
-                "pod-security.kubernetes.io/enforce": "baseline",
-                "pod-security.kubernetes.io/audit": "restricted",
-                "pod-security.kubernetes.io/warn": "restricted",
-              },
-            },
-          },
-          k8s$,
-        )
-      : undefined;
-    // On the system nodes (its values tolerate their taint): it waits for them, not for the NodePools.
+    // --- Add-ons: KEDA (when a workload scales with it) and the VPA controllers ------------
+    // On the system nodes (their values tolerate the taint): they wait for them, not for the NodePools.
     const keda = facts.usesKeda
-      ? new k8s.helm.v3.Release(
-          `${name}-keda`,
+      ? installKeda(
+          name,
           {
-            name: "keda",
-            chart: CHARTS.keda.chart,
-            version: CHARTS.keda.version,
-            repositoryOpts: { repo: CHARTS.keda.repo },
-            namespace: NAMESPACES.keda,
-            createNamespace: false,
-            atomic: true,
-            values: kedaValues({ operatorReplicas: config.environment === "prod" ? 2 : 1 }),
+            cluster,
+            provider,
+            queueArns: facts.scalesOnQueue ? [queue!.arn] : [],
+            operatorReplicas: config.environment === "prod" ? 2 : 1,
           },
-          { ...k8s$, dependsOn: [...cluster.workloadDependencies, ...kedaDeps, kedaNamespace!] },
+          this,
         )
       : undefined;
-
-    // Vertical Pod Autoscaler controllers + CRDs, on the system nodes like KEDA.
-    const vpa = new k8s.helm.v3.Release(
-      `${name}-vpa`,
-      {
-        name: "vertical-pod-autoscaler",
-        chart: CHARTS.vpa.chart,
-        version: CHARTS.vpa.version,
-        repositoryOpts: { repo: CHARTS.vpa.repo },
-        namespace: VPA_NAMESPACE,
-        atomic: true,
-        values: vpaValues({ prod: config.environment === "prod" }),
-      },
-      { ...k8s$, dependsOn: [...cluster.workloadDependencies] },
-    );
+    const vpa = installVpa(name, { cluster, prod: config.environment === "prod" }, this);
 
     // --- Kubernetes objects -------------------------------------------------------------
     const plan = planWorkloads({

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { join } from "node:path";
 import { CHARTS } from "../../components/charts";
-import { k6OperatorValues } from "../../components/loadtest/component";
+import { k6OperatorValues } from "../../components/addons/k6-operator";
 import { readChartValues, unknownValuePaths } from "../helpers/chart-values";
 
 /**

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { kedaValues } from "../../components/workloads/keda";
+import { kedaValues } from "../../components/addons/keda";
 
 describe("KEDA chart values", () => {
   it("restricts the operator's and metrics server's Secret access to their namespace (Pod Identity needs none)", () => {

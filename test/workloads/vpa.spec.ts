@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { CHARTS } from "../../components/charts";
 import { planWorkloads, type Manifest } from "../../components/workloads/manifests";
-import { vpaManifest, vpaMode, vpaValues } from "../../components/workloads/vpa";
+import { vpaValues } from "../../components/addons/vpa";
+import { vpaManifest, vpaMode } from "../../components/workloads/vpa";
 import { crdSchema, validate } from "../helpers/crd-schema";
 import { seedConfig, seedServices } from "./fixtures";
 

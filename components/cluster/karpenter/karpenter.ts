@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { CHARTS } from "../../charts";
+import { installAddon } from "../../addons/addon";
+import { KARPENTER } from "../../addons/karpenter";
 import type { KarpenterConfig } from "../../config/types";
 import { NAMESPACES } from "../../k8s-names";
 import { physicalName } from "../../naming";
@@ -170,17 +171,14 @@ export class Karpenter extends pulumi.ComponentResource {
       aws$,
     );
 
-    this.release = new k8s.helm.v3.Release(
+    this.release = installAddon(
       `${name}-chart`,
+      KARPENTER,
       {
-        name: "karpenter",
-        chart: CHARTS.karpenter.chart,
-        version: CHARTS.karpenter.version,
-        namespace: NAMESPACES.karpenter,
-        atomic: true,
         values: karpenterValues({ clusterName, interruptionQueueName: queueName, replicas: args.replicas }),
+        dependsOn: [...cluster.workloadDependencies, controller.association, ...targets],
       },
-      { ...k8s$, dependsOn: [...cluster.workloadDependencies, controller.association, ...targets] },
+      k8s$,
     );
 
     // The node role is referenced by name (a plain string), so the dependency is explicit: the

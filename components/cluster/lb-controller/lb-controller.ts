@@ -1,7 +1,8 @@
 import type * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { CHARTS } from "../../charts";
+import { installAddon } from "../../addons/addon";
+import { LB_CONTROLLER } from "../../addons/lb-controller";
 import { NAMESPACES } from "../../k8s-names";
 import { podIdentityRole } from "../pod-identity";
 import type { ClusterHandle } from "../types";
@@ -46,15 +47,10 @@ export class LoadBalancerController extends pulumi.ComponentResource {
     );
     this.roleArn = identity.role.arn;
 
-    this.release = new k8s.helm.v3.Release(
+    this.release = installAddon(
       `${name}-chart`,
+      LB_CONTROLLER,
       {
-        name: "aws-load-balancer-controller",
-        chart: CHARTS.lbController.chart,
-        version: CHARTS.lbController.version,
-        repositoryOpts: { repo: CHARTS.lbController.repo },
-        namespace: NAMESPACES.lbController,
-        atomic: true,
         values: pulumi.output(args.vpcId).apply((vpcId) =>
           lbControllerValues({
             clusterName: cluster.name,
@@ -63,12 +59,9 @@ export class LoadBalancerController extends pulumi.ComponentResource {
             replicaCount: args.replicaCount,
           }),
         ),
-      },
-      {
-        parent: this,
-        provider: cluster.k8sProvider,
         dependsOn: [...cluster.workloadDependencies, identity.association],
       },
+      { parent: this, provider: cluster.k8sProvider },
     );
 
     this.registerOutputs({ roleArn: this.roleArn });

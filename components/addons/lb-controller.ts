@@ -1,0 +1,43 @@
+import { NAMESPACES } from "../k8s-names";
+import type { HelmAddon } from "./addon";
+
+const ELBV2 = "elbv2.k8s.aws";
+
+/** AWS Load Balancer Controller: TargetGroupBindings join pods to the Pulumi-managed ALB (components/cluster/lb-controller). */
+export const LB_CONTROLLER: HelmAddon = {
+  id: "aws-load-balancer-controller",
+  chart: "lbController",
+  releaseName: "aws-load-balancer-controller",
+  namespace: NAMESPACES.lbController,
+  release: { atomic: true },
+  provides: {
+    crds: [
+      { group: ELBV2, kind: "TargetGroupBinding", versions: ["v1beta1"] },
+      { group: ELBV2, kind: "IngressClassParams", versions: ["v1beta1"] },
+      { group: ELBV2, kind: "ALBTargetControlConfig", versions: ["v1beta1"] },
+      { group: "aga.k8s.aws", kind: "GlobalAccelerator", versions: ["v1beta1"] },
+    ],
+    webhooks: [
+      {
+        configuration: "aws-load-balancer-webhook",
+        type: "mutating",
+        admits: [
+          { group: "", kinds: ["Pod", "Service"] },
+          { group: ELBV2, kinds: ["TargetGroupBinding"] },
+        ],
+      },
+      {
+        configuration: "aws-load-balancer-webhook",
+        type: "validating",
+        admits: [
+          { group: ELBV2, kinds: ["IngressClassParams", "TargetGroupBinding"] },
+          { group: "networking.k8s.io", kinds: ["Ingress"] },
+          { group: "aga.k8s.aws", kinds: ["GlobalAccelerator"] },
+        ],
+        reads: "a TargetGroupBinding's target group (ELBv2 API) and Service",
+      },
+    ],
+    source:
+      "aws/eks-charts 5239609: stable/aws-load-balancer-controller/crds/crds.yaml, templates/webhook.yaml; read 2026-12-07",
+  },
+};
