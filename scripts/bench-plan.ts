@@ -5,9 +5,11 @@ import { cpus } from "os";
  * Times the offline plan (config + program on the mock engine + policy pack)
  * for dev and prod in one process and prints min / median / max. The first
  * run of each stack includes module loading; it is reported separately.
+ * "resources" is the one count every view prints (tools/plan/model.ts countResources).
  */
 import * as path from "path";
 import { buildPlan } from "../tools/plan-lib";
+import { countResources } from "../tools/plan/model";
 
 async function main(): Promise<void> {
   const i = process.argv.indexOf("--runs");
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
       const result = await buildPlan({ stack, rootDir });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (!result.ok) throw new Error(result.error.message);
-      resources = result.plan.resources.length;
+      resources = countResources(result.plan).resources;
       violations = result.plan.violations.length;
       if (r === 0) first = ms;
       else times.push(ms);

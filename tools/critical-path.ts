@@ -1,81 +1,45 @@
 /**
- * npm run critical-path -- --stack <name> [--plan FILE] [--max-gap PERCENT] [--json]
+ * npm run critical-path -- --stack NAME [--config-file FILE] [--plan FILE] [--max-gap PERCENT] [--json]
  *
  * Estimates how long a fresh `pulumi up` takes: the longest chain of typical create durations
  * (tools/critical-path-durations.ts, with sources) through plan.json's dependencies, the floor
  * (the longest chain no dependency edit can shorten), the gap, and when each region serves
  * traffic. Plans the stack on the mock engine, or reads an existing plan.json with --plan.
- * Exit 1 when --max-gap is given and the critical path is further above the floor.
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { PlanResource } from "./engine/run";
+import { CommandFailure, type CommandSpec, type ParsedArgs, str, UsageError } from "./plan/args";
+import { type CommandIo, planStack, processMain, stackTarget } from "./plan/command";
+import { readPlanFile } from "./plan/load";
 import { analyse, formatReport } from "./critical-path-lib";
-import { buildPlan } from "./plan-lib";
 
-interface Args {
-  stack?: string;
-  plan?: string;
-  maxGap?: number;
-  json: boolean;
-}
+export const CRITICAL_PATH_COMMAND: CommandSpec = {
+  command: "critical-path",
+  summary: "How long a fresh `pulumi up` takes: the critical path, its floor, the gap, and when each region serves.",
+  flags: [
+    { name: "stack", value: "NAME", help: "plan Pulumi.NAME.yaml" },
+    { name: "config-file", value: "FILE", help: "another stack file" },
+    { name: "plan", value: "FILE", help: "read this plan.json instead of planning" },
+    { name: "max-gap", value: "PERCENT", help: "exit 1 when the critical path is further above the floor" },
+    { name: "json", help: "print the report as JSON" },
+  ],
+  notes: ["Exit 0; 1 on a bad config or a gap over --max-gap; 2 on bad arguments or files."],
+};
 
-const USAGE = "usage: npm run critical-path -- --stack <name> [--plan FILE] [--max-gap PERCENT] [--json]";
-
-function fail(message: string, code = 2): never {
-  process.stderr.write(`critical-path: ${message}\n`);
-  process.exit(code);
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) fail(`${a} needs a value`);
-      return v;
-    };
-    if (a === "--stack") args.stack = value();
-    else if (a === "--plan") args.plan = value();
-    else if (a === "--json") args.json = true;
-    else if (a === "--max-gap") {
-      const v = value();
-      const n = Number(v);
-      if (!Number.isFinite(n) || n < 0) fail(`--max-gap: got "${v}"; expected a non-negative percentage, e.g. 5`);
-      args.maxGap = n;
-    } else fail(`unknown argument ${a}; ${USAGE}`);
-  }
-  if (!args.stack && !args.plan) fail(`--stack <name> or --plan FILE is required; ${USAGE}`);
-  return args;
-}
-
-async function resourcesOf(args: Args): Promise<{ stack: string; resources: PlanResource[] }> {
-  if (args.plan) {
-    const file = path.resolve(args.plan);
-    if (!fs.existsSync(file)) fail(`plan file not found: ${file}`);
-    const plan = JSON.parse(fs.readFileSync(file, "utf8")) as { stack: string; resources: PlanResource[] };
-    return { stack: plan.stack, resources: plan.resources };
-  }
-  const rootDir = path.resolve(__dirname, "..");
-  if (!fs.existsSync(path.join(rootDir, `Pulumi.${args.stack}.yaml`)))
-    fail(`no Pulumi.${args.stack}.yaml in ${rootDir}`);
-  const result = await buildPlan({ stack: args.stack!, rootDir });
-  if (!result.ok) fail(result.error.message, 1);
-  return { stack: args.stack!, resources: result.plan.resources };
-}
-
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const { stack, resources } = await resourcesOf(args);
-  const report = analyse(stack, resources);
-  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
-  if (args.maxGap !== undefined && report.gap * 100 > args.maxGap) {
-    process.stderr.write(
-      `critical-path: ${stack}: ${(report.gap * 100).toFixed(1)} % above the floor; at most ${args.maxGap} % allowed\n`,
+export async function runCriticalPath(args: ParsedArgs, io: CommandIo): Promise<number> {
+  const given = str(args, "max-gap");
+  const maxGap = given === undefined ? undefined : Number(given);
+  if (maxGap !== undefined && (!Number.isFinite(maxGap) || maxGap < 0))
+    throw new UsageError(`--max-gap: got "${given}"; expected a non-negative percentage, e.g. 5`);
+  const planFile = str(args, "plan");
+  if (!planFile && !str(args, "stack")) throw new UsageError("--stack <name> or --plan FILE is required");
+  const plan = planFile ? readPlanFile(planFile, io.cwd) : (await planStack(stackTarget(args, io), io)).plan;
+  const report = analyse(plan.stack, plan.resources);
+  io.stdout(args.flags.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  if (maxGap !== undefined && report.gap * 100 > maxGap)
+    throw new CommandFailure(
+      `${plan.stack}: ${(report.gap * 100).toFixed(1)} % above the floor; at most ${maxGap} % allowed`,
     );
-    process.exit(1);
-  }
+  return 0;
 }
 
-main().catch((err) => fail(err instanceof Error ? err.message : String(err), 1));
+if (require.main === module) processMain(CRITICAL_PATH_COMMAND, runCriticalPath, path.resolve(__dirname, ".."));

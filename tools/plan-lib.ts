@@ -4,25 +4,14 @@ import { configWarnings } from "../components/config/load";
 import type { PlatformConfig } from "../components/config";
 import { PlanResource, runProgram } from "./engine/run";
 import { readStackConfig } from "./engine/stack-config";
-import { evaluateFlows, type PlannedFlow } from "./flows";
-import { evaluatePolicies, flowViolations, policyConfigFor, type Violation } from "../policies/lib/offline";
+import { evaluatePolicies, policyConfigFor, type Violation } from "../policies/lib/offline";
+import { runAnalyses } from "./plan/analyses";
+import { countLine, type Plan } from "./plan/model";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { estimateCost } from "./cost/estimate";
 import { topLines } from "./cost/report";
 
-export type { Violation };
-
-export interface Plan {
-  stack: string;
-  project: string;
-  resources: PlanResource[];
-  outputs: Record<string, unknown>;
-  violations: Violation[];
-  /** The network paths the platform needs (tools/flows/required.ts), each with its evidence or what is missing. */
-  flows: PlannedFlow[];
-  /** The resolved `platform:cost` section: usage assumptions the cost estimate reads (tools/cost). */
-  usage?: PlatformConfig["cost"];
-}
+export type { Plan, Violation };
 
 export interface PlanOptions {
   stack: string;
@@ -35,6 +24,8 @@ export interface PlanOptions {
   today?: Date;
   /** The program to run; default: the real index.ts. */
   program?: () => unknown;
+  /** Run as `pulumi preview` of a fresh stack sees it (computed outputs unknown, apply callbacks skipped). */
+  preview?: boolean;
 }
 
 export type PlanResult =
@@ -78,8 +69,8 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
     secretKeys: stackConfig.secretKeys,
     program,
   });
-  const flows = evaluateFlows(run.resources);
-  const violations = [...planViolations(run.resources, config), ...flowViolations(flows)];
+  const analyses = runAnalyses({ resources: run.resources, config });
+  const violations = [...planViolations(run.resources, config), ...analyses.violations];
   return {
     ok: true,
     config,
@@ -90,7 +81,8 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
       resources: run.resources,
       outputs: run.outputs,
       violations,
-      flows,
+      // Typed entries (flows, ...) come from the registered analyses, keyed as plan.json writes them.
+      ...(analyses.entries as Pick<Plan, "flows">),
       usage: config.cost,
     },
   };
@@ -159,9 +151,7 @@ export function summarize(plan: Plan): string {
     m.set(comp, (m.get(comp) ?? 0) + 1);
     counts.set(region, m);
   }
-  const lines = [
-    `Plan for stack "${plan.stack}" (project ${plan.project}): ${plan.resources.filter((r) => r.custom).length} resources`,
-  ];
+  const lines = [`Plan for stack "${plan.stack}" (project ${plan.project}): ${countLine(plan)}`];
   for (const [region, m] of [...counts.entries()].sort()) {
     const total = [...m.values()].reduce((a, b) => a + b, 0);
     lines.push(`  ${region} (${total})`);

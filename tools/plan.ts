@@ -1,10 +1,8 @@
 /**
- * npm run plan -- --stack <name> [--config-file FILE] [--out DIR] [--quiet]
+ * npm run plan -- --stack <name> [--config-file FILE] [--out DIR] [--quiet] [--preview]
  *
- * Runs the real program on the mock engine, evaluates the policy pack and
- * writes DIR/plan.json (default out/<stack>/plan.json). Exit 0 only when the
- * config is valid and no mandatory policy is violated. The command itself is
- * tools/plan-cli.ts; this file gives it the process.
+ * Runs the real program on the mock engine, evaluates the policy pack and writes DIR/plan.json
+ * (default out/<stack>/plan.json). `--help` lists the flags; the command is tools/plan-cli.ts.
  */
 import * as path from "path";
 import { crashReport, runPlanCli } from "./plan-cli";

@@ -1,5 +1,5 @@
 /**
- * npm run policy-config -- --stack <name> [--config-file FILE]
+ * npm run policy-config -- --stack NAME [--config-file FILE]
  *
  * Prints the policy pack config for one stack, for `pulumi preview --policy-pack policies
  * --policy-pack-config <file>` (CI previews and deploys run it): stackPolicyConfig in
@@ -7,42 +7,38 @@
  * stack's own `platform:allowedRegions` and detection services, and with `platform:cost.monthlyBudget`
  * set, the budget and the estimate of the offline plan's resources for the cost-budget policy.
  */
-import * as fs from "fs";
 import * as path from "path";
-import { ConfigError, loadConfig } from "../components/config";
-import type { PlanResource } from "./engine/run";
-import { buildPlan, stackPolicyConfig } from "./plan-lib";
-import { StackFileError, readStackConfig } from "./engine/stack-config";
+import { type CommandSpec, type ParsedArgs } from "./plan/args";
+import { type CommandIo, planStack, processMain, stackTarget } from "./plan/command";
 
-const argv = process.argv.slice(2);
-const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-const stack = arg("--stack");
-if (!stack) {
-  process.stderr.write("policy-config: --stack <name> is required\n");
-  process.exit(2);
-}
-const rootDir = path.resolve(__dirname, "..");
+export const POLICY_CONFIG_COMMAND: CommandSpec = {
+  command: "policy-config",
+  summary: "The stack's --policy-pack-config for `pulumi preview --policy-pack policies`, as JSON on stdout.",
+  flags: [
+    { name: "stack", value: "NAME", help: "the stack: reads Pulumi.NAME.yaml" },
+    { name: "config-file", value: "FILE", help: "another stack file" },
+  ],
+  notes: [
+    "With platform:cost.monthlyBudget set the stack is planned offline to price it (a few seconds).",
+    "Exit 0; 1 on a bad config; 2 on bad arguments or files.",
+  ],
+};
 
-async function main(): Promise<void> {
-  const file = path.resolve(arg("--config-file") ?? path.join(rootDir, `Pulumi.${stack}.yaml`));
-  if (!fs.existsSync(file)) {
-    process.stderr.write(`policy-config: no stack file ${file}; pass --config-file or an existing --stack\n`);
-    process.exit(2);
-  }
-  const raw = readStackConfig(rootDir, file);
-  const config = loadConfig(raw.config, { project: raw.project, stack: stack! });
+export async function runPolicyConfig(args: ParsedArgs, io: CommandIo): Promise<number> {
+  const target = stackTarget(args, io);
+  const { loadConfig } = await import("../components/config");
+  const { readStackConfig } = await import("./engine/stack-config");
+  const { stackPolicyConfig } = await import("./plan-lib");
+  const file = target.configFile ?? path.join(io.rootDir, `Pulumi.${target.stack}.yaml`);
+  const raw = readStackConfig(io.rootDir, file);
+  const config = loadConfig(raw.config, { project: raw.project, stack: target.stack });
   // A budget needs the estimate of the planned resources: only then does the program run (offline).
-  let resources: PlanResource[] | undefined;
-  if (config.cost.monthlyBudget !== undefined) {
-    const result = await buildPlan({ stack: stack!, rootDir, configFile: file });
-    if (!result.ok) throw result.error;
-    resources = result.plan.resources;
-  }
-  process.stdout.write(`${JSON.stringify(stackPolicyConfig(config, resources), null, 2)}\n`);
+  const resources =
+    config.cost.monthlyBudget !== undefined
+      ? (await planStack({ ...target, configFile: file }, io)).plan.resources
+      : undefined;
+  io.stdout(`${JSON.stringify(stackPolicyConfig(config, resources), null, 2)}\n`);
+  return 0;
 }
 
-main().catch((err) => {
-  if (!(err instanceof ConfigError || err instanceof StackFileError)) throw err;
-  process.stderr.write(`policy-config: ${err.message}\n`);
-  process.exit(1);
-});
+if (require.main === module) processMain(POLICY_CONFIG_COMMAND, runPolicyConfig, path.resolve(__dirname, ".."));

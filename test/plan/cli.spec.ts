@@ -138,7 +138,10 @@ describe("npm run plan (CLI)", () => {
       build: () => Promise.reject(new Error("boom")),
     });
     assert.equal(r, 1);
-    assert.equal(stderr, "plan: the program stopped with an error (a bug, not your config): boom\n");
+    assert.equal(
+      stderr,
+      "planning stack dev on the mock engine...\nplan: the program stopped with an error (a bug, not your config): boom\n",
+    );
   });
 
   it("writes the plan but exits 1 when a mandatory policy fails, listing it under --quiet", async () => {
@@ -156,7 +159,9 @@ describe("npm run plan (CLI)", () => {
       build: async () => ({ ...real, plan: { ...real.plan, violations: [...real.plan.violations, violation] } }),
     });
     assert.equal(r, 1);
-    assert.equal(stderr, "plan: 1 mandatory policy violation:\n  [mandatory] p: m\n      urn:x\n");
+    // Progress on stderr, then the report.
+    assert.match(stderr, /^planning stack dev on the mock engine\.\.\.\nplanned dev in [0-9.]+s\n/);
+    assert.ok(stderr.endsWith("\nplan: 1 mandatory policy violation:\n  [mandatory] p: m\n      urn:x\n"), stderr);
     assert.ok(fs.existsSync(path.join(out, "plan.json")), "the plan is written for the reader");
   });
 

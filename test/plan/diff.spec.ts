@@ -62,7 +62,7 @@ describe("npm run diff (CLI)", () => {
   it("names a missing plan and the expected input, without a stack trace", () => {
     const r = run("nope/base.json", "nope/head.json");
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, "diff: a plan.json written by npm run plan not found: nope/base.json\n");
+    assert.equal(r.stderr, "diff: nope/base.json: not found (expected a plan.json written by npm run plan)\n");
   });
 
   it("rejects a cost report on one side only and an unknown flag", () => {

@@ -1,57 +1,64 @@
 /**
- * npm run capacity -- --stack <name> [--plan FILE] [--json]
- * Reads out/<stack>/plan.json (run `npm run plan -- --stack <name>` first), prints the demand
- * derivation and every capacity check; exit 1 when a check falls short, 2 on bad input.
+ * npm run capacity -- --stack NAME [--plan FILE] [--json]
+ *
+ * Reads out/<stack>/plan.json (or --plan FILE; run `npm run plan -- --stack NAME` first), prints the
+ * demand derivation and every capacity check, with all regions up and with one lost.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import * as path from "path";
+import { type CommandSpec, type ParsedArgs, str, UsageError } from "../plan/args";
+import { type CommandIo, processMain } from "../plan/command";
+import { readPlanFile } from "../plan/load";
+import type { Plan } from "../plan/model";
 import { ASSUMPTIONS } from "./assumptions";
-import { capacityChecks, demand, regionFacts, servedRps, type PlanLike } from "./model";
+import { capacityChecks, demand, regionFacts, type PlanLike } from "./model";
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+export const CAPACITY_COMMAND: CommandSpec = {
+  command: "capacity",
+  summary: "Whether each region's ceilings reach the design peak, with all regions up and with one lost.",
+  flags: [
+    { name: "stack", value: "NAME", help: "reads out/NAME/plan.json" },
+    { name: "plan", value: "FILE", help: "read this plan.json instead" },
+    { name: "json", help: "print the assumptions, demand and checks as JSON" },
+  ],
+  notes: ["Exit 0 when every check holds; 1 when one falls short; 2 on bad arguments or files."],
+};
+
+/** The view: a plan -> demand and checks. */
+export function capacityView(plan: Plan) {
+  const facts = regionFacts(plan as unknown as PlanLike);
+  return { stack: plan.stack, facts, demand: demand(), checks: capacityChecks(facts) };
 }
 
-function main(): number {
-  const stack = arg("stack");
-  const file = arg("plan") ?? (stack ? join("out", stack, "plan.json") : undefined);
-  if (!file) {
-    console.error("usage: npm run capacity -- --stack <name> [--plan FILE] [--json]");
-    return 2;
-  }
-  if (!existsSync(file)) {
-    console.error(`${file}: not found; run npm run plan -- --stack ${stack ?? "<name>"} first`);
-    return 2;
-  }
-  const plan = JSON.parse(readFileSync(file, "utf8")) as PlanLike;
-  const facts = regionFacts(plan);
-  const d = demand();
-  const checks = capacityChecks(facts);
-  if (process.argv.includes("--json")) {
-    console.log(JSON.stringify({ stack: plan.stack, assumptions: ASSUMPTIONS, demand: d, checks }, null, 2));
-    return checks.every((c) => c.ok) ? 0 : 1;
-  }
+export function formatCapacity(report: ReturnType<typeof capacityView>): string {
   const n = (x: number) => (x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString("en-US"));
+  const { facts, demand: d, checks } = report;
   const a = ASSUMPTIONS;
-  console.log(`Capacity of stack ${plan.stack} (${facts.length} region(s): ${facts.map((f) => f.region).join(", ")})`);
-  console.log(
+  const short = checks.filter((c) => !c.ok);
+  return [
+    `Capacity of stack ${report.stack} (${facts.length} region(s): ${facts.map((f) => f.region).join(", ")})`,
     `Demand: ${n(a.users)} users x ${a.dailyActiveShare * 100} % daily active = ${n(d.dailyActiveUsers)} DAU x ` +
       `${a.requestsPerActiveUserPerDay} requests/day = ${n(d.averageRps)} rps average x ${a.peakToAverage} peak = ` +
       `${n(d.derivedPeakRps)} rps; design peak max(that, seed 003 ${n(a.seedTargetRps)}) = ${n(d.peakRps)} rps`,
-  );
-  console.log(
-    `Before issue 16: 10 pods x 200m CPU = ${n(servedRps(10, 0.2))} rps per service per region ` +
-      `(${a.appRpsPerCore} rps per core, seed 004); activity-service (${a.routeShare["activity-service"] * 100} % of requests) ` +
-      `in ${facts.length} regions then caps the platform at ${n((servedRps(10, 0.2) * facts.length) / a.routeShare["activity-service"])} rps`,
-  );
-  for (const c of checks)
-    console.log(
-      `${c.ok ? "ok  " : "SHORT"} ${c.region.padEnd(14)} ${c.scenario.padEnd(16)} ${c.what}: need ${n(c.need)}, have ${n(c.have)}`,
-    );
-  const short = checks.filter((c) => !c.ok);
-  console.log(short.length ? `${short.length} check(s) short` : "every check holds");
-  return short.length ? 1 : 0;
+    ...checks.map(
+      (c) =>
+        `${c.ok ? "ok  " : "SHORT"} ${c.region.padEnd(14)} ${c.scenario.padEnd(16)} ${c.what}: ` +
+        `need ${n(c.need)}, have ${n(c.have)}`,
+    ),
+    short.length ? `${short.length} check(s) short` : "every check holds",
+  ].join("\n");
 }
 
-process.exitCode = main();
+export function runCapacity(args: ParsedArgs, io: CommandIo): number {
+  const stack = str(args, "stack");
+  const file = str(args, "plan") ?? (stack ? path.join(io.rootDir, "out", stack, "plan.json") : undefined);
+  if (!file) throw new UsageError("--stack <name> or --plan FILE is required (e.g. --stack dev)");
+  const plan = readPlanFile(file, io.cwd);
+  const report = capacityView(plan);
+  if (args.flags.json === true) {
+    const { stack: name, demand: d, checks } = report;
+    io.stdout(JSON.stringify({ stack: name, assumptions: ASSUMPTIONS, demand: d, checks }, null, 2) + "\n");
+  } else io.stdout(formatCapacity(report) + "\n");
+  return report.checks.every((c) => c.ok) ? 0 : 1;
+}
+
+if (require.main === module) processMain(CAPACITY_COMMAND, runCapacity, path.resolve(__dirname, "..", ".."));
