@@ -82,7 +82,10 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
     if (lenient !== undefined) (parsed as Record<string, unknown>)[k] = lenient;
   }
   const reported = new Set(issues.map((i) => i.path));
-  const semantic = semanticIssues(parsed).map((i) => ({ ...i, path: i.path.replace(/^platform:/, ns) }));
+  const semantic = semanticIssues(parsed).map((i) => ({
+    ...i,
+    path: servicePathAsWritten(i.path, parsed.services, values.services).replace(/^platform:/, ns),
+  }));
   issues.push(...semantic.filter((i) => !reported.has(i.path)));
   if (issues.length > 0) throw new ConfigError(issues, ctx.stack);
   return deepFreeze(resolve(parsed as ParsedSections, ctx));
@@ -117,6 +120,18 @@ function parseWithoutBadValues(schema: z.ZodType, value: unknown, error: z.ZodEr
     err = again.error;
   }
   return undefined;
+}
+
+/**
+ * Cross-field rules index the overlaid catalogue; point a service's problem at the entry the stack
+ * file wrote for it, or name the default service the stack left as it is.
+ */
+function servicePathAsWritten(path: string, services: readonly { name: string }[] | undefined, raw: unknown): string {
+  const m = /^platform:services\[(\d+)\](.*)$/.exec(path);
+  const name = m && services?.[Number(m[1])]?.name;
+  if (!m || name === undefined) return path;
+  const written = Array.isArray(raw) ? raw.findIndex((e) => (e as { name?: unknown })?.name === name) : -1;
+  return written >= 0 ? `platform:services[${written}]${m[2]}` : `platform:services[default ${name}]${m[2]}`;
 }
 
 function isEmpty(value: unknown): boolean {
@@ -177,7 +192,9 @@ function keysOfSchemaAt(schema: z.ZodType, path: readonly PropertyKey[]): string
       const def = x._zod.def;
       if (["default", "prefault", "optional", "nullable", "readonly", "catch"].includes(def.type as string))
         x = def.innerType as typeof x;
-      else if (def.type === "pipe") x = def.in as typeof x;
+      // A preprocess is a pipe from a transform: its shape is the pipe's output schema.
+      else if (def.type === "pipe")
+        x = ((def.in as typeof x)._zod.def.type === "transform" ? def.out : def.in) as typeof x;
       else return x;
     }
   };

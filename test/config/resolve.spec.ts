@@ -47,7 +47,7 @@ describe("config resolution: every default applied once", () => {
         ],
         autoscaling: { hpa: { minReplicas: 4, memoryPercent: 75 } },
       });
-      assert.deepEqual(c.services[1].autoscaling, {
+      assert.deepEqual(c.services.find((s) => s.name === "jobs")!.autoscaling, {
         hpa: { minReplicas: 4, maxReplicas: 20, cpuPercent: 50, memoryPercent: 75 },
       });
     });

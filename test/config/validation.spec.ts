@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { CONFIG_SECTIONS, ConfigError, formatIssue } from "../../components/config";
+import { DEFAULT_SERVICES } from "../../components/config/sections/workloads";
 import { loadStandIn } from "../helpers/stand-in";
 
 const ctx = { project: "platform", stack: "test" };
@@ -191,9 +192,9 @@ describe("config validation", () => {
         "platform:gateway.minReplicas: got 5; expected at most gateway.maxReplicas (4)",
         "platform:autoscaling.mesh.minReplicas: got 60; expected at most autoscaling.mesh.maxReplicas (50)",
         // every default mesh-scaled web service without a schedule inherits the bad range too
-        "platform:services[0].autoscaling.keda.maxReplicas: got 50; expected at least autoscaling.mesh.minReplicas (60)",
-        "platform:services[1].autoscaling.keda.maxReplicas: got 50; expected at least autoscaling.mesh.minReplicas (60)",
-        "platform:services[3].autoscaling.keda.maxReplicas: got 50; expected at least autoscaling.mesh.minReplicas (60)",
+        "platform:services[default frontend].autoscaling.keda.maxReplicas: got 50; expected at least autoscaling.mesh.minReplicas (60)",
+        "platform:services[default user-service].autoscaling.keda.maxReplicas: got 50; expected at least autoscaling.mesh.minReplicas (60)",
+        "platform:services[default notification-service].autoscaling.keda.maxReplicas: got 50; expected at least autoscaling.mesh.minReplicas (60)",
       ].sort(),
     );
   });
@@ -286,11 +287,17 @@ describe("config validation: secrets and near misses", () => {
   });
 });
 
+/** A catalogue of only these services: entries overlay the defaults, so each default is removed after them. */
+const onlyThese = (...services: Record<string, unknown>[]) => [
+  ...services,
+  ...DEFAULT_SERVICES.map((d) => ({ name: d.name, remove: true })),
+];
+
 describe("config validation: every problem in one report", () => {
   it("still runs cross-field checks on a section with a shape error elsewhere in it", () => {
     const p = problems({
       ...base(),
-      services: [
+      services: onlyThese(
         {
           name: "api",
           image: "repo/api:1.0",
@@ -299,7 +306,7 @@ describe("config validation: every problem in one report", () => {
           resources: { requests: { memory: "128MB" } },
         },
         { name: "web", image: "repo/web:1.0", routes: ["/"] },
-      ],
+      ),
     });
     assert.deepEqual(p, [
       'platform:services[0].resources.requests.memory: got "128MB"; expected a memory quantity like "128Mi" or "1Gi"',
@@ -311,7 +318,7 @@ describe("config validation: every problem in one report", () => {
   });
 
   it("does not check chaos targets against a custom catalogue when chaos is off (prod default)", () => {
-    const services = [{ name: "web", image: "repo/web:1.0", routes: ["/"] }];
+    const services = onlyThese({ name: "web", image: "repo/web:1.0", routes: ["/"] });
     assert.deepEqual(problems({ ...base(), services }), []);
     assert.deepEqual(
       problems({

@@ -8,6 +8,7 @@ import {
   pinnedImage,
   positiveInt,
 } from "../primitives";
+import { orderServices, overlayServices } from "./services-overlay";
 
 const probeTiming = (d: {
   initialDelaySeconds: number;
@@ -125,11 +126,14 @@ export const DEFAULT_SERVICES = [
   },
 ];
 
-/** `platform:services` */
+/** `remove: true` drops a default service (services-overlay.ts). */
+const serviceEntrySchema = serviceSchema.extend({ remove: z.boolean().optional() });
+
+/** `platform:services`: entries overlay DEFAULT_SERVICES by name (services-overlay.ts). */
 export const servicesSchema = z
-  .array(serviceSchema)
-  .min(1, { error: "at least one service" })
-  .default(() => z.array(serviceSchema).parse(DEFAULT_SERVICES));
+  .preprocess(overlayServices(DEFAULT_SERVICES), z.array(serviceEntrySchema))
+  .transform(orderServices<z.output<typeof serviceEntrySchema>>(DEFAULT_SERVICES))
+  .refine((list) => list.length > 0, { error: "at least one service (every default service is removed)" });
 
 /** `platform:gateway`: nginx gateway (seeds 000/001). */
 export const gatewaySchema = z
