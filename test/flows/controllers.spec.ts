@@ -17,7 +17,7 @@ function withDeny(plan: Plan, namespace: string) {
   return [...plan.resources, deny];
 }
 
-describe("flows: controllers and webhooks (issue 16)", () => {
+describe("flows: controllers and webhooks", () => {
   it("dev: KEDA -> Prometheus 9090 and kube-apiserver -> VPA webhook 8000 hold in every region", async () => {
     const { plan, config } = await planFor("dev");
     for (const [id, from, to, port] of [
