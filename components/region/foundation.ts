@@ -1,26 +1,45 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PlatformConfig, RegionConfig } from "./config";
-import { clusterName, physicalName, regionCode } from "./naming";
-import { EksCluster } from "./cluster/eks";
-import { Karpenter } from "./cluster/karpenter";
-import { LoadBalancerController } from "./cluster/lb-controller";
-import { Vpc } from "./network/vpc";
-import { defaultTags } from "./tags";
-import { createAlarmTopic } from "./observability/alarm-topic";
-import type { RegionContext } from "./region-context";
+import type { ClusterConfig, Environment, KarpenterConfig, NetworkConfig, RegionConfig } from "../config/types";
+import { EksCluster } from "../cluster/eks";
+import { Karpenter } from "../cluster/karpenter";
+import { LoadBalancerController } from "../cluster/lb-controller";
+import { Vpc } from "../network/vpc";
+import { createAlarmTopic } from "../observability/alarm-topic";
+import type { RegionContext } from "../region-context";
 
-export interface RegionArgs {
-  config: PlatformConfig;
+/** What one region's foundation needs: plain values, each named for what it decides. */
+export interface RegionFoundationArgs {
+  /** The validated region entry: name, VPC range, AZs, primary or not. */
   region: RegionConfig;
   /** This region's aws.Provider; every AWS child uses it. */
   provider: aws.Provider;
+  /** Prefix for the region's physical names, e.g. `platform-prod-usw2`. */
+  physicalName: string;
+  /** The EKS cluster's name (also the Karpenter discovery tag and the subnets' cluster tag). */
+  clusterName: string;
+  /** dev or prod: cluster sizing and protection. */
+  environment: Environment;
+  /** `platform:network`: subnet sizes, NAT, flow logs, the Kubernetes service range. */
+  network: NetworkConfig;
+  /** `platform:cluster`: version, system node group, endpoint access, logging. */
+  cluster: ClusterConfig;
+  /** `platform:karpenter`: NodePools, root volume size, AMI alias. */
+  karpenter: KarpenterConfig;
+  /** Addresses subscribed to the region's alarm topic. */
+  alarmEmails: readonly string[];
+  /** Protect the alarm topic from deletion (prod). */
+  protect: boolean;
+  /** Tags for what EC2 launches outside Pulumi (system nodes, Karpenter nodes): provider default tags miss them. */
+  nodeTags: Record<string, string>;
+  /** The primary region's VPC range: where an in-network deployer runs. */
+  primaryVpcCidr: string;
 }
 
 /**
- * Everything that lives in one AWS region. It owns the network; the Platform
- * parents the region's other components here so `pulumi stack --show-urns`
- * reads per region.
+ * One AWS region: its foundation (alarm topic, network, EKS cluster, Karpenter, the AWS Load
+ * Balancer Controller) built here, and every later stage's regional components parented here so
+ * `pulumi stack --show-urns` reads per region. `context` is the one handle later stages take.
  */
 export class Region extends pulumi.ComponentResource {
   public readonly region: RegionConfig;
@@ -35,48 +54,41 @@ export class Region extends pulumi.ComponentResource {
   public readonly karpenter: Karpenter;
   /** AWS Load Balancer Controller; the edge's TargetGroupBinding depends on `lbController.release`. */
   public readonly lbController: LoadBalancerController;
-  /** The one handle later stages (data, workloads, edge, observability, chaos) take. */
+  /** The one handle later stages (data, apps, edge) take. */
   public readonly context: RegionContext;
 
-  constructor(name: string, args: RegionArgs, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(name: string, args: RegionFoundationArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:region:Region", name, {}, opts);
-    const { config, region, provider } = args;
+    const { region, provider } = args;
     this.region = region;
     this.provider = provider;
-    this.physicalName = physicalName([config.name, config.stack, regionCode(region.name)]);
-    this.clusterName = clusterName(config.name, config.stack, region.name);
+    this.physicalName = args.physicalName;
+    this.clusterName = args.clusterName;
     // First: it depends on nothing, and every later stage's alarms publish to it.
     const alarmTopic = createAlarmTopic(
       name,
-      {
-        physicalName: this.physicalName,
-        emails: config.observability.alarmEmails,
-        protect: config.environment === "prod",
-      },
+      { physicalName: this.physicalName, emails: args.alarmEmails, protect: args.protect },
       { parent: this, provider },
     );
     this.vpc = new Vpc(
       `${name}-network`,
-      { region, network: config.network, physicalName: this.physicalName, clusterName: this.clusterName },
+      { region, network: args.network, physicalName: this.physicalName, clusterName: this.clusterName },
       { parent: this, provider },
     );
     this.cluster = new EksCluster(
       `${name}-cluster`,
       {
-        cluster: config.cluster,
-        environment: config.environment,
+        cluster: args.cluster,
+        environment: args.environment,
         provider,
         region: region.name,
         clusterName: this.clusterName,
         physicalName: this.physicalName,
         vpcId: this.vpc.vpcId,
         privateSubnetIds: this.vpc.privateSubnetIds,
-        serviceCidr: config.network.serviceCidr,
-        nodeTags: defaultTags(config, region.name),
-        deployerNetwork: {
-          primaryVpcCidr: config.regions.find((r) => r.isPrimary)!.vpcCidr,
-          isPrimary: region.isPrimary,
-        },
+        serviceCidr: args.network.serviceCidr,
+        nodeTags: args.nodeTags,
+        deployerNetwork: { primaryVpcCidr: args.primaryVpcCidr, isPrimary: region.isPrimary },
       },
       { parent: this },
     );
@@ -86,9 +98,9 @@ export class Region extends pulumi.ComponentResource {
         cluster: this.cluster,
         provider,
         region: region.name,
-        config: config.karpenter,
+        config: args.karpenter,
         physicalName: this.physicalName,
-        nodeTags: defaultTags(config, region.name),
+        nodeTags: args.nodeTags,
       },
       { parent: this },
     );
