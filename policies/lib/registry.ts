@@ -1,4 +1,4 @@
-import type { PlatformPolicy } from "./policy";
+import { guardUnknowns, type PlatformPolicy } from "./policy";
 import type { RegistryEntry } from "./registry-entry";
 import { stackPolicies } from "../stack/entries";
 import { networkPolicies } from "../aws/network/entries";
@@ -9,6 +9,7 @@ import { dataPolicies } from "../aws/data/entries";
 import { eksPolicies } from "../aws/eks/entries";
 import { edgePolicies } from "../aws/edge/entries";
 import { namesPolicies } from "../aws/names/entries";
+import { accessPolicies } from "../aws/access/entries";
 import { kubernetesPolicies } from "../kubernetes/entries";
 
 export type { RegistryEntry } from "./registry-entry";
@@ -27,10 +28,14 @@ export const REGISTRY: readonly RegistryEntry[] = [
   ...eksPolicies,
   ...edgePolicies,
   ...namesPolicies,
+  ...accessPolicies,
   ...kubernetesPolicies,
 ];
 
-/** The pack's policies, fresh objects each call (the PolicyPack, tests and the offline evaluator). */
+/**
+ * The pack's policies, fresh objects each call (the PolicyPack, tests and the offline evaluator), each
+ * under preview semantics: one that read an unknown value and would report cannot decide (guardUnknowns).
+ */
 export function allPolicies(): PlatformPolicy[] {
-  return REGISTRY.map((entry) => entry.create());
+  return REGISTRY.map((entry) => guardUnknowns(entry.create()));
 }

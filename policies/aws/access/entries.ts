@@ -1,0 +1,5 @@
+import type { RegistryEntry } from "../../lib/registry-entry";
+import { accessModel, accessModelAdvisory } from "./access-model";
+
+/** This area's policies, in pack order. Adding one: a file exporting its factory, one line here. */
+export const accessPolicies: readonly RegistryEntry[] = [{ create: accessModel }, { create: accessModelAdvisory }];

@@ -1,0 +1,228 @@
+/**
+ * The CI identities (the bootstrap program's preview and deploy roles for this stack) and the
+ * cluster access entries: previews read no secret value anywhere and write nothing in a cluster;
+ * a deploy can set up WAF logging, creates roles only under a boundary and cannot drop one.
+ * Also the two deliveries decided outside IAM policies: CloudFront standard logs (bucket ACL).
+ */
+import {
+  parseCiRolesInput,
+  planCiRoles,
+  workloadBoundaryName,
+  type CiRolePlan,
+} from "../../components/bootstrap/ci-roles";
+import { k8sAllows } from "./eks-access-policies";
+import type { Need } from "./model";
+import { statementsOf } from "./policy-doc";
+import { managedStatements, type World } from "./world";
+
+/** The stack a plan belongs to, from its URNs (`urn:pulumi:<stack>::...`). */
+export const stackOf = (world: World) => world.resources[0]?.urn.split(":")[2]?.split("::")[0] ?? "dev";
+
+export function ciAsker(world: World, plan: CiRolePlan): Need["asker"] {
+  const identity = [
+    ...(plan.inlinePolicy ? statementsOf(plan.inlinePolicy, `bootstrap ${plan.roleName} inline`) : []),
+    ...plan.managedPolicyArns.flatMap((arn) => managedStatements(arn) ?? []),
+  ];
+  return {
+    outside: `arn:aws:iam::${world.account}:role/${plan.roleName}`,
+    account: world.account,
+    identity,
+    boundary: statementsOf(plan.boundary, `bootstrap ${plan.boundaryName}`),
+  };
+}
+
+/** Secret-bearing reads: Secrets Manager values, SSM parameters, CloudFront configs with origin headers, WAF samples. */
+function secretReads(world: World): [action: string, resource: string, urn?: string][] {
+  const arn = (r: { urn: string }) => String(world.out(world.resources.find((x) => x.urn === r.urn)!).arn);
+  const regions = [...new Set(world.resources.map((r) => r.region).filter((r): r is string => !!r))];
+  return [
+    ...world
+      .ofType("aws:secretsmanager/secret:Secret")
+      .map((s) => ["secretsmanager:GetSecretValue", arn(s), s.urn] as [string, string, string]),
+    ...world
+      .ofType("aws:cloudfront/distribution:Distribution")
+      .flatMap((d) =>
+        ["cloudfront:GetDistributionConfig", "cloudfront:GetDistribution"].map(
+          (a) => [a, arn(d), d.urn] as [string, string, string],
+        ),
+      ),
+    ...world
+      .ofType("aws:wafv2/webAcl:WebAcl")
+      .map((w) => ["wafv2:GetSampledRequests", arn(w), w.urn] as [string, string, string]),
+    ...world
+      .ofType("aws:lb/listenerRule:ListenerRule")
+      .map((l) => ["elasticloadbalancing:DescribeRules", "*", l.urn] as [string, string, string]),
+    ...(world.ofType("aws:cloudfront/distribution:Distribution").length
+      ? [["cloudfront:ListDistributions", "*"] as [string, string]]
+      : []),
+    ...regions.map(
+      (r) => ["ssm:GetParameter", `arn:aws:ssm:${r}:${world.account}:parameter/platform/any`] as [string, string],
+    ),
+  ];
+}
+
+function previewNeeds(world: World, plan: CiRolePlan): Need[] {
+  const asker = ciAsker(world, plan);
+  return secretReads(world).map(([action, resource, urn]) => ({
+    requirement: "preview-no-secret-values",
+    kind: "forbidden",
+    asker,
+    action,
+    resource,
+    context: { "aws:RequestedRegion": resource.split(":")[3] || "us-east-1" },
+    urn,
+  }));
+}
+
+function deployNeeds(world: World, plan: CiRolePlan): Need[] {
+  const asker = ciAsker(world, plan);
+  const role = `arn:aws:iam::${world.account}:role/platform-service-role`;
+  const region = { "aws:RequestedRegion": "us-east-1" };
+  const boundary = `arn:aws:iam::${world.account}:policy/${workloadBoundaryName("platform", plan.stack)}`;
+  const waf = world.ofType("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration").map((w): Need => ({
+    // WAF creates the log group's resource policy with the caller's permissions
+    // (https://docs.aws.amazon.com/waf/latest/developerguide/logging-cw-logs.html, read 2026-12-07).
+    requirement: "waf-logging-setup",
+    kind: "required",
+    asker,
+    action: "logs:PutResourcePolicy",
+    resource: "*",
+    context: region,
+    urn: w.urn,
+  }));
+  return [
+    ...waf,
+    {
+      requirement: "deploy-role-boundary",
+      kind: "required",
+      asker,
+      action: "iam:CreateRole",
+      resource: role,
+      context: { ...region, "iam:PermissionsBoundary": boundary },
+    },
+    {
+      requirement: "deploy-role-boundary",
+      kind: "forbidden",
+      asker,
+      action: "iam:CreateRole",
+      resource: role,
+      context: region,
+    },
+    {
+      requirement: "deploy-role-boundary",
+      kind: "forbidden",
+      asker,
+      action: "iam:DeleteRolePermissionsBoundary",
+      resource: role,
+      context: region,
+    },
+    {
+      requirement: "deploy-role-boundary",
+      kind: "forbidden",
+      asker,
+      action: "iam:PutRolePermissionsBoundary",
+      resource: role,
+      context: { ...region, "iam:PermissionsBoundary": "arn:aws:iam::aws:policy/AdministratorAccess" },
+    },
+    ...[...world.roles.values()].map((r): Need => ({
+      requirement: "deploy-creates-planned-role",
+      kind: "required",
+      asker,
+      action: "iam:CreateRole",
+      resource: r.arn,
+      context: { ...region, ...(r.boundaryArn ? { "iam:PermissionsBoundary": r.boundaryArn } : {}) },
+      urn: r.urn,
+    })),
+  ];
+}
+
+/** Kubernetes access of the stack's access entries, by the EKS access policy each is associated with. */
+function clusterAccess(world: World): Need[] {
+  const ask = (verb: string, group: string, resource: string) => `kubernetes:${verb} ${group || "core"}/${resource}`;
+  return world.ofType("eks:index:Cluster").flatMap((c) => {
+    const clusterArn = `arn:aws:eks:${c.region}:${world.account}:cluster/${c.inputs.name}`;
+    const entries = Object.values(
+      (c.inputs.accessEntries ?? {}) as Record<
+        string,
+        { principalArn: string; accessPolicies: Record<string, { policyArn: string }> }
+      >,
+    );
+    return entries.flatMap((e) =>
+      Object.entries(e.accessPolicies).flatMap(([role, p]): Need[] => {
+        if (role !== "previewers") return [];
+        const k8s = (kind: Need["kind"], verb: string, group: string, resource: string): Need => {
+          const v = k8sAllows(p.policyArn, verb, group, resource);
+          const by = `${p.policyArn}#rule[${v.rule}]`;
+          return {
+            requirement: kind === "required" ? "preview-reads-cluster" : "preview-no-cluster-writes-or-secrets",
+            kind,
+            asker: { external: e.principalArn, account: e.principalArn.split(":")[4] },
+            action: ask(verb, group, resource),
+            resource: clusterArn,
+            urn: c.urn,
+            decided: v.allowed
+              ? { allowed: true, decidedBy: [by], reason: "access policy allows" }
+              : { allowed: false, decidedBy: [], reason: `${p.policyArn} grants no ${verb} on ${resource}` },
+          };
+        };
+        return [
+          k8s("required", "get", "apps", "deployments"),
+          k8s("required", "list", "", "configmaps"),
+          k8s("forbidden", "get", "", "secrets"),
+          k8s("forbidden", "list", "", "secrets"),
+          k8s("forbidden", "patch", "apps", "deployments"),
+          k8s("forbidden", "create", "", "pods"),
+          k8s("forbidden", "create", "", "pods/exec"),
+        ];
+      }),
+    );
+  });
+}
+
+/** CloudFront standard logging writes through the bucket ACL: awslogsdelivery needs FULL_CONTROL. */
+const CLOUDFRONT_LOG_DELIVERY = "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0";
+
+function cloudfrontLogs(world: World): Need[] {
+  return world.ofType("aws:cloudfront/distribution:Distribution").flatMap((d): Need[] => {
+    const bucket = (d.inputs.loggingConfig as { bucket?: string } | undefined)?.bucket?.replace(
+      /\.s3\.amazonaws\.com$/,
+      "",
+    );
+    if (!bucket) return [];
+    const b = world.ofType("aws:s3/bucket:Bucket").find((x) => world.out(x).bucket === bucket);
+    const acl = b && world.ofType("aws:s3/bucketAcl:BucketAcl").find((a) => a.inputs.bucket === world.out(b).id);
+    const grants =
+      (acl?.inputs.accessControlPolicy as { grants?: { grantee: { id?: string }; permission: string }[] })?.grants ??
+      [];
+    const i = grants.findIndex((g) => g.grantee.id === CLOUDFRONT_LOG_DELIVERY && g.permission === "FULL_CONTROL");
+    return [
+      {
+        requirement: "cloudfront-standard-logs",
+        kind: "required",
+        asker: { service: "awslogsdelivery (CloudFront standard logs)" },
+        action: "s3:PutObject",
+        resource: `arn:aws:s3:::${bucket}/*`,
+        urn: d.urn,
+        decided:
+          i >= 0
+            ? { allowed: true, decidedBy: [`${acl!.urn}#grants[${i}]`], reason: "bucket ACL" }
+            : {
+                allowed: false,
+                decidedBy: [],
+                reason: `no bucket ACL of ${bucket} grants FULL_CONTROL to the awslogsdelivery account (canonical id ${CLOUDFRONT_LOG_DELIVERY})`,
+              },
+      },
+    ];
+  });
+}
+
+export function ciNeeds(world: World): Need[] {
+  const stack = stackOf(world);
+  const plans = planCiRoles(parseCiRolesInput({ repository: "owner/repository", stacks: [stack] }));
+  return [
+    ...plans.filter((p) => p.kind === "preview").flatMap((p) => previewNeeds(world, p)),
+    ...plans.filter((p) => p.kind === "deploy").flatMap((p) => deployNeeds(world, p)),
+    ...clusterAccess(world),
+    ...cloudfrontLogs(world),
+  ];
+}

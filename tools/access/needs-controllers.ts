@@ -1,0 +1,195 @@
+/**
+ * What each controller does in AWS, keyed by the service account its Pod Identity association names,
+ * with the request context the controller sends (its tags), and what the nodes' role must do. Each
+ * row cites where the calls are documented.
+ */
+import type { Need } from "./model";
+import { associations, type Association } from "./needs-pods";
+import type { World } from "./world";
+
+interface Ctx {
+  world: World;
+  a: Association;
+  acct: string;
+  clusterArn: string;
+  nodeRole?: string;
+}
+
+type Call = [action: string, resource: string, context?: Record<string, string>];
+
+/**
+ * Karpenter v1 controller calls (karpenter.sh docs "Reference > CloudFormation", the controller
+ * policy's statements and the tags it documents for launched resources; read 2026-12-07).
+ */
+function karpenter({ world, a, acct, nodeRole }: Ctx): Call[] {
+  const tags = {
+    [`aws:RequestTag/kubernetes.io/cluster/${a.cluster}`]: "owned",
+    "aws:RequestTag/eks:eks-cluster-name": a.cluster,
+    "aws:RequestTag/karpenter.sh/nodepool": "default",
+  };
+  const interruption = world
+    .ofType("aws:cloudwatch/eventTarget:EventTarget")
+    .filter((t) => t.region === a.region && String(t.inputs.arn).startsWith("arn:aws:sqs:"))
+    .map((t) => String(t.inputs.arn));
+  const r = (x: string) => `arn:aws:ec2:${a.region}:${acct}:${x}`;
+  return [
+    ...(nodeRole ? [["iam:PassRole", nodeRole, { "iam:PassedToService": "ec2.amazonaws.com" }] as Call] : []),
+    ["ec2:CreateFleet", r("fleet/fleet-0"), tags],
+    ["ec2:RunInstances", r("instance/i-0"), tags],
+    ["ec2:CreateTags", r("instance/i-0"), { ...tags, "ec2:CreateAction": "CreateFleet" }],
+    ["eks:DescribeCluster", `arn:aws:eks:${a.region}:${acct}:cluster/${a.cluster}`],
+    [
+      "ssm:GetParameter",
+      `arn:aws:ssm:${a.region}::parameter/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/x86_64/standard/recommended/image_id`,
+    ],
+    ["pricing:GetProducts", "*"],
+    ...[...new Set(interruption)].flatMap((q): Call[] => [
+      ["sqs:ReceiveMessage", q],
+      ["sqs:DeleteMessage", q],
+    ]),
+  ];
+}
+
+/** AWS Load Balancer Controller: registers the gateway pods in the TargetGroupBinding's target group. */
+function lbController({ world, a }: Ctx): Call[] {
+  return world
+    .ofType("kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding")
+    .map((b) => String((b.inputs.spec as { targetGroupARN?: string }).targetGroupARN))
+    .filter((arn) => arn.split(":")[3] === a.region)
+    .flatMap((tg): Call[] => [
+      ["elasticloadbalancing:RegisterTargets", tg],
+      ["elasticloadbalancing:DeregisterTargets", tg],
+      ["elasticloadbalancing:DescribeTargetHealth", "*"],
+    ]);
+}
+
+/** KEDA's aws-sqs-queue scaler reads the queue depth (keda.sh scalers/aws-sqs docs). */
+function keda({ world, a }: Ctx): Call[] {
+  const urls = world
+    .ofType("kubernetes:keda.sh/v1alpha1:ScaledObject")
+    .flatMap((s) => (s.inputs.spec as { triggers: { type: string; metadata?: { queueURL?: string } }[] }).triggers)
+    .filter((t) => t.type === "aws-sqs-queue" && t.metadata?.queueURL)
+    .map((t) => t.metadata!.queueURL!);
+  return world
+    .ofType("aws:sqs/queue:Queue")
+    .filter((q) => q.region === a.region && urls.includes(String(world.out(q).url)))
+    .map((q): Call => ["sqs:GetQueueAttributes", String(world.out(q).arn)]);
+}
+
+/** VPC CNI (ipamd) attaches ENIs and assigns pod IPs on the nodes. */
+const vpcCni = ({ a, acct }: Ctx): Call[] => [
+  ["ec2:CreateNetworkInterface", `arn:aws:ec2:${a.region}:${acct}:network-interface/eni-0`],
+  ["ec2:AssignPrivateIpAddresses", `arn:aws:ec2:${a.region}:${acct}:network-interface/eni-0`],
+  ["ec2:DescribeInstances", "*"],
+];
+
+/** EBS CSI creates volumes tagged for the cluster and attaches them (aws-ebs-csi-driver docs). */
+const ebsCsi = ({ a, acct }: Ctx): Call[] => [
+  [
+    "ec2:CreateVolume",
+    `arn:aws:ec2:${a.region}:${acct}:volume/vol-0`,
+    { "aws:RequestTag/ebs.csi.aws.com/cluster": "true" },
+  ],
+  ["ec2:AttachVolume", `arn:aws:ec2:${a.region}:${acct}:volume/vol-0`],
+  ["ec2:AttachVolume", `arn:aws:ec2:${a.region}:${acct}:instance/i-0`],
+];
+
+/** Prometheus remote-writes to the region's AMP workspace. */
+const prometheus = ({ world, a }: Ctx): Call[] =>
+  world
+    .ofType("aws:amp/workspace:Workspace")
+    .filter((w) => w.region === a.region)
+    .map((w): Call => ["aps:RemoteWrite", String(world.out(w).arn)]);
+
+/** Alertmanager publishes to the region's alarm topic, encrypted with its key. */
+const alertmanager = ({ world, a }: Ctx): Call[] =>
+  world
+    .ofType("aws:sns/topic:Topic")
+    .filter((t) => t.region === a.region)
+    .flatMap((t): Call[] => {
+      const key = t.inputs.kmsMasterKeyId;
+      return [
+        ["sns:Publish", String(world.out(t).arn)],
+        ...(typeof key === "string" ? (["kms:GenerateDataKey", "kms:Decrypt"].map((x) => [x, key]) as Call[]) : []),
+      ];
+    });
+
+const CONTROLLERS: Record<string, { requirement: string; calls: (c: Ctx) => Call[] }> = {
+  "kube-system/karpenter": { requirement: "karpenter", calls: karpenter },
+  "kube-system/aws-load-balancer-controller": { requirement: "lb-controller", calls: lbController },
+  "keda/keda-operator": { requirement: "keda-sqs", calls: keda },
+  "kube-system/aws-node": { requirement: "vpc-cni", calls: vpcCni },
+  "kube-system/ebs-csi-controller-sa": { requirement: "ebs-csi", calls: ebsCsi },
+  "monitoring/kube-prometheus-stack-prometheus": { requirement: "amp-remote-write", calls: prometheus },
+  "monitoring/kube-prometheus-stack-alertmanager": { requirement: "alertmanager-publish", calls: alertmanager },
+};
+
+/** Node roles: pull images, and let the Pod Identity agent exchange tokens (AmazonEKSWorkerNodePolicy). */
+function nodeNeeds(world: World): Need[] {
+  const roles = [
+    ...world
+      .ofType("aws:eks/accessEntry:AccessEntry")
+      .filter((e) => e.inputs.type === "EC2_LINUX")
+      .map((e) => ({
+        arn: String(e.inputs.principalArn),
+        cluster: String(e.inputs.clusterName),
+        region: e.region,
+        urn: e.urn,
+      })),
+    ...world.ofType("aws:eks/nodeGroup:NodeGroup").map((g) => ({
+      arn: String(g.inputs.nodeRoleArn),
+      cluster: String(g.inputs.clusterName),
+      region: g.region,
+      urn: g.urn,
+    })),
+  ];
+  return roles.flatMap((n): Need[] => {
+    const calls: Call[] = [
+      ["eks-auth:AssumeRoleForPodIdentity", `arn:aws:eks:${n.region}:${world.account}:cluster/${n.cluster}`],
+      ["ecr:GetAuthorizationToken", "*"],
+      ["ecr:BatchGetImage", `arn:aws:ecr:${n.region}:${world.account}:repository/platform/app`],
+    ];
+    return [
+      ...calls.map(([action, resource]): Need => ({
+        requirement: "node-role",
+        kind: "required",
+        asker: { role: n.arn },
+        action,
+        resource,
+        urn: n.urn,
+      })),
+      {
+        requirement: "node-role",
+        kind: "required",
+        asker: { service: "ec2.amazonaws.com" },
+        action: "sts:AssumeRole",
+        resource: n.arn,
+        urn: n.urn,
+      },
+    ];
+  });
+}
+
+export function controllerNeeds(world: World): Need[] {
+  const assoc = associations(world);
+  const out: Need[] = [];
+  for (const a of assoc) {
+    const row = CONTROLLERS[`${a.namespace}/${a.serviceAccount}`];
+    if (!row) continue;
+    const nodeRole = world
+      .ofType("aws:eks/accessEntry:AccessEntry")
+      .find((e) => e.inputs.type === "EC2_LINUX" && e.inputs.clusterName === a.cluster)?.inputs.principalArn;
+    const ctx: Ctx = { world, a, acct: world.account, clusterArn: "", nodeRole: nodeRole as string | undefined };
+    for (const [action, resource, context] of row.calls(ctx))
+      out.push({
+        requirement: row.requirement,
+        kind: "required",
+        asker: { role: a.roleArn },
+        action,
+        resource,
+        context: { "aws:RequestedRegion": a.region, ...context },
+        urn: a.urn,
+      });
+  }
+  return [...out, ...nodeNeeds(world)];
+}
