@@ -1,4 +1,4 @@
-import { guardUnknowns, type PlatformPolicy } from "./policy";
+import type { PlatformPolicy } from "./policy";
 import type { RegistryEntry } from "./registry-entry";
 import { stackPolicies } from "../stack/entries";
 import { networkPolicies } from "../aws/network/entries";
@@ -32,10 +32,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
   ...kubernetesPolicies,
 ];
 
-/**
- * The pack's policies, fresh objects each call (the PolicyPack, tests and the offline evaluator), each
- * under preview semantics: one that read an unknown value and would report cannot decide (guardUnknowns).
- */
+/** The pack's policies, fresh objects each call (the PolicyPack, tests and the offline evaluator). */
 export function allPolicies(): PlatformPolicy[] {
-  return REGISTRY.map((entry) => guardUnknowns(entry.create()));
+  return REGISTRY.map((entry) => entry.create());
 }
