@@ -15,7 +15,7 @@ export interface ServiceMonitorManifest {
   spec: {
     namespaceSelector: { matchNames: string[] };
     selector: { matchLabels: Record<string, string> };
-    endpoints: { port: string; path: string; interval?: string; scheme: "http" }[];
+    endpoints: { port: string; path: string; interval?: string; scheme: "http"; honorLabels?: boolean }[];
   };
 }
 
@@ -29,6 +29,12 @@ export interface MonitorTarget {
   /** Named Service port. */
   port: string;
   path?: string;
+  /**
+   * Keep the target's own `namespace`/`pod` labels instead of Prometheus' (which would rename them
+   * `exported_*`). Only for a platform controller whose series describe objects in other
+   * namespaces; never for an app, which could then claim any namespace.
+   */
+  honorLabels?: boolean;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -57,7 +63,14 @@ export function serviceMonitorManifest(
     spec: {
       namespaceSelector: { matchNames: [target.namespace] },
       selector: { matchLabels: { ...target.matchLabels } },
-      endpoints: [{ port: target.port, path: target.path ?? "/metrics", scheme: "http" }],
+      endpoints: [
+        {
+          port: target.port,
+          path: target.path ?? "/metrics",
+          scheme: "http",
+          ...(target.honorLabels ? { honorLabels: true } : {}),
+        },
+      ],
     },
   };
 }
@@ -104,6 +117,9 @@ export function platformMonitorTargets(input: PlatformMonitorsInput): MonitorTar
       namespace: NAMESPACES.keda,
       matchLabels: { "app.kubernetes.io/name": "keda-operator" },
       port: "metrics",
+      // keda_scaler_detail_errors_total and keda_scaled_object_* carry the ScaledObject's namespace:
+      // without this Prometheus overwrites it with "keda" and KedaScalerErrors names the wrong one.
+      honorLabels: true,
     });
   const names = targets.map((t) => t.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);

@@ -196,6 +196,16 @@ describe("observability: ServiceMonitors", () => {
     }
   });
 
+  it("keeps KEDA's own namespace label (honorLabels), and never an app's", () => {
+    // keda_scaler_detail_errors_total carries the ScaledObject's namespace; KEDA's upstream dashboard
+    // has to query exported_namespace without honor_labels. Apps must not choose their namespace label.
+    const honored = targets
+      .map((t) => serviceMonitorManifest(t, { release: "kube-prometheus-stack" }))
+      .filter((m) => m.spec.endpoints[0].honorLabels === true)
+      .map((m) => m.metadata.name);
+    assert.deepEqual(honored, ["keda-operator"]);
+  });
+
   it("rejects an empty selector, a missing release label, a bad name and duplicates", () => {
     const t = targets[0];
     assert.throws(() => serviceMonitorManifest({ ...t, matchLabels: {} }, { release: "x" }), {
