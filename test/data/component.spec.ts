@@ -187,10 +187,21 @@ describe("data tier on the mock engine", () => {
       assert.deepEqual(forwarding, { "us-east-1": false, "us-west-2": true, "eu-west-1": true });
     });
 
-    it("pins the engine version on the GlobalCluster only; members ignore its drift", () => {
-      assert.equal(ofType(plan, GLOBAL_CLUSTER)[0].inputs.engineVersion, "16.13");
+    it("sets the engine version on the GlobalCluster only, which, like its members, ignores AWS's minor upgrades", () => {
+      const [global] = ofType(plan, GLOBAL_CLUSTER);
+      assert.equal(global.inputs.engineVersion, "16.13");
+      assert.deepEqual(global.options!.ignoreChanges, ["engineVersion"]);
       for (const c of ofType(plan, CLUSTER)) assert.ok(c.options!.ignoreChanges.includes("engineVersion"), c.name);
       for (const i of ofType(plan, INSTANCE)) assert.equal(i.inputs.engineVersion, undefined, i.name);
+    });
+
+    it("creates every instance after its enhanced-monitoring role's policy (RDS refuses the role before)", () => {
+      const [policy] = ofType(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter(
+        (a) => a.inputs.policyArn === "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+      );
+      const instances = ofType(plan, INSTANCE);
+      assert.equal(instances.length, 6);
+      for (const i of instances) assert.ok(i.dependencies.includes(policy.urn), i.name);
     });
 
     it("protects the stateful data resources in prod, and only those", () => {

@@ -22,6 +22,28 @@ async function run(environment: string, section: Record<string, unknown> = {}): 
 }
 
 describe("security: detection services (mock engine)", () => {
+  it("Config's recorder role may put objects (bucket-owner-full-control) and read the ACL of its bucket, and every delivery channel waits for that", async () => {
+    const r = await run("prod");
+    const grant = r.resources.find((x) => x.name === "security-config-delivery")!;
+    const role = r.resources.find((x) => x.name === "security-config-role")!;
+    assert.ok(grant.dependencies.includes(role.urn));
+    // AWS Config developer guide, "Permissions for the IAM role assigned to AWS Config" (S3 bucket policy for the role).
+    const bucket = "arn:aws:s3:::platform-prod-config-123456789012";
+    assert.deepEqual(JSON.parse(grant.inputs.policy as string).Statement, [
+      {
+        Sid: "ConfigDelivery",
+        Effect: "Allow",
+        Action: "s3:PutObject",
+        Resource: `${bucket}/AWSLogs/123456789012/Config/*`,
+        Condition: { StringLike: { "s3:x-amz-acl": "bucket-owner-full-control" } },
+      },
+      { Sid: "ConfigAclCheck", Effect: "Allow", Action: "s3:GetBucketAcl", Resource: bucket },
+    ]);
+    const channels = r.resources.filter((x) => x.type === "aws:cfg/deliveryChannel:DeliveryChannel");
+    assert.equal(channels.length, 2);
+    for (const c of channels) assert.ok(c.dependencies.includes(grant.urn), c.name);
+  });
+
   it("prod: GuardDuty with EKS audit logs and runtime monitoring, Security Hub and AWS Config in every region", async () => {
     const r = await run("prod");
     const ofType = (t: string) => r.resources.filter((x) => x.type === t);
