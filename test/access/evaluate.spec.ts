@@ -116,7 +116,10 @@ describe("access evaluator: AWS policy evaluation logic", () => {
     const id = doc("id", { Sid: "Decrypt", Effect: "Allow", Action: "kms:Decrypt", Resource: "*" });
     it("denies when the key policy names neither the principal nor its account", () => {
       const kp = doc("kp", { Effect: "Allow", Principal: { AWS: role("admin").id }, Action: "kms:*", Resource: "*" });
-      assert.match(evaluate(kms({ identity: id, resourcePolicy: kp })).reason, /key policy allows neither/);
+      assert.match(
+        evaluate(kms({ identity: id, resourcePolicy: kp })).reason,
+        /^the key policy allows kms:Decrypt to neither arn:aws:iam::111111111111:role\/app nor its account 111111111111$/,
+      );
     });
     it("a key policy naming the account root delegates to IAM policies", () => {
       const kp = doc("kp", {

@@ -64,7 +64,6 @@ function resourceStatements(r: AccessRequest, effect: "Allow" | "Deny") {
 }
 
 export function evaluate(r: AccessRequest): Decision {
-  const what = `${r.principal.id} ${r.action} on ${r.resource}`;
   const denies = [
     ...r.identity.filter((s) => s.effect === "Deny" && applies(s, r)),
     ...(r.boundary ?? []).filter((s) => s.effect === "Deny" && applies(s, r)),
@@ -99,7 +98,10 @@ export function evaluate(r: AccessRequest): Decision {
       return {
         allowed: false,
         decidedBy: [],
-        reason: `the key policy allows neither ${r.principal.id} nor its account ${what}`,
+        reason:
+          r.principal.kind === "service"
+            ? `no statement of the key policy allows ${r.principal.id} ${r.action}`
+            : `the key policy allows ${r.action} to neither ${r.principal.id} nor its account ${r.principal.account}`,
       };
     return identityOk
       ? {
