@@ -12,6 +12,17 @@ const record = (messageId: string, body: string) => ({ messageId, body, eventSou
 const job = (o: Record<string, unknown>) => JSON.stringify(o);
 const good = job({ type: "notification", recipient: "user-42", template: "welcome" });
 
+/** A notification job as the handler's contract states it: type, non-empty recipient and template. */
+function isNotification(body: string): boolean {
+  try {
+    const j = JSON.parse(body);
+    const text = (v: unknown) => typeof v === "string" && v !== "";
+    return j?.type === "notification" && text(j.recipient) && text(j.template);
+  } catch {
+    return false;
+  }
+}
+
 describe("burst-processor handler (SQS partial batch response)", () => {
   let logs: string[];
   let original: typeof console.log;
@@ -66,18 +77,7 @@ describe("burst-processor handler (SQS partial batch response)", () => {
           const res = await fn.handler({ Records: records });
           const failed = new Set(res.batchItemFailures.map((f) => f.itemIdentifier));
           bodies.forEach((b, i) => {
-            let valid = false;
-            try {
-              const j = JSON.parse(b);
-              valid =
-                j?.type === "notification" &&
-                !!j.recipient &&
-                typeof j.recipient === "string" &&
-                !!j.template &&
-                typeof j.template === "string";
-            } catch {
-              valid = false;
-            }
+            const valid = isNotification(b);
             assert.equal(failed.has(`m${i}`), !valid, b);
           });
         },
