@@ -1,6 +1,9 @@
+import type * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { CHARTS, type ChartPin } from "../charts";
+import type { ClusterHandle } from "../cluster/types";
+import type { Environment } from "../config/types";
 
 /** A custom resource kind a chart installs the CRD of, with the API versions the CRD serves. */
 export interface ProvidedKind {
@@ -51,6 +54,23 @@ export interface HelmAddon {
   readonly namespace: string;
   readonly release: ReleaseSettings;
   readonly provides: AddonProvides;
+  /**
+   * Set for an add-on every region's foundation installs on its cluster (after the system nodes,
+   * parented under the Region, Pulumi name `${region}-${id}`): its values and what it waits for.
+   * Unset: the component that owns the add-on installs it (Karpenter, workloads, mesh, ...).
+   */
+  readonly perRegion?: (ctx: AddonContext) => AddonInstall;
+}
+
+/** What a per-region add-on may read about the region it is installed in. */
+export interface AddonContext {
+  /** AWS region name, e.g. "us-west-2". */
+  readonly region: string;
+  readonly environment: Environment;
+  /** The region's cluster: name, k8s provider, the system nodes and EKS add-ons (`workloadDependencies`). */
+  readonly cluster: ClusterHandle;
+  /** The region's aws.Provider (Pod Identity roles an add-on may need). */
+  readonly provider: aws.Provider;
 }
 
 /** Per-install inputs: values, what the release waits for, and where it lives in the Pulumi tree. */
@@ -99,4 +119,21 @@ export function installAddon(
     },
     { ...opts, dependsOn: [...install.dependsOn] },
   );
+}
+
+/** Installs every add-on with `perRegion` on one region's cluster, in registry order. */
+export function installRegionAddons(
+  region: string,
+  addons: readonly HelmAddon[],
+  ctx: AddonContext,
+  parent: pulumi.Resource,
+): Record<string, k8s.helm.v3.Release> {
+  const out: Record<string, k8s.helm.v3.Release> = {};
+  for (const addon of addons)
+    if (addon.perRegion)
+      out[addon.id] = installAddon(`${region}-${addon.id}`, addon, addon.perRegion(ctx), {
+        parent,
+        provider: ctx.cluster.k8sProvider,
+      });
+  return out;
 }

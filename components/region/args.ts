@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { ADDONS } from "../addons";
 import type { PlatformConfig, RegionConfig } from "../config";
 import { clusterName, physicalName, regionCode } from "../naming";
 import { defaultTags } from "../tags";
@@ -23,5 +24,6 @@ export function foundationArgs(
     protect: config.environment === "prod",
     nodeTags: defaultTags(config, region.name),
     primaryVpcCidr: config.regions.find((r) => r.isPrimary)!.vpcCidr,
+    addons: ADDONS,
   };
 }

@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { installRegionAddons, type HelmAddon } from "../addons/addon";
 import type { ClusterConfig, Environment, KarpenterConfig, NetworkConfig, RegionConfig } from "../config/types";
 import { EksCluster } from "../cluster/eks";
 import { Karpenter } from "../cluster/karpenter";
@@ -34,11 +36,13 @@ export interface RegionFoundationArgs {
   nodeTags: Record<string, string>;
   /** The primary region's VPC range: where an in-network deployer runs. */
   primaryVpcCidr: string;
+  /** The add-on registry; those with `perRegion` are installed on this region's cluster. */
+  addons: readonly HelmAddon[];
 }
 
 /**
  * One AWS region: its foundation (alarm topic, network, EKS cluster, Karpenter, the AWS Load
- * Balancer Controller) built here, and every later stage's regional components parented here so
+ * Balancer Controller, the registry's per-region add-ons) built here, and every later stage's regional components parented here so
  * `pulumi stack --show-urns` reads per region. `context` is the one handle later stages take.
  */
 export class Region extends pulumi.ComponentResource {
@@ -54,6 +58,8 @@ export class Region extends pulumi.ComponentResource {
   public readonly karpenter: Karpenter;
   /** AWS Load Balancer Controller; the edge's TargetGroupBinding depends on `lbController.release`. */
   public readonly lbController: LoadBalancerController;
+  /** Releases of the registry's per-region add-ons, by add-on id. */
+  public readonly addons: Readonly<Record<string, k8s.helm.v3.Release>>;
   /** The one handle later stages (data, apps, edge) take. */
   public readonly context: RegionContext;
 
@@ -108,6 +114,12 @@ export class Region extends pulumi.ComponentResource {
       `${name}-lb-controller`,
       { cluster: this.cluster, provider, region: region.name, vpcId: this.vpc.vpcId },
       { parent: this },
+    );
+    this.addons = installRegionAddons(
+      name,
+      args.addons,
+      { region: region.name, environment: args.environment, cluster: this.cluster, provider },
+      this,
     );
     const vpc = this.vpc;
     this.context = {
