@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { deployGantt, flowGraph, label, type FlowLike } from "../../tools/pictures/mermaid";
 import { PICTURES_COMMAND, picturesOf, runPictures } from "../../tools/pictures/cli";
+import { CRITICAL_PATH_COMMAND, runCriticalPath } from "../../tools/critical-path";
 import { runCommand } from "../../tools/plan/command";
 import { analyse } from "../../tools/critical-path-lib";
 import { planFor, ROOT } from "../helpers/plan";
@@ -114,6 +115,25 @@ describe("pictures: Mermaid diagrams of a plan", () => {
       const bad = await run("--plan", file, "--only", "gantt");
       assert.deepEqual([bad.code, bad.err], [2, 'pictures: --only: got "gantt"; expected deploy or flows\n']);
       assert.equal((await run("--help")).code, 0);
+      // The same chart from npm run critical-path -- --format mermaid; an unknown format is refused.
+      const box = { out: "", err: "" };
+      const io = {
+        rootDir: ROOT,
+        cwd: dir,
+        env: {},
+        stdout: (t: string) => void (box.out += t),
+        stderr: (t: string) => void (box.err += t),
+      };
+      assert.equal(
+        await runCommand(CRITICAL_PATH_COMMAND, ["--plan", file, "--format", "mermaid"], io, runCriticalPath),
+        0,
+      );
+      assert.equal(box.out, picturesOf(plan).deploy);
+      assert.equal(
+        await runCommand(CRITICAL_PATH_COMMAND, ["--plan", file, "--format", "svg"], io, runCriticalPath),
+        2,
+      );
+      assert.match(box.err, /--format: got "svg"; expected text, json or mermaid/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
