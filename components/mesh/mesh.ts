@@ -115,7 +115,8 @@ export class Mesh extends pulumi.ComponentResource {
     const { base, istiod } = this.releases;
     const needs: Record<MeshManifest["needs"], pulumi.Resource[]> = {
       core: [apps.namespace],
-      istio: [apps.namespace, base],
+      // istiod too: its validating webhook fails open until istiod runs (tools/order/rules.json).
+      istio: [apps.namespace, base, istiod],
       waypoint: [apps.namespace, this.gatewayApi, istiod],
     };
     const created = this.plan.manifests.map((m) => this.create(`${this.name}-${m.role}`, m.manifest, needs[m.needs]));
