@@ -4,6 +4,7 @@ import { cpuMillis } from "./primitives";
 import { replicaBounds } from "./sections/replicas";
 import { deployerModeOf } from "./sections/cluster";
 import { resolveSecurity } from "./sections/security";
+import { resolveDataSystems } from "./sections/data-systems";
 import { REGION_TIME_ZONES, regionTimeZone } from "./timezones";
 import type { LoadContext } from "./load";
 import type { PlatformConfig, RegionConfig, ServiceConfig } from "./types";
@@ -95,6 +96,7 @@ export function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
     cost: p.cost,
     security: resolveSecurity(p.security, p.environment),
     mesh: p.mesh,
+    ...resolveDataSystems(p, primaryRegion),
   };
 }
 

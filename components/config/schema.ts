@@ -10,6 +10,7 @@ import { chaosSchema, loadTestsSchema, observabilitySchema } from "./sections/op
 import { costSchema } from "./sections/cost";
 import { securitySchema } from "./sections/security";
 import { meshSchema } from "./sections/mesh";
+import { DATA_SYSTEM_SECTIONS } from "./sections/data-systems";
 
 /**
  * Every `platform:<key>` the program reads. Each key is parsed on its own so a
@@ -38,6 +39,7 @@ export const CONFIG_SECTIONS = {
   cost: costSchema,
   security: securitySchema,
   mesh: meshSchema,
+  ...DATA_SYSTEM_SECTIONS,
 } as const;
 
 export type SectionKey = keyof typeof CONFIG_SECTIONS;

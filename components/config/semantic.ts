@@ -4,6 +4,7 @@ import { cpuMillis, duplicates, memoryBytes } from "./primitives";
 import { edgeIssues } from "./sections/edge";
 import { meshIssues } from "./sections/mesh";
 import { dataIssues } from "./sections/data-rules";
+import { dataSystemIssues } from "./sections/data-systems";
 import { clusterIssues } from "./sections/cluster";
 import { regionIssues } from "./sections/core-rules";
 import { chaosIssues } from "./sections/operations-rules";
@@ -78,6 +79,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
       add(key("cache", ".global"), true, "false with a single region (a Global Datastore needs a second region)");
   }
   dataIssues(c).forEach((i) => add(i.path, i.value, i.expected));
+  dataSystemIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   domainIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   if (c.services) checkServices(c, add);
   if (c.gateway) {

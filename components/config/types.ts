@@ -1,4 +1,5 @@
 import type { DeployerMode } from "./sections/cluster";
+import type { DataSystemsConfig } from "./sections/data-systems";
 import type { SecurityPlan } from "./sections/security";
 import type { ParsedSections } from "./schema";
 
@@ -64,7 +65,7 @@ export interface RegionConfig {
 }
 
 /** The validated, fully defaulted, frozen configuration handed to components. */
-export interface PlatformConfig {
+export interface PlatformConfig extends DataSystemsConfig {
   readonly project: string;
   readonly stack: string;
   readonly name: string;

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { planFor } from "../helpers/plan";
+import { planFor, planWith } from "../helpers/plan";
 import type { Plan } from "../../tools/plan-lib";
 
 const RECORD = "aws:route53/record:Record";
@@ -68,4 +68,27 @@ describe("edge: one owner for the shared origin name's validation record", () =>
       /RegionalEdge\$aws:route53\/record:Record::us-east-1-edge-cert-validation-1$/,
     );
   });
+});
+
+describe("edge: the shared validation record survives removing a region", () => {
+  it("prod without eu-west-1: the same owner, same URN and same record; no regional copy appears", async () => {
+    const full = (await planFor("prod")).plan;
+    const { plan: two, error } = await planWith("prod", {
+      "platform:regions": [
+        { name: "us-east-1", vpcCidr: "10.0.0.0/16" },
+        { name: "us-west-2", vpcCidr: "10.1.0.0/16" },
+      ],
+    });
+    assert.equal(error, undefined);
+    const owner = (p: Plan) =>
+      p.resources.filter((r) => r.type === RECORD && String(r.inputs.name).includes(".origin.example.com."));
+    const [before] = owner(full);
+    const after = owner(two!);
+    assert.deepEqual(
+      after.map((r) => r.urn),
+      [before.urn],
+    );
+    assert.deepEqual(after[0].inputs, before.inputs);
+    assert.equal(two!.resources.filter((r) => r.name.startsWith("eu-west-1-")).length, 0);
+  }).timeout(120_000);
 });

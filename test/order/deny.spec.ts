@@ -171,3 +171,18 @@ describe("order model: property over the prod plan", () => {
     );
   });
 });
+
+describe("order model: a webhook's release that does not wait for readiness", () => {
+  it("skipAwait on the KEDA release: its ScaledObjects may meet a webhook that is not serving yet", async () => {
+    const x = fixture((await planFor("prod")).plan);
+    named(x, "eu-west-1-workloads-keda").inputs.skipAwait = true;
+    const found = mandatory(x).map((v) => v.message);
+    assert.ok(found.length >= 4, found.join("\n"));
+    assert.ok(
+      found.includes(
+        "eu-west-1-workloads-so-frontend (kubernetes:keda.sh/v1alpha1:ScaledObject) waits for eu-west-1-workloads-keda (kubernetes:helm.sh/v3:Release), which sets skipAwait: a release that skips await is marked created before its webhook Deployment and Service are ready, so objects waiting for it can still be refused or admitted unvalidated. Source: https://www.pulumi.com/registry/packages/kubernetes/api-docs/helm/v3/release/ (skipAwait: by default the provider waits until all resources are ready), read 2026-12-07",
+      ),
+    );
+    assert.ok(found.every((m) => m.startsWith("eu-west-1-")));
+  });
+});

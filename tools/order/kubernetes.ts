@@ -6,6 +6,7 @@ const RELEASE = "kubernetes:helm.sh/v3:Release";
 const CONFIG_FILE = "kubernetes:yaml/v2:ConfigFile";
 const BUILT_IN = new Set(RULES.builtInGroups.groups);
 const PULUMI_KINDS = new Set(RULES.builtInGroups.pulumiTypes);
+const WAIT = `which sets skipAwait: ${RULES.webhookReady.why}. Source: ${RULES.webhookReady.source}`;
 
 type ChartRule = (typeof RULES.charts)[keyof typeof RULES.charts];
 type Render = ChartRule["renders"][number] & { nameValue?: string; defaultName?: string; nameFrom?: string };
@@ -146,6 +147,8 @@ function admission(g: PlanGraph): Violation[] {
             `${label(r)} must depend on ${label(releases[0])} (${rule.id}: ${rule.why}). ${cite}`,
           ),
         );
+      else if (releases.every((x) => x.inputs.skipAwait === true))
+        out.push(finding(ORDER_POLICY, r, `${label(r)} waits for ${label(releases[0])}, ${WAIT}`));
       for (const [target, what] of readTargets(g, rule.id, r)) {
         if (!target)
           out.push(
