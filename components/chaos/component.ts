@@ -9,9 +9,12 @@ import { planChaosExperiments } from "./plan";
 import { productionPodFailure } from "./production";
 import { chaosMeshValues, chaosNamespaceLabels } from "./values";
 
+/** The config sections the Chaos component reads. */
+export type ChaosSettings = Pick<PlatformConfig, "chaos" | "services" | "environment">;
+
 export interface ChaosArgs {
-  /** Validated stack config; reads `chaos` (experiments) and `services` (targets). */
-  config: PlatformConfig;
+  /** Validated stack config: `chaos` (experiments), `services` (targets), `environment` (controller replicas). */
+  config: ChaosSettings;
   /** The region: its cluster's k8s provider carries every resource. */
   region: Pick<RegionContext, "cluster">;
   /**
@@ -87,7 +90,7 @@ export class Chaos extends pulumi.ComponentResource {
 }
 
 /** The production pod-failure Schedules; a target that is not a configured web service is a config error. */
-export function productionSchedules(config: PlatformConfig) {
+export function productionSchedules(config: Pick<PlatformConfig, "chaos" | "services">) {
   const p = config.chaos.production;
   return p.targets.map((target, i) => {
     const svc = config.services.find((s) => s.name === target && s.kind === "web");

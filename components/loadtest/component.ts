@@ -7,7 +7,8 @@ import type { RegionContext } from "../region-context";
 import { LOADTEST_NAMESPACE, SCRIPT_CONFIGMAP, SCRIPT_FILE, k6Script, planLoadTests } from "./plan";
 
 export interface LoadTestsArgs {
-  config: PlatformConfig;
+  /** Validated stack config: `loadTests` (scenarios) and `services` (the paths the script requests). */
+  config: Pick<PlatformConfig, "loadTests" | "services">;
   region: Pick<RegionContext, "name" | "cluster">;
   /** The apps namespace and the Prometheus release (remote-write receiver) must exist first. */
   dependsOn?: pulumi.Input<pulumi.Resource>[];

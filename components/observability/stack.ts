@@ -21,8 +21,11 @@ import {
 } from "./values";
 
 export interface ObservabilityArgs {
-  /** Validated stack config; reads `observability` and `services`. */
-  config: PlatformConfig;
+  /**
+   * Validated stack config: `observability`, `services` (monitored web services), `mesh.enabled`
+   * (Prometheus joins the mesh) and `loadTests.enabled` (remote-write receiver for k6).
+   */
+  config: Pick<PlatformConfig, "observability" | "services" | "mesh" | "loadTests">;
   /**
    * The region: name (external label `region`, SigV4 region), physical name prefix, provider,
    * cluster (name = external label `cluster`, its k8s provider carries every Kubernetes resource)

@@ -15,6 +15,21 @@ export interface GlobalHandles {
   images: ImageResolver;
 }
 
+/** The config sections the apps stage's components read (each component's Args name which). */
+export type AppsSettings = Pick<
+  PlatformConfig,
+  | "mesh"
+  | "environment"
+  | "services"
+  | "gateway"
+  | "cluster"
+  | "autoscaling"
+  | "chaos"
+  | "regions"
+  | "observability"
+  | "loadTests"
+>;
+
 /** What one region's apps stage built. */
 export interface RegionApps {
   /** Services, gateway, autoscaling, queue. */
@@ -30,7 +45,7 @@ export interface RegionApps {
  * it enrols), the workloads, observability, the apps namespace's mesh objects, chaos experiments
  * and load tests (both opt-in). Pulumi names are `${region}-<stage>` as they always were.
  */
-export function deployApps(region: RegionContext, config: PlatformConfig, global: GlobalHandles): RegionApps {
+export function deployApps(region: RegionContext, config: AppsSettings, global: GlobalHandles): RegionApps {
   const opts = { parent: region.parent };
   const name = region.name;
   const mesh = config.mesh.enabled ? new Mesh(`${name}-mesh`, { config, region }, opts) : undefined;

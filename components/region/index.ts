@@ -1,3 +1,3 @@
 export { Region, type RegionFoundationArgs } from "./foundation";
-export { deployApps, type GlobalHandles, type RegionApps } from "./apps";
+export { deployApps, type AppsSettings, type GlobalHandles, type RegionApps } from "./apps";
 export { foundationArgs } from "./args";
