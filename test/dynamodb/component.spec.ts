@@ -12,7 +12,7 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 /** The GlobalTable alone on the mock engine, primary us-east-1 plus the given replica regions. */
 function run(raw: Record<string, unknown>, prod: boolean): Promise<ProgramRun> {
   const others = ["us-west-2", "eu-west-1"];
-  const dynamodb = resolveDynamodb(dynamodbSchema.parse(raw), others, prod);
+  const dynamodb = resolveDynamodb(dynamodbSchema.parse({ enabled: true, ...raw }), others, prod);
   return runProgram({
     ...ALONE,
     program: () => {

@@ -15,8 +15,9 @@ const input = (replicaRegions: string[]) => ({
 });
 
 describe("DynamoDB global table plan", () => {
-  it("defaults to seed 002's table: enabled, replicas everywhere, protected in prod only", () => {
-    const parsed = dynamodbSchema.parse(undefined);
+  it("defaults: off until a stack enables it; replicas everywhere, protected in prod only", () => {
+    assert.equal(dynamodbSchema.parse(undefined).enabled, false);
+    const parsed = dynamodbSchema.parse({ enabled: true });
     const prod = resolveDynamodb(parsed, ["us-west-2", "eu-west-1"], true);
     assert.deepEqual(prod.replicaRegions, ["us-west-2", "eu-west-1"]);
     assert.equal(prod.enabled, true);
@@ -39,7 +40,10 @@ describe("DynamoDB global table plan", () => {
   });
 
   it("refuses a replica in the primary region, outside the stack, or twice", () => {
-    const d = dynamodbSchema.parse({ replicaRegions: ["us-east-1", "ap-south-1", "us-west-2", "us-west-2"] });
+    const d = dynamodbSchema.parse({
+      enabled: true,
+      replicaRegions: ["us-east-1", "ap-south-1", "us-west-2", "us-west-2"],
+    });
     assert.deepEqual(dynamodbIssues(d, REGIONS, "us-east-1"), [
       {
         path: "platform:dynamodb.replicaRegions[0]",
@@ -57,7 +61,12 @@ describe("DynamoDB global table plan", () => {
         expected: "each region once (a region holds at most one replica of a table)",
       },
     ]);
-    assert.deepEqual(dynamodbIssues(dynamodbSchema.parse({ replicaRegions: ["eu-west-1"] }), REGIONS, "us-east-1"), []);
+    assert.deepEqual(
+      dynamodbIssues(dynamodbSchema.parse({ enabled: true, replicaRegions: ["eu-west-1"] }), REGIONS, "us-east-1"),
+      [],
+    );
+    const off = dynamodbSchema.parse({ replicaRegions: ["ap-south-1"] });
+    assert.deepEqual(dynamodbIssues(off, REGIONS, "us-east-1"), [], "a disabled table is not checked");
   });
 
   it("refuses a table name that is not a lowercase label", () => {

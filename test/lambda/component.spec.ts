@@ -9,7 +9,7 @@ import { ALONE, named, standInRegion } from "../helpers/stand-in";
 
 /** The BurstProcessor alone on the mock engine, consuming a stand-in queue in us-west-2. */
 function run(raw: Record<string, unknown>): Promise<ProgramRun> {
-  const config = burstProcessorSchema.parse(raw);
+  const config = burstProcessorSchema.parse({ enabled: true, ...raw });
   return runProgram({
     ...ALONE,
     program: () => {
@@ -93,7 +93,7 @@ describe("BurstProcessor (mock engine)", () => {
 
 describe("platform:burstProcessor rules", () => {
   const issues = (raw: Record<string, unknown>, visibility = 60) =>
-    burstProcessorIssues(burstProcessorSchema.parse(raw), visibility);
+    burstProcessorIssues(burstProcessorSchema.parse({ enabled: true, ...raw }), visibility);
 
   it("refuses seed 002's 1000 reserved against the default 1000 quota: AWS keeps 100 unreserved", () =>
     assert.deepEqual(issues({}), [
@@ -137,6 +137,6 @@ describe("platform:burstProcessor rules", () => {
 
   it("needs a batching window above batch size 10, and nothing when disabled", () => {
     assert.equal(issues({ reservedConcurrency: 10, batchSize: 100, maximumBatchingWindowSeconds: 0 }).length, 1);
-    assert.deepEqual(issues({ enabled: false }), []);
+    assert.deepEqual(burstProcessorIssues(burstProcessorSchema.parse({}), 60), [], "off by default, nothing checked");
   });
 });

@@ -9,7 +9,8 @@ import { nonNegativeInt, positiveInt } from "../primitives";
  */
 export const dynamodbSchema = z
   .strictObject({
-    enabled: z.boolean().default(true),
+    /** Off unless the stack turns it on (both stack files do). */
+    enabled: z.boolean().default(false),
     /** Last part of the physical table name `<name>-<stack>-<table>`; changing it replaces the table. */
     table: z
       .string()

@@ -28,7 +28,8 @@ export const SQS_MAX_CONCURRENCY = { min: 2, max: 1000 } as const;
  */
 export const burstProcessorSchema = z
   .strictObject({
-    enabled: z.boolean().default(true),
+    /** Off unless the stack turns it on: the reservation must fit the account's quota (see below). */
+    enabled: z.boolean().default(false),
     runtime: z
       .string()
       .refine((r) => r in LAMBDA_RUNTIMES, {
