@@ -6,6 +6,7 @@ import { imageResolver } from "./security/image-digests";
 import { connectionEnv } from "./data/connection";
 import { createEdge, type Edge } from "./edge";
 import { DataTier } from "./data";
+import { GlobalTable } from "./dynamodb/table";
 import { PeeringMesh, peeringRegion } from "./network/peering";
 import { physicalName } from "./naming";
 import type { RegionContext } from "./region-context";
@@ -125,6 +126,21 @@ function globalTier(
         )
       : undefined;
   const data = new DataTier(config, Object.fromEntries(regions.map((r) => [r.name, r])), parent);
+  // Every region reads and writes its local replica (a region without one uses the primary table).
+  const table = config.dynamodb.enabled
+    ? new GlobalTable(
+        "dynamodb",
+        {
+          dynamodb: config.dynamodb,
+          name: config.name,
+          stack: config.stack,
+          primaryRegion: config.primaryRegion,
+          regions: Object.fromEntries(regions.map((r) => [r.name, r])),
+        },
+        { parent },
+      )
+    : undefined;
+  const local = (region: string) => table?.tableArns[region] ?? table?.tableArns[config.primaryRegion];
   const images = imageResolver(config.security.images, { parent, provider: providers.regional[config.primaryRegion] });
   const sec = config.security;
   if (sec.guardDuty || sec.awsConfig || sec.securityHub)
@@ -144,9 +160,15 @@ function globalTier(
   // the master secret.
   const handles = (region: string): GlobalHandles => ({
     connection: {
-      endpoints: data.connectionInfo(region).apply(connectionEnv),
+      endpoints: data
+        .connectionInfo(region)
+        .apply((c) => ({ ...connectionEnv(c), ...(table ? { DYNAMODB_TABLE_NAME: table.tableName } : {}) })),
       cacheAuthSecretArn: data.secretArns(region).cacheAuth,
       databaseUserArn: data.database ? (user: string) => data.databaseUserArn(region, user)! : undefined,
+      dynamodb: table && {
+        tableArn: local(region)!,
+        keyArn: table.keyArns[region] ?? table.keyArns[config.primaryRegion],
+      },
     },
     images,
   });

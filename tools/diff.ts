@@ -14,6 +14,7 @@ import type { Plan } from "./plan/model";
 import { GITHUB_COMMENT_LIMIT, renderReview, review } from "./review/render";
 import type { CostReport } from "./review/cost";
 import { estimateCost } from "./cost/estimate";
+import { picturesOf } from "./pictures/cli";
 
 export const DIFF_COMMAND: CommandSpec = {
   command: "diff",
@@ -39,9 +40,14 @@ export function diffView(
     ? { baseCost: opts.baseCost, headCost: opts.headCost }
     : { baseCost: estimateCost(base), headCost: estimateCost(head) };
   const rv = review(base, head);
+  const [before, after] = [picturesOf(base), picturesOf(head)];
+  const pictures = {
+    deploy: before.deploy === after.deploy ? undefined : after.deploy,
+    flows: before.flows === after.flows ? undefined : after.flows,
+  };
   return {
-    text: renderReview(rv, { ...cost, limit: opts.limit }),
-    full: renderReview(rv, { ...cost, limit: 1_000_000 }),
+    text: renderReview(rv, { ...cost, pictures, limit: opts.limit }),
+    full: renderReview(rv, { ...cost, pictures, limit: 1_000_000 }),
   };
 }
 

@@ -1,4 +1,5 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import { SERVICE_TABLE_ACTIONS } from "../dynamodb/plan";
 import type { ServiceConfig } from "../config/types";
 
 /** IAM statements and queue settings for the services' Pod Identity roles; each scoped to one resource set. */
@@ -68,4 +69,32 @@ export const DLQ_RETENTION_SECONDS = 14 * 24 * 3600;
 /** redrivePolicy JSON for the main queue. */
 export function redrivePolicy(dlqArn: string): string {
   return JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: MAX_RECEIVE_COUNT });
+}
+
+/**
+ * A service with uses.dynamodb: item reads and writes on its region's replica and queries on its
+ * indexes (SERVICE_TABLE_ACTIONS; no Scan, no table management), and the table key only when
+ * DynamoDB in this region uses it on the service's behalf (kms:ViaService), as DynamoDB's
+ * customer-managed-key guide has principals use it.
+ */
+export function dynamodbItemStatements(
+  tableArn: pulumi.Input<string>,
+  keyArn: pulumi.Input<string>,
+  region: string,
+): Statement[] {
+  return [
+    {
+      Sid: "TableItems",
+      Effect: "Allow",
+      Action: [...SERVICE_TABLE_ACTIONS],
+      Resource: [tableArn, pulumi.interpolate`${tableArn}/index/*`],
+    },
+    {
+      Sid: "TableKeyViaDynamoDB",
+      Effect: "Allow",
+      Action: ["kms:Decrypt", "kms:DescribeKey"],
+      Resource: keyArn,
+      Condition: { StringEquals: { "kms:ViaService": `dynamodb.${region}.amazonaws.com` } },
+    },
+  ];
 }

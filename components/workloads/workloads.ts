@@ -10,10 +10,12 @@ import { installKeda } from "../addons/keda";
 import { installVpa } from "../addons/vpa";
 import { workloadFacts, type WorkloadFacts } from "./facts";
 import { serviceDatabaseUser } from "../data/connection";
+import { JOB_QUEUE_VISIBILITY_TIMEOUT_SECONDS } from "../config/sections/data-systems";
 import {
   databaseConnectStatements,
   dataSecretStatements,
   DLQ_RETENTION_SECONDS,
+  dynamodbItemStatements,
   queueConsumerStatements,
   queueProducerStatements,
   redrivePolicy,
@@ -32,6 +34,8 @@ export interface DataConnection {
    * region connects to; services with uses.database connect as their own user, never as master.
    */
   databaseUserArn?: (user: string) => pulumi.Input<string>;
+  /** The DynamoDB table as this region sees it (its local replica and key); services with uses.dynamodb get item access. */
+  dynamodb?: { tableArn: pulumi.Input<string>; keyArn: pulumi.Input<string> };
 }
 
 export interface WorkloadsArgs {
@@ -86,6 +90,8 @@ function createManifest(name: string, m: Manifest, opts: pulumi.CustomResourceOp
 export class Workloads extends pulumi.ComponentResource {
   /** The region's work queue URL (undefined when no service uses a queue). */
   public readonly queueUrl?: pulumi.Output<string>;
+  /** The region's work queue (the burst processor consumes it); undefined when no service uses a queue. */
+  public readonly queue?: { readonly arn: pulumi.Output<string>; readonly name: string };
   /** The gateway Service (the ALB's TargetGroupBinding targets it). */
   public readonly gatewayService: pulumi.CustomResource;
   /** The apps namespace (chaos Schedules live in it). */
@@ -122,7 +128,7 @@ export class Workloads extends pulumi.ComponentResource {
           name: queueName,
           sqsManagedSseEnabled: true,
           // Longer than a worker's processing time, or messages are delivered twice.
-          visibilityTimeoutSeconds: 60,
+          visibilityTimeoutSeconds: JOB_QUEUE_VISIBILITY_TIMEOUT_SECONDS,
           receiveWaitTimeSeconds: 20,
           redrivePolicy: dlq.arn.apply(redrivePolicy),
           tags: nameTags(queueName),
@@ -130,11 +136,12 @@ export class Workloads extends pulumi.ComponentResource {
         aws$,
       );
       this.queueUrl = queue.url;
+      this.queue = { arn: queue.arn, name: queueName };
     }
 
     // One Pod Identity role per service that calls AWS: queue access by role, data-tier secrets.
     const identities = new Map<string, pulumi.Resource>();
-    const { cacheAuthSecretArn, databaseUserArn } = args.connection ?? {};
+    const { cacheAuthSecretArn, databaseUserArn, dynamodb } = args.connection ?? {};
     for (const s of config.services) {
       const access = facts.queueAccess[s.name];
       // Exactly what `uses` says: queue by role, the database as its own user, the cache secret.
@@ -148,6 +155,7 @@ export class Workloads extends pulumi.ComponentResource {
           ? databaseConnectStatements(databaseUserArn(serviceDatabaseUser(s.name)))
           : []),
         ...(s.uses.cache && cacheAuthSecretArn ? dataSecretStatements([cacheAuthSecretArn], region.name) : []),
+        ...(s.uses.dynamodb && dynamodb ? dynamodbItemStatements(dynamodb.tableArn, dynamodb.keyArn, region.name) : []),
       ];
       if (statements.length === 0) continue;
       const { association } = podIdentityRole(

@@ -13,7 +13,7 @@ import { planFor, ROOT } from "../helpers/plan";
 /** Mermaid's own parser over each diagram (test/helpers/mermaid-parse.mjs, in a child process). */
 function mermaidParse(
   diagrams: Record<string, string>,
-): Record<string, { ok: boolean; type?: string; error?: string }> {
+): Record<string, { file: string; ok: boolean; type?: string; error?: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mermaid-"));
   try {
     const files = Object.entries(diagrams).map(([name, text]) => {
@@ -26,7 +26,7 @@ function mermaidParse(
       timeout: 60_000,
     });
     assert.equal(res.status, 0, res.stderr);
-    const out: Record<string, { ok: boolean; type?: string; error?: string }> = {};
+    const out: Record<string, { file: string; ok: boolean; type?: string; error?: string }> = {};
     for (const line of res.stdout.trim().split("\n")) {
       const r = JSON.parse(line);
       out[path.basename(r.file, ".mmd")] = r;

@@ -15,6 +15,8 @@ export interface ReviewOptions {
   limit?: number;
   /** Changed inputs shown per resource. */
   maxChanges?: number;
+  /** Mermaid diagrams of HEAD that differ from BASE's (tools/pictures): shown when they fit. */
+  pictures?: { deploy?: string; flows?: string };
 }
 
 export interface Review {
@@ -135,6 +137,24 @@ function groupHeader(g: Group): string {
 
 const TABLE_HEAD = "| | resource | type | region | change (old → new) |\n|---|---|---|---|---|";
 
+/** The changed diagrams, folded; a note instead when they would take more than a fifth of the comment. */
+function picturesSection(pictures: ReviewOptions["pictures"], limit: number): string {
+  const shown = [
+    ["Deploy critical path (changed)", pictures?.deploy],
+    ["Network flows (changed)", pictures?.flows],
+  ].filter((p): p is [string, string] => typeof p[1] === "string");
+  if (shown.length === 0) return "";
+  const body = shown
+    .map(
+      ([title, text]) =>
+        `<details><summary>${title}</summary>\n\n\`\`\`mermaid\n${text.trimEnd()}\n\`\`\`\n\n</details>`,
+    )
+    .join("\n");
+  if (body.length > limit / 5)
+    return `#### Pictures\n\n${shown.map(([t]) => t).join(" and ")}: too large for this comment; \`npm run pictures\` draws them.\n`;
+  return `#### Pictures\n\n${body}\n`;
+}
+
 /** Markdown for the pull-request comment: summary, Needs attention (never cut), cost, policy, grouped changes. */
 export function renderReview(rv: Review, opts: ReviewOptions = {}): string {
   const limit = (opts.limit ?? GITHUB_COMMENT_LIMIT) - RESERVED;
@@ -147,6 +167,7 @@ export function renderReview(rv: Review, opts: ReviewOptions = {}): string {
     attentionSection(rv.attention),
     costSection(opts),
     advisorySection(rv.policy),
+    picturesSection(opts.pictures, limit),
   ]
     .filter((s, i) => i < 4 || s !== "")
     .join("\n");

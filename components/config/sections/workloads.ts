@@ -84,6 +84,8 @@ export const serviceSchema = z.strictObject({
       database: z.boolean().default(false),
       cache: z.boolean().default(false),
       queue: z.boolean().default(false),
+      /** The DynamoDB global table (platform:dynamodb): DYNAMODB_TABLE_NAME and item access on the local replica. */
+      dynamodb: z.boolean().default(false),
     })
     .prefault({}),
   /** Exactly one of hpa or keda (KEDA rejects a target that an HPA already scales); neither = fixed replicas. */
@@ -105,7 +107,8 @@ export const DEFAULT_SERVICES = [
     name: "activity-service",
     image: image("activity-service"),
     routes: ["/api/v1/activities/", "/media/activities/"],
-    uses: { database: true, cache: true },
+    // Activity feeds in the DynamoDB global table (seed 002), written in every region.
+    uses: { database: true, cache: true, dynamodb: true },
     // Request rate, p95 and 5xx ratio from the mesh (not from what the image exports), plus the
     // seed 004 schedule in the region's own time zone.
     autoscaling: { keda: { mesh: true, businessHours: true } },

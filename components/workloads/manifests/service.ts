@@ -81,7 +81,8 @@ function containerEnv(service: ServiceConfig, env: ServiceEnv): { env: Manifest[
   // Its own PostgreSQL role (IAM database authentication), never the master user.
   if (service.uses.database) vars.push({ name: "DATABASE_USER", value: serviceDatabaseUser(service.name) });
   const envFrom: Manifest[] = [];
-  if (service.uses.database || service.uses.cache) {
+  // The endpoints ConfigMap also carries DYNAMODB_TABLE_NAME.
+  if (service.uses.database || service.uses.cache || service.uses.dynamodb) {
     if (env.data) {
       envFrom.push({ configMapRef: { name: env.data.configMap } });
       if (env.data.secret) envFrom.push({ secretRef: { name: env.data.secret } });
@@ -111,7 +112,11 @@ export function deploymentManifest(service: ServiceConfig, scaling: ScalingMode,
   const podLabels: Record<string, string> = { ...labels };
   if (service.uses.database) podLabels[ACCESS_LABELS.database] = "true";
   if (service.uses.cache) podLabels[ACCESS_LABELS.cache] = "true";
-  if (service.uses.queue || ((service.uses.database || service.uses.cache) && env.data?.secretsViaAws))
+  if (
+    service.uses.queue ||
+    service.uses.dynamodb ||
+    ((service.uses.database || service.uses.cache) && env.data?.secretsViaAws)
+  )
     podLabels[ACCESS_LABELS.aws] = "true";
   const { env: vars, envFrom } = containerEnv(service, env);
   return {
