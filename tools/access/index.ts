@@ -19,11 +19,11 @@ export function accessEntries(resources: readonly PlanResource[]): AccessEntry[]
   const seen = new Set<string>();
   const out: AccessEntry[] = [];
   for (const n of needs) {
-    const e = toEntry(world, n);
-    const key = `${e.requirement}|${e.kind}|${e.principal}|${e.action}|${e.resource}`;
+    // The same request from two sources is one entry; a different context (another rule's SourceArn) is not.
+    const key = JSON.stringify([n.requirement, n.kind, n.asker, n.action, n.resource, n.context ?? {}]);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(e);
+    out.push(toEntry(world, n));
   }
   return out;
 }

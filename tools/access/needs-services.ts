@@ -198,8 +198,28 @@ function logGroupKeys(world: World): Need[] {
   });
 }
 
+/** An SQS event source polls the queue as the function's execution role. */
+function lambdaSqs(world: World): Need[] {
+  const fns = world.ofType("aws:lambda/function:Function");
+  return world.ofType("aws:lambda/eventSourceMapping:EventSourceMapping").flatMap((m): Need[] => {
+    const queue = str(m.inputs.eventSourceArn);
+    const fn = fns.find((f) => [world.out(f).arn, f.inputs.name, f.name].includes(m.inputs.functionName));
+    const role = str(fn?.inputs.role);
+    if (!queue?.startsWith("arn:aws:sqs:") || !role) return [];
+    return ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"].map((action) => ({
+      requirement: "lambda-sqs-source",
+      kind: "required",
+      asker: { role },
+      action,
+      resource: queue,
+      urn: m.urn,
+    }));
+  });
+}
+
 export function serviceNeeds(world: World): Need[] {
   return [
+    ...lambdaSqs(world),
     ...config(world),
     ...elbLogs(world),
     ...flowLogs(world),

@@ -43,6 +43,10 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
     why: "EventBridge delivers to an SQS target as events.amazonaws.com, allowed only by the queue policy",
     source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html",
   },
+  "lambda-sqs-source": {
+    why: "an SQS event source mapping polls, deletes and reads the queue as the function's execution role",
+    source: "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html",
+  },
   "rds-enhanced-monitoring": {
     why: "RDS enhanced monitoring writes OS metrics to RDSOSMetrics as the monitoring role",
     source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.Enabling.html",

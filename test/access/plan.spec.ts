@@ -1,0 +1,114 @@
+import { strict as assert } from "assert";
+import { ADVISORY_REQUIREMENTS } from "../../policies/aws/access/access-model";
+import type { AccessEntry } from "../../tools/access";
+import { planFor, planWith } from "../helpers/plan";
+
+// plan.json `access` of the real stacks: every actor the platform has is listed, every required
+// entry holds and every forbidden one is denied. Counts are what the stack files declare (regions,
+// services, rules), written out here.
+
+const accessOf = (plan: unknown) => (plan as { access?: AccessEntry[] }).access ?? [];
+const count = (xs: AccessEntry[], requirement: string, action?: string) =>
+  xs.filter((e) => e.requirement === requirement && (!action || e.action === action)).length;
+const failing = (xs: AccessEntry[]) =>
+  xs.filter((e) => !e.ok && !ADVISORY_REQUIREMENTS.includes(e.requirement)).map((e) => `${e.requirement}: ${e.reason}`);
+
+describe("access: plan.json access over the stacks", () => {
+  it("prod (3 regions): every actor has its entries, all hold", async () => {
+    const { plan } = await planFor("prod");
+    const a = accessOf(plan);
+    assert.deepEqual(failing(a), []);
+    // AWS services acting on the program's resources.
+    assert.equal(count(a, "config-delivery", "s3:PutObject"), 3);
+    assert.equal(count(a, "elb-access-logs"), 3);
+    assert.equal(count(a, "cloudfront-standard-logs"), 1);
+    assert.equal(count(a, "waf-logging-setup"), 1);
+    assert.equal(count(a, "flow-logs-delivery", "logs:PutLogEvents"), 3);
+    assert.equal(count(a, "eventbridge-to-sqs"), 12); // 4 Karpenter interruption rules per region
+    // Every alarm publishing to its region's encrypted topic needs that topic's key.
+    const keys = new Set(a.filter((e) => e.requirement === "alarm-topic-key").map((e) => e.resource));
+    assert.deepEqual([...keys].sort(), [
+      "arn:aws:kms:eu-west-1:123456789012:key/eu-west-1-alarm-key",
+      "arn:aws:kms:us-east-1:123456789012:key/us-east-1-alarm-key",
+      "arn:aws:kms:us-west-2:123456789012:key/us-west-2-alarm-key",
+    ]);
+    assert.equal(count(a, "rds-enhanced-monitoring", "logs:PutLogEvents") > 0, true);
+    // Controllers: Karpenter passes exactly its node role, in each region.
+    const passes = a.filter((e) => e.requirement === "karpenter" && e.action === "iam:PassRole");
+    assert.deepEqual(
+      passes.map((e) => e.resource).sort(),
+      ["euw1", "use1", "usw2"].map((r) => `arn:aws:iam::123456789012:role/platform-prod-${r}-karpenter-node`),
+    );
+    for (const e of passes)
+      assert.ok(
+        e.via!.some((v) => v.endsWith("#AllowPassingInstanceRole")),
+        e.via!.join(),
+      );
+    for (const r of ["lb-controller", "keda-sqs", "vpc-cni", "ebs-csi", "amp-remote-write", "alertmanager-publish"])
+      assert.ok(count(a, r) >= 3, r);
+    // Each service's pods: its own database user in each region (4 services use the database).
+    assert.equal(count(a, "service-own-database-user"), 12);
+    assert.equal(count(a, "service-other-database-user"), 36);
+    assert.ok(a.filter((e) => e.kind === "forbidden").every((e) => !e.allowed));
+  }).timeout(180_000);
+
+  it("preview roles: no secret value, origin header, WAF sample or listener rule; view-only in every cluster", async () => {
+    const { plan } = await planFor("prod");
+    const a = accessOf(plan);
+    const denied = (req: string) => a.filter((e) => e.requirement === req).map((e) => `${e.action} ${e.ok}`);
+    assert.deepEqual(denied("preview-no-secret-values").sort(), [
+      "cloudfront:GetDistribution true",
+      "cloudfront:GetDistributionConfig true",
+      "cloudfront:ListDistributions true",
+      "elasticloadbalancing:DescribeRules true",
+      "secretsmanager:GetSecretValue true",
+      "secretsmanager:GetSecretValue true",
+      "ssm:GetParameter true",
+      "ssm:GetParameter true",
+      "ssm:GetParameter true",
+      "wafv2:GetSampledRequests true",
+    ]);
+    const k8s = a.filter((e) => e.requirement === "preview-no-cluster-writes-or-secrets");
+    assert.equal(k8s.length, 15); // 5 kinds of request in 3 clusters
+    for (const e of k8s) assert.deepEqual([e.allowed, e.ok], [false, true], e.action);
+    for (const e of a.filter((x) => x.requirement === "preview-reads-cluster"))
+      assert.ok(e.via!.some((v) => v.startsWith("arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy#")));
+  }).timeout(180_000);
+
+  it("dev: every entry holds; the deploy role cannot create a role without its boundary or drop one", async () => {
+    const { plan } = await planFor("dev");
+    const a = accessOf(plan);
+    assert.deepEqual(failing(a), []);
+    const boundary = a.filter((e) => e.requirement === "deploy-role-boundary");
+    assert.deepEqual(
+      boundary.map((e) => [e.kind, e.action, e.allowed]),
+      [
+        ["required", "iam:CreateRole", true],
+        ["forbidden", "iam:CreateRole", false],
+        ["forbidden", "iam:DeleteRolePermissionsBoundary", false],
+        ["forbidden", "iam:PutRolePermissionsBoundary", false],
+      ],
+    );
+    assert.ok(boundary[1].via!.some((v) => v.endsWith("#CreatedRolesCarryTheWorkloadBoundary")));
+    assert.ok(boundary[2].via!.some((v) => v.endsWith("#BoundariesStay")));
+  }).timeout(180_000);
+
+  it("a four-region stack: one set of regional entries per region, all hold", async () => {
+    const regions = [
+      { name: "us-east-1", vpcCidr: "10.0.0.0/16" },
+      { name: "us-west-2", vpcCidr: "10.1.0.0/16" },
+      { name: "eu-west-1", vpcCidr: "10.2.0.0/16" },
+      { name: "us-east-2", vpcCidr: "10.3.0.0/16" },
+    ];
+    const { plan, error } = await planWith("prod", {
+      "platform:regions": regions,
+      "platform:allowedRegions": regions.map((r) => r.name),
+    });
+    assert.ok(plan, error?.message);
+    const a = accessOf(plan);
+    assert.deepEqual(failing(a), []);
+    assert.equal(count(a, "karpenter", "iam:PassRole"), 4);
+    assert.equal(count(a, "elb-access-logs"), 4);
+    assert.equal(count(a, "service-own-database-user"), 16);
+  }).timeout(240_000);
+});
