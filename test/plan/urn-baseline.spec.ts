@@ -16,7 +16,19 @@ const fixture = (file: string): string[] =>
   fs
     .readFileSync(path.join(ROOT, "test", "fixtures", "urns", file), "utf8")
     .trim()
-    .split("\n");
+    .split("\n")
+    .filter((u) => !REMOVED.has(mockFormUrn(u)));
+
+/** Resources removed on purpose (not code moves), each with why and what an existing stack does first. */
+const REMOVED_ON_PURPOSE: Record<string, string> = {
+  "urn:pulumi:prod::platform::platform:edge:RegionalEdge$aws:route53/record:Record::us-west-2-edge-cert-validation-1":
+    "the origin name's validation record has one owner (docs/first-deploy.md: pulumi state delete it first)",
+  "urn:pulumi:prod::platform::platform:edge:RegionalEdge$aws:route53/record:Record::eu-west-1-edge-cert-validation-1":
+    "the origin name's validation record has one owner (docs/first-deploy.md: pulumi state delete it first)",
+  "urn:pulumi:prod::platform::platform:cluster:EksCluster$aws:codebuild/webhook:Webhook::us-east-1-cluster-deployer-webhook":
+    "held back until runner.connectionAvailable says the created connection is AVAILABLE (docs/first-deploy.md)",
+};
+const REMOVED = new Set(Object.keys(REMOVED_ON_PURPOSE));
 
 for (const stack of ["dev", "prod"]) {
   describe(`URN baseline: ${stack}`, () => {
