@@ -41,7 +41,16 @@ describe("npm run plan (CLI)", () => {
     const r = await plan(["--stack", "dev", "--out", out, "--quiet"]);
     assert.equal(r.status, 0, r.stderr + r.stdout);
     const doc = JSON.parse(fs.readFileSync(path.join(out, "plan.json"), "utf8"));
-    assert.deepEqual(Object.keys(doc), ["stack", "project", "resources", "outputs", "violations", "flows", "usage"]);
+    assert.deepEqual(Object.keys(doc), [
+      "stack",
+      "project",
+      "resources",
+      "outputs",
+      "violations",
+      "flows",
+      "access",
+      "usage",
+    ]);
     assert.equal(doc.stack, "dev");
     assert.equal(doc.project, "platform");
     for (const r of doc.resources)
