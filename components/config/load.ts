@@ -4,6 +4,7 @@ import { CONFIG_SECTIONS, ParsedSections, REQUIRED_KEYS, SectionKey } from "./sc
 import { semanticIssues } from "./semantic";
 import { clusterWarnings } from "./sections/cluster";
 import { resolve } from "./resolve";
+import { aliasFindings, movedKeyHint } from "./moved-keys";
 import { platformImages, unpinnedImageWarnings } from "./images";
 import type { PlatformConfig } from "./types";
 
@@ -87,8 +88,10 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
     path: servicePathAsWritten(i.path, parsed.services, values.services).replace(/^platform:/, ns),
   }));
   issues.push(...semantic.filter((i) => !reported.has(i.path)));
+  const aliases = aliasFindings(values, ns);
+  issues.push(...aliases.issues);
   if (issues.length > 0) throw new ConfigError(issues, ctx.stack);
-  return deepFreeze(resolve(parsed as ParsedSections, ctx));
+  return deepFreeze(resolve(parsed as ParsedSections, ctx, aliases.notices));
 }
 
 /**
@@ -156,10 +159,15 @@ function zodIssues(root: string, input: unknown, error: z.ZodError): ConfigIssue
       const known = keysOfSchemaAt(schemaOf(root), issue.path);
       for (const k of issue.keys) {
         const hint = known.length ? closest(k, known) : undefined;
+        const path = at([...issue.path, k]);
+        const ns = root.slice(0, root.indexOf(":") + 1);
+        const moved = movedKeyHint(ns, path.slice(ns.length));
         out.push({
-          path: at([...issue.path, k]),
+          path,
           value: (parent as Record<string, unknown>)?.[k],
-          expected: `no such key${hint ? ` (did you mean "${hint}"?)` : ""}${known.length ? `; allowed here: ${known.join(", ")}` : ""}`,
+          expected:
+            moved ??
+            `no such key${hint ? ` (did you mean "${hint}"?)` : ""}${known.length ? `; allowed here: ${known.join(", ")}` : ""}`,
         });
       }
       continue;
@@ -249,5 +257,9 @@ function deepFreeze<T>(value: T): T {
  */
 export function configWarnings(config: PlatformConfig, today = new Date()): string[] {
   const images = platformImages(config.services, config.gateway);
-  return [...clusterWarnings(config.cluster, today), ...unpinnedImageWarnings(config.security.images, images)];
+  return [
+    ...config.notices,
+    ...clusterWarnings(config.cluster, today),
+    ...unpinnedImageWarnings(config.security.images, images),
+  ];
 }

@@ -4,7 +4,8 @@ import { cpuMillis } from "./primitives";
 import { replicaBounds } from "./sections/replicas";
 import { deployerModeOf } from "./sections/cluster";
 import { resolveSecurity } from "./sections/security";
-import { resolveDataSystems } from "./sections/data-systems";
+import { resolveCost } from "./sections/cost";
+import { resolveAvailability, resolveDemand } from "./sections/demand";
 import { REGION_TIME_ZONES, regionTimeZone } from "./timezones";
 import type { LoadContext } from "./load";
 import type { PlatformConfig, RegionConfig, ServiceConfig } from "./types";
@@ -16,7 +17,7 @@ const AZ_LETTERS = "abcdef";
  * the result and never call back into config: a walk from a stack key to a resource input goes
  * stack file -> section schema -> this function -> the component that sets the input.
  */
-export function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
+export function resolve(p: ParsedSections, ctx: LoadContext, notices: readonly string[] = []): PlatformConfig {
   const primaryRegion = p.primaryRegion ?? p.regions[0].name;
   const others = p.regions.map((r) => r.name).filter((r) => r !== primaryRegion);
   const zoneOverride = p.autoscaling.keda.businessHours.timezone;
@@ -31,6 +32,7 @@ export function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
     isPrimary: r.name === primaryRegion,
     timeZone: regionTimeZone(r.name, zoneOverride),
   }));
+  const demand = resolveDemand({ ...p.demand, peakRps: p.demand.peakRps ?? p.cost.traffic.peakRps });
   const memoryGiB = p.database.instanceMemoryGiB ?? auroraClassMemoryGiB(p.database.instanceClass);
   return {
     project: ctx.project,
@@ -93,10 +95,12 @@ export function resolve(p: ParsedSections, ctx: LoadContext): PlatformConfig {
     observability: p.observability,
     chaos: { ...p.chaos, enabled: p.chaos.enabled ?? p.environment === "dev" },
     loadTests: p.loadTests,
-    cost: p.cost,
+    cost: resolveCost(p.cost, demand),
     security: resolveSecurity(p.security, p.environment),
     mesh: p.mesh,
-    ...resolveDataSystems(p, primaryRegion),
+    demand,
+    availability: resolveAvailability(p.availability),
+    notices,
   };
 }
 

@@ -10,7 +10,7 @@ import { chaosSchema, loadTestsSchema, observabilitySchema } from "./sections/op
 import { costSchema } from "./sections/cost";
 import { securitySchema } from "./sections/security";
 import { meshSchema } from "./sections/mesh";
-import { DATA_SYSTEM_SECTIONS } from "./sections/data-systems";
+import { availabilitySchema, demandSchema } from "./sections/demand";
 
 /**
  * Every `platform:<key>` the program reads. Each key is parsed on its own so a
@@ -39,7 +39,8 @@ export const CONFIG_SECTIONS = {
   cost: costSchema,
   security: securitySchema,
   mesh: meshSchema,
-  ...DATA_SYSTEM_SECTIONS,
+  demand: demandSchema,
+  availability: availabilitySchema,
 } as const;
 
 export type SectionKey = keyof typeof CONFIG_SECTIONS;

@@ -1,5 +1,6 @@
 import type { DeployerMode } from "./sections/cluster";
-import type { DataSystemsConfig } from "./sections/data-systems";
+import type { resolveCost } from "./sections/cost";
+import type { AvailabilityPlan, DemandPlan } from "./sections/demand";
 import type { SecurityPlan } from "./sections/security";
 import type { ParsedSections } from "./schema";
 
@@ -50,7 +51,8 @@ export type AutoscalingConfig = ParsedAutoscaling & {
 };
 export type ObservabilityConfig = ParsedSections["observability"];
 export type ChaosConfig = ParsedSections["chaos"] & { enabled: boolean };
-export type CostConfig = ParsedSections["cost"];
+/** The cost section as plan.json's `usage`: traffic.peakRps is the demand model's design peak. */
+export type CostConfig = ReturnType<typeof resolveCost>;
 export type MeshConfig = ParsedSections["mesh"];
 
 /** A region after defaults: its AZs are resolved and its role is known. */
@@ -65,7 +67,7 @@ export interface RegionConfig {
 }
 
 /** The validated, fully defaulted, frozen configuration handed to components. */
-export interface PlatformConfig extends DataSystemsConfig {
+export interface PlatformConfig {
   readonly project: string;
   readonly stack: string;
   readonly name: string;
@@ -94,4 +96,10 @@ export interface PlatformConfig extends DataSystemsConfig {
   readonly security: SecurityPlan;
   /** Istio ambient mesh: mTLS, circuit breaking, retries/timeouts for the apps namespace. */
   readonly mesh: MeshConfig;
+  /** The one traffic model (users, daily active share, requests, peak factor, seed 003 floor) and its design peak. */
+  readonly demand: DemandPlan;
+  /** Availability objective (percent) and the failure budget it allows per 30-day month. */
+  readonly availability: AvailabilityPlan;
+  /** Things about the stack file worth a person's attention (e.g. a key read at its new place). */
+  readonly notices: readonly string[];
 }

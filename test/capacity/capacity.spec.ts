@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { ASSUMPTIONS, auroraMaxConnections } from "../../tools/capacity/assumptions";
+import { auroraDefaultMaxConnections } from "../../components/config/aws-domains";
+import { resolveDemand, demandSchema } from "../../components/config/sections/demand";
 import {
   capacityChecks,
   demand,
@@ -77,14 +78,28 @@ const PLAN: PlanLike = {
   ],
 };
 
-describe("capacity proof (issue 16)", () => {
+const model = (over: Record<string, unknown>) => resolveDemand(demandSchema.parse(over));
+
+describe("capacity proof", () => {
   it("derives the peak: 100 M users x 10 % DAU x 100 requests / 86,400 s x 3 = 34,722 rps (> seed 003's 10K)", () => {
     const d = demand();
     assert.equal(d.dailyActiveUsers, 10_000_000);
     assert.equal(Math.round(d.averageRps), 11_574);
     assert.equal(Math.round(d.derivedPeakRps), 34_722);
-    assert.equal(d.peakRps, d.derivedPeakRps);
-    assert.equal(demand({ ...ASSUMPTIONS, users: 1_000_000 }).peakRps, 10_000, "the seed 003 target is the floor");
+    assert.deepEqual([d.peakRps, d.peakFrom], [34_722, "derived"]);
+    const small = model({ users: 1_000_000 });
+    assert.deepEqual([small.peakRps, small.peakFrom], [10_000, "floor"], "the seed 003 target is the floor");
+    assert.deepEqual([model({ peakRps: 20 }).peakRps, model({ peakRps: 20 }).peakFrom], [20, "configured"]);
+  });
+
+  it("reads the stack's demand model from the plan's usage, and checks against its peak", () => {
+    const d = model({ users: 300_000_000 });
+    assert.equal(demand({ usage: { demand: d } }), d);
+    const [f] = regionFacts(PLAN);
+    const need = (dm = demand()) => capacityChecks([f], dm).find((c) => c.what.startsWith("activity-service"))!.need;
+    // One region, activity-service's 40 % route share of the design peak.
+    assert.equal(need(), 34_722 * 0.4);
+    assert.equal(need(d), 104_167 * 0.4);
   });
 
   it("today's 10 pods x 200m CPU serve 1,000 rps per service per region", () => {
@@ -92,8 +107,8 @@ describe("capacity proof (issue 16)", () => {
   });
 
   it("Aurora PostgreSQL max_connections: LEAST(memory / 9531392, 5000): 1,802 on db.r7g.large", () => {
-    assert.equal(auroraMaxConnections(16 * 1024 ** 3), 1_802);
-    assert.equal(auroraMaxConnections(512 * 1024 ** 3), 5_000);
+    assert.equal(auroraDefaultMaxConnections(16), 1_802);
+    assert.equal(auroraDefaultMaxConnections(512), 5_000);
   });
 
   it("reads max replicas, NodePool limits, Aurora instances (writer + max readers) and the cache from the plan", () => {

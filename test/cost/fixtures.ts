@@ -1,7 +1,12 @@
-import { costSchema } from "../../components/config/sections/cost";
+import { costSchema, resolveCost } from "../../components/config/sections/cost";
+import { demandSchema, resolveDemand } from "../../components/config/sections/demand";
 import type { CostPlan, CostResource } from "../../tools/cost/types";
 
-export const usage = (over: Record<string, unknown> = {}) => costSchema.parse(over);
+/** Resolved usage as plan.json carries it; the design peak is `traffic.peakRps` when given, else 10,000 rps. */
+export const usage = (over: Record<string, unknown> = {}) => {
+  const cost = costSchema.parse(over);
+  return resolveCost(cost, resolveDemand(demandSchema.parse({ peakRps: cost.traffic.peakRps ?? 10_000 })));
+};
 
 let n = 0;
 /** A plan.json resource; `parent` optional, name unique. */

@@ -1,19 +1,9 @@
 /**
- * What the capacity proof assumes, each with its reason. Figures from the seeds are marked as such;
- * the rest are stated assumptions a reader can challenge and change here (tests pin the derived
- * figures, so a change shows up in review).
+ * What the capacity proof assumes about the platform's parts, each with its reason. Figures from
+ * the seeds are marked as such; the rest are stated assumptions a reader can challenge and change
+ * here. The traffic itself (users, peak) is the stack's `platform:demand`, read from plan.json.
  */
 export const ASSUMPTIONS = {
-  /** Seed 004: "scale from 1 user to 100+ million users". */
-  users: 100_000_000,
-  /** Seed 004 capacity planning: "Total users: 5,000,000 (with 10% active)": 10 % use it on a given day. */
-  dailyActiveShare: 0.1,
-  /** Assumption: ~10 screens per active user per day, ~10 API calls each (nothing cached at the CDN: conservative). */
-  requestsPerActiveUserPerDay: 100,
-  /** Assumption: the busiest hour carries 3x the daily mean (a diurnal peak; one region's evening). */
-  peakToAverage: 3,
-  /** Seed 003: throughput target "> 10K RPS" (a floor for the design peak). */
-  seedTargetRps: 10_000,
   /**
    * Seed 004 "Per Instance Capacity: 1,000 requests/second" on "(2 CPU, 4GB)": 500 rps per core of
    * app work, so a pod limited to 200m CPU serves 100 rps, the seed 002 per-pod target.
@@ -51,25 +41,10 @@ export type Assumptions = typeof ASSUMPTIONS;
 const GiB = 1024 ** 3;
 
 /**
- * Memory per instance class (AWS: RDS "DB instance classes" hardware specifications; ElastiCache
- * "Supported node types", checked 2026-12-02). Aurora PostgreSQL max_connections defaults to
- * LEAST({DBInstanceClassMemory/9531392}, 5000) (Aurora user guide, "Maximum connections to an
- * Aurora PostgreSQL DB instance").
+ * Memory per ElastiCache node type (AWS "Supported node types", checked 2026-12-02). Aurora's
+ * memory and max_connections come from components/config/aws-domains.ts, as the platform sizes its
+ * alarms with them.
  */
-export const DB_CLASS_MEMORY_BYTES: Record<string, number> = {
-  "db.t4g.medium": 4 * GiB,
-  "db.t4g.large": 8 * GiB,
-  "db.r6g.large": 16 * GiB,
-  "db.r6g.xlarge": 32 * GiB,
-  "db.r6g.2xlarge": 64 * GiB,
-  "db.r7g.large": 16 * GiB,
-  "db.r7g.xlarge": 32 * GiB,
-  "db.r7g.2xlarge": 64 * GiB,
-  "db.r7g.4xlarge": 128 * GiB,
-  "db.r8g.large": 16 * GiB,
-  "db.r8g.xlarge": 32 * GiB,
-};
-
 export const CACHE_NODE_MEMORY_BYTES: Record<string, number> = {
   "cache.t4g.micro": 0.5 * GiB,
   "cache.t4g.small": 1.37 * GiB,
@@ -81,8 +56,3 @@ export const CACHE_NODE_MEMORY_BYTES: Record<string, number> = {
   "cache.r7g.xlarge": 26.32 * GiB,
   "cache.r7g.2xlarge": 52.82 * GiB,
 };
-
-/** Aurora PostgreSQL default max_connections for an instance class. */
-export function auroraMaxConnections(memoryBytes: number): number {
-  return Math.min(Math.floor(memoryBytes / 9531392), 5000);
-}

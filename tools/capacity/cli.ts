@@ -26,19 +26,19 @@ export const CAPACITY_COMMAND: CommandSpec = {
 /** The view: a plan -> demand and checks. */
 export function capacityView(plan: Plan) {
   const facts = regionFacts(plan as unknown as PlanLike);
-  return { stack: plan.stack, facts, demand: demand(), checks: capacityChecks(facts) };
+  const d = demand(plan as unknown as PlanLike);
+  return { stack: plan.stack, facts, demand: d, checks: capacityChecks(facts, d) };
 }
 
 export function formatCapacity(report: ReturnType<typeof capacityView>): string {
   const n = (x: number) => (x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString("en-US"));
   const { facts, demand: d, checks } = report;
-  const a = ASSUMPTIONS;
   const short = checks.filter((c) => !c.ok);
   return [
     `Capacity of stack ${report.stack} (${facts.length} region(s): ${facts.map((f) => f.region).join(", ")})`,
-    `Demand: ${n(a.users)} users x ${a.dailyActiveShare * 100} % daily active = ${n(d.dailyActiveUsers)} DAU x ` +
-      `${a.requestsPerActiveUserPerDay} requests/day = ${n(d.averageRps)} rps average x ${a.peakToAverage} peak = ` +
-      `${n(d.derivedPeakRps)} rps; design peak max(that, seed 003 ${n(a.seedTargetRps)}) = ${n(d.peakRps)} rps`,
+    `Demand (platform:demand): ${n(d.users)} users x ${d.dailyActiveShare * 100} % daily active = ${n(d.dailyActiveUsers)} DAU x ` +
+      `${d.requestsPerActiveUserPerDay} requests/day = ${n(d.averageRps)} rps average x ${d.peakToAverage} peak = ` +
+      `${n(d.derivedPeakRps)} rps; design peak ${d.peakFrom === "configured" ? "set by demand.peakRps" : `max(that, floor ${n(d.floorRps)})`} = ${n(d.peakRps)} rps`,
     ...checks.map(
       (c) =>
         `${c.ok ? "ok  " : "SHORT"} ${c.region.padEnd(14)} ${c.scenario.padEnd(16)} ${c.what}: ` +

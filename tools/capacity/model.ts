@@ -1,16 +1,12 @@
 /**
- * Capacity proof, pure: from a plan.json (what the program really plans) and ASSUMPTIONS, the peak
- * request rate and whether each region's ceilings (max replicas x per-pod capacity, gateway,
+ * Capacity proof, pure: from a plan.json (what the program really plans, with the stack's demand
+ * model as `usage.demand`) and ASSUMPTIONS, whether each region's ceilings (max replicas x per-pod capacity, gateway,
  * Karpenter NodePool limits, Aurora connections, ElastiCache clients/ops/memory) reach it, with all
  * regions up and with one region lost (its traffic spread over the others).
  */
-import {
-  ASSUMPTIONS,
-  auroraMaxConnections,
-  CACHE_NODE_MEMORY_BYTES,
-  DB_CLASS_MEMORY_BYTES,
-  type Assumptions,
-} from "./assumptions";
+import { auroraClassMemoryGiB, auroraDefaultMaxConnections } from "../../components/config/aws-domains";
+import { demandSchema, resolveDemand, type DemandPlan } from "../../components/config/sections/demand";
+import { ASSUMPTIONS, CACHE_NODE_MEMORY_BYTES, type Assumptions } from "./assumptions";
 
 interface PlanResource {
   type: string;
@@ -21,6 +17,8 @@ interface PlanResource {
 export interface PlanLike {
   stack: string;
   resources: PlanResource[];
+  /** The resolved cost section; `demand` is the stack's demand model (plans from before it carry none). */
+  usage?: { demand?: DemandPlan };
 }
 
 export interface Workload {
@@ -106,18 +104,11 @@ export function regionFacts(plan: PlanLike): RegionFacts[] {
   });
 }
 
-export interface Demand {
-  dailyActiveUsers: number;
-  averageRps: number;
-  derivedPeakRps: number;
-  /** max(derived peak, seed 003 target) */
-  peakRps: number;
-}
-export function demand(a: Assumptions = ASSUMPTIONS): Demand {
-  const dailyActiveUsers = a.users * a.dailyActiveShare;
-  const averageRps = (dailyActiveUsers * a.requestsPerActiveUserPerDay) / 86_400;
-  const derivedPeakRps = averageRps * a.peakToAverage;
-  return { dailyActiveUsers, averageRps, derivedPeakRps, peakRps: Math.max(derivedPeakRps, a.seedTargetRps) };
+export type Demand = DemandPlan;
+
+/** The plan's demand model, or the default one (`platform:demand` unset) for a plan without it. */
+export function demand(plan?: Pick<PlanLike, "usage">): Demand {
+  return plan?.usage?.demand ?? resolveDemand(demandSchema.parse({}));
 }
 
 export interface Check {
@@ -132,8 +123,8 @@ export interface Check {
 export const GATEWAY = "nginx-gateway";
 
 /** Every check for every region, with all regions serving and with the largest share after losing one. */
-export function capacityChecks(facts: RegionFacts[], a: Assumptions = ASSUMPTIONS): Check[] {
-  const { peakRps, dailyActiveUsers } = demand(a);
+export function capacityChecks(facts: RegionFacts[], d: Demand = demand(), a: Assumptions = ASSUMPTIONS): Check[] {
+  const { peakRps, dailyActiveUsers } = d;
   const n = facts.length;
   const scenarios = [{ scenario: "all regions" as const, share: 1 / n }];
   if (n > 1) scenarios.push({ scenario: "one region lost" as const, share: 1 / (n - 1) } as never);
@@ -190,8 +181,8 @@ export function capacityChecks(facts: RegionFacts[], a: Assumptions = ASSUMPTION
     );
     const dataPods = f.workloads.filter((w) => w.usesData).reduce((acc, w) => acc + w.maxReplicas, 0);
     if (f.db) {
-      const mem = DB_CLASS_MEMORY_BYTES[f.db.instanceClass];
-      const per = mem ? auroraMaxConnections(mem) : 0;
+      const mem = auroraClassMemoryGiB(f.db.instanceClass);
+      const per = mem ? auroraDefaultMaxConnections(mem) : 0;
       add(
         "all regions",
         `Aurora connections (${f.db.maxInstances} x ${f.db.instanceClass}, ${per} each${mem ? "" : ": class not in the table"})`,

@@ -1,4 +1,4 @@
-import { costSchema } from "../../components/config/sections/cost";
+import { defaultUsage } from "../../components/config/sections/cost";
 import { HOURS_PER_MONTH } from "./prices/types";
 import type { CostLine, CostPlan, CostResource, Unpriced, Usage } from "./types";
 
@@ -21,7 +21,7 @@ export class CostContext {
     asOf: string,
   ) {
     this.asOf = asOf;
-    this.usage = plan.usage ?? costSchema.parse({});
+    this.usage = plan.usage ?? defaultUsage();
     this.byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     this.trafficShare = shares(this.albRegions(), this.usage.traffic.regionShare);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { demandSchema, resolveDemand, type DemandPlan } from "./demand";
 
 /** Reusable: a usage figure (GB, requests, I/Os) that may be 0. */
 const amount = z.number({ error: "a number >= 0" }).min(0, { error: "a number >= 0" });
@@ -12,8 +13,8 @@ const fraction = z
  * The plan tool writes this section, resolved, into plan.json as `usage`, so the estimate
  * is a pure function of plan.json. Each default below says where it comes from.
  *
- * Traffic (prod defaults, seeds 003/004):
- * - peakRps 10,000: seed 003's throughput target "> 10K RPS" (seed 000/001 ask 5,000+ per gateway).
+ * Traffic: the peak is `platform:demand`'s design peak (./demand.ts), resolved into
+ * `traffic.peakRps` so every price line reads the one demand model.
  * - averageToPeak 0.438: seed 004's scheduled scaling (business hours 10 instances, off-hours 3,
  *   weekends 2): a week is 5 x (8 h x 10 + 16 h x 3) + 48 h x 2 = 736 instance-hours out of
  *   168 h x 10 = 1,680 at peak, so the average load is 736 / 1,680 = 0.438 of peak.
@@ -31,8 +32,8 @@ export const costSchema = z
       .optional(),
     traffic: z
       .strictObject({
-        /** Peak requests per second across all regions (seed 003: > 10K RPS). */
-        peakRps: amount.default(10_000),
+        /** Read as `platform:demand.peakRps`, its place now (load.ts says so); resolved to the design peak. */
+        peakRps: amount.optional(),
         /** Average / peak load (seed 004 schedule: 736 / 1,680 instance-hours). */
         averageToPeak: fraction.default(0.438),
         /** Share of traffic per region name; unset: an equal share per region. Normalised to 1. */
@@ -102,3 +103,15 @@ export const costSchema = z
       .prefault({}),
   })
   .prefault({});
+
+export type CostSection = z.output<typeof costSchema>;
+
+/** The cost section with the design peak in place (what plan.json carries as `usage`). */
+export function resolveCost(cost: CostSection, demand: DemandPlan) {
+  return { ...cost, traffic: { ...cost.traffic, peakRps: demand.peakRps }, demand };
+}
+
+/** Usage when a plan carries none: every default, the default demand model's peak. */
+export function defaultUsage(): ReturnType<typeof resolveCost> {
+  return resolveCost(costSchema.parse({}), resolveDemand(demandSchema.parse({})));
+}
