@@ -98,6 +98,7 @@ export function resolve(p: ParsedSections, ctx: LoadContext, notices: readonly s
     cost: resolveCost(p.cost, demand),
     security: resolveSecurity(p.security, p.environment),
     mesh: p.mesh,
+    batch: p.batch,
     demand,
     availability: resolveAvailability(p.availability),
     notices,

@@ -10,6 +10,7 @@ import { chaosSchema, loadTestsSchema, observabilitySchema } from "./sections/op
 import { costSchema } from "./sections/cost";
 import { securitySchema } from "./sections/security";
 import { meshSchema } from "./sections/mesh";
+import { batchSchema } from "./sections/batch";
 import { availabilitySchema, demandSchema } from "./sections/demand";
 
 /**
@@ -39,6 +40,7 @@ export const CONFIG_SECTIONS = {
   cost: costSchema,
   security: securitySchema,
   mesh: meshSchema,
+  batch: batchSchema,
   demand: demandSchema,
   availability: availabilitySchema,
 } as const;

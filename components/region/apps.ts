@@ -1,3 +1,4 @@
+import { FargateBatch } from "../batch/component";
 import { Chaos } from "../chaos/component";
 import type { PlatformConfig } from "../config";
 import { LoadTests } from "../loadtest/component";
@@ -28,6 +29,7 @@ export type AppsSettings = Pick<
   | "regions"
   | "observability"
   | "loadTests"
+  | "batch"
 >;
 
 /** What one region's apps stage built. */
@@ -64,5 +66,7 @@ export function deployApps(region: RegionContext, config: AppsSettings, global: 
   if (config.chaos.enabled || config.chaos.production.enabled)
     new Chaos(`${name}-chaos`, { config, region, dependsOn: appsReady }, opts);
   if (config.loadTests.enabled) new LoadTests(`${name}-loadtests`, { config, region, dependsOn: appsReady }, opts);
+  if (config.batch.enabled && (config.batch.regions === "all" || region.config.isPrimary))
+    new FargateBatch(`${name}-batch`, { config: config.batch, region, images: global.images }, opts);
   return { workloads, mesh, observability };
 }
