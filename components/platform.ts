@@ -9,7 +9,6 @@ import { DataTier } from "./data";
 import { GlobalTable } from "./dynamodb/table";
 import { PeeringMesh, peeringRegion } from "./network/peering";
 import { physicalName } from "./naming";
-import type { RegionContext } from "./region-context";
 import { deployApps, foundationArgs, Region, type GlobalHandles, type RegionApps } from "./region";
 import type { Workloads } from "./workloads/workloads";
 
@@ -24,6 +23,7 @@ export interface PlatformArgs {
 interface GlobalTier {
   peering?: PeeringMesh;
   data: DataTier;
+  edge?: Edge;
   /** Per region: the handles its apps stage takes. */
   handles: (region: string) => GlobalHandles;
 }
@@ -32,10 +32,10 @@ interface GlobalTier {
  * The whole platform in three steps (Pulumi runs each resource as soon as what it waits for
  * exists, not step by step):
  *   1. every region's foundation: alarm topic, network, cluster, Karpenter, LB controller;
- *   2. the global tier: VPC peering, the global data tier, detection services; and the edge
- *      (ALBs, CloudFront + WAF, Route53), built once the apps exist because each region's
- *      TargetGroupBinding targets its gateway Service;
- *   3. every region's apps: mesh, workloads, observability, chaos, load tests.
+ *   2. the global tier: VPC peering, the global data tier, the edge (regional ALBs, CloudFront +
+ *      WAF, Route53), detection services;
+ *   3. every region's apps: mesh, workloads (bound to the region's ALB), observability, chaos,
+ *      load tests.
  */
 export class Platform extends pulumi.ComponentResource {
   public readonly regions: Readonly<Record<string, Region>>;
@@ -58,30 +58,16 @@ export class Platform extends pulumi.ComponentResource {
         new Region(r.name, foundationArgs(config, r, providers.regional[r.name]), { parent: this }),
       ]),
     );
-    const contexts = Object.values(this.regions).map((r) => r.context);
     // 2.
-    const global = globalTier(config, providers, contexts, this);
+    const global = globalTier(name, config, providers, Object.values(this.regions), this);
     this.peering = global.peering;
     this.data = global.data;
+    this.edge = global.edge;
     // 3.
     const apps: Record<string, RegionApps> = byRegion(Object.keys(this.regions), (n) =>
-      deployApps(this.regions[n].context, config, global.handles(n)),
+      deployApps(this.regions[n], config, global.handles(n)),
     );
     this.workloads = byRegion(Object.keys(apps), (n) => apps[n].workloads);
-    if (config.edge.enabled)
-      this.edge = createEdge(
-        name,
-        {
-          config,
-          providers,
-          regions: Object.values(this.regions).map((r) => ({
-            context: r.context,
-            gatewayService: apps[r.context.name].workloads.gatewayService,
-            lbControllerRelease: r.lbController.release,
-          })),
-        },
-        this,
-      );
     this.registerOutputs({});
   }
 
@@ -109,14 +95,16 @@ function byRegion<T>(names: readonly string[], build: (name: string) => T): Reco
 /**
  * Peering between the regions' VPCs (a full mesh, more than one region), the global data tier
  * (its security groups admit the clusters' security group), the image resolver (tags to digests,
- * once for every region) and the detection services (every region, primary first).
+ * once for every region), the edge and the detection services (every region, primary first).
  */
 function globalTier(
+  name: string,
   config: PlatformConfig,
   providers: Providers,
-  regions: readonly RegionContext[],
+  foundations: readonly Region[],
   parent: pulumi.Resource,
 ): GlobalTier {
+  const regions = foundations.map((r) => r.context);
   const peering =
     regions.length > 1
       ? new PeeringMesh(
@@ -142,6 +130,10 @@ function globalTier(
     : undefined;
   const local = (region: string) => table?.tableArns[region] ?? table?.tableArns[config.primaryRegion];
   const images = imageResolver(config.security.images, { parent, provider: providers.regional[config.primaryRegion] });
+  // Each region's TargetGroupBinding is added by its apps stage, once the gateway Service exists.
+  const edge = config.edge.enabled
+    ? createEdge(name, { config, providers, regions: regions.map((context) => ({ context })) }, parent)
+    : undefined;
   const sec = config.security;
   if (sec.guardDuty || sec.awsConfig || sec.securityHub)
     new Detection(
@@ -171,6 +163,8 @@ function globalTier(
       },
     },
     images,
+    // createEdge names each RegionalEdge `<region>-edge`.
+    edge: edge && { edge: edge.regional[region], edgeName: `${region}-edge`, listenPort: config.gateway.listenPort },
   });
-  return { peering, data, handles };
+  return { peering, data, edge, handles };
 }

@@ -17,10 +17,13 @@ export { RegionalEdge } from "./regional";
 /** One region as the edge sees it: the region's context plus what its TargetGroupBinding waits for. */
 export interface EdgeRegion {
   readonly context: RegionContext;
-  /** The gateway Service (workloads): the binding targets it. */
-  readonly gatewayService: pulumi.Resource;
+  /**
+   * The gateway Service (workloads): the binding targets it. Omitted: no binding here; the
+   * region's apps stage binds the gateway once it exists (components/region/gateway-binding.ts).
+   */
+  readonly gatewayService?: pulumi.Resource;
   /** The AWS Load Balancer Controller release: installs the TargetGroupBinding CRD. */
-  readonly lbControllerRelease: pulumi.Resource;
+  readonly lbControllerRelease?: pulumi.Resource;
 }
 
 export interface EdgeArgs {
@@ -36,7 +39,7 @@ export interface Edge {
 }
 
 /**
- * Stage 4 of the Platform: the hosted zone lookup, one origin secret, a RegionalEdge per region
+ * The global tier's edge: the hosted zone lookup, one origin secret, a RegionalEdge per region
  * (parented under its Region) and the GlobalEdge once. The health-check alarms use the
  * us-east-1 region's alarm topic, or an edge topic in us-east-1 when the stack has no such region.
  */

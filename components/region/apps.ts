@@ -1,12 +1,12 @@
-import { FargateBatch } from "../batch/component";
 import { Chaos } from "../chaos/component";
 import type { PlatformConfig } from "../config";
 import { LoadTests } from "../loadtest/component";
 import { Mesh } from "../mesh";
 import { Observability } from "../observability/stack";
-import type { RegionContext } from "../region-context";
 import type { ImageResolver } from "../security/image-digests";
 import { Workloads, type DataConnection } from "../workloads/workloads";
+import type { Region } from "./foundation";
+import { bindGateway, type EdgeBinding } from "./gateway-binding";
 
 /** The global tier's handles one region's apps need, typed (nothing else of the global tier reaches them). */
 export interface GlobalHandles {
@@ -14,6 +14,8 @@ export interface GlobalHandles {
   connection: DataConnection;
   /** Maps each configured image to what pods pull (repo@sha256 resolved once for every region). */
   images: ImageResolver;
+  /** This region's edge (ALB target group) the gateway is bound to; omitted when edge.enabled is false. */
+  edge?: EdgeBinding;
 }
 
 /** The config sections the apps stage's components read (each component's Args name which). */
@@ -29,7 +31,6 @@ export type AppsSettings = Pick<
   | "regions"
   | "observability"
   | "loadTests"
-  | "batch"
 >;
 
 /** What one region's apps stage built. */
@@ -44,10 +45,11 @@ export interface RegionApps {
 
 /**
  * One region's apps, parented under the region: the mesh (after the cluster, before the workloads
- * it enrols), the workloads, observability, the apps namespace's mesh objects, chaos experiments
+ * it enrols), the workloads and the gateway's binding to the edge (a child of the RegionalEdge), observability, the apps namespace's mesh objects, chaos experiments
  * and load tests (both opt-in). Pulumi names are `${region}-<stage>` as they always were.
  */
-export function deployApps(region: RegionContext, config: AppsSettings, global: GlobalHandles): RegionApps {
+export function deployApps(foundation: Region, config: AppsSettings, global: GlobalHandles): RegionApps {
+  const region = foundation.context;
   const opts = { parent: region.parent };
   const name = region.name;
   const mesh = config.mesh.enabled ? new Mesh(`${name}-mesh`, { config, region }, opts) : undefined;
@@ -56,6 +58,12 @@ export function deployApps(region: RegionContext, config: AppsSettings, global: 
     { config, region, connection: global.connection, mesh, images: global.images },
     opts,
   );
+  if (global.edge)
+    bindGateway(global.edge, {
+      gatewayService: workloads.gatewayService,
+      lbControllerRelease: foundation.lbController.release,
+      cluster: region.cluster,
+    });
   const observability = config.observability.enabled
     ? new Observability(`${name}-observability`, { config, region, scrapeKeda: workloads.facts.usesKeda }, opts)
     : undefined;
@@ -66,7 +74,5 @@ export function deployApps(region: RegionContext, config: AppsSettings, global: 
   if (config.chaos.enabled || config.chaos.production.enabled)
     new Chaos(`${name}-chaos`, { config, region, dependsOn: appsReady }, opts);
   if (config.loadTests.enabled) new LoadTests(`${name}-loadtests`, { config, region, dependsOn: appsReady }, opts);
-  if (config.batch.enabled && (config.batch.regions === "all" || region.config.isPrimary))
-    new FargateBatch(`${name}-batch`, { config: config.batch, region, images: global.images }, opts);
   return { workloads, mesh, observability };
 }
