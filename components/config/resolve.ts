@@ -4,6 +4,7 @@ import { cpuMillis } from "./primitives";
 import { replicaBounds } from "./sections/replicas";
 import { deployerModeOf } from "./sections/cluster";
 import { resolveSecurity } from "./sections/security";
+import { resolveDataSystems } from "./sections/data-systems";
 import { resolveCost } from "./sections/cost";
 import { resolveAvailability, resolveDemand } from "./sections/demand";
 import { REGION_TIME_ZONES, regionTimeZone } from "./timezones";
@@ -98,7 +99,7 @@ export function resolve(p: ParsedSections, ctx: LoadContext, notices: readonly s
     cost: resolveCost(p.cost, demand),
     security: resolveSecurity(p.security, p.environment),
     mesh: p.mesh,
-    batch: p.batch,
+    ...resolveDataSystems(p, primaryRegion),
     demand,
     availability: resolveAvailability(p.availability),
     notices,

@@ -10,7 +10,7 @@ import { chaosSchema, loadTestsSchema, observabilitySchema } from "./sections/op
 import { costSchema } from "./sections/cost";
 import { securitySchema } from "./sections/security";
 import { meshSchema } from "./sections/mesh";
-import { batchSchema } from "./sections/batch";
+import { DATA_SYSTEM_SECTIONS } from "./sections/data-systems";
 import { availabilitySchema, demandSchema } from "./sections/demand";
 
 /**
@@ -40,7 +40,7 @@ export const CONFIG_SECTIONS = {
   cost: costSchema,
   security: securitySchema,
   mesh: meshSchema,
-  batch: batchSchema,
+  ...DATA_SYSTEM_SECTIONS,
   demand: demandSchema,
   availability: availabilitySchema,
 } as const;

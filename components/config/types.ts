@@ -1,4 +1,5 @@
 import type { DeployerMode } from "./sections/cluster";
+import type { DataSystemsConfig } from "./sections/data-systems";
 import type { resolveCost } from "./sections/cost";
 import type { AvailabilityPlan, DemandPlan } from "./sections/demand";
 import type { SecurityPlan } from "./sections/security";
@@ -67,7 +68,7 @@ export interface RegionConfig {
 }
 
 /** The validated, fully defaulted, frozen configuration handed to components. */
-export interface PlatformConfig {
+export interface PlatformConfig extends DataSystemsConfig {
   readonly project: string;
   readonly stack: string;
   readonly name: string;
@@ -96,8 +97,6 @@ export interface PlatformConfig {
   readonly security: SecurityPlan;
   /** Istio ambient mesh: mTLS, circuit breaking, retries/timeouts for the apps namespace. */
   readonly mesh: MeshConfig;
-  /** Seed 002 Fargate batch: the Job template, its schedule, where it runs. */
-  readonly batch: ParsedSections["batch"];
   /** The one traffic model (users, daily active share, requests, peak factor, seed 003 floor) and its design peak. */
   readonly demand: DemandPlan;
   /** Availability objective (percent) and the failure budget it allows per 30-day month. */
