@@ -100,6 +100,7 @@ export function resolve(p: ParsedSections, ctx: LoadContext, notices: readonly s
     security: resolveSecurity(p.security, p.environment),
     mesh: p.mesh,
     ...resolveDataSystems(p, primaryRegion),
+    batch: p.batch,
     demand,
     availability: resolveAvailability(p.availability),
     notices,

@@ -11,6 +11,7 @@ import { costSchema } from "./sections/cost";
 import { securitySchema } from "./sections/security";
 import { meshSchema } from "./sections/mesh";
 import { DATA_SYSTEM_SECTIONS } from "./sections/data-systems";
+import { batchSchema } from "./sections/batch";
 import { availabilitySchema, demandSchema } from "./sections/demand";
 
 /**
@@ -41,6 +42,7 @@ export const CONFIG_SECTIONS = {
   security: securitySchema,
   mesh: meshSchema,
   ...DATA_SYSTEM_SECTIONS,
+  batch: batchSchema,
   demand: demandSchema,
   availability: availabilitySchema,
 } as const;

@@ -97,6 +97,8 @@ export interface PlatformConfig extends DataSystemsConfig {
   readonly security: SecurityPlan;
   /** Istio ambient mesh: mTLS, circuit breaking, retries/timeouts for the apps namespace. */
   readonly mesh: MeshConfig;
+  /** Seed 002 Fargate batch: the Job template, its schedule, where it runs. */
+  readonly batch: ParsedSections["batch"];
   /** The one traffic model (users, daily active share, requests, peak factor, seed 003 floor) and its design peak. */
   readonly demand: DemandPlan;
   /** Availability objective (percent) and the failure budget it allows per 30-day month. */
