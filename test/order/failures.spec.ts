@@ -52,7 +52,7 @@ describe("order model: the failures planted again on the prod plan", () => {
       values: { installCRDs: true },
     });
     assert.deepEqual(messages(x), [
-      "us-west-2-loadtests-k6-operator (kubernetes:helm.sh/v3:Release) renders core/Namespace loadtest (namespace.create), which the program also creates as us-west-2-loadtests-namespace (kubernetes:core/v1:Namespace); Helm refuses to adopt an object it did not create. Set namespace.create: false. Source: grafana/k6-operator charts/k6-operator/templates/namespace.yaml and values.yaml at helm-k6-operator-4.6.0; read in the stored copy at 251f6c2",
+      "us-west-2-loadtests-k6-operator (kubernetes:helm.sh/v3:Release) renders core/Namespace loadtest (namespace.create), which the program also creates as us-west-2-loadtests-namespace (kubernetes:core/v1:Namespace); Helm refuses to adopt an object it did not create. Set namespace.create: false. Source: grafana/k6-operator charts/k6-operator/templates/namespace.yaml and values.yaml (namespace.create: true) at helm-k6-operator-4.6.0, read in the upstream tag",
     ]);
     rel.inputs.values = { installCRDs: true, namespace: { create: false } };
     assert.deepEqual(messages(x), []);

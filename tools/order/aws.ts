@@ -1,5 +1,5 @@
 import type { PlanResource, Violation } from "../../policies/lib/offline";
-import { at, finding, label, ORDER_POLICY, PlanGraph } from "./graph";
+import { at, finding, isUnknown, label, ORDER_POLICY, PlanGraph } from "./graph";
 import AWS_STATE from "./aws-state.json";
 
 type Rule = (typeof AWS_STATE.rules)[number] & {
@@ -134,6 +134,15 @@ const CHECKS: Record<string, (g: PlanGraph, rule: Rule) => Violation[]> = {
       const roles = g.directOfType(channel, "aws:cfg/recorder:Recorder").flatMap((rec) => g.directOfType(rec, ROLE));
       return roles.flatMap((role) => {
         const policies = g.dependents(role, ["aws:iam/rolePolicy:RolePolicy"]);
+        if (isUnknown(bucket) || policies.some((p) => isUnknown(p.inputs.policy)))
+          return [
+            finding(
+              ORDER_POLICY,
+              channel,
+              `cannot check until known: ${label(channel)} needs ${label(role)} to allow ${(rule.actions ?? []).join(", ")} on its bucket, and the bucket or the role's policies are unknown in a preview (${rule.id})`,
+              "advisory",
+            ),
+          ];
         const missing = (rule.actions ?? []).filter((a) => !policies.some((p) => grants(p, a, bucket)));
         if (missing.length === 0) return [];
         return [

@@ -97,6 +97,14 @@ export function at(obj: unknown, path: string): unknown {
   return cur;
 }
 
+/**
+ * A value a preview does not know yet (the preview plan writes computed values as "[unknown]",
+ * policies/lib/preview.ts): a check that meets one cannot decide, and must not read it as absent.
+ */
+export function isUnknown(v: unknown): boolean {
+  return typeof v === "string" && v.includes("[unknown]");
+}
+
 /** How a resource is named in messages: its Pulumi name and type. */
 export function label(r: PlanResource): string {
   return `${r.name} (${r.type})`;

@@ -1,5 +1,5 @@
 import type { PlanResource, Violation } from "../../policies/lib/offline";
-import { at, finding, k8sGroup, k8sKind, k8sMeta, label, ORDER_POLICY, PlanGraph } from "./graph";
+import { at, finding, isUnknown, k8sGroup, k8sKind, k8sMeta, label, ORDER_POLICY, PlanGraph } from "./graph";
 import RULES from "./rules.json";
 
 const RELEASE = "kubernetes:helm.sh/v3:Release";
@@ -201,6 +201,8 @@ function chartRenders(g: PlanGraph): Violation[] {
   const out: Violation[] = [];
   for (const rel of g.ofType(RELEASE)) {
     const rule = chartRule(String(rel.inputs.chart));
+    // Values a preview does not know yet cannot say what the chart renders: no decision.
+    if (isUnknown(rel.inputs.values)) continue;
     const values = (rel.inputs.values ?? {}) as Record<string, unknown>;
     const ns = rel.inputs.namespace as string | undefined;
     for (const render of (rule?.renders ?? []) as Render[]) {

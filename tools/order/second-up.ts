@@ -1,5 +1,5 @@
 import type { PlanResource, Violation } from "../../policies/lib/offline";
-import { at, finding, k8sMeta, label, PlanGraph, SECOND_UP_POLICY } from "./graph";
+import { at, finding, isUnknown, k8sMeta, label, PlanGraph, SECOND_UP_POLICY } from "./graph";
 import SECOND_UP from "./drift.json";
 
 type Row = (typeof SECOND_UP.rows)[number] & {
@@ -49,7 +49,7 @@ export function secondUpFindings(g: PlanGraph): Violation[] {
       const by = row.whenScaledBy ? scaler(g, row, r) : undefined;
       if (row.whenScaledBy && !by) continue;
       const value = at(r.inputs, row.input);
-      if (value === undefined || ignored(r, row.input)) continue;
+      if (value === undefined || isUnknown(value) || ignored(r, row.input)) continue;
       if (row.ownedWhen && typeof value === "string" && new RegExp(row.ownedWhen).test(value)) continue;
       const who = by ? `${label(by)}: ${row.changedBy}` : row.changedBy;
       out.push(
@@ -73,7 +73,7 @@ function dnsOwners(g: PlanGraph): Violation[] {
   const groups = new Map<string, PlanResource[]>();
   for (const r of g.ofType("aws:route53/record:Record")) {
     const { zoneId, name, type, setIdentifier } = r.inputs as Record<string, unknown>;
-    if (typeof name !== "string" || typeof zoneId !== "string") continue;
+    if (typeof name !== "string" || typeof zoneId !== "string" || isUnknown(name) || isUnknown(zoneId)) continue;
     const key = [zoneId, name.replace(/\.$/, "").toLowerCase(), type, setIdentifier ?? ""].join("|");
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
