@@ -27,7 +27,15 @@ export interface EdgeRegion {
 }
 
 export interface EdgeArgs {
-  config: PlatformConfig;
+  /**
+   * Validated stack config: `edge` (domain, zone, WAF, CloudFront), `gateway` (the port and health
+   * path the ALB targets), `observability` (alarm thresholds and emails), `name`/`stack` (physical
+   * names), `environment` (protection), `primaryRegion` (failover routing).
+   */
+  config: Pick<
+    PlatformConfig,
+    "edge" | "gateway" | "observability" | "name" | "stack" | "environment" | "primaryRegion"
+  >;
   providers: Providers;
   /** Every region, in config order. */
   regions: readonly EdgeRegion[];
