@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { accessModel } from "../../policies/aws/access/access-model";
 import { evaluatePolicies, type PlanResource } from "../../policies/lib/offline";
+import { accessReport, unusedProblem } from "../../tools/access";
 import { planFor } from "../helpers/plan";
 
 // Each case takes the real dev plan, plants one mistake in a copy of it, and runs the mandatory
@@ -93,6 +94,30 @@ describe("access: the mandatory policy fails on a planted mistake, naming princi
           `service-other-database-user (forbidden): ${role} rds-db:connect on ${user(u)} is allowed: ` +
           `allowed by ${planted.urn}#ConnectAsOwnDatabaseUser`,
       ),
+    );
+  }).timeout(120_000);
+});
+
+describe("access: grants no required access uses (advisory)", () => {
+  it("a service role's grant nothing needs is reported on that role", async () => {
+    const rs = await devResources();
+    const role = `arn:aws:iam::${ACCT}:role/us-east-1-workloads-notification-worker-pi-role`;
+    const before = accessReport(rs).unused.find((u) => u.role === role);
+    assert.equal(before, undefined, `the worker's own grants are all used: ${before?.actions.join(", ")}`);
+    editPolicy(
+      rs,
+      "aws:iam/rolePolicy:RolePolicy",
+      "us-east-1-workloads-notification-worker-pi-policy",
+      "policy",
+      (d) => {
+        d.Statement.push({ Sid: "Extra", Effect: "Allow", Action: ["sqs:PurgeQueue"], Resource: "*" });
+      },
+    );
+    const after = accessReport(rs).unused.find((u) => u.role === role);
+    assert.deepEqual(after?.actions, ["sqs:PurgeQueue"]);
+    assert.equal(
+      unusedProblem(after!),
+      `unused grants: ${role} may 1 action(s) no required access uses: sqs:PurgeQueue`,
     );
   }).timeout(120_000);
 });

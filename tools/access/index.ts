@@ -8,12 +8,19 @@ import { ciNeeds } from "./needs-ci";
 import { controllerNeeds } from "./needs-controllers";
 import { podNeeds } from "./needs-pods";
 import { serviceNeeds } from "./needs-services";
+import { unusedGrants, type UnusedGrant } from "./unused";
 import { buildWorld } from "./world";
 
 export type { AccessEntry } from "./model";
+export type { UnusedGrant } from "./unused";
 export { REQUIREMENTS } from "./requirements";
 
 export function accessEntries(resources: readonly PlanResource[]): AccessEntry[] {
+  return accessReport(resources).entries;
+}
+
+/** The entries and, for the roles the program creates, the grants no required entry uses. */
+export function accessReport(resources: readonly PlanResource[]): { entries: AccessEntry[]; unused: UnusedGrant[] } {
   const world = buildWorld(resources);
   const needs = [...serviceNeeds(world), ...controllerNeeds(world), ...podNeeds(world), ...ciNeeds(world)];
   const seen = new Set<string>();
@@ -25,7 +32,14 @@ export function accessEntries(resources: readonly PlanResource[]): AccessEntry[]
     seen.add(key);
     out.push(toEntry(world, n));
   }
-  return out;
+  return { entries: out, unused: unusedGrants(world, out) };
+}
+
+/** One line per role with grants no required access uses (advisory). */
+export function unusedProblem(u: UnusedGrant): string {
+  const shown = u.actions.slice(0, 12).join(", ");
+  const more = u.actions.length > 12 ? ` and ${u.actions.length - 12} more` : "";
+  return `unused grants: ${u.role} may ${u.actions.length} action(s) no required access uses: ${shown}${more}`;
 }
 
 /** One line per entry that does not hold: principal, action, resource and what decides. */

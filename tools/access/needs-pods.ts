@@ -146,7 +146,8 @@ function sameRegion(a: Association, r: PlanResource, world: World): boolean {
   return true;
 }
 
-const CONSUME = ["sqs:ReceiveMessage", "sqs:DeleteMessage"];
+/** A consumer receives, deletes, extends the visibility of a long job and reads the depth (workloads/iam.ts). */
+const CONSUME = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"];
 
 export function podNeeds(world: World): Need[] {
   const assoc = associations(world);

@@ -1,5 +1,5 @@
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { accessEntries, accessProblem, type AccessEntry } from "../../../tools/access";
+import { accessProblem, accessReport, unusedProblem, type AccessEntry, type UnusedGrant } from "../../../tools/access";
 import type { PlanResource } from "../../lib/offline";
 import { regionOf } from "../../lib/aws";
 
@@ -25,9 +25,9 @@ function asPlan(resources: readonly PolicyResource[]): PlanResource[] {
   }));
 }
 
-function entries(args: StackValidationArgs): AccessEntry[] | string {
+function entries(args: StackValidationArgs): { entries: AccessEntry[]; unused: UnusedGrant[] } | string {
   try {
-    return accessEntries(asPlan(args.resources));
+    return accessReport(asPlan(args.resources));
   } catch (err) {
     // A preview can hold unknown values the model cannot read: it says so instead of guessing.
     return `the access model cannot decide this stack: ${(err as Error).message}`;
@@ -40,8 +40,9 @@ function report(args: StackValidationArgs, reportViolation: (m: string, urn?: st
     if (advisory) reportViolation(result);
     return;
   }
-  for (const e of result)
+  for (const e of result.entries)
     if (!e.ok && ADVISORY_REQUIREMENTS.includes(e.requirement) === advisory) reportViolation(accessProblem(e), e.urn);
+  if (advisory) for (const u of result.unused) reportViolation(unusedProblem(u), u.urn);
 }
 
 /**
@@ -62,7 +63,8 @@ export function accessModel(): StackValidationPolicy {
 export function accessModelAdvisory(): StackValidationPolicy {
   return {
     name: "platform-access-advisory",
-    description: "Access entries reported while their fix is pending (roles without the stack's workload boundary).",
+    description:
+      "Access entries reported while their fix is pending (roles without the stack's workload boundary), and grants of the program's roles that no required access uses.",
     enforcementLevel: "advisory",
     validateStack: (args, reportViolation) => report(args, reportViolation, true),
   };
