@@ -16,6 +16,12 @@ export const LB_CONTROLLER: HelmAddon = {
       { group: ELBV2, kind: "IngressClassParams", versions: ["v1beta1"] },
       { group: ELBV2, kind: "ALBTargetControlConfig", versions: ["v1beta1"] },
       { group: "aga.k8s.aws", kind: "GlobalAccelerator", versions: ["v1beta1"] },
+      // crds/gateway-crds.yaml: Gateway API configuration kinds of the controller.
+      ...["LoadBalancerConfiguration", "TargetGroupConfiguration", "ListenerRuleConfiguration"].map((kind) => ({
+        group: "gateway.k8s.aws",
+        kind,
+        versions: ["v1"],
+      })),
     ],
     webhooks: [
       {
@@ -38,6 +44,6 @@ export const LB_CONTROLLER: HelmAddon = {
       },
     ],
     source:
-      "aws/eks-charts 5239609: stable/aws-load-balancer-controller/crds/crds.yaml, templates/webhook.yaml; read 2026-12-07",
+      "aws/eks-charts 5239609: stable/aws-load-balancer-controller/crds/crds.yaml, crds/gateway-crds.yaml, templates/webhook.yaml; read 2026-12-07",
   },
 };
