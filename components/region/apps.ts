@@ -1,6 +1,7 @@
 import { Chaos } from "../chaos/component";
 import type { PlatformConfig } from "../config";
 import { LoadTests } from "../loadtest/component";
+import { BurstProcessor } from "../lambda/burst-processor";
 import { Mesh } from "../mesh";
 import { Observability } from "../observability/stack";
 import type { ImageResolver } from "../security/image-digests";
@@ -31,6 +32,7 @@ export type AppsSettings = Pick<
   | "regions"
   | "observability"
   | "loadTests"
+  | "burstProcessor"
 >;
 
 /** What one region's apps stage built. */
@@ -74,5 +76,8 @@ export function deployApps(foundation: Region, config: AppsSettings, global: Glo
   if (config.chaos.enabled || config.chaos.production.enabled)
     new Chaos(`${name}-chaos`, { config, region, dependsOn: appsReady }, opts);
   if (config.loadTests.enabled) new LoadTests(`${name}-loadtests`, { config, region, dependsOn: appsReady }, opts);
+  // Seed 002's burst processor takes jobs off the queue the workers consume (no queue, nothing to burst).
+  if (config.burstProcessor.enabled && workloads.queue)
+    new BurstProcessor(`${name}-burst`, { config: config.burstProcessor, region, queue: workloads.queue }, opts);
   return { workloads, mesh, observability };
 }
