@@ -2,60 +2,20 @@
  * AWS value domains the config is checked against: what AWS itself accepts or supports, kept
  * as data in this one module, each table with its source and the date it was recorded. A value
  * outside a table fails `npm run plan` instead of the first `pulumi up`. When AWS adds a value,
- * add it here (with the source) and the check follows.
+ * add it here (with the source) and the check follows. Per-region facts live in ./region-facts.ts.
  */
+import { regionFacts } from "./region-facts";
 
-/**
- * Availability Zone letters per region, as AWS names them for new accounts (recorded 2026-12-02
- * from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html).
- * Letters are mapped per account (zone IDs are the stable names); a region's letter set is what
- * `aws ec2 describe-availability-zones --region R` lists. ap-northeast-1b and ca-central-1c are not
- * offered to new accounts; us-west-1 offers two of its three letters per account.
- */
-export const AZ_LETTERS: Readonly<Record<string, string>> = {
-  "us-east-1": "abcdef",
-  "us-east-2": "abc",
-  "us-west-1": "abc",
-  "us-west-2": "abcd",
-  "ca-central-1": "abd",
-  "ca-west-1": "abc",
-  "mx-central-1": "abc",
-  "sa-east-1": "abc",
-  "eu-west-1": "abc",
-  "eu-west-2": "abc",
-  "eu-west-3": "abc",
-  "eu-central-1": "abc",
-  "eu-central-2": "abc",
-  "eu-north-1": "abc",
-  "eu-south-1": "abc",
-  "eu-south-2": "abc",
-  "ap-south-1": "abc",
-  "ap-south-2": "abc",
-  "ap-northeast-1": "acd",
-  "ap-northeast-2": "abcd",
-  "ap-northeast-3": "abc",
-  "ap-southeast-1": "abc",
-  "ap-southeast-2": "abc",
-  "ap-southeast-3": "abc",
-  "ap-southeast-4": "abc",
-  "ap-southeast-5": "abc",
-  "ap-southeast-7": "abc",
-  "ap-east-1": "abc",
-  "af-south-1": "abc",
-  "me-south-1": "abc",
-  "me-central-1": "abc",
-  "il-central-1": "abc",
-};
-/** AZs an account can use in the region (us-west-1: two of its three letters). */
-export const AZ_COUNT_OVERRIDE: Readonly<Record<string, number>> = { "us-west-1": 2 };
-
+/** A region's AZ names in slot order (./region-facts.ts), or undefined for a region without facts. */
 export function availabilityZonesOf(region: string): string[] | undefined {
-  const letters = AZ_LETTERS[region];
+  const letters = regionFacts(region)?.azLetters;
   return letters === undefined ? undefined : [...letters].map((l) => `${region}${l}`);
 }
 
+/** AZs an account can use in the region. */
 export function azCountOf(region: string): number | undefined {
-  return AZ_COUNT_OVERRIDE[region] ?? AZ_LETTERS[region]?.length;
+  const facts = regionFacts(region);
+  return facts && (facts.azCount ?? facts.azLetters.length);
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Image references and how each is pinned by digest (issue 19, supply chain). Pure: the resource
+ * Image references and how each is pinned by digest (supply chain). Pure: the resource
  * side (image-digests.ts) asks ECR for the digest at deploy time; nothing here invents one.
  */
 

@@ -134,7 +134,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
         "each severity routed once",
       ),
     );
-    // In prod an alarm nobody receives is no alarm: the topic needs a subscriber (issue 19).
+    // In prod an alarm nobody receives is no alarm: the topic needs a subscriber.
     if (c.environment === "prod" && c.observability.alarmEmails.length === 0)
       add(
         key("observability", ".alarmEmails"),
@@ -228,8 +228,7 @@ function checkServices(c: Partial<ParsedSections>, add: Add): void {
       else if (!keda?.mesh) add(where("maxReplicas"), range.max, `at least minReplicas (${range.min})`);
     }
     if (keda) {
-      // `mesh` (mesh telemetry trigger) is being added to kedaSchema; read it without depending on it.
-      const mesh = (keda as { mesh?: boolean }).mesh;
+      const mesh = keda.mesh;
       if (!keda.sqsQueueLength && !keda.prometheus && !keda.businessHours && !mesh)
         add(
           key("services", `${at}.autoscaling.keda`),

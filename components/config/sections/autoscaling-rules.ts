@@ -8,7 +8,7 @@ type Add = (path: string, value: unknown, expected: string) => void;
 const key = (section: string, rest = "") => `platform:${section}${rest}`;
 
 /**
- * Cross-field rules of request-rate and scheduled scaling (issue 16), beside ./workloads.ts.
+ * Cross-field rules of request-rate and scheduled scaling, beside ./workloads.ts.
  * A schedule floor at or above a service's maxReplicas pins it at the max (the rate trigger can
  * add nothing, HPAMaxedOut fires all day), so it is refused here rather than found in production.
  */

@@ -69,7 +69,7 @@ export const chaosSchema = z
     networkDelay: z
       .strictObject({
         target: z.string().default("activity-service"),
-        /** Above the 200 ms p95 alert threshold, so HighRequestLatencyP95 can fire (issue 16). */
+        /** Above the 200 ms p95 alert threshold, so HighRequestLatencyP95 can fire. */
         latency: duration.default("250ms"),
         /** >= for 5m + rate window 5m + 2 scrapes (test/chaos/alert-windows.spec.ts). */
         duration: duration.default("12m"),
