@@ -68,9 +68,10 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
     config: flat,
     secretKeys: stackConfig.secretKeys,
     program,
+    preview: opts.preview,
   });
-  const analyses = runAnalyses({ resources: run.resources, config });
-  const violations = [...planViolations(run.resources, config), ...analyses.violations];
+  const analyses = runAnalyses({ resources: run.resources, config, preview: opts.preview });
+  const violations = [...planViolations(run.resources, config, opts.preview), ...analyses.violations];
   return {
     ok: true,
     config,
@@ -89,9 +90,10 @@ export async function buildPlan(opts: PlanOptions): Promise<PlanResult> {
 }
 
 /** The policy pack over a run's resources, configured from the stack as a real preview is (stackPolicyConfig). */
-export function planViolations(resources: PlanResource[], config: PlatformConfig): Violation[] {
+export function planViolations(resources: PlanResource[], config: PlatformConfig, preview = false): Violation[] {
   const stackTags = new Map([["environment", config.environment]]);
   return evaluatePolicies(resources, {
+    preview,
     environment: config.environment,
     stackTags,
     config: stackPolicyConfig(config, resources),

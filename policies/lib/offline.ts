@@ -11,6 +11,7 @@ import type {
 import { policyConfigFor } from "./config";
 import { type PlatformPolicy, isStackPolicy } from "./policy";
 import { allPolicies } from "./registry";
+import { cannotDecide, isUnknownValueError, previewProps } from "./preview";
 
 /** One resource of plan.json (see ARCHITECTURE.md, "The offline plan"). */
 export interface PlanResource {
@@ -96,6 +97,11 @@ export interface EvaluateOptions {
   /** Defaults to allPolicies(); tests pass a subset. */
   policies?: PlatformPolicy[];
   stackTags?: ReadonlyMap<string, string>;
+  /**
+   * Preview semantics (policies/lib/preview.ts): "[unknown]" values throw when read, and a policy
+   * stopped by one is the advisory "can't run policy ... during preview" instead of a verdict.
+   */
+  preview?: boolean;
 }
 
 class NotApplicable extends Error {}
@@ -124,14 +130,14 @@ function typeMatcher(type: string) {
 }
 
 /** Provider references may be `urn` or `urn::id`; a provider missing from the plan is synthesised from its URN. */
-function providerResolver(resources: PlanResource[]) {
+function providerResolver(resources: PlanResource[], props: (r: PlanResource) => Record<string, unknown>) {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   return (ref: string | null): PolicyProviderResource | undefined => {
     if (!ref) return undefined;
     const parts = ref.split("::");
     const urn = byUrn.has(ref) || parts.length <= 4 ? ref : parts.slice(0, 4).join("::");
     const found = byUrn.get(urn);
-    if (found) return { type: found.type, name: found.name, urn: found.urn, props: found.inputs };
+    if (found) return { type: found.type, name: found.name, urn: found.urn, props: props(found) };
     return { type: parts[2] ?? "", name: parts[3] ?? "", urn, props: {} };
   };
 }
@@ -159,13 +165,15 @@ export function effectiveLevel(policy: PlatformPolicy, config: PolicyPackConfig)
   return level === "remediate" ? "mandatory" : level;
 }
 
-function run(policy: PlatformPolicy, call: () => unknown): void {
+/** Runs one validation; an unknown value read in a preview is the policy's advisory, as @pulumi/policy reports it. */
+function run(policy: PlatformPolicy, call: () => unknown, unknown: (e: Error) => void): void {
   try {
     const result = call();
     if (result && typeof (result as Promise<unknown>).then === "function")
       throw new Error(`policy ${policy.name} returned a Promise; the offline evaluator only runs synchronous policies`);
   } catch (e) {
-    if (!(e instanceof NotApplicable)) throw e;
+    if (isUnknownValueError(e)) unknown(e);
+    else if (!(e instanceof NotApplicable)) throw e;
   }
 }
 
@@ -177,22 +185,25 @@ export function evaluatePolicies(resources: PlanResource[], options: EvaluateOpt
   const config = mergeConfig(policyConfigFor(options.environment), options.config);
   const policies = options.policies ?? allPolicies();
   const stackTags = options.stackTags ?? new Map<string, string>();
-  const providerOf = providerResolver(resources);
+  const props = options.preview ? (r: PlanResource) => previewProps(r.inputs) : (r: PlanResource) => r.inputs;
+  const providerOf = providerResolver(resources, props);
 
   const stackResources = new Map<string, PolicyResource>();
-  for (const r of resources)
+  for (const r of resources) {
+    const p = props(r);
     stackResources.set(r.urn, {
       type: r.type,
       name: r.name,
       urn: r.urn,
-      props: r.inputs,
+      props: p,
       opts: OPTS(r),
       provider: providerOf(r.provider),
       dependencies: [],
       propertyDependencies: {},
       isType: typeMatcher(r.type),
-      asType: ((cls: unknown) => (typeMatcher(r.type)(cls) ? r.inputs : undefined)) as PolicyResource["asType"],
+      asType: ((cls: unknown) => (typeMatcher(r.type)(cls) ? p : undefined)) as PolicyResource["asType"],
     });
+  }
   for (const r of resources) {
     const res = stackResources.get(r.urn)!;
     const parent = r.parent ? stackResources.get(r.parent) : undefined;
@@ -212,6 +223,15 @@ export function evaluatePolicies(resources: PlanResource[], options: EvaluateOpt
       (fallbackUrn: string): ReportViolation =>
       (message, urn) =>
         violations.push({ policy: policy.name, enforcementLevel, urn: urn ?? fallbackUrn, message });
+    const unknownAt =
+      (urn: string) =>
+      (e: Error): number =>
+        violations.push({
+          policy: policy.name,
+          enforcementLevel: "advisory",
+          urn,
+          message: cannotDecide(policy.name, e),
+        });
 
     if (isStackPolicy(policy)) {
       const args: StackValidationArgs = {
@@ -220,28 +240,28 @@ export function evaluatePolicies(resources: PlanResource[], options: EvaluateOpt
         getConfig,
         notApplicable,
       };
-      run(policy, () => policy.validateStack(args, reporter("")));
+      run(policy, () => policy.validateStack(args, reporter("")), unknownAt(""));
       continue;
     }
     const validations = [policy.validateResource ?? []].flat();
     for (const r of resources) {
+      const p = stackResources.get(r.urn)!.props;
       const args: ResourceValidationArgs = {
         type: r.type,
-        props: r.inputs,
+        props: p,
         urn: r.urn,
         name: r.name,
         opts: OPTS(r),
         provider: providerOf(r.provider),
         stackTags,
         isType: typeMatcher(r.type),
-        asType: ((cls: unknown) =>
-          typeMatcher(r.type)(cls) ? r.inputs : undefined) as ResourceValidationArgs["asType"],
+        asType: ((cls: unknown) => (typeMatcher(r.type)(cls) ? p : undefined)) as ResourceValidationArgs["asType"],
         getConfig,
         notApplicable,
       };
       // A resource validation reports against its own resource, whatever urn it passes.
       const report: ReportViolation = (message) => reporter(r.urn)(message);
-      for (const validate of validations) run(policy, () => validate(args, report));
+      for (const validate of validations) run(policy, () => validate(args, report), unknownAt(r.urn));
     }
   }
   return violations;

@@ -1,5 +1,6 @@
 import type {
   PolicyResource,
+  ReportViolation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
   StackValidationArgs,
@@ -25,20 +26,80 @@ export function readConfig<T extends object>(args: ResourceValidationArgs | Stac
   return merged as T;
 }
 
+/** What @pulumi/policy throws when a policy reads a value unknown during `pulumi preview`. */
+const isUnknownValueError = (e: unknown): e is Error =>
+  // Matched by name: the pack may run against a different copy of @pulumi/policy than the one
+  // this file would import, and importing it here would pull gRPC into the offline evaluator.
+  e instanceof Error && e.constructor.name === "UnknownValueError";
+
+/** The unknown values read during the validation being run (guardUnknowns), first one first. */
+let unknownsMet: Error[] | undefined;
+
+/** A value read under preview semantics: known (possibly undefined: absent), or unknown until the update. */
+export type Read<T> = { known: true; value: T } | { known: false; error: Error };
+
 /**
- * Reads a value that may be unknown during `pulumi preview`. @pulumi/policy wraps props in a
- * proxy that throws on unknown values; one unknown id must not abort a whole stack policy, so
- * callers get `undefined` and fall back to other evidence (e.g. dependencies).
+ * Reads a value that may be unknown during `pulumi preview`, telling unknown apart from absent, for
+ * a caller that decides on unknown itself (an unknown `vpcId` is still a VPC; an unknown setting is
+ * not judged).
  */
-export function known<T>(read: () => T): T | undefined {
+export function read<T>(get: () => T): Read<T> {
   try {
-    return read();
+    return { known: true, value: get() };
   } catch (e) {
-    // Matched by name: the pack may run against a different copy of @pulumi/policy than the one
-    // this file would import, and importing it here would pull gRPC into the offline evaluator.
-    if (e instanceof Error && e.constructor.name === "UnknownValueError") return undefined;
-    throw e;
+    if (!isUnknownValueError(e)) throw e;
+    return { known: false, error: e };
   }
+}
+
+/**
+ * Reads a value that may be unknown during `pulumi preview`; `undefined` when unknown, so one
+ * unknown id does not abort a whole stack policy and callers may fall back to other evidence. The
+ * unknown is remembered: a validation that then reports a violation cannot decide (guardUnknowns).
+ */
+export function known<T>(get: () => T): T | undefined {
+  const r = read(get);
+  if (r.known) return r.value;
+  unknownsMet?.push(r.error);
+  return undefined;
+}
+
+/**
+ * A policy under preview semantics: a validation that read an unknown value (through known/read) and
+ * then reports a violation may have decided as if the value were absent, so it reports nothing and
+ * rethrows the unknown, which @pulumi/policy turns into the advisory "can't run policy ... during
+ * preview" (the offline evaluator does the same). A validation that reads no unknown is unchanged.
+ */
+export function guardUnknowns(policy: PlatformPolicy): PlatformPolicy {
+  const guard =
+    <A>(validate: (args: A, report: ReportViolation) => unknown) =>
+    (args: A, report: ReportViolation): unknown => {
+      const outer = unknownsMet;
+      const met: Error[] = [];
+      const reports: Parameters<ReportViolation>[] = [];
+      let passThrough = false;
+      unknownsMet = met;
+      try {
+        const result = validate(args, (...r) => void (passThrough ? report(...r) : reports.push(r)));
+        if (result && typeof (result as Promise<unknown>).then === "function") {
+          // Asynchronous policies are passed through: their reads cannot be told apart from others'.
+          passThrough = true;
+          for (const r of reports) report(...r);
+          return result;
+        }
+      } finally {
+        unknownsMet = outer;
+      }
+      if (met.length > 0 && reports.length > 0) throw met[0];
+      for (const r of reports) report(...r);
+      return undefined;
+    };
+  if (isStackPolicy(policy))
+    return { ...policy, validateStack: guard(policy.validateStack) as StackValidationPolicy["validateStack"] };
+  // Keep the type marker validateResourceOfType sets (__pulumiType): @pulumi/policy skips other types by it.
+  const wrap = (v: object & ((...a: never[]) => unknown)) => Object.assign(guard(v as never), v);
+  const v = policy.validateResource;
+  return { ...policy, validateResource: Array.isArray(v) ? v.map(wrap) : v && wrap(v) } as PlatformPolicy;
 }
 
 /** True if `target` is among `r`'s dependencies (optionally only those of one property). */

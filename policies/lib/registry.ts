@@ -1,4 +1,4 @@
-import type { PlatformPolicy } from "./policy";
+import { guardUnknowns, type PlatformPolicy } from "./policy";
 import type { RegistryEntry } from "./registry-entry";
 import { stackPolicies } from "../stack/entries";
 import { networkPolicies } from "../aws/network/entries";
@@ -6,6 +6,8 @@ import { storagePolicies } from "../aws/storage/entries";
 import { karpenterPolicies } from "../aws/karpenter/entries";
 import { workloadsPolicies } from "../aws/workloads/entries";
 import { dataPolicies } from "../aws/data/entries";
+import { dynamodbPolicies } from "../aws/dynamodb/entries";
+import { lambdaPolicies } from "../aws/lambda/entries";
 import { eksPolicies } from "../aws/eks/entries";
 import { edgePolicies } from "../aws/edge/entries";
 import { namesPolicies } from "../aws/names/entries";
@@ -25,6 +27,8 @@ export const REGISTRY: readonly RegistryEntry[] = [
   ...karpenterPolicies,
   ...workloadsPolicies,
   ...dataPolicies,
+  ...dynamodbPolicies,
+  ...lambdaPolicies,
   ...eksPolicies,
   ...edgePolicies,
   ...namesPolicies,
@@ -32,7 +36,10 @@ export const REGISTRY: readonly RegistryEntry[] = [
   ...kubernetesPolicies,
 ];
 
-/** The pack's policies, fresh objects each call (the PolicyPack, tests and the offline evaluator). */
+/**
+ * The pack's policies, fresh objects each call (the PolicyPack, tests and the offline evaluator), each
+ * under preview semantics: one that read an unknown value and would report cannot decide (guardUnknowns).
+ */
 export function allPolicies(): PlatformPolicy[] {
-  return REGISTRY.map((entry) => entry.create());
+  return REGISTRY.map((entry) => guardUnknowns(entry.create()));
 }

@@ -27,6 +27,24 @@ export async function planFor(stack: string): Promise<{ plan: Plan; config: Plat
   return { plan: r.plan, config: r.config };
 }
 
+const previews = new Map<string, Promise<PlanResult>>();
+
+/** A stack file kept as a test fixture (test/fixtures/stacks/Pulumi.<name>.yaml), e.g. "four-region". */
+export const fixtureStack = (name: string): string =>
+  path.join(ROOT, "test", "fixtures", "stacks", `Pulumi.${name}.yaml`);
+
+/**
+ * buildPlan as `pulumi preview` of a fresh stack sees it (or the ordinary run with preview false), for a
+ * stack's own file or a fixture stack file, memoised per process.
+ */
+export function planOf(stack: string, opts: { preview: boolean; configFile?: string }): Promise<PlanResult> {
+  if (!opts.preview && !opts.configFile) return resultFor(stack);
+  const key = JSON.stringify([stack, opts.preview, opts.configFile ?? null]);
+  if (!previews.has(key))
+    previews.set(key, buildPlan({ stack, rootDir: ROOT, configFile: opts.configFile, preview: opts.preview }));
+  return previews.get(key)!;
+}
+
 /**
  * A drop-in for buildPlan (e.g. the plan command's builder): a stack's own file on the default day
  * reuses the memoised run; anything else (another file, overrides, a fixed day) runs the program.

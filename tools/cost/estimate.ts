@@ -1,3 +1,4 @@
+import { describeUnknowns, hasUnknowns, recordUnknowns, type UnknownReads } from "../plan/unknowns";
 import { CostContext } from "./context";
 import { PRICE_DATE } from "./prices/types";
 import type { Rule } from "./rules/common";
@@ -65,10 +66,21 @@ const NOT_ESTIMATED: Record<string, string> = {
  * support. Items are rounded to cents; `monthly`, `byRegion` and `byComponent` are their sums.
  */
 export function estimateCost(plan: CostPlan, asOf: string = PRICE_DATE): CostReport {
-  const ctx = new CostContext(plan, asOf);
-  for (const r of plan.resources) {
+  // In a preview plan a rule that reads an unknown value cannot price the resource: it says so.
+  const met: UnknownReads = [];
+  const preview = hasUnknowns(plan.resources);
+  const resources = preview ? plan.resources.map((r) => recordUnknowns(r, met)) : plan.resources;
+  const ctx = new CostContext({ ...plan, resources }, asOf);
+  for (const r of resources) {
     const rules = RULES.get(r.type);
+    met.length = 0;
+    const [lines, unpriced] = [ctx.lines.length, ctx.unpriced.length];
     if (rules) for (const rule of rules) rule(ctx, r);
+    if (rules && met.length > 0) {
+      ctx.lines.splice(lines);
+      ctx.unpriced.splice(unpriced);
+      ctx.skip(r, `cannot estimate until known: reads ${describeUnknowns(met)} (a preview)`);
+    } else if (rules) continue;
     else if (NOT_ESTIMATED[r.type]) ctx.skip(r, NOT_ESTIMATED[r.type]);
     else if (!FREE.some((re) => re.test(r.type))) ctx.skip(r, `no pricing rule for ${r.type}`);
   }

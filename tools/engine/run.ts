@@ -22,6 +22,12 @@ export interface RunOptions {
   secretKeys?: string[];
   /** The program: a function returning the stack outputs (e.g. requiring index.ts). */
   program: () => unknown;
+  /**
+   * Run as `pulumi preview` of a fresh stack sees it: the engine in dry-run mode answers a create with
+   * its inputs only, so every computed output (ids, ARNs, endpoints) is unknown and `apply` callbacks on
+   * them do not run.
+   */
+  preview?: boolean;
 }
 
 const providerUrn = (ref: string): string | null => (ref ? ref.slice(0, ref.lastIndexOf("::")) : null);
@@ -71,13 +77,13 @@ async function record(opts: RunOptions): Promise<ProgramRun> {
           (args.provider ? providerRegion.get(providerUrn(args.provider) ?? "") : undefined) ??
           regionByName.get(`${args.type}::${args.name}`) ??
           null;
-        return mockState(args, region);
+        return opts.preview ? { id: undefined, state: args.inputs } : mockState(args, region);
       },
       call: (args) => CALL_RESULTS[args.token]?.(args) ?? {},
     },
     opts.project,
     opts.stack,
-    false,
+    opts.preview ?? false,
   );
 
   type Req = {

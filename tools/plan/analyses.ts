@@ -8,11 +8,14 @@ import { accessEntries } from "../access";
 import { evaluateFlows } from "../flows";
 import { orderFindings } from "../order";
 import { flowViolations, type PlanResource, type Violation } from "../../policies/lib/offline";
+import { describeUnknowns, recordUnknowns } from "./unknowns";
 
 export interface AnalysisInput {
   resources: readonly PlanResource[];
   /** The stack's resolved config. */
   config: PlatformConfig;
+  /** A preview plan: computed values are "[unknown]" (see runAnalyses). */
+  preview?: boolean;
 }
 
 export interface AnalysisResult {
@@ -47,7 +50,12 @@ export const ANALYSES: readonly PlanAnalysis[] = [
   { name: "order and admission", analyse: ({ resources }) => ({ violations: orderFindings({ resources }) }) },
 ];
 
-/** Runs every analysis: plan.json's entries by key, and all their violations. */
+/**
+ * Runs every analysis: plan.json's entries by key, and all their violations. In a preview an analysis
+ * that read an unknown value and reports a violation cannot decide (it may have read unknown as absent
+ * or as a value): its violations become advisories saying so, as policies' do (policies/lib/policy.ts
+ * guardUnknowns). An analysis that passes, or reads no unknown, is unchanged.
+ */
 export function runAnalyses(
   input: AnalysisInput,
   analyses: readonly PlanAnalysis[] = ANALYSES,
@@ -55,9 +63,29 @@ export function runAnalyses(
   const entries: Record<string, unknown[]> = {};
   const violations: Violation[] = [];
   for (const a of analyses) {
-    const result = a.analyse(input);
+    const met: string[] = [];
+    const resources = input.preview ? input.resources.map((r) => recordUnknowns(r, met)) : input.resources;
+    let result: AnalysisResult;
+    try {
+      result = a.analyse({ ...input, resources });
+    } catch (err) {
+      // A model that stops on an unknown value in a preview cannot decide; without unknowns it is a bug.
+      if (met.length === 0) throw err;
+      const message = `stopped on an unknown value: ${err instanceof Error ? err.message : String(err)}`;
+      result = { violations: [{ policy: a.name, enforcementLevel: "mandatory", urn: "", message }] };
+    }
     if (a.key) entries[a.key] = result.entries ?? [];
-    violations.push(...result.violations);
+    const where = describeUnknowns(met);
+    const found = met.length > 0 ? result.violations.map((v) => cannotDecide(a.name, v, where)) : result.violations;
+    violations.push(...found);
   }
   return { entries, violations };
+}
+
+function cannotDecide(analysis: string, v: Violation, where: string): Violation {
+  return {
+    ...v,
+    enforcementLevel: "advisory",
+    message: `cannot check until known (the ${analysis} model read ${where}, in a preview): ${v.message}`,
+  };
 }
