@@ -61,7 +61,7 @@ describe("access evaluator: condition operators", () => {
     assert.equal(holds({ StringLike: { "s3:prefix": "home/?" } }, { "s3:prefix": "home/ab" }), false);
   });
 
-  it("ArnLike compares the six colon-separated parts, each with wildcards; ArnEquals exactly", () => {
+  it("ArnLike and ArnEquals compare the six colon-separated parts, each with wildcards", () => {
     const rule = "arn:aws:events:us-east-1:111111111111:rule/spot";
     assert.equal(
       holds({ ArnLike: { "aws:SourceArn": "arn:aws:events:*:111111111111:rule/*" } }, { "aws:SourceArn": rule }),
@@ -71,7 +71,15 @@ describe("access evaluator: condition operators", () => {
       holds({ ArnLike: { "aws:SourceArn": "arn:aws:events:*:222222222222:rule/*" } }, { "aws:SourceArn": rule }),
       false,
     );
-    assert.equal(holds({ ArnEquals: { "aws:SourceArn": rule } }, { "aws:SourceArn": rule }), true);
+    assert.equal(holds({ ArnLike: { "aws:SourceArn": "arn:aws:events:*:*" } }, { "aws:SourceArn": rule }), false);
+    assert.equal(
+      holds({ ArnEquals: { "aws:SourceArn": "arn:aws:events:*:*:rule/spot" } }, { "aws:SourceArn": rule }),
+      true,
+    );
+    assert.equal(
+      holds({ ArnEquals: { "aws:SourceArn": "arn:aws:events:*:*:rule/other" } }, { "aws:SourceArn": rule }),
+      false,
+    );
     assert.equal(holds({ ArnNotEquals: { "aws:SourceArn": rule } }, { "aws:SourceArn": rule }), false);
   });
 

@@ -50,6 +50,28 @@ describe("access: plan.json access over the stacks", () => {
     assert.equal(count(a, "service-own-database-user"), 12);
     assert.equal(count(a, "service-other-database-user"), 36);
     assert.ok(a.filter((e) => e.kind === "forbidden").every((e) => !e.allowed));
+    // The in-network runner: CodeBuild assumes its role, it logs, attaches ENIs in 3 private subnets, uses its connection.
+    assert.deepEqual(
+      a.filter((e) => e.requirement === "codebuild-runner").map((e) => e.action),
+      [
+        "sts:AssumeRole",
+        "logs:PutLogEvents",
+        "ec2:CreateNetworkInterfacePermission",
+        "ec2:CreateNetworkInterfacePermission",
+        "ec2:CreateNetworkInterfacePermission",
+        "codeconnections:UseConnection",
+      ],
+    );
+    // Another account's administrator: every secret, key, bucket and topic once, every queue twice, all denied.
+    const n = (t: string) => plan.resources.filter((r) => r.type === t).length;
+    const tries =
+      n("aws:secretsmanager/secret:Secret") +
+      n("aws:kms/key:Key") +
+      n("aws:s3/bucket:Bucket") +
+      2 * n("aws:sqs/queue:Queue") +
+      n("aws:sns/topic:Topic");
+    assert.ok(tries >= 40, `${tries}`);
+    assert.equal(count(a, "other-account-no-access"), tries);
   }).timeout(180_000);
 
   it("preview roles: no secret value, origin header, WAF sample or listener rule; view-only in every cluster", async () => {

@@ -98,6 +98,32 @@ describe("access: the mandatory policy fails on a planted mistake, naming princi
   }).timeout(120_000);
 });
 
+describe("access: another account reaches none of the stack's data", () => {
+  it("a bucket policy admitting every principal lets an administrator of another account read the logs", async () => {
+    const rs = await devResources();
+    const planted = editPolicy(
+      rs,
+      "aws:s3/bucketPolicy:BucketPolicy",
+      "platform-edge-cdn-logs-policy",
+      "policy",
+      (d) => {
+        d.Statement.push({
+          Sid: "Everyone",
+          Effect: "Allow",
+          Principal: "*",
+          Action: "s3:GetObject",
+          Resource: `arn:aws:s3:::platform-dev-cdn-logs-${ACCT}/*`,
+        });
+      },
+    );
+    assert.deepEqual(messages(rs), [
+      `other-account-no-access (forbidden): arn:aws:iam::210987654321:role/platform-dev-deploy s3:GetObject on ` +
+        `arn:aws:s3:::platform-dev-cdn-logs-${ACCT}/object is allowed: allowed by ${planted.urn}#Everyone, ` +
+        "arn:aws:iam::aws:policy/AdministratorAccess@v1#Statement[0]",
+    ]);
+  }).timeout(120_000);
+});
+
 describe("access: grants no required access uses (advisory)", () => {
   it("a service role's grant nothing needs is reported on that role", async () => {
     const rs = await devResources();

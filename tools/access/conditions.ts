@@ -9,7 +9,8 @@
  *   hold, `...IfExists` holds, and `Null` tests exactly that;
  * - `ForAnyValue:` holds when some request value matches (false when the key is absent),
  *   `ForAllValues:` when every request value does (true when absent);
- * - condition key names compare without regard to case; string values with it unless IgnoreCase.
+ * - condition key names compare without regard to case; string values with it unless IgnoreCase;
+ * - ArnEquals and ArnLike both compare the six colon-separated parts, each with `*`/`?` wildcards.
  */
 import { glob } from "./match";
 
@@ -22,7 +23,8 @@ type Matcher = (pattern: string, value: string) => boolean;
 const arnLike: Matcher = (pattern, value) => {
   const p = pattern.split(":");
   const v = value.split(":");
-  if (p.length < 6 || v.length < 6) return glob(pattern).test(value);
+  // Fewer than six parts: not an ARN pattern; only "*" or the same text matches.
+  if (p.length < 6 || v.length < 6) return pattern === "*" || pattern === value;
   const tail = (xs: string[]) => [...xs.slice(0, 5), xs.slice(5).join(":")];
   const [pp, vv] = [tail(p), tail(v)];
   return pp.every((seg, i) => glob(seg).test(vv[i]));
@@ -40,8 +42,9 @@ const OPERATORS: Record<string, { match: Matcher; negated: boolean }> = {
   StringNotEqualsIgnoreCase: { match: (p, v) => p.toLowerCase() === v.toLowerCase(), negated: true },
   StringLike: { match: (p, v) => glob(p).test(v), negated: false },
   StringNotLike: { match: (p, v) => glob(p).test(v), negated: true },
-  ArnEquals: { match: (p, v) => p === v, negated: false },
-  ArnNotEquals: { match: (p, v) => p === v, negated: true },
+  // The guide gives ArnEquals the same matching as ArnLike (per-part wildcards).
+  ArnEquals: { match: arnLike, negated: false },
+  ArnNotEquals: { match: arnLike, negated: true },
   ArnLike: { match: arnLike, negated: false },
   ArnNotLike: { match: arnLike, negated: true },
   Bool: { match: (p, v) => p.toLowerCase() === v.toLowerCase(), negated: false },

@@ -216,6 +216,38 @@ function cloudfrontLogs(world: World): Need[] {
   });
 }
 
+/** An administrator of another account, e.g. the dev deploy role with its own account (documentation id). */
+const OTHER_ACCOUNT = "210987654321";
+
+/** Data-bearing actions on this stack's resources, tried from another account: resource policies must not admit it. */
+function otherAccount(world: World): Need[] {
+  const asker: Need["asker"] = {
+    outside: `arn:aws:iam::${OTHER_ACCOUNT}:role/platform-dev-deploy`,
+    account: OTHER_ACCOUNT,
+    identity: managedStatements("arn:aws:iam::aws:policy/AdministratorAccess") ?? [],
+  };
+  const arn = (type: string) => world.ofType(type).map((r) => [String(world.out(r).arn), r.urn] as const);
+  const tries: [string, string, string][] = [
+    ...arn("aws:secretsmanager/secret:Secret").map(
+      ([a, u]) => ["secretsmanager:GetSecretValue", a, u] as [string, string, string],
+    ),
+    ...arn("aws:kms/key:Key").map(([a, u]) => ["kms:Decrypt", a, u] as [string, string, string]),
+    ...arn("aws:s3/bucket:Bucket").map(([a, u]) => ["s3:GetObject", `${a}/object`, u] as [string, string, string]),
+    ...arn("aws:sqs/queue:Queue").flatMap(([a, u]) =>
+      ["sqs:SendMessage", "sqs:ReceiveMessage"].map((x) => [x, a, u] as [string, string, string]),
+    ),
+    ...arn("aws:sns/topic:Topic").map(([a, u]) => ["sns:Publish", a, u] as [string, string, string]),
+  ];
+  return tries.map(([action, resource, urn]) => ({
+    requirement: "other-account-no-access",
+    kind: "forbidden",
+    asker,
+    action,
+    resource,
+    urn,
+  }));
+}
+
 export function ciNeeds(world: World): Need[] {
   const stack = stackOf(world);
   const plans = planCiRoles(parseCiRolesInput({ repository: "owner/repository", stacks: [stack] }));
@@ -224,5 +256,6 @@ export function ciNeeds(world: World): Need[] {
     ...plans.filter((p) => p.kind === "deploy").flatMap((p) => deployNeeds(world, p)),
     ...clusterAccess(world),
     ...cloudfrontLogs(world),
+    ...otherAccount(world),
   ];
 }

@@ -217,8 +217,55 @@ function lambdaSqs(world: World): Need[] {
   });
 }
 
+/**
+ * The in-network CodeBuild runner: CodeBuild assumes its role, writes its logs, attaches its ENIs in
+ * the project's subnets and reaches GitHub through its connection
+ * (https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html, read 2026-12-07).
+ */
+function codebuildRunner(world: World): Need[] {
+  return world.ofType("aws:codebuild/project:Project").flatMap((p): Need[] => {
+    const roleArn = str(p.inputs.serviceRole);
+    if (!roleArn) return [];
+    const region = regionOf(p);
+    const role = { role: roleArn };
+    const need = (action: string, resource: string, context = {}): Need => ({
+      requirement: "codebuild-runner",
+      kind: "required",
+      asker: role,
+      action,
+      resource,
+      context,
+      urn: p.urn,
+    });
+    const logs = (p.inputs.logsConfig as { cloudwatchLogs?: { groupName?: string } } | undefined)?.cloudwatchLogs;
+    const subnets = ((p.inputs.vpcConfig as { subnets?: string[] } | undefined)?.subnets ?? []).map(
+      (id) => `arn:aws:ec2:${region}:${world.account}:subnet/${id}`,
+    );
+    const connection = str((p.inputs.source as { auth?: { resource?: string } } | undefined)?.auth?.resource);
+    return [
+      assume("codebuild-runner", "codebuild.amazonaws.com", roleArn, world, p.urn),
+      ...(logs?.groupName
+        ? [
+            need(
+              "logs:PutLogEvents",
+              `arn:aws:logs:${region}:${world.account}:log-group:${logs.groupName}:log-stream:build`,
+            ),
+          ]
+        : []),
+      ...subnets.map((subnet) =>
+        need("ec2:CreateNetworkInterfacePermission", `arn:aws:ec2:${region}:${world.account}:network-interface/eni-0`, {
+          "ec2:AuthorizedService": "codebuild.amazonaws.com",
+          "ec2:Subnet": subnet,
+        }),
+      ),
+      ...(connection ? [need("codeconnections:UseConnection", connection)] : []),
+    ];
+  });
+}
+
 export function serviceNeeds(world: World): Need[] {
   return [
+    ...codebuildRunner(world),
     ...lambdaSqs(world),
     ...config(world),
     ...elbLogs(world),

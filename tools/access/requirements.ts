@@ -47,6 +47,15 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
     why: "an SQS event source mapping polls, deletes and reads the queue as the function's execution role",
     source: "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html",
   },
+  "codebuild-runner": {
+    why: "CodeBuild runs the in-network runner as its role: assume, logs, ENIs in its subnets, the GitHub connection",
+    source:
+      "https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html",
+  },
+  "other-account-no-access": {
+    why: "an identity of another account (dev's, once each environment has its own account) reaches none of this stack's data, even as administrator",
+    source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html",
+  },
   "rds-enhanced-monitoring": {
     why: "RDS enhanced monitoring writes OS metrics to RDSOSMetrics as the monitoring role",
     source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.Enabling.html",
