@@ -27,8 +27,10 @@ export const LB_CONTROLLER: HelmAddon = {
       {
         configuration: "aws-load-balancer-webhook",
         type: "mutating",
+        // Pods (readiness gates, QUIC ids); the Service mutator is rendered only with
+        // enableServiceMutatorWebhook, which our values turn off (lb-controller/values.ts).
         admits: [
-          { group: "", kinds: ["Pod", "Service"] },
+          { group: "", kinds: ["Pod"] },
           { group: ELBV2, kinds: ["TargetGroupBinding"] },
         ],
       },
