@@ -31,7 +31,8 @@ interface GlobalTier {
 /**
  * The whole platform in three steps (Pulumi runs each resource as soon as what it waits for
  * exists, not step by step):
- *   1. every region's foundation: alarm topic, network, cluster, Karpenter, LB controller;
+ *   1. every region's foundation: alarm topic, network, cluster, Karpenter, LB controller,
+ *      the registry's per-region add-ons;
  *   2. the global tier: VPC peering, the global data tier, the edge (regional ALBs, CloudFront +
  *      WAF, Route53), detection services;
  *   3. every region's apps: mesh, workloads (bound to the region's ALB), observability, chaos,
