@@ -170,6 +170,32 @@ function nodeNeeds(world: World): Need[] {
   });
 }
 
+/** Fargate: EKS assumes the profile's pod execution role to pull images (AmazonEKSFargatePodExecutionRolePolicy). */
+function fargateNeeds(world: World): Need[] {
+  return world.ofType("aws:eks/fargateProfile:FargateProfile").flatMap((f): Need[] => {
+    const role = String(f.inputs.podExecutionRoleArn);
+    const cluster = String(f.inputs.clusterName);
+    const sourceArn = `arn:aws:eks:${f.region}:${world.account}:fargateprofile/${cluster}/${f.inputs.fargateProfileName}/id`;
+    const need = (asker: Need["asker"], action: string, resource: string, context = {}): Need => ({
+      requirement: "fargate-pod-execution",
+      kind: "required",
+      asker,
+      action,
+      resource,
+      context,
+      urn: f.urn,
+    });
+    return [
+      need({ service: "eks-fargate-pods.amazonaws.com" }, "sts:AssumeRole", role, {
+        "aws:SourceArn": sourceArn,
+        "aws:SourceAccount": world.account,
+      }),
+      need({ role }, "ecr:GetAuthorizationToken", "*"),
+      need({ role }, "ecr:BatchGetImage", `arn:aws:ecr:${f.region}:${world.account}:repository/platform/app`),
+    ];
+  });
+}
+
 export function controllerNeeds(world: World): Need[] {
   const assoc = associations(world);
   const out: Need[] = [];
@@ -191,5 +217,5 @@ export function controllerNeeds(world: World): Need[] {
         urn: a.urn,
       });
   }
-  return [...out, ...nodeNeeds(world)];
+  return [...out, ...nodeNeeds(world), ...fargateNeeds(world)];
 }

@@ -47,6 +47,10 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
     why: "an SQS event source mapping polls, deletes and reads the queue as the function's execution role",
     source: "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html",
   },
+  "fargate-pod-execution": {
+    why: "EKS assumes a Fargate profile's pod execution role to pull the pods' images",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/pod-execution-role.html",
+  },
   "codebuild-runner": {
     why: "CodeBuild runs the in-network runner as its role: assume, logs, ENIs in its subnets, the GitHub connection",
     source:
