@@ -58,6 +58,14 @@ const NOT_ESTIMATED: Record<string, string> = {
     "GuardDuty EKS protection not estimated (audit-log events and runtime-monitored vCPUs)",
   "aws:securityhub/account:Account": "Security Hub not estimated (billed per security check and finding ingested)",
   "aws:cfg/recorder:Recorder": "AWS Config not estimated (billed per configuration item recorded and rule evaluation)",
+  // Data systems beside the clusters (components/dynamodb, components/lambda): billed per request.
+  "aws:dynamodb/table:Table":
+    "DynamoDB not estimated (on-demand: billed per read/write request unit and GB stored; no request-volume assumption)",
+  "aws:dynamodb/tableReplica:TableReplica":
+    "DynamoDB replica not estimated (replicated write request units and storage; no write-volume assumption)",
+  "aws:lambda/function:Function": "Lambda not estimated (billed per request and GB-second; no invocation assumption)",
+  "aws:lambda/eventSourceMapping:EventSourceMapping":
+    "Lambda SQS event source not estimated (its polling is billed as SQS requests, not estimated either)",
 };
 
 /**
