@@ -5,6 +5,7 @@ import { semanticIssues } from "./semantic";
 import { clusterWarnings } from "./sections/cluster";
 import { resolve } from "./resolve";
 import { aliasFindings, movedKeyHint } from "./moved-keys";
+import { inertKeyWarnings } from "./inert-keys";
 import { platformImages, unpinnedImageWarnings } from "./images";
 import type { PlatformConfig } from "./types";
 
@@ -18,14 +19,26 @@ const SECTION_KEYS = Object.keys(CONFIG_SECTIONS) as SectionKey[];
 /** Namespaces of the providers this program configures; any other near-miss of the project's is a typo. */
 const PROVIDER_NAMESPACES = ["aws", "kubernetes", "pulumi", "random", "eks", "tls", "command"];
 
-/** "did you mean" for a key whose namespace is a typo of the project's (`platfrom:regions`, `Platform:regions`). */
-function nearMissNamespace(fullKey: string, project: string): string | undefined {
+/**
+ * "did you mean" for a key whose namespace is a typo of the project's (`platfrom:regions`,
+ * `Platform:regions`): the key it most likely meant, with the same hint an unknown key gets.
+ */
+function nearMissNamespace(fullKey: string, project: string): { meant: string; expected: string } | undefined {
   const colon = fullKey.indexOf(":");
   if (colon < 0) return undefined;
   const [space, k] = [fullKey.slice(0, colon), fullKey.slice(colon + 1)];
   if (PROVIDER_NAMESPACES.includes(space) || closest(space, [project]) === undefined) return undefined;
   const section = closest(k.split(".")[0], SECTION_KEYS) ?? k;
-  return `a key in the project's namespace (did you mean "${project}:${section}"?); "${space}:" is not read by this program`;
+  const meant = `${project}:${section}`;
+  return { meant, expected: `a key this program reads (did you mean "${meant}"?); "${space}:" is not its namespace` };
+}
+
+/** What an unknown key in the project's namespace should have been: its new place, or the nearest key. */
+function unknownKeyHint(ns: string, k: string): string {
+  const moved = movedKeyHint(ns, k);
+  if (moved) return moved;
+  const hint = closest(k, SECTION_KEYS);
+  return `a known key${hint ? ` (did you mean "${ns}${hint}"?)` : ""}; known keys: ${SECTION_KEYS.join(", ")}`;
 }
 
 /**
@@ -38,20 +51,17 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
   const ns = `${ctx.project}:`;
   const values: Record<string, unknown> = {};
   const issues: ConfigIssue[] = [];
+  const misspelt = new Set<string>();
   for (const [fullKey, text] of Object.entries(raw)) {
     if (!fullKey.startsWith(ns)) {
       const near = nearMissNamespace(fullKey, ctx.project);
-      if (near) issues.push({ path: fullKey, value: decode(text), expected: near });
+      if (near) issues.push({ path: fullKey, value: decode(text), expected: near.expected });
+      if (near) misspelt.add(near.meant);
       continue;
     }
     const k = fullKey.slice(ns.length);
     if (!(SECTION_KEYS as string[]).includes(k)) {
-      const hint = closest(k, SECTION_KEYS);
-      issues.push({
-        path: fullKey,
-        value: decode(text),
-        expected: `a known key${hint ? ` (did you mean "${ns}${hint}"?)` : ""}; known keys: ${SECTION_KEYS.join(", ")}`,
-      });
+      issues.push({ path: fullKey, value: decode(text), expected: unknownKeyHint(ns, k) });
       continue;
     }
     const value = decode(text);
@@ -60,7 +70,8 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
     values[k] = value;
   }
   for (const k of REQUIRED_KEYS) {
-    if (values[k] === undefined)
+    // A required key hidden by a misspelt namespace is reported once, at the key as written.
+    if (values[k] === undefined && !misspelt.has(`${ns}${k}`))
       issues.push({
         path: `${ns}${k}`,
         value: undefined,
@@ -91,7 +102,8 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
   const aliases = aliasFindings(values, ns);
   issues.push(...aliases.issues);
   if (issues.length > 0) throw new ConfigError(issues, ctx.stack);
-  return deepFreeze(resolve(parsed as ParsedSections, ctx, aliases.notices));
+  const config = resolve(parsed as ParsedSections, ctx, aliases.notices);
+  return deepFreeze({ ...config, notices: [...config.notices, ...inertKeyWarnings(values, config, ns)] });
 }
 
 /**

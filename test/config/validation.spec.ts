@@ -276,7 +276,7 @@ describe("config validation: secrets and near misses", () => {
       () => loadStandIn(raw, ctx),
       (err: ConfigError) =>
         err.issues.map(formatIssue).join("\n") ===
-        'platfrom:regions: got []; expected a key in the project\'s namespace (did you mean "platform:regions"?); "platfrom:" is not read by this program',
+        'platfrom:regions: got []; expected a key this program reads (did you mean "platform:regions"?); "platfrom:" is not its namespace',
     );
   });
 
