@@ -186,3 +186,40 @@ describe("order model: a webhook's release that does not wait for readiness", ()
     assert.ok(found.every((m) => m.startsWith("eu-west-1-")));
   });
 });
+
+describe("order model: what a chart renders", () => {
+  let prod: Plan;
+  before(async () => {
+    prod = (await planFor("prod")).plan;
+  });
+
+  it("a collector release whose ServiceMonitor is on waits for the chart installing the ServiceMonitor CRD", () => {
+    const x = fixture(prod);
+    const rel = add(x, "us-west-2-workloads-keda", "us-west-2-tracing-collector", {
+      dependencies: [named(x, "us-west-2-workloads-keda-namespace").urn],
+    });
+    Object.assign(rel.inputs, {
+      chart: "opentelemetry-collector",
+      version: "0.170.0",
+      name: "otel-collector",
+      values: { serviceMonitor: { enabled: true } },
+    });
+    assert.equal(
+      mandatory(x)[0]?.message,
+      "us-west-2-tracing-collector (kubernetes:helm.sh/v3:Release) must depend on us-west-2-observability-kube-prometheus-stack (kubernetes:helm.sh/v3:Release), which installs the CRD of monitoring.coreos.com/ServiceMonitor (serviceMonitor.enabled: true). Source: open-telemetry/opentelemetry-helm-charts charts/opentelemetry-collector/templates/{servicemonitor,podmonitor,prometheusrule}.yaml and values.yaml (each enabled: false by default) at opentelemetry-collector-0.170.0, read in the upstream tag",
+    );
+    rel.dependencies.push(named(x, "us-west-2-observability-kube-prometheus-stack").urn);
+    assert.deepEqual(mandatory(x), []);
+  });
+
+  it("a chart's ServiceAccount named like one the program creates in the release's namespace", () => {
+    const x = fixture(prod);
+    const rel = add(x, "us-west-2-workloads-keda", "us-west-2-tracing-jaeger", {});
+    Object.assign(rel.inputs, { chart: "jaeger", version: "4.11.1", name: "frontend", namespace: "apps", values: {} });
+    rel.dependencies.push(named(x, "us-west-2-workloads-namespace").urn);
+    assert.match(
+      mandatory(x)[0]?.message ?? "",
+      /^us-west-2-tracing-jaeger \(kubernetes:helm\.sh\/v3:Release\) renders core\/ServiceAccount frontend \(jaeger\.enabled\), which the program also creates as us-west-2-workloads-sa-frontend \(kubernetes:core\/v1:ServiceAccount\)/,
+    );
+  });
+});

@@ -8,8 +8,24 @@ const BUILT_IN = new Set(RULES.builtInGroups.groups);
 const PULUMI_KINDS = new Set(RULES.builtInGroups.pulumiTypes);
 const WAIT = `which sets skipAwait: ${RULES.webhookReady.why}. Source: ${RULES.webhookReady.source}`;
 
-type ChartRule = (typeof RULES.charts)[keyof typeof RULES.charts];
-type Render = ChartRule["renders"][number] & { nameValue?: string; defaultName?: string; nameFrom?: string };
+interface Render {
+  kind: string;
+  enabledBy: string;
+  enabledByDefault: boolean;
+  source: string;
+  nameValue?: string;
+  defaultName?: string;
+  nameFrom?: string;
+}
+interface ChartRule {
+  version: string;
+  crds: string[];
+  crdsSource: string;
+  renders: Render[];
+  /** Custom resources the chart renders when a value enables them: their CRDs must be installed first. */
+  rendersCustomResources?: { kind: string; enabledBy: string }[];
+  rendersCustomResourcesSource?: string;
+}
 type AdmissionRule = (typeof RULES.admission)[number] & { kind?: string; groups?: string[]; when?: string };
 
 export function chartRule(chart: string): ChartRule | undefined {
@@ -40,7 +56,14 @@ const releasesOf = (g: PlanGraph, r: PlanResource, chart: string) =>
   g.ofType(RELEASE).filter((x) => sameCluster(x, r) && x.inputs.chart === chart);
 
 export function kubernetesFindings(g: PlanGraph): Violation[] {
-  return [...chartCoverage(g), ...crdOrder(g), ...namespaceOrder(g), ...admission(g), ...chartRenders(g)];
+  return [
+    ...chartCoverage(g),
+    ...crdOrder(g),
+    ...chartCustomResources(g),
+    ...namespaceOrder(g),
+    ...admission(g),
+    ...chartRenders(g),
+  ];
 }
 
 /** Every release's chart has a rule read at its pinned version. */
@@ -101,6 +124,33 @@ function crdOrder(g: PlanGraph): Violation[] {
       );
   }
   return out;
+}
+
+/** A release that renders custom resources (e.g. a ServiceMonitor) waits for the installer of their CRD. */
+function chartCustomResources(g: PlanGraph): Violation[] {
+  const installers = g.resources.filter((r) => providedKinds(r) !== undefined);
+  return g.ofType(RELEASE).flatMap((rel) => {
+    const rule = chartRule(String(rel.inputs.chart));
+    const values = rel.inputs.values;
+    if (!rule?.rendersCustomResources || isUnknown(values)) return [];
+    return rule.rendersCustomResources
+      .filter((cr) => at(values, cr.enabledBy) === true)
+      .filter(
+        (cr) =>
+          !installers.some((i) => sameCluster(i, rel) && providedKinds(i)!.kinds.includes(cr.kind) && g.before(i, rel)),
+      )
+      .map((cr) => {
+        const owner = installers.find((i) => sameCluster(i, rel) && providedKinds(i)!.kinds.includes(cr.kind));
+        const need = owner
+          ? `must depend on ${label(owner)}, which installs the CRD of ${cr.kind}`
+          : `renders ${cr.kind}, whose CRD nothing in the plan installs on its cluster`;
+        return finding(
+          ORDER_POLICY,
+          rel,
+          `${label(rel)} ${need} (${cr.enabledBy}: true). Source: ${rule.rendersCustomResourcesSource}`,
+        );
+      });
+  });
 }
 
 function namespaceOrder(g: PlanGraph): Violation[] {
@@ -205,13 +255,15 @@ function chartRenders(g: PlanGraph): Violation[] {
     if (isUnknown(rel.inputs.values)) continue;
     const values = (rel.inputs.values ?? {}) as Record<string, unknown>;
     const ns = rel.inputs.namespace as string | undefined;
-    for (const render of (rule?.renders ?? []) as Render[]) {
+    for (const render of rule?.renders ?? []) {
       const set = at(values, render.enabledBy);
       if (!(set === undefined ? render.enabledByDefault : set === true)) continue;
       const name =
         render.nameFrom === "releaseNamespace"
           ? ns
-          : ((at(values, render.nameValue ?? "") as string) ?? render.defaultName);
+          : render.nameFrom === "releaseName"
+            ? (rel.inputs.name as string | undefined)
+            : ((at(values, render.nameValue ?? "") as string) ?? render.defaultName);
       const clusterScoped = render.kind === "core/Namespace";
       const twin = g.resources.find(
         (x) =>
