@@ -123,4 +123,36 @@ export const CHARTS = {
       source: 'charts/k6-operator/Chart.yaml kubeVersion ">=1.16.0-0"; .github/workflows/smoke-test.yaml kind v1.35.1',
     },
   },
+  /**
+   * Jaeger chart 4.11.1 (jaegertracing/helm-charts tag jaeger-4.11.1, 6c602b5, 2026-06-14): Jaeger
+   * v2.19.0. Chart.yaml kubeVersion ">= 1.21-0", no upper bound. Values (components/tracing/values.ts)
+   * checked against charts/jaeger/values.yaml at that tag.
+   */
+  jaeger: {
+    chart: "jaeger",
+    version: "4.11.1",
+    repo: "https://jaegertracing.github.io/helm-charts",
+    release: "https://github.com/jaegertracing/helm-charts/releases/tag/jaeger-4.11.1",
+    kubernetes: {
+      min: "1.21",
+      max: "1.36",
+      source: 'charts/jaeger/Chart.yaml kubeVersion ">= 1.21-0" (no upper bound)',
+    },
+  },
+  /**
+   * OpenTelemetry Collector chart 0.170.0 (open-telemetry/opentelemetry-helm-charts tag
+   * opentelemetry-collector-0.170.0, f5178cb, 2026-08-14): collector 0.158.0. Chart.yaml declares
+   * no kubeVersion. Values (components/tracing/values.ts) checked against its values.yaml.
+   */
+  otelCollector: {
+    chart: "opentelemetry-collector",
+    version: "0.170.0",
+    repo: "https://open-telemetry.github.io/opentelemetry-helm-charts",
+    release: "https://github.com/open-telemetry/opentelemetry-helm-charts/releases/tag/opentelemetry-collector-0.170.0",
+    kubernetes: {
+      min: "1.24",
+      max: "1.36",
+      source: "charts/opentelemetry-collector/README.md: Kubernetes 1.24+ (Chart.yaml declares no kubeVersion)",
+    },
+  },
 } as const satisfies Record<string, ChartPin>;

@@ -1,11 +1,13 @@
 import type { HelmAddon, ProvidedKind, ProvidedWebhook } from "./addon";
 import { CHAOS_MESH } from "./chaos-mesh";
 import { ISTIO_BASE, ISTIO_CNI, ISTIOD, ZTUNNEL } from "./istio";
+import { JAEGER } from "./jaeger";
 import { K6_OPERATOR } from "./k6-operator";
 import { KARPENTER } from "./karpenter";
 import { KEDA } from "./keda";
 import { KUBE_PROMETHEUS_STACK } from "./kube-prometheus-stack";
 import { LB_CONTROLLER } from "./lb-controller";
+import { OTEL_COLLECTOR } from "./opentelemetry-collector";
 import { VPA } from "./vpa";
 
 export * from "./addon";
@@ -26,6 +28,8 @@ export const ADDONS: readonly HelmAddon[] = [
   ZTUNNEL,
   CHAOS_MESH,
   K6_OPERATOR,
+  OTEL_COLLECTOR,
+  JAEGER,
 ];
 
 const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.split("/")[0] : "");

@@ -99,6 +99,7 @@ export function resolve(p: ParsedSections, ctx: LoadContext, notices: readonly s
     cost: resolveCost(p.cost, demand),
     security: resolveSecurity(p.security, p.environment),
     mesh: p.mesh,
+    tracing: p.tracing,
     ...resolveDataSystems(p, primaryRegion),
     batch: p.batch,
     demand,

@@ -10,6 +10,7 @@ import { chaosSchema, loadTestsSchema, observabilitySchema } from "./sections/op
 import { costSchema } from "./sections/cost";
 import { securitySchema } from "./sections/security";
 import { meshSchema } from "./sections/mesh";
+import { tracingSchema } from "./sections/tracing";
 import { DATA_SYSTEM_SECTIONS } from "./sections/data-systems";
 import { batchSchema } from "./sections/batch";
 import { availabilitySchema, demandSchema } from "./sections/demand";
@@ -41,6 +42,7 @@ export const CONFIG_SECTIONS = {
   cost: costSchema,
   security: securitySchema,
   mesh: meshSchema,
+  tracing: tracingSchema,
   ...DATA_SYSTEM_SECTIONS,
   batch: batchSchema,
   demand: demandSchema,

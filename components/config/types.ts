@@ -97,6 +97,8 @@ export interface PlatformConfig extends DataSystemsConfig {
   readonly security: SecurityPlan;
   /** Istio ambient mesh: mTLS, circuit breaking, retries/timeouts for the apps namespace. */
   readonly mesh: MeshConfig;
+  /** Seed 003 traces: collector, Jaeger, sampling and retention (built where the mesh is on). */
+  readonly tracing: ParsedSections["tracing"];
   /** Seed 002 Fargate batch: the Job template, its schedule, where it runs. */
   readonly batch: ParsedSections["batch"];
   /** The one traffic model (users, daily active share, requests, peak factor, seed 003 floor) and its design peak. */

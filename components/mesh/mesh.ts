@@ -23,6 +23,8 @@ export interface MeshArgs {
     readonly vpc: { readonly cidrBlock: string };
     readonly nodePools?: readonly pulumi.Resource[];
   };
+  /** Istio's meshConfig tracing provider (components/tracing/names.ts); omitted: waypoints report no spans. */
+  tracingProvider?: Record<string, unknown>;
 }
 
 /** What the apps namespace's objects wait for once it exists. */
@@ -61,6 +63,7 @@ export class Mesh extends pulumi.ComponentResource {
       gateway: config.gateway,
       vpcCidr: region.vpc.cidrBlock,
       kubernetesVersion: config.cluster.kubernetesVersion,
+      tracingProvider: args.tracingProvider,
     });
     this.k8s$ = { parent: this, provider: region.cluster.k8sProvider };
     const base = region.cluster.workloadDependencies;

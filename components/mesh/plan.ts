@@ -16,6 +16,8 @@ export interface MeshPlanInput {
   vpcCidr: string;
   /** The cluster's Kubernetes minor, e.g. "1.34". */
   kubernetesVersion: string;
+  /** Istio's tracing extension provider (components/tracing); omitted: no tracing. */
+  tracingProvider?: Values;
 }
 
 export interface MeshPlan {
@@ -47,7 +49,11 @@ export function meshPlanProblems(input: MeshPlanInput, values: Record<IstioChart
 
 /** The mesh of one cluster. Throws with every problem at once. */
 export function planMesh(input: MeshPlanInput): MeshPlan {
-  const values = istioValues({ mesh: input.mesh, environment: input.environment });
+  const values = istioValues({
+    mesh: input.mesh,
+    environment: input.environment,
+    tracingProvider: input.tracingProvider,
+  });
   const problems = meshPlanProblems(input, values);
   if (problems.length > 0)
     throw new Error(`Invalid mesh plan (${problems.length} problem(s)):\n  - ${problems.join("\n  - ")}`);

@@ -29,6 +29,8 @@ const zoneSpread = (matchLabels: Record<string, string>) => [
 export interface IstioValuesInput {
   mesh: MeshConfig;
   environment: Environment;
+  /** meshConfig.extensionProviders entry of the tracing collector; omitted: no tracing provider. */
+  tracingProvider?: Values;
 }
 
 /**
@@ -58,6 +60,7 @@ export function istioValues(input: IstioValuesInput): Record<IstioChart, Values>
         waypoint: { topologySpreadConstraints: zoneSpread({ [WAYPOINT_POD_LABEL]: WAYPOINT_NAME }) },
       },
       pdb: { minAvailable: 1 },
+      ...(input.tracingProvider ? { meshConfig: { extensionProviders: [input.tracingProvider] } } : {}),
     },
     cni: { profile: "ambient", seccompProfile: { ...RUNTIME_DEFAULT } },
     ztunnel: { profile: "ambient", logAsJson: json },

@@ -47,6 +47,7 @@ export const CHART_VALUE_PATHS = {
     "global.waypoint.topologySpreadConstraints",
     "global.waypoint.resources",
     "pdb.minAvailable",
+    "meshConfig.extensionProviders",
   ],
   cni: ["profile", "seccompProfile", "resources", "ambient.dnsCapture", "excludeNamespaces"],
   ztunnel: ["profile", "resources", "logAsJson", "terminationGracePeriodSeconds"],

@@ -4,6 +4,8 @@ import { LoadTests } from "../loadtest/component";
 import { BurstProcessor } from "../lambda/burst-processor";
 import { Mesh } from "../mesh";
 import { Observability } from "../observability/stack";
+import { Tracing } from "../tracing/component";
+import { tracingExtensionProvider } from "../tracing/names";
 import type { ImageResolver } from "../security/image-digests";
 import { Workloads, type DataConnection } from "../workloads/workloads";
 import type { Region } from "./foundation";
@@ -32,6 +34,7 @@ export type AppsSettings = Pick<
   | "regions"
   | "observability"
   | "loadTests"
+  | "tracing"
   | "burstProcessor"
 >;
 
@@ -54,7 +57,15 @@ export function deployApps(foundation: Region, config: AppsSettings, global: Glo
   const region = foundation.context;
   const opts = { parent: region.parent };
   const name = region.name;
-  const mesh = config.mesh.enabled ? new Mesh(`${name}-mesh`, { config, region }, opts) : undefined;
+  const tracingProvider = config.tracing.enabled ? tracingExtensionProvider() : undefined;
+  const mesh = config.mesh.enabled ? new Mesh(`${name}-mesh`, { config, region, tracingProvider }, opts) : undefined;
+  // Spans come from the waypoints: without the mesh there is nothing to trace.
+  if (mesh && config.tracing.enabled)
+    new Tracing(
+      `${name}-tracing`,
+      { config: config.tracing, region, meshReleases: [mesh.releases.base, mesh.releases.istiod] },
+      opts,
+    );
   const workloads = new Workloads(
     `${name}-workloads`,
     { config, region, connection: global.connection, mesh, images: global.images },
