@@ -4,7 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { buildPlan } from "../plan-lib";
+import { CommandFailure, type CommandSpec } from "../plan/args";
+import { type CommandIo, planStack, processMain } from "../plan/command";
 import { estimateCost } from "./estimate";
 import { money } from "./report";
 import type { CostReport } from "./types";
@@ -40,24 +41,23 @@ export function readmeSection(reports: CostReport[], top = 8): string {
   return out.join("\n");
 }
 
-async function main(): Promise<void> {
-  const rootDir = path.resolve(__dirname, "..", "..");
+export const COST_README_COMMAND: CommandSpec = {
+  command: "cost:readme",
+  summary: "Regenerates the figures of docs/cost.md from the offline plans of dev and prod.",
+  flags: [],
+  notes: ["Exit 0 when docs/cost.md is written; 1 on a bad stack config or a missing marker block."],
+};
+
+export async function runCostReadme(_args: unknown, io: CommandIo): Promise<number> {
   const reports: CostReport[] = [];
-  for (const stack of ["dev", "prod"]) {
-    const result = await buildPlan({ stack, rootDir });
-    if (!result.ok) throw new Error(result.error.message);
-    reports.push(estimateCost(result.plan));
-  }
-  const file = path.join(rootDir, "docs", "cost.md");
+  for (const stack of ["dev", "prod"]) reports.push(estimateCost((await planStack({ stack }, io)).plan));
+  const file = path.join(io.rootDir, "docs", "cost.md");
   const text = fs.readFileSync(file, "utf8");
   const [a, b] = [text.indexOf(BEGIN), text.indexOf(END)];
-  if (a < 0 || b < a) throw new Error(`docs/cost.md has no ${BEGIN} ... ${END} block`);
+  if (a < 0 || b < a) throw new CommandFailure(`docs/cost.md has no ${BEGIN} ... ${END} block`);
   fs.writeFileSync(file, text.slice(0, a) + readmeSection(reports) + text.slice(b + END.length));
-  process.stdout.write(reports.map((r) => `${r.stack}: ${money(r.monthly)}`).join(", ") + "\n");
+  io.stdout(reports.map((r) => `${r.stack}: ${money(r.monthly)}`).join(", ") + "\n");
+  return 0;
 }
 
-if (require.main === module)
-  main().catch((err) => {
-    process.stderr.write(`cost:readme: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  });
+if (require.main === module) processMain(COST_README_COMMAND, runCostReadme, path.resolve(__dirname, "..", ".."));

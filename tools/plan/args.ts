@@ -47,7 +47,8 @@ export interface ParsedArgs {
 
 export function usageLine(spec: CommandSpec): string {
   const flags = spec.flags.map((f) => (f.value ? `[--${f.name} ${f.value}]` : `[--${f.name}]`));
-  return ["npm run", spec.command, "--", ...(spec.positional ?? []), ...flags].join(" ");
+  const rest = [...(spec.positional ?? []), ...flags];
+  return ["npm run", spec.command, ...(rest.length > 0 ? ["--", ...rest] : [])].join(" ");
 }
 
 /** What `--help` prints. */
