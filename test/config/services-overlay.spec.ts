@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { planWorkloads, type Manifest } from "../../components/workloads/manifests";
 import { configIssues, testConfig } from "../helpers/stand-in";
+import { planWith } from "../helpers/plan";
 
 const regions = [{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }];
 const load = (services: unknown) => testConfig({ environment: "dev", regions, services });
@@ -114,5 +115,35 @@ describe("platform:services overlays the default catalogue by name", () => {
     assert.deepEqual(issues([{ name: "frontend", routes: ["/", "/api/v1/activities/"] }]), [
       "platform:services[default activity-service].routes[0]: a route no other service claims (already routed to frontend)",
     ]);
+  });
+
+  it("a stack file naming one default service plans all five, only that one changed", async function () {
+    this.timeout(240_000);
+    const { plan, error } = await planWith("dev", {
+      services: [{ name: "user-service", replicas: 4, autoscaling: {} }],
+    });
+    assert.equal(error, undefined, error?.message);
+    const k8s = (kind: string) => plan!.resources.filter((r) => r.type === kind).map((r) => r.inputs as Manifest);
+    const deployments = new Map(
+      k8s("kubernetes:apps/v1:Deployment")
+        .filter((d) => d.metadata.namespace === "apps")
+        .map((d) => [d.metadata.name, d]),
+    );
+    assert.deepEqual([...deployments.keys()].sort(), [...CATALOGUE, "nginx-gateway"].sort());
+    assert.equal(deployments.get("user-service")!.spec.replicas, 4);
+    const scaled = new Map(k8s("kubernetes:keda.sh/v1alpha1:ScaledObject").map((m) => [m.metadata.name, m.spec]));
+    assert.deepEqual([...scaled.keys()].sort(), CATALOGUE.filter((n) => n !== "user-service").sort());
+    // Seeds 001/002: mesh-scaled services 3..50; activity-service's floor is seed 004's weekend 2.
+    assert.deepEqual(
+      ["frontend", "activity-service", "notification-service"].map((n) => [
+        scaled.get(n)!.minReplicaCount,
+        scaled.get(n)!.maxReplicaCount,
+      ]),
+      [
+        [3, 50],
+        [2, 50],
+        [3, 50],
+      ],
+    );
   });
 });
