@@ -31,7 +31,10 @@ export function ciAsker(world: World, plan: CiRolePlan): Need["asker"] {
   };
 }
 
-/** Secret-bearing reads: Secrets Manager values, SSM parameters, CloudFront configs with origin headers, WAF samples. */
+/**
+ * Secret-bearing reads: Secrets Manager values, SSM parameters, CloudFront configs with origin
+ * headers, the listener rule matching that header, WAF samples, table items, function environments.
+ */
 function secretReads(world: World): [action: string, resource: string, urn?: string][] {
   const arn = (r: { urn: string }) => String(world.out(world.resources.find((x) => x.urn === r.urn)!).arn);
   const regions = [...new Set(world.resources.map((r) => r.region).filter((r): r is string => !!r))];
@@ -49,6 +52,12 @@ function secretReads(world: World): [action: string, resource: string, urn?: str
     ...world
       .ofType("aws:wafv2/webAcl:WebAcl")
       .map((w) => ["wafv2:GetSampledRequests", arn(w), w.urn] as [string, string, string]),
+    ...world
+      .ofType("aws:dynamodb/table:Table")
+      .map((t) => ["dynamodb:Scan", arn(t), t.urn] as [string, string, string]),
+    ...world
+      .ofType("aws:lambda/function:Function")
+      .map((f) => ["lambda:GetFunctionConfiguration", arn(f), f.urn] as [string, string, string]),
     ...world
       .ofType("aws:lb/listenerRule:ListenerRule")
       .map((l) => ["elasticloadbalancing:DescribeRules", "*", l.urn] as [string, string, string]),
