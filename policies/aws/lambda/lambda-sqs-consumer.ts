@@ -6,6 +6,21 @@ const FUNCTION = "aws:lambda/function:Function";
 const QUEUE = "aws:sqs/queue:Queue";
 
 /**
+ * Whether the queue has a redrive policy. During preview it is usually unknown (it names the DLQ's
+ * ARN, created in the same update): unknown means one is set, since only a set value is an Output.
+ */
+function hasRedrive(props: Record<string, unknown>): boolean {
+  try {
+    const v = props.redrivePolicy;
+    return v !== undefined && v !== null && v !== "";
+  } catch (e) {
+    // @pulumi/policy's proxy throws UnknownValueError on a value unknown during preview (matched by name).
+    if (e instanceof Error && e.constructor.name === "UnknownValueError") return true;
+    throw e;
+  }
+}
+
+/**
  * Mandatory: a Lambda function consuming an SQS queue (1) answers with partial batch responses
  * (ReportBatchItemFailures), so one bad message does not return a whole batch to the queue,
  * (2) reads a queue whose redrive policy ends in a dead-letter queue (an SQS-triggered function's
@@ -29,7 +44,7 @@ export function lambdaSqsConsumer(): StackValidationPolicy {
             `event source mapping "${m.name}" on queue "${queue.name}" must set functionResponseTypes: ["ReportBatchItemFailures"]`,
             m.urn,
           );
-        if (queue.props.redrivePolicy === undefined || queue.props.redrivePolicy === "")
+        if (!hasRedrive(queue.props))
           reportViolation(
             `queue "${queue.name}" feeds a Lambda function (mapping "${m.name}") and has no redrivePolicy: failed messages need a dead-letter queue`,
             queue.urn,

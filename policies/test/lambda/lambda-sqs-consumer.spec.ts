@@ -49,6 +49,18 @@ describe("policies: aws-lambda-sqs-consumer", () => {
     );
   });
 
+  it("counts a redrive policy unknown during preview as set", () => {
+    class UnknownValueError extends Error {}
+    const props = Object.defineProperty({}, "redrivePolicy", {
+      enumerable: true,
+      get: () => {
+        throw new UnknownValueError("redrivePolicy");
+      },
+    });
+    const q = queue(props);
+    assert.deepEqual(runStack(policy, [q, goodFn, mapping(q, goodFn, partial)]), []);
+  });
+
   it("leaves mappings on other sources alone", () => {
     const stream = stackResource("aws:dynamodb/table:Table", "t", {});
     const m = stackResource(MAPPING, "stream", {}, { propertyDependencies: { eventSourceArn: [stream] } });
