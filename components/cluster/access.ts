@@ -9,8 +9,8 @@
  *   Kubernetes' escalation check (you may only grant what you hold), so only cluster-admin works.
  * - previewers: AmazonEKSViewPolicy, get/list/watch on most built-in resources and no Secrets, no
  *   writes. A preview role runs a pull request's code, so it must not read a Secret or change the
- *   cluster. What this costs `pulumi preview` (server-side-apply dry runs are authorized like
- *   writes, Helm keeps release state in Secrets) and what was verified is in docs/access.md.
+ *   cluster. The Kubernetes provider v4 previews from input diffs; what that leaves unverified
+ *   (dry-run fallbacks, Helm state in Secrets, `--refresh` of custom resources) is in docs/access.md.
  * One principal has one access entry per cluster, so the lists are disjoint (config rejects overlaps).
  */
 export const CLUSTER_ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
