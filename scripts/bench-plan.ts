@@ -10,13 +10,21 @@ import { cpus } from "os";
 import * as path from "path";
 import { buildPlan } from "../tools/plan-lib";
 import { countResources } from "../tools/plan/model";
+import { CommandFailure, type CommandSpec, type ParsedArgs, wholeNumber } from "../tools/plan/args";
+import { type CommandIo, processMain } from "../tools/plan/command";
 
-async function main(): Promise<void> {
-  const i = process.argv.indexOf("--runs");
-  const runs = i >= 0 ? Math.max(1, Number(process.argv[i + 1]) || 5) : 5;
-  const rootDir = path.resolve(__dirname, "..");
-  console.log(`offline plan benchmark: ${runs} warm runs per stack, ${cpus().length} CPUs`);
-  console.log("stack  resources  violations  first ms  min ms  median ms  max ms");
+const SPEC: CommandSpec = {
+  command: "bench:plan",
+  summary: "Times the offline plan of dev and prod in one process: first run, then min / median / max.",
+  flags: [{ name: "runs", value: "N", help: "warm runs per stack, at least 1 (default 5)" }],
+};
+
+async function main(args: ParsedArgs, io: CommandIo): Promise<number> {
+  const runs = wholeNumber(args, "runs", 1) ?? 5;
+  const rootDir = io.rootDir;
+  const log = (line: string) => io.stdout(`${line}\n`);
+  log(`offline plan benchmark: ${runs} warm runs per stack, ${cpus().length} CPUs`);
+  log("stack  resources  violations  first ms  min ms  median ms  max ms");
   for (const stack of ["dev", "prod"]) {
     const times: number[] = [];
     let resources = 0;
@@ -26,7 +34,7 @@ async function main(): Promise<void> {
       const t0 = process.hrtime.bigint();
       const result = await buildPlan({ stack, rootDir });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new CommandFailure(result.error.message);
       resources = countResources(result.plan).resources;
       violations = result.plan.violations.length;
       if (r === 0) first = ms;
@@ -34,13 +42,11 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const f = (n: number) => n.toFixed(0).padStart(6);
-    console.log(
+    log(
       `${stack.padEnd(5)}  ${String(resources).padStart(9)}  ${String(violations).padStart(10)}  ${f(first).padStart(8)}  ${f(times[0])}  ${f(times[Math.floor(times.length / 2)]).padStart(9)}  ${f(times[times.length - 1])}`,
     );
   }
+  return 0;
 }
 
-main().catch((err) => {
-  process.stderr.write(`bench:plan: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+processMain(SPEC, main, path.resolve(__dirname, ".."));
