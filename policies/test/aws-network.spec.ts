@@ -3,7 +3,7 @@ import { noWorldIngress } from "../aws/network/no-world-ingress";
 import { securityGroupDescriptions } from "../aws/network/security-group-descriptions";
 import { subnetPublicIp } from "../aws/network/subnet-public-ip";
 import { FLOW_LOG, VPC, vpcFlowLogs } from "../aws/network/vpc-flow-logs";
-import { INGRESS_RULE, SECURITY_GROUP, SECURITY_GROUP_RULE } from "../lib/security-groups";
+import { EGRESS_RULE, INGRESS_RULE, SECURITY_GROUP, SECURITY_GROUP_RULE } from "../lib/security-groups";
 import { resourceArgs, runResource, runStack, stackResource, urnOf } from "./harness";
 
 describe("policies: AWS network", () => {
@@ -150,6 +150,45 @@ describe("policies: AWS network", () => {
           urn: urnOf(SECURITY_GROUP_RULE, "all"),
         },
       ]);
+    });
+    it("reports a rule whose CIDRs include the world among private ones", () =>
+      assert.deepEqual(runStack(policy, [group([{ ...web(443), cidrBlocks: ["10.0.0.0/16", "0.0.0.0/0"] }])]), [
+        {
+          message: 'security group "nodes" ingress[0] opens tcp port 443 to the internet',
+          urn: urnOf(SECURITY_GROUP, "nodes"),
+        },
+      ]));
+    it("allows 443 on the ALB group only over TCP (named or protocol number 6), not UDP or all protocols", () => {
+      assert.deepEqual(runStack(policy, [albGroup([{ ...web(443), protocol: "6" }])]), []);
+      assert.deepEqual(runStack(policy, [albGroup([{ ...web(443), protocol: "udp" }])]), [
+        {
+          message: 'security group "alb" ingress[0] opens udp port 443 to the internet',
+          urn: urnOf(SECURITY_GROUP, "alb"),
+        },
+      ]);
+      assert.deepEqual(runStack(policy, [albGroup([{ ...web(443), protocol: "all" }])]), [
+        {
+          message: 'security group "alb" ingress[0] opens all protocols port 443 to the internet',
+          urn: urnOf(SECURITY_GROUP, "alb"),
+        },
+      ]);
+    });
+    it("reads only security group rule types: a world-open egress rule or network ACL entry is not ingress", () => {
+      const nodes = group([]);
+      const egress = stackResource(
+        EGRESS_RULE,
+        "out-https",
+        { securityGroupId: "mock", cidrIpv4: "0.0.0.0/0", fromPort: 443, toPort: 443, ipProtocol: "tcp" },
+        { propertyDependencies: { securityGroupId: [nodes] } },
+      );
+      const nacl = stackResource("aws:ec2/networkAclRule:NetworkAclRule", "nacl-ssh", {
+        type: "ingress",
+        cidrBlocks: ["0.0.0.0/0"],
+        fromPort: 22,
+        toPort: 22,
+        protocol: "tcp",
+      });
+      assert.deepEqual(runStack(policy, [nodes, egress, nacl]), []);
     });
     it("ignores egress rules", () => {
       const rule = stackResource(SECURITY_GROUP_RULE, "out", {
