@@ -8,8 +8,6 @@ import { workloadsPolicies } from "../aws/workloads/entries";
 import { dataPolicies } from "../aws/data/entries";
 import { dynamodbPolicies } from "../aws/dynamodb/entries";
 import { lambdaPolicies } from "../aws/lambda/entries";
-import { dynamodbPolicies } from "../aws/dynamodb/entries";
-import { lambdaPolicies } from "../aws/lambda/entries";
 import { eksPolicies } from "../aws/eks/entries";
 import { edgePolicies } from "../aws/edge/entries";
 import { namesPolicies } from "../aws/names/entries";
@@ -29,8 +27,6 @@ export const REGISTRY: readonly RegistryEntry[] = [
   ...karpenterPolicies,
   ...workloadsPolicies,
   ...dataPolicies,
-  ...dynamodbPolicies,
-  ...lambdaPolicies,
   ...dynamodbPolicies,
   ...lambdaPolicies,
   ...eksPolicies,
