@@ -1,3 +1,4 @@
+import { FargateBatch } from "../batch/component";
 import { Chaos } from "../chaos/component";
 import type { PlatformConfig } from "../config";
 import { LoadTests } from "../loadtest/component";
@@ -35,6 +36,7 @@ export type AppsSettings = Pick<
   | "observability"
   | "loadTests"
   | "tracing"
+  | "batch"
   | "burstProcessor"
 >;
 
@@ -59,13 +61,6 @@ export function deployApps(foundation: Region, config: AppsSettings, global: Glo
   const name = region.name;
   const tracingProvider = config.tracing.enabled ? tracingExtensionProvider() : undefined;
   const mesh = config.mesh.enabled ? new Mesh(`${name}-mesh`, { config, region, tracingProvider }, opts) : undefined;
-  // Spans come from the waypoints: without the mesh there is nothing to trace.
-  if (mesh && config.tracing.enabled)
-    new Tracing(
-      `${name}-tracing`,
-      { config: config.tracing, region, meshReleases: [mesh.releases.base, mesh.releases.istiod] },
-      opts,
-    );
   const workloads = new Workloads(
     `${name}-workloads`,
     { config, region, connection: global.connection, mesh, images: global.images },
@@ -90,5 +85,13 @@ export function deployApps(foundation: Region, config: AppsSettings, global: Glo
   // Seed 002's burst processor takes jobs off the queue the workers consume (no queue, nothing to burst).
   if (config.burstProcessor.enabled && workloads.queue)
     new BurstProcessor(`${name}-burst`, { config: config.burstProcessor, region, queue: workloads.queue }, opts);
+  // Spans come from the waypoints: without the mesh there is nothing to trace.
+  if (mesh && config.tracing.enabled) {
+    const meshReleases = [mesh.releases.base, mesh.releases.istiod];
+    const tracingArgs = { config: config.tracing, region, meshReleases, appsNamespace: workloads.namespace };
+    new Tracing(`${name}-tracing`, tracingArgs, opts);
+  }
+  if (config.batch.enabled && (config.batch.regions === "all" || region.config.isPrimary))
+    new FargateBatch(`${name}-batch`, { config: config.batch, region, images: global.images }, opts);
   return { workloads, mesh, observability };
 }

@@ -5,7 +5,13 @@ import { JAEGER } from "../addons/jaeger";
 import { OTEL_COLLECTOR } from "../addons/opentelemetry-collector";
 import type { TracingConfig } from "../config/sections/tracing";
 import type { RegionContext } from "../region-context";
-import { badgerClaim, meshTracingTelemetry, tracingNamespace, tracingNetworkPolicies } from "./plan";
+import {
+  badgerClaim,
+  meshTracingTelemetry,
+  tracingNamespace,
+  tracingNetworkPolicies,
+  waypointEgressPolicy,
+} from "./plan";
 import { collectorValues, jaegerValues } from "./values";
 
 export interface TracingArgs {
@@ -17,6 +23,8 @@ export interface TracingArgs {
    * Telemetry and pushes it to the waypoints.
    */
   meshReleases: pulumi.Resource[];
+  /** The apps namespace, where the waypoint's egress policy to the collector lives. */
+  appsNamespace: pulumi.Resource;
 }
 
 /**
@@ -62,12 +70,17 @@ export class Tracing extends pulumi.ComponentResource {
       { values: collectorValues(t), dependsOn: [...runsOn, namespace, ...policies, jaeger] },
       kp,
     );
-    // Spans start once the collector serves; the CRD and istiod come with the mesh.
+    const egress = new k8s.networking.v1.NetworkPolicy(
+      `${name}-waypoint-egress`,
+      waypointEgressPolicy() as k8s.networking.v1.NetworkPolicyArgs,
+      { ...kp, dependsOn: [args.appsNamespace] },
+    );
+    // Spans start once the collector serves and the waypoint may reach it; the CRD and istiod come with the mesh.
     const telemetry = meshTracingTelemetry(t);
     new k8s.apiextensions.CustomResource(
       `${name}-telemetry`,
       { apiVersion: telemetry.apiVersion, kind: telemetry.kind, metadata: telemetry.metadata, spec: telemetry.spec },
-      { ...kp, dependsOn: [...args.meshReleases, this.collector] },
+      { ...kp, dependsOn: [...args.meshReleases, this.collector, egress] },
     );
     this.registerOutputs({});
   }

@@ -120,6 +120,33 @@ export function tracingNetworkPolicies() {
   ];
 }
 
+/**
+ * Egress of the apps namespace's waypoint to the collector: the apps namespace denies all egress
+ * by default (components/mesh), so without this the waypoint's spans never leave it.
+ */
+export function waypointEgressPolicy() {
+  return {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: { name: "waypoint-to-otel-collector", namespace: NAMESPACES.apps },
+    spec: {
+      podSelector: { matchLabels: { [WAYPOINT_POD_LABEL]: WAYPOINT_NAME } },
+      policyTypes: ["Egress"],
+      egress: [
+        {
+          to: [
+            {
+              namespaceSelector: nsSelector(TRACING.namespace),
+              podSelector: { matchLabels: { ...COLLECTOR_POD_LABELS } },
+            },
+          ],
+          ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
+        },
+      ],
+    },
+  };
+}
+
 /** The port-forward that opens Jaeger's UI on localhost:16686. */
 export function uiCommand(): string {
   return `kubectl -n ${TRACING.namespace} port-forward svc/${TRACING.jaegerRelease} ${TRACING.queryPort}:${TRACING.queryPort}`;

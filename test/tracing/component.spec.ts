@@ -15,7 +15,8 @@ function run(raw: Record<string, unknown>): Promise<ProgramRun> {
       const opts = { provider: region.cluster.k8sProvider };
       const base = new k8s.helm.v3.Release("istio-base", { chart: "base" }, opts);
       const istiod = new k8s.helm.v3.Release("istiod", { chart: "istiod" }, opts);
-      new Tracing("usw2-tracing", { config, region, meshReleases: [base, istiod] });
+      const appsNamespace = new k8s.core.v1.Namespace("apps", { metadata: { name: "apps" } }, opts);
+      new Tracing("usw2-tracing", { config, region, meshReleases: [base, istiod], appsNamespace });
       return {};
     },
   });
@@ -38,10 +39,16 @@ describe("Tracing (mock engine)", () => {
 
   it("turns tracing on only after the mesh's CRDs, istiod and the collector exist, at the configured rate", () => {
     const telemetry = named(r.resources, "usw2-tracing-telemetry");
-    for (const dep of ["istio-base", "istiod", "usw2-tracing-collector"])
+    for (const dep of ["istio-base", "istiod", "usw2-tracing-collector", "usw2-tracing-waypoint-egress"])
       assert.ok(telemetry.dependencies.includes(named(r.resources, dep).urn), dep);
     const spec = telemetry.inputs.spec as { tracing: { randomSamplingPercentage: number }[] };
     assert.equal(spec.tracing[0].randomSamplingPercentage, 10);
+  });
+
+  it("lets the apps namespace's waypoint out to the collector once that namespace exists", () => {
+    const egress = named(r.resources, "usw2-tracing-waypoint-egress");
+    assert.equal((egress.inputs.metadata as { namespace: string }).namespace, "apps");
+    assert.ok(egress.dependencies.includes(named(r.resources, "apps").urn));
   });
 
   it("gives Jaeger its volume claim and its NetworkPolicies before it starts", () => {

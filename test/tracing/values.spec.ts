@@ -8,6 +8,7 @@ import {
   tracingNetworkPolicies,
   badgerClaim,
   COLLECTOR_POD_LABELS,
+  waypointEgressPolicy,
 } from "../../components/tracing/plan";
 import { COLLECTOR_SERVICE, JAEGER_SERVICE, TRACING, tracingExtensionProvider } from "../../components/tracing/names";
 import { collectorValues, jaegerConfig, jaegerValues } from "../../components/tracing/values";
@@ -120,6 +121,26 @@ describe("tracing NetworkPolicies", () => {
     assert.deepEqual(spans.ports, [{ protocol: "TCP", port: 4317 }]);
     assert.deepEqual(metrics.ports, [{ protocol: "TCP", port: 8888 }]);
     assert.equal(collector.spec.ingress.length, 2);
+  });
+
+  it("let the waypoint out of the default-deny apps namespace to the collector on 4317 only", async () => {
+    const egress = waypointEgressPolicy();
+    await validateManifest("kubernetes-models/networking.k8s.io/v1/NetworkPolicy", "NetworkPolicy", egress);
+    assert.equal(egress.metadata.namespace, "apps");
+    assert.deepEqual(egress.spec.podSelector, {
+      matchLabels: { "gateway.networking.k8s.io/gateway-name": "waypoint" },
+    });
+    assert.deepEqual(egress.spec.egress, [
+      {
+        to: [
+          {
+            namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "tracing" } },
+            podSelector: { matchLabels: COLLECTOR_POD_LABELS },
+          },
+        ],
+        ports: [{ protocol: "TCP", port: 4317 }],
+      },
+    ]);
   });
 
   it("admit only the collector to Jaeger, and nothing to its UI", () => {

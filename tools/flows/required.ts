@@ -127,4 +127,19 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     port: 9090,
     why: "k6 writes its results to Prometheus' remote-write receiver (/api/v1/write)",
   },
+  // Traces (components/tracing): the waypoint's spans to the collector, the collector's batches to Jaeger.
+  {
+    id: "tracing-waypoint-collector",
+    from: "waypoint-pods",
+    to: "otel-collector",
+    port: 4317,
+    why: "Istio's tracing provider: the waypoint exports every sampled request's span over OTLP/gRPC",
+  },
+  {
+    id: "tracing-collector-jaeger",
+    from: "otel-collector",
+    to: "jaeger",
+    port: 4317,
+    why: "the collector's OTLP exporter writes the batched spans to Jaeger's store",
+  },
 ];
