@@ -1,7 +1,9 @@
 "use strict";
 /**
- * Burst processor: takes jobs off the region's SQS job queue when the notification workers fall
- * behind. Each record is one job, JSON `{ "type": "<kind>", ... }`. The function answers with a
+ * Burst processor: a second consumer of the region's SQS job queue beside the notification
+ * workers; its reserved concurrency absorbs a burst faster than pods scale. Whichever consumer
+ * receives a job handles it, so both honour one job contract: each record is one job, JSON
+ * `{ "type": "<kind>", ... }`. The function answers with a
  * partial batch response (ReportBatchItemFailures): only the records that failed return to the
  * queue, and after the queue's maxReceiveCount they land in its dead-letter queue. A batch never
  * fails as a whole, so one bad job does not make nine good ones run again.
@@ -9,7 +11,10 @@
 
 /** Job kinds this function handles; any other kind is a failure (it stays visible in the DLQ). */
 const HANDLERS = {
-  /** A notification to fan out: needs a recipient and a template. */
+  /**
+   * A notification to fan out: needs a recipient and a template. The delivery itself is a stand-in
+   * (as the worker's image is): the job is checked and acknowledged.
+   */
   notification: (job) => {
     if (typeof job.recipient !== "string" || job.recipient === "") throw new Error("recipient missing");
     if (typeof job.template !== "string" || job.template === "") throw new Error("template missing");
