@@ -6,12 +6,13 @@ import { COMPUTE_RULES } from "./rules/compute";
 import { DATA_RULES } from "./rules/data";
 import { EDGE_RULES } from "./rules/edge";
 import { FARGATE_RULES } from "./rules/fargate";
+import { TRACING_RULES } from "./rules/tracing";
 import { NETWORK_RULES } from "./rules/network";
 import { OPS_RULES } from "./rules/ops";
 import type { CostItem, CostLine, CostPlan, CostReport } from "./types";
 
 const RULES = new Map<string, Rule[]>();
-for (const set of [COMPUTE_RULES, NETWORK_RULES, DATA_RULES, EDGE_RULES, OPS_RULES, FARGATE_RULES])
+for (const set of [COMPUTE_RULES, NETWORK_RULES, DATA_RULES, EDGE_RULES, OPS_RULES, FARGATE_RULES, TRACING_RULES])
   for (const [type, rule] of Object.entries(set)) RULES.set(type, [...(RULES.get(type) ?? []), rule]);
 
 /** Types AWS does not bill by themselves (their traffic or storage is billed elsewhere, or not at all). */
