@@ -19,8 +19,25 @@ export function accessEntries(resources: readonly PlanResource[]): AccessEntry[]
   return accessReport(resources).entries;
 }
 
+type Report = { entries: AccessEntry[]; unused: UnusedGrant[] };
+
+// One plan is decided twice (the policy pack and plan.json's analysis, over equal resources):
+// the last report is kept for the same resources, compared by what the model reads.
+let last: { key: string; report: Report } | undefined;
+
 /** The entries and, for the roles the program creates, the grants no required entry uses. */
-export function accessReport(resources: readonly PlanResource[]): { entries: AccessEntry[]; unused: UnusedGrant[] } {
+export function accessReport(resources: readonly PlanResource[]): Report {
+  const key = JSON.stringify(resources.map((r) => [r.urn, regional(r) ? r.region : null, r.parent, r.inputs]));
+  if (last?.key === key) return last.report;
+  const report = decideAll(resources);
+  last = { key, report };
+  return report;
+}
+
+/** Resources whose region the model reads (the others' region the pack does not report). */
+const regional = (r: PlanResource) => r.type.startsWith("aws:") || r.type === "eks:index:Cluster";
+
+function decideAll(resources: readonly PlanResource[]): Report {
   const world = buildWorld(resources);
   const needs = [...serviceNeeds(world), ...controllerNeeds(world), ...podNeeds(world), ...ciNeeds(world)];
   const seen = new Set<string>();
