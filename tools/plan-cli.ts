@@ -9,6 +9,7 @@ import * as path from "path";
 import { CommandFailure, type CommandSpec, str, UsageError, usageLine } from "./plan/args";
 import { type CommandIo, planStack, runCommand, stackTarget } from "./plan/command";
 import type { PlanOptions, PlanResult } from "./plan-lib";
+import type { Plan } from "./plan/model";
 import { mandatoryReport } from "./plan-report";
 
 export const PLAN_COMMAND: CommandSpec = {
@@ -45,6 +46,16 @@ export function crashReport(err: unknown): string {
   return `plan: the program stopped with an error (a bug, not your config): ${message.split("\n")[0]}\n`;
 }
 
+/** What a preview could not decide: resources with values unknown until deploy, checks waiting for them. */
+function previewLine(plan: Plan): string {
+  const unknown = plan.resources.filter((r) => JSON.stringify(r.inputs).includes('"[unknown]"')).length;
+  const waiting = plan.violations.filter((v) => /can't run policy|cannot check until known/.test(v.message)).length;
+  return (
+    `Preview: ${unknown} resources have inputs unknown until deploy; ` +
+    `${waiting} check${waiting === 1 ? "" : "s"} cannot decide until they are known (advisory)`
+  );
+}
+
 /** Runs the command; resolves to the process exit code (0: plan written and no mandatory violation). */
 export function runPlanCli(argv: readonly string[], io: PlanCliIo): Promise<number> {
   return runCommand(PLAN_COMMAND, argv, io, async (args) => {
@@ -64,6 +75,7 @@ export function runPlanCli(argv: readonly string[], io: PlanCliIo): Promise<numb
     fs.writeFileSync(file, JSON.stringify(result.plan, null, 2) + "\n");
     const quiet = args.flags.quiet === true;
     if (!quiet) io.stdout(summarize(result.plan) + "\n");
+    if (preview) io.stdout(previewLine(result.plan) + "\n");
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     io.stdout(`Wrote ${path.relative(io.cwd, file) || file} in ${seconds}s\n`);
     const mandatory = mandatoryViolations(result.plan);

@@ -51,7 +51,8 @@ export function planOf(stack: string, opts: { preview: boolean; configFile?: str
  */
 export function cachedBuild(opts: PlanOptions): Promise<PlanResult> {
   const plain = opts.rootDir === ROOT && !opts.configFile && !opts.overrides && !opts.today && !opts.program;
-  return plain ? resultFor(opts.stack) : buildPlan(opts);
+  if (plain) return planOf(opts.stack, { preview: opts.preview === true });
+  return buildPlan(opts);
 }
 
 /** Object keys sorted at every level, so equal overrides give one cache key whatever their order. */

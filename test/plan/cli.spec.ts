@@ -174,6 +174,17 @@ describe("npm run plan (CLI)", () => {
     assert.ok(fs.existsSync(path.join(out, "plan.json")), "the plan is written for the reader");
   });
 
+  it("--preview plans as a fresh stack's preview sees it and says what waits for unknown values", async () => {
+    const out = path.join(tmp, "preview");
+    const r = await plan(["--stack", "dev", "--preview", "--quiet", "--out", out]);
+    const line = /^Preview: (\d+) resources have inputs unknown until deploy; (\d+) checks? cannot decide/m.exec(
+      r.stdout,
+    );
+    assert.ok(line && Number(line[1]) > 50, r.stdout);
+    assert.match(r.stderr, /^planning stack dev \(preview\) on the mock engine\.\.\.\n/);
+    assert.match(fs.readFileSync(path.join(out, "plan.json"), "utf8"), /"\[unknown\]"/);
+  });
+
   it("is the exit status of the process npm run plan starts", () => {
     const r = planProcess(["--stack", "nope"]);
     assert.equal(r.status, 2);
