@@ -6,6 +6,7 @@ import { imageTagPinned } from "./image-tag-pinned";
 import { meshDestinationRules } from "./mesh-destination-rules";
 import { meshIstioSchema } from "./mesh-istio-schema";
 import { meshMtlsStrict } from "./mesh-mtls-strict";
+import { meshTracingProvider } from "./mesh-tracing-provider";
 import { meshWaypoint } from "./mesh-waypoint";
 import { noExternalService } from "./no-external-service";
 import { pdbForReplicated } from "./pdb-for-replicated";
@@ -37,4 +38,5 @@ export const kubernetesPolicies: readonly RegistryEntry[] = [
   { create: meshWaypoint },
   { create: meshIstioSchema },
   { create: namespacePodSecurity },
+  { create: meshTracingProvider },
 ];
