@@ -7,7 +7,11 @@ import { REGISTRY, allPolicies } from "../lib/registry";
 import { CONFIG_ENVIRONMENTS, renderPolicyConfig } from "../lib/write-config";
 
 describe("policies: registry", () => {
-  const policies = allPolicies();
+  // Built inside each test, not at load: a mutation tester switches mutants on per test.
+  let policies: ReturnType<typeof allPolicies>;
+  beforeEach(() => {
+    policies = allPolicies();
+  });
 
   it("has unique kebab-case names and a description for every policy", () => {
     const names = policies.map((p) => p.name);

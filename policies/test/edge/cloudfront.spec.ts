@@ -39,7 +39,8 @@ const cdn = (props: Record<string, any>, config?: Record<string, unknown>) =>
   resourceArgs(CDN, props, { name: "cdn", config });
 
 describe("policies: edge CloudFront, WAF, Route53", () => {
-  const all = [
+  // Built inside each test, not at load: a mutation tester switches mutants on per test.
+  const all = () => [
     cloudfrontViewerHttps(),
     cloudfrontMinTls(),
     cloudfrontWaf(),
@@ -47,10 +48,23 @@ describe("policies: edge CloudFront, WAF, Route53", () => {
     cloudfrontOriginHttps(),
   ];
   it("are all mandatory and pass a compliant distribution", () => {
-    for (const p of all) {
+    for (const p of all()) {
       assert.equal(p.enforcementLevel, "mandatory", p.name);
       assert.deepEqual(runResource(p, cdn(goodCdn())), { messages: [] }, p.name);
     }
+  });
+
+  it("police distributions only: another type without their fields is not reported", () => {
+    // An ALB has no webAclId, loggingConfig, viewer certificate or cache behaviours of its own.
+    const alb = resourceArgs("aws:lb/loadBalancer:LoadBalancer", { name: "alb", internal: false }, { name: "alb" });
+    for (const p of all()) assert.deepEqual(runResource(p, alb), { messages: [] }, p.name);
+  });
+
+  it("a distribution without a default cache behaviour is reported, not a crash", () => {
+    const bare = cdn({ enabled: true, origins: [] });
+    assert.deepEqual(runResource(cloudfrontViewerHttps(), bare).messages, [
+      'CloudFront "cdn" behaviour default has viewerProtocolPolicy null; expected redirect-to-https or https-only',
+    ]);
   });
 
   it("aws-cloudfront-viewer-https reports each behaviour that allows HTTP", () => {
