@@ -62,14 +62,15 @@ describe("access: plan.json access over the stacks", () => {
         "codeconnections:UseConnection",
       ],
     );
-    // Another account's administrator: every secret, key, bucket and topic once, every queue twice, all denied.
+    // Another account's administrator: every secret, key, bucket, topic and table once, every queue twice, all denied.
     const n = (t: string) => plan.resources.filter((r) => r.type === t).length;
     const tries =
       n("aws:secretsmanager/secret:Secret") +
       n("aws:kms/key:Key") +
       n("aws:s3/bucket:Bucket") +
       2 * n("aws:sqs/queue:Queue") +
-      n("aws:sns/topic:Topic");
+      n("aws:sns/topic:Topic") +
+      n("aws:dynamodb/table:Table");
     assert.ok(tries >= 40, `${tries}`);
     assert.equal(count(a, "other-account-no-access"), tries);
   }).timeout(180_000);

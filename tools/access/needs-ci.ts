@@ -246,6 +246,16 @@ function otherAccount(world: World): Need[] {
       ["sqs:SendMessage", "sqs:ReceiveMessage"].map((x) => [x, a, u] as [string, string, string]),
     ),
     ...arn("aws:sns/topic:Topic").map(([a, u]) => ["sns:Publish", a, u] as [string, string, string]),
+    ...world
+      .ofType("aws:dynamodb/table:Table")
+      .map(
+        (t) =>
+          [
+            "dynamodb:GetItem",
+            `arn:aws:dynamodb:${t.region}:${world.account}:table/${t.inputs.name ?? t.name}`,
+            t.urn,
+          ] as [string, string, string],
+      ),
   ];
   return tries.map(([action, resource, urn]) => ({
     requirement: "other-account-no-access",
