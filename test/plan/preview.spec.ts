@@ -4,6 +4,8 @@ import { evaluatePolicies, type PlanResource, type Violation } from "../../polic
 import { guardUnknowns, known } from "../../policies/lib/policy";
 import { CODEBUILD_PROJECT, eksDeployerPath } from "../../policies/aws/eks/eks-deployer-path";
 import { estimateCost } from "../../tools/cost/estimate";
+import { capacityView } from "../../tools/capacity/cli";
+import { analyse } from "../../tools/critical-path-lib";
 import type { Plan } from "../../tools/plan/model";
 import { type PlanAnalysis, runAnalyses } from "../../tools/plan/analyses";
 import { fixtureStack, planOf } from "../helpers/plan";
@@ -51,6 +53,11 @@ for (const [stack, configFile] of STACKS)
 
     it("the pack and the plan analyses decide nothing worse than with known values", () => {
       assert.deepEqual(decidedOnUnknowns(preview.violations, ordinary.violations), []);
+    });
+
+    it("capacity and critical-path read no computed value: the same report as with known values", () => {
+      assert.deepEqual(capacityView(preview).checks, capacityView(ordinary).checks);
+      assert.deepEqual(analyse(stack, preview.resources), analyse(stack, ordinary.resources));
     });
 
     it("cost prices what it can and says which resources wait for unknown values", () => {
