@@ -8,7 +8,10 @@ import { resourceArgs, runResource, runStack, stackResource, urnOf } from "./har
 
 describe("policies: AWS network", () => {
   describe("aws-vpc-flow-logs", () => {
-    const policy = vpcFlowLogs();
+    let policy: ReturnType<typeof vpcFlowLogs>;
+    beforeEach(() => {
+      policy = vpcFlowLogs();
+    });
     const vpc = stackResource(VPC, "vpc", { cidrBlock: "10.0.0.0/16" });
     const expected = [{ message: 'VPC "vpc" has no aws.ec2.FlowLog', urn: urnOf(VPC, "vpc") }];
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
@@ -41,7 +44,10 @@ describe("policies: AWS network", () => {
   });
 
   describe("aws-subnet-public-ip", () => {
-    const policy = subnetPublicIp();
+    let policy: ReturnType<typeof subnetPublicIp>;
+    beforeEach(() => {
+      policy = subnetPublicIp();
+    });
     const subnet = (props: Record<string, unknown>) =>
       runResource(policy, resourceArgs("aws:ec2/subnet:Subnet", props, { name: "public-a" })).messages;
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
@@ -60,7 +66,10 @@ describe("policies: AWS network", () => {
   });
 
   describe("aws-no-world-ingress", () => {
-    const policy = noWorldIngress();
+    let policy: ReturnType<typeof noWorldIngress>;
+    beforeEach(() => {
+      policy = noWorldIngress();
+    });
     const web = (port: number, cidr = "0.0.0.0/0") => ({
       fromPort: port,
       toPort: port,
@@ -203,7 +212,10 @@ describe("policies: AWS network", () => {
   });
 
   describe("aws-security-group-descriptions", () => {
-    const policy = securityGroupDescriptions();
+    let policy: ReturnType<typeof securityGroupDescriptions>;
+    beforeEach(() => {
+      policy = securityGroupDescriptions();
+    });
     const run = (type: string, props: Record<string, unknown>) =>
       runResource(policy, resourceArgs(type, props, { name: "sg" })).messages;
     const rule = {

@@ -20,7 +20,10 @@ const defaultProvider: PolicyProviderResource = {
 
 describe("policies: AWS stack-wide", () => {
   describe("aws-no-default-provider", () => {
-    const policy = awsNoDefaultProvider();
+    let policy: ReturnType<typeof awsNoDefaultProvider>;
+    beforeEach(() => {
+      policy = awsNoDefaultProvider();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes resources on the regional provider, and ignores non-AWS resources", () =>
       assert.deepEqual(runStack(policy, [vpc(), stackResource("kubernetes:core/v1:Namespace", "ns", {})]), []));
@@ -38,7 +41,10 @@ describe("policies: AWS stack-wide", () => {
   });
 
   describe("aws-allowed-regions", () => {
-    const policy = awsAllowedRegions();
+    let policy: ReturnType<typeof awsAllowedRegions>;
+    beforeEach(() => {
+      policy = awsAllowedRegions();
+    });
     it("is mandatory with the seeds' regions as default", () => {
       assert.equal(policy.enforcementLevel, "mandatory");
       assert.deepEqual(policy.configSchema?.properties.allowedRegions.default, ["us-east-1", "us-west-2", "eu-west-1"]);
@@ -82,7 +88,10 @@ describe("policies: AWS stack-wide", () => {
   });
 
   describe("aws-required-tags", () => {
-    const policy = awsRequiredTags();
+    let policy: ReturnType<typeof awsRequiredTags>;
+    beforeEach(() => {
+      policy = awsRequiredTags();
+    });
     const bare = { ...awsProvider(), props: { region: "us-east-1" } };
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("counts the provider's defaultTags", () =>

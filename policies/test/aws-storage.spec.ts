@@ -26,7 +26,10 @@ const ALL_BLOCKED = {
 
 describe("policies: AWS storage", () => {
   describe("aws-s3-public-access-block", () => {
-    const policy = s3PublicAccessBlock();
+    let policy: ReturnType<typeof s3PublicAccessBlock>;
+    beforeEach(() => {
+      policy = s3PublicAccessBlock();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes a bucket with all four flags", () => {
       const b = bucket();
@@ -71,7 +74,10 @@ describe("policies: AWS storage", () => {
   });
 
   describe("aws-s3-encryption", () => {
-    const policy = s3Encryption();
+    let policy: ReturnType<typeof s3Encryption>;
+    beforeEach(() => {
+      policy = s3Encryption();
+    });
     const kms = { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" } }] };
     const expected = [
       {
@@ -96,7 +102,10 @@ describe("policies: AWS storage", () => {
   });
 
   describe("aws-s3-log-bucket-versioning", () => {
-    const policy = s3LogBucketVersioning();
+    let policy: ReturnType<typeof s3LogBucketVersioning>;
+    beforeEach(() => {
+      policy = s3LogBucketVersioning();
+    });
     const logs = () => bucket({ "platform.io/purpose": "logs" });
     const expected = [{ message: 'log bucket "logs" has no BucketVersioning with status Enabled', urn: BUCKET_URN }];
     it("is advisory by default", () => assert.equal(policy.enforcementLevel, "advisory"));
@@ -122,7 +131,10 @@ describe("policies: AWS storage", () => {
   });
 
   describe("aws-kms-key-rotation", () => {
-    const policy = kmsKeyRotation();
+    let policy: ReturnType<typeof kmsKeyRotation>;
+    beforeEach(() => {
+      policy = kmsKeyRotation();
+    });
     const key = (props: Record<string, unknown>) =>
       runResource(policy, resourceArgs("aws:kms/key:Key", props, { name: "eks" }));
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));

@@ -4,7 +4,10 @@ import { costBudget } from "../stack/cost-budget";
 import { runStack } from "./harness";
 
 describe("policies: cost-budget", () => {
-  const policy = costBudget();
+  let policy: ReturnType<typeof costBudget>;
+  beforeEach(() => {
+    policy = costBudget();
+  });
   const estimate = { monthly: 1200.5, top: ["EKS control plane us-east-1 $73.00"], priceDate: "2026-12-02" };
 
   it("is advisory, and mandatory in prod and staging", () => {

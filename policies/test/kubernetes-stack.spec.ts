@@ -15,7 +15,10 @@ const DEPLOYMENT_URN = urnOf(DEPLOYMENT, "user-service");
 
 describe("policies: kubernetes stack", () => {
   describe("k8s-pdb-for-replicated", () => {
-    const policy = pdbForReplicated();
+    let policy: ReturnType<typeof pdbForReplicated>;
+    beforeEach(() => {
+      policy = pdbForReplicated();
+    });
     it("is advisory by default", () => assert.equal(policy.enforcementLevel, "advisory"));
     it("passes a replicated Deployment with a PDB selecting a subset of its pod labels", () =>
       assert.deepEqual(runStack(policy, [deployment(), stackResource(PDB, "pdb", pdbFor())]), []));
@@ -71,7 +74,10 @@ describe("policies: kubernetes stack", () => {
   });
 
   describe("k8s-single-autoscaler", () => {
-    const policy = singleAutoscaler();
+    let policy: ReturnType<typeof singleAutoscaler>;
+    beforeEach(() => {
+      policy = singleAutoscaler();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes a Deployment scaled only by KEDA and another only by an HPA", () => {
       const other = stackResource(DEPLOYMENT, "activity-service", goodDeployment("activity-service"));
@@ -110,7 +116,10 @@ describe("policies: kubernetes stack", () => {
   });
 
   describe("k8s-autoscaled-no-replicas", () => {
-    const policy = autoscaledNoReplicas();
+    let policy: ReturnType<typeof autoscaledNoReplicas>;
+    beforeEach(() => {
+      policy = autoscaledNoReplicas();
+    });
     const noReplicas = () =>
       deployment((d) => {
         delete (d.spec as { replicas?: number }).replicas;

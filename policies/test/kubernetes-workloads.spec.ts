@@ -20,7 +20,10 @@ const sc = (spec: any) => spec.containers[0].securityContext;
 
 describe("policies: kubernetes workloads", () => {
   describe("k8s-pod-security-restricted", () => {
-    const policy = podSecurityRestricted();
+    let policy: ReturnType<typeof podSecurityRestricted>;
+    beforeEach(() => {
+      policy = podSecurityRestricted();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes a compliant Deployment", () => assert.deepEqual(onDeployment(policy).messages, []));
     it("accepts runAsNonRoot and seccomp set on the container only", () => {
@@ -149,7 +152,10 @@ describe("policies: kubernetes workloads", () => {
   });
 
   describe("k8s-read-only-root-filesystem", () => {
-    const policy = readOnlyRootFilesystem();
+    let policy: ReturnType<typeof readOnlyRootFilesystem>;
+    beforeEach(() => {
+      policy = readOnlyRootFilesystem();
+    });
     it("is advisory by default", () => assert.equal(policy.enforcementLevel, "advisory"));
     it("passes a compliant Deployment", () => assert.deepEqual(onDeployment(policy).messages, []));
     it("reports a writable root filesystem", () =>
@@ -162,7 +168,10 @@ describe("policies: kubernetes workloads", () => {
   });
 
   describe("k8s-resource-requests-limits", () => {
-    const policy = resourceRequestsLimits();
+    let policy: ReturnType<typeof resourceRequestsLimits>;
+    beforeEach(() => {
+      policy = resourceRequestsLimits();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes a compliant Deployment", () => assert.deepEqual(onDeployment(policy).messages, []));
     it("reports a missing memory limit", () =>
@@ -189,7 +198,10 @@ describe("policies: kubernetes workloads", () => {
   });
 
   describe("k8s-probes", () => {
-    const policy = probes();
+    let policy: ReturnType<typeof probes>;
+    beforeEach(() => {
+      policy = probes();
+    });
     it("is advisory by default", () => assert.equal(policy.enforcementLevel, "advisory"));
     it("passes a compliant Deployment", () => assert.deepEqual(onDeployment(policy).messages, []));
     it("reports a missing readiness probe", () =>
@@ -231,7 +243,10 @@ describe("policies: kubernetes workloads", () => {
   });
 
   describe("k8s-image-tag-pinned", () => {
-    const policy = imageTagPinned();
+    let policy: ReturnType<typeof imageTagPinned>;
+    beforeEach(() => {
+      policy = imageTagPinned();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes a versioned image and a digest", () => {
       assert.deepEqual(onDeployment(policy).messages, []);
@@ -262,7 +277,10 @@ describe("policies: kubernetes workloads", () => {
   });
 
   describe("k8s-no-external-service", () => {
-    const policy = noExternalService();
+    let policy: ReturnType<typeof noExternalService>;
+    beforeEach(() => {
+      policy = noExternalService();
+    });
     const service = (type?: string) => ({
       metadata: { name: "gateway" },
       spec: { ...(type ? { type } : {}), ports: [{ port: 80 }] },

@@ -35,7 +35,10 @@ function stack(change: (rs: PolicyResource[]) => PolicyResource[] = (rs) => rs):
 
 describe("policies: mesh", () => {
   describe("mesh-mtls-strict", () => {
-    const policy = meshMtlsStrict();
+    let policy: ReturnType<typeof meshMtlsStrict>;
+    beforeEach(() => {
+      policy = meshMtlsStrict();
+    });
     const check = (props: Record<string, any>) =>
       runResource(policy, resourceArgs(PEER_AUTHENTICATION, props)).messages;
     it("is advisory by default (mandatory in staging/prod through the registry)", () =>
@@ -66,7 +69,10 @@ describe("policies: mesh", () => {
   });
 
   describe("mesh-destination-rules", () => {
-    const policy = meshDestinationRules();
+    let policy: ReturnType<typeof meshDestinationRules>;
+    beforeEach(() => {
+      policy = meshDestinationRules();
+    });
     it("passes the planned DestinationRules (one per app Service, with outlier detection)", () =>
       assert.deepEqual(runStack(policy, stack()), []));
     it("reports an app Service without DestinationRule", () =>
@@ -112,7 +118,10 @@ describe("policies: mesh", () => {
   });
 
   describe("mesh-waypoint", () => {
-    const policy = meshWaypoint();
+    let policy: ReturnType<typeof meshWaypoint>;
+    beforeEach(() => {
+      policy = meshWaypoint();
+    });
     it("passes the planned ambient namespace with its istio-waypoint Gateway", () =>
       assert.deepEqual(runStack(policy, stack()), []));
     it("reports an ambient namespace with L7 rules and no use-waypoint label", () =>
@@ -156,7 +165,10 @@ describe("policies: mesh", () => {
 
   describe("mesh-istio-schema", function () {
     this.timeout(20_000);
-    const policy = meshIstioSchema();
+    let policy: ReturnType<typeof meshIstioSchema>;
+    beforeEach(() => {
+      policy = meshIstioSchema();
+    });
     it("passes every planned Istio object", () => assert.deepEqual(runStack(policy, stack()), []));
     it("reports an invalid enum, a mistyped number and an unknown Istio kind", () => {
       const rs = stack();

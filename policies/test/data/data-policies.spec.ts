@@ -57,7 +57,10 @@ const run = (policy: ResourceValidationPolicy, type: string, props: Record<strin
 
 describe("policies: data tier", () => {
   describe("aws-rds-encryption", () => {
-    const p = rdsEncryption();
+    let p: ReturnType<typeof rdsEncryption>;
+    beforeEach(() => {
+      p = rdsEncryption();
+    });
     it("is mandatory", () => assert.equal(p.enforcementLevel, "mandatory"));
     it("passes an encrypted cluster with its own parameter group, and a forcing group", () => {
       assert.deepEqual(run(p, CLUSTER, goodCluster), []);
@@ -87,7 +90,10 @@ describe("policies: data tier", () => {
   });
 
   describe("aws-elasticache-encryption", () => {
-    const p = elasticacheEncryption();
+    let p: ReturnType<typeof elasticacheEncryption>;
+    beforeEach(() => {
+      p = elasticacheEncryption();
+    });
     it("passes an encrypted primary and a Global Datastore secondary (inherits)", () => {
       assert.deepEqual(run(p, GROUP, goodGroup), []);
       assert.deepEqual(run(p, GROUP, secondaryGroup), []);
@@ -104,7 +110,10 @@ describe("policies: data tier", () => {
   });
 
   describe("aws-rds-not-public", () => {
-    const p = rdsNotPublic();
+    let p: ReturnType<typeof rdsNotPublic>;
+    beforeEach(() => {
+      p = rdsNotPublic();
+    });
     it("passes a private instance", () => assert.deepEqual(run(p, INSTANCE, { publiclyAccessible: false }), []));
     it("reports a public or unspecified instance", () => {
       assert.deepEqual(run(p, INSTANCE, { publiclyAccessible: true }), [
@@ -117,7 +126,10 @@ describe("policies: data tier", () => {
   });
 
   describe("aws-rds-backup-retention", () => {
-    const p = rdsBackupRetention();
+    let p: ReturnType<typeof rdsBackupRetention>;
+    beforeEach(() => {
+      p = rdsBackupRetention();
+    });
     it("passes 7 days or more", () => assert.deepEqual(run(p, CLUSTER, { backupRetentionPeriod: 7 }), []));
     it("reports fewer days and the AWS default", () => {
       assert.deepEqual(run(p, CLUSTER, { backupRetentionPeriod: 3 }), [
@@ -134,7 +146,10 @@ describe("policies: data tier", () => {
   });
 
   describe("aws-data-deletion-protection", () => {
-    const p = dataDeletionProtection();
+    let p: ReturnType<typeof dataDeletionProtection>;
+    beforeEach(() => {
+      p = dataDeletionProtection();
+    });
     const prod = { config: { environment: "prod" } };
     it("passes a protected prod cluster and anything in dev", () => {
       assert.deepEqual(run(p, CLUSTER, goodCluster, prod), []);
@@ -160,7 +175,10 @@ describe("policies: data tier", () => {
   });
 
   describe("aws-rds-iam-auth", () => {
-    const p = rdsIamAuth();
+    let p: ReturnType<typeof rdsIamAuth>;
+    beforeEach(() => {
+      p = rdsIamAuth();
+    });
     it("is advisory (escalated in prod)", () => assert.equal(p.enforcementLevel, "advisory"));
     it("passes IAM auth", () => assert.deepEqual(run(p, CLUSTER, goodCluster), []));
     it("reports a cluster without it", () =>
@@ -168,7 +186,10 @@ describe("policies: data tier", () => {
   });
 
   describe("aws-rds-performance-insights", () => {
-    const p = rdsPerformanceInsights();
+    let p: ReturnType<typeof rdsPerformanceInsights>;
+    beforeEach(() => {
+      p = rdsPerformanceInsights();
+    });
     it("passes an instance with Performance Insights", () =>
       assert.deepEqual(run(p, INSTANCE, { performanceInsightsEnabled: true }), []));
     it("reports one without", () =>
@@ -176,7 +197,10 @@ describe("policies: data tier", () => {
   });
 
   describe("aws-elasticache-multi-az", () => {
-    const p = elasticacheMultiAz();
+    let p: ReturnType<typeof elasticacheMultiAz>;
+    beforeEach(() => {
+      p = elasticacheMultiAz();
+    });
     it("passes primary and secondary groups with failover", () => {
       assert.deepEqual(run(p, GROUP, goodGroup), []);
       assert.deepEqual(run(p, GROUP, secondaryGroup), []);
@@ -198,7 +222,10 @@ describe("policies: data tier", () => {
   });
 
   describe("aws-elasticache-auth", () => {
-    const p = elasticacheAuth();
+    let p: ReturnType<typeof elasticacheAuth>;
+    beforeEach(() => {
+      p = elasticacheAuth();
+    });
     it("passes an AUTH token (even one unknown during preview), RBAC user groups, and a secondary", () => {
       assert.deepEqual(run(p, GROUP, goodGroup), []);
       assert.deepEqual(run(p, GROUP, withUnknown(goodGroup, "authToken")), []);

@@ -7,7 +7,10 @@ const CLUSTER = "aws:rds/cluster:Cluster";
 const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 
 describe("policies: aws-data-sg-ports", () => {
-  const policy = dataSgPorts();
+  let policy: ReturnType<typeof dataSgPorts>;
+  beforeEach(() => {
+    policy = dataSgPorts();
+  });
   const sg = stackResource(SECURITY_GROUP, "database-us-east-1-sg", { description: "Aurora" });
   const cacheSg = stackResource(SECURITY_GROUP, "cache-us-east-1-sg", { description: "cache" });
   const cluster = stackResource(

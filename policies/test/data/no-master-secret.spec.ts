@@ -23,7 +23,10 @@ const rolePolicy = (policy: string, dependencies = [] as (typeof master)[]) =>
   stackResource("aws:iam/rolePolicy:RolePolicy", "use1-workloads-user-service-pi-policy", { policy }, { dependencies });
 
 describe("aws-no-master-secret-grant", () => {
-  const policy = noMasterSecretGrant();
+  let policy: ReturnType<typeof noMasterSecretGrant>;
+  beforeEach(() => {
+    policy = noMasterSecretGrant();
+  });
   it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
 
   it("passes a service that reads the cache secret and connects as its own database user", () => {

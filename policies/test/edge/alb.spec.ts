@@ -19,7 +19,10 @@ const prod = awsProvider("us-east-1", { ...PLATFORM_TAGS, environment: "prod" })
 
 describe("policies: edge ALB", () => {
   describe("aws-alb-drop-invalid-headers", () => {
-    const policy = albDropInvalidHeaders();
+    let policy: ReturnType<typeof albDropInvalidHeaders>;
+    beforeEach(() => {
+      policy = albDropInvalidHeaders();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes a hardened ALB", () =>
       assert.deepEqual(runResource(policy, resourceArgs(LB, goodAlb(), { name: "alb" })), { messages: [] }));
@@ -34,7 +37,10 @@ describe("policies: edge ALB", () => {
   });
 
   describe("aws-alb-access-logs", () => {
-    const policy = albAccessLogs();
+    let policy: ReturnType<typeof albAccessLogs>;
+    beforeEach(() => {
+      policy = albAccessLogs();
+    });
     it("passes access logs to a bucket", () =>
       assert.deepEqual(runResource(policy, resourceArgs(LB, goodAlb(), { name: "alb" })).messages, []));
     it("reports disabled or missing access logs", () => {
@@ -51,7 +57,10 @@ describe("policies: edge ALB", () => {
   });
 
   describe("aws-alb-deletion-protection", () => {
-    const policy = albDeletionProtection();
+    let policy: ReturnType<typeof albDeletionProtection>;
+    beforeEach(() => {
+      policy = albDeletionProtection();
+    });
     it("passes a protected prod ALB", () =>
       assert.deepEqual(runResource(policy, resourceArgs(LB, goodAlb(), { name: "alb", provider: prod })).messages, []));
     it("reports an unprotected prod ALB", () => {
@@ -77,7 +86,10 @@ describe("policies: edge ALB", () => {
   });
 
   describe("aws-alb-tls-policy", () => {
-    const policy = albTlsPolicy();
+    let policy: ReturnType<typeof albTlsPolicy>;
+    beforeEach(() => {
+      policy = albTlsPolicy();
+    });
     const https = (sslPolicy?: string) =>
       resourceArgs(
         LISTENER,
@@ -104,7 +116,10 @@ describe("policies: edge ALB", () => {
   });
 
   describe("aws-alb-http-redirect", () => {
-    const policy = albHttpRedirect();
+    let policy: ReturnType<typeof albHttpRedirect>;
+    beforeEach(() => {
+      policy = albHttpRedirect();
+    });
     const http = (defaultActions: unknown[]) =>
       resourceArgs(LISTENER, { port: 80, protocol: "HTTP", defaultActions }, { name: "http" });
     it("passes a redirect to HTTPS", () =>

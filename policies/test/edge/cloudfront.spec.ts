@@ -125,7 +125,10 @@ describe("policies: edge CloudFront, WAF, Route53", () => {
   });
 
   describe("aws-waf-cloudfront-region", () => {
-    const policy = wafCloudfrontRegion();
+    let policy: ReturnType<typeof wafCloudfrontRegion>;
+    beforeEach(() => {
+      policy = wafCloudfrontRegion();
+    });
     const acl = (region: string, scope = "CLOUDFRONT") =>
       resourceArgs(
         "aws:wafv2/webAcl:WebAcl",
@@ -144,7 +147,10 @@ describe("policies: edge CloudFront, WAF, Route53", () => {
   });
 
   describe("aws-route53-routed-health-check", () => {
-    const policy = route53RoutedHealthCheck();
+    let policy: ReturnType<typeof route53RoutedHealthCheck>;
+    beforeEach(() => {
+      policy = route53RoutedHealthCheck();
+    });
     const rec = (props: Record<string, unknown>) =>
       resourceArgs(
         "aws:route53/record:Record",

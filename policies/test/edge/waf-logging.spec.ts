@@ -12,7 +12,10 @@ const logging = (redactedFields: unknown[]) =>
   );
 
 describe("aws-waf-logging", () => {
-  const policy = wafLogging();
+  let policy: ReturnType<typeof wafLogging>;
+  beforeEach(() => {
+    policy = wafLogging();
+  });
   it("is advisory (the registry makes it mandatory in prod)", () => assert.equal(policy.enforcementLevel, "advisory"));
 
   it("passes a web ACL whose logging redacts the origin-verify header", () =>

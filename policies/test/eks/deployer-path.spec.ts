@@ -8,7 +8,10 @@ const runner = (vpcConfig?: Record<string, unknown>) =>
   stackResource(CODEBUILD_PROJECT, "use1-cluster-deployer", { name: "platform-prod-use1-deployer", vpcConfig });
 
 describe("aws-eks-deployer-path", () => {
-  const policy = eksDeployerPath();
+  let policy: ReturnType<typeof eksDeployerPath>;
+  beforeEach(() => {
+    policy = eksDeployerPath();
+  });
   it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
 
   it("passes a private-only cluster with a CodeBuild runner in a VPC, and a public (CIDR-limited) one without", () => {

@@ -40,7 +40,10 @@ const LABEL = 'EKS cluster "platform-prod-use1"';
 
 describe("policies: EKS", () => {
   describe("aws-eks-secrets-encryption", () => {
-    const policy = eksSecretsEncryption();
+    let policy: ReturnType<typeof eksSecretsEncryption>;
+    beforeEach(() => {
+      policy = eksSecretsEncryption();
+    });
     const msg = `${LABEL} must envelope-encrypt secrets with a KMS key (encryptionConfigKeyArn / encryptionConfig.resources ["secrets"])`;
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes the platform's component and the raw cluster", () => {
@@ -73,7 +76,10 @@ describe("policies: EKS", () => {
   });
 
   describe("aws-eks-control-plane-logs", () => {
-    const policy = eksControlPlaneLogs();
+    let policy: ReturnType<typeof eksControlPlaneLogs>;
+    beforeEach(() => {
+      policy = eksControlPlaneLogs();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes api/audit/authenticator (and extras)", () => {
       assert.deepEqual(check(policy, C), []);
@@ -94,7 +100,10 @@ describe("policies: EKS", () => {
   });
 
   describe("aws-eks-endpoint-exposure", () => {
-    const policy = eksEndpointExposure();
+    let policy: ReturnType<typeof eksEndpointExposure>;
+    beforeEach(() => {
+      policy = eksEndpointExposure();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes a private-only cluster and a public endpoint restricted to a CIDR", () => {
       assert.deepEqual(check(policy, C), []);
@@ -131,7 +140,10 @@ describe("policies: EKS", () => {
   });
 
   describe("aws-eks-authentication-mode", () => {
-    const policy = eksAuthenticationMode();
+    let policy: ReturnType<typeof eksAuthenticationMode>;
+    beforeEach(() => {
+      policy = eksAuthenticationMode();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes API", () => {
       assert.deepEqual(check(policy, C), []);

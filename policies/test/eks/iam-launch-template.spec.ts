@@ -14,7 +14,10 @@ const ADMIN = { Effect: "Allow", Action: "*", Resource: "*" };
 
 describe("policies: IAM and launch templates", () => {
   describe("aws-iam-no-wildcard-admin", () => {
-    const policy = iamNoWildcardAdmin();
+    let policy: ReturnType<typeof iamNoWildcardAdmin>;
+    beforeEach(() => {
+      policy = iamNoWildcardAdmin();
+    });
     const run = (type: string, props: Record<string, unknown>) =>
       runResource(policy, resourceArgs(type, props, { name: "ctrl" })).messages;
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
@@ -43,7 +46,10 @@ describe("policies: IAM and launch templates", () => {
   });
 
   describe("aws-launch-template-hardened", () => {
-    const policy = launchTemplateHardened();
+    let policy: ReturnType<typeof launchTemplateHardened>;
+    beforeEach(() => {
+      policy = launchTemplateHardened();
+    });
     /** The system node group's template as the platform renders it (cluster-plan.ts). */
     const GOOD = {
       metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },

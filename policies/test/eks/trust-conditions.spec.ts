@@ -17,7 +17,10 @@ const service = (svc: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe("aws-iam-trust-conditions", () => {
-  const policy = iamTrustConditions();
+  let policy: ReturnType<typeof iamTrustConditions>;
+  beforeEach(() => {
+    policy = iamTrustConditions();
+  });
   const run = (assumeRolePolicy: string) =>
     runResource(policy, resourceArgs("aws:iam/role:Role", { assumeRolePolicy }, { name: "karpenter" })).messages;
   it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));

@@ -37,7 +37,10 @@ function check(policy: any, change: (spec: any) => void = () => {}, type = EC2_N
 
 describe("policies: karpenter", () => {
   describe("karpenter-ec2nodeclass-imdsv2", () => {
-    const policy = ec2NodeClassImdsv2();
+    let policy: ReturnType<typeof ec2NodeClassImdsv2>;
+    beforeEach(() => {
+      policy = ec2NodeClassImdsv2();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes the platform's node class", () => assert.deepEqual(check(policy), []));
     it("passes a node class with IMDS disabled", () =>
@@ -75,7 +78,10 @@ describe("policies: karpenter", () => {
   });
 
   describe("karpenter-ec2nodeclass-encrypted-volumes", () => {
-    const policy = ec2NodeClassEncryptedVolumes();
+    let policy: ReturnType<typeof ec2NodeClassEncryptedVolumes>;
+    beforeEach(() => {
+      policy = ec2NodeClassEncryptedVolumes();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes the platform's node class", () => assert.deepEqual(check(policy), []));
     it("reports an unencrypted root volume", () =>

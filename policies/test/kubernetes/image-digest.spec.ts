@@ -18,7 +18,10 @@ const hint =
   "give it as repo@sha256:<digest>, or as an Amazon ECR image (or set platform:security.images.mirror to the ECR registry holding a copy) so the program resolves the digest at deploy time";
 
 describe("k8s-image-digest", () => {
-  const policy = imageDigest();
+  let policy: ReturnType<typeof imageDigest>;
+  beforeEach(() => {
+    policy = imageDigest();
+  });
 
   it("is advisory by default and mandatory in prod and staging (policy pack config)", () => {
     assert.equal(policy.enforcementLevel, "advisory");

@@ -3,7 +3,10 @@ import { namespacePodSecurity } from "../../kubernetes/namespace-pod-security";
 import { resourceArgs, runResource } from "../harness";
 
 describe("k8s-namespace-pod-security", () => {
-  const policy = namespacePodSecurity();
+  let policy: ReturnType<typeof namespacePodSecurity>;
+  beforeEach(() => {
+    policy = namespacePodSecurity();
+  });
   const ns = (labels?: Record<string, string>) =>
     runResource(
       policy,

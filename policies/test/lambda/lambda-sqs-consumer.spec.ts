@@ -7,7 +7,10 @@ const FUNCTION = "aws:lambda/function:Function";
 const MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping";
 
 describe("policies: aws-lambda-sqs-consumer", () => {
-  const policy = lambdaSqsConsumer();
+  let policy: ReturnType<typeof lambdaSqsConsumer>;
+  beforeEach(() => {
+    policy = lambdaSqsConsumer();
+  });
   const queue = (props: Record<string, unknown>) => stackResource(QUEUE, "jobs", props);
   const fn = (props: Record<string, unknown>) => stackResource(FUNCTION, "burst-function", props);
   const mapping = (q: ReturnType<typeof queue>, f: ReturnType<typeof fn>, props: Record<string, unknown>) =>

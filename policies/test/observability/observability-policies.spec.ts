@@ -17,7 +17,10 @@ const rule = (labels: Record<string, string> = { release: "kube-prometheus-stack
 
 describe("policies: observability", () => {
   describe("k8s-prometheus-rule-label", () => {
-    const policy = prometheusRuleLabel();
+    let policy: ReturnType<typeof prometheusRuleLabel>;
+    beforeEach(() => {
+      policy = prometheusRuleLabel();
+    });
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
     it("passes a PrometheusRule, ServiceMonitor and PodMonitor with release: kube-prometheus-stack", () => {
       for (const type of [PROMETHEUS_RULE, SERVICE_MONITOR, POD_MONITOR])
@@ -45,7 +48,10 @@ describe("policies: observability", () => {
   });
 
   describe("k8s-chaos-scoped", () => {
-    const policy = chaosScoped();
+    let policy: ReturnType<typeof chaosScoped>;
+    beforeEach(() => {
+      policy = chaosScoped();
+    });
     const SCHEDULE = "kubernetes:chaos-mesh.org/v1alpha1:Schedule";
     const POD_CHAOS = "kubernetes:chaos-mesh.org/v1alpha1:PodChaos";
     const NETWORK_CHAOS = "kubernetes:chaos-mesh.org/v1alpha1:NetworkChaos";

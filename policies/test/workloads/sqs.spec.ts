@@ -4,7 +4,10 @@ import { resourceArgs, runResource } from "../harness";
 
 describe("policies: workloads SQS", () => {
   describe("aws-sqs-encryption", () => {
-    const policy = sqsEncryption();
+    let policy: ReturnType<typeof sqsEncryption>;
+    beforeEach(() => {
+      policy = sqsEncryption();
+    });
     const queue = (props: Record<string, unknown>) =>
       runResource(policy, resourceArgs("aws:sqs/queue:Queue", props, { name: "jobs" }));
     it("is mandatory", () => assert.equal(policy.enforcementLevel, "mandatory"));
