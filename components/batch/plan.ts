@@ -149,14 +149,16 @@ export function runCommand(b: Pick<BatchConfig, "namespace" | "name">): string {
 
 /**
  * The pod execution role's own statements (beside AmazonEKSFargatePodExecutionRolePolicy, which
- * pulls images from ECR): write to the batch log group and nothing else.
+ * pulls images from ECR): write to the batch log group and nothing else. Fluent Bit's cloudwatch_logs
+ * output needs CreateLogStream and PutLogEvents once the group exists (CreateLogGroup and
+ * PutRetentionPolicy only when it creates the group, which auto_create_group false rules out).
  */
 export function logStatements(logGroupArn: string) {
   return [
     {
       Sid: "FargateLogRouter",
       Effect: "Allow",
-      Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
       Resource: [logGroupArn, `${logGroupArn}:log-stream:*`],
     },
   ];

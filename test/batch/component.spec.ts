@@ -51,7 +51,7 @@ describe("FargateBatch (mock engine)", () => {
     const logs = JSON.parse(named(r.resources, "usw2-batch-pod-execution-logs").inputs.policy as string).Statement;
     assert.deepEqual(
       logs.map((s: any) => s.Action),
-      [["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]],
+      [["logs:CreateLogStream", "logs:PutLogEvents"]],
     );
     const group = named(r.resources, "usw2-batch-logs");
     assert.equal(group.inputs.name, "/aws/eks/platform-test-usw2/fargate-batch");

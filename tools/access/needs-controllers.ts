@@ -3,6 +3,7 @@
  * with the request context the controller sends (its tags), and what the nodes' role must do. Each
  * row cites where the calls are documented.
  */
+import { fargateLogNeeds } from "./needs-fargate-logs";
 import type { Need } from "./model";
 import { associations, type Association } from "./needs-pods";
 import type { World } from "./world";
@@ -217,5 +218,5 @@ export function controllerNeeds(world: World): Need[] {
         urn: a.urn,
       });
   }
-  return [...out, ...nodeNeeds(world), ...fargateNeeds(world)];
+  return [...out, ...nodeNeeds(world), ...fargateNeeds(world), ...fargateLogNeeds(world)];
 }

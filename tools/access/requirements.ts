@@ -51,6 +51,10 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
     why: "EKS assumes a Fargate profile's pod execution role to pull the pods' images",
     source: "https://docs.aws.amazon.com/eks/latest/userguide/pod-execution-role.html",
   },
+  "fargate-log-router": {
+    why: "Fargate's log router writes the pods' output to the aws-logging ConfigMap's log group as the pod execution role",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/fargate-logging.html",
+  },
   "codebuild-runner": {
     why: "CodeBuild runs the in-network runner as its role: assume, logs, ENIs in its subnets, the GitHub connection",
     source:
