@@ -5,7 +5,7 @@ import { planFor } from "../helpers/plan";
 describe("access: Fargate's log router writes the batch log group as the pod execution role", () => {
   it("dev: the pod execution role may create streams and put events in its own log group", async () => {
     const { plan } = await planFor("dev");
-    const entries = plan.access.filter((a) => a.requirement === "fargate-log-router");
+    const entries = accessEntries(plan.resources as never).filter((a) => a.requirement === "fargate-log-router");
     assert.deepEqual(
       entries.map((e) => [e.action, e.ok]),
       [
