@@ -65,6 +65,15 @@ export function known<T>(get: () => T): T | undefined {
 }
 
 /**
+ * Like known(), for a caller that decides on other evidence when the value is unknown (a dependency
+ * on the resource the value would name): the unknown read does not make its verdict "cannot decide".
+ */
+export function peek<T>(get: () => T): T | undefined {
+  const r = read(get);
+  return r.known ? r.value : undefined;
+}
+
+/**
  * A policy under preview semantics: a validation that read an unknown value (through known/read) and
  * then reports a violation may have decided as if the value were absent, so it reports nothing and
  * rethrows the unknown, which @pulumi/policy turns into the advisory "can't run policy ... during

@@ -3,6 +3,7 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import { evaluatePolicies, type PlanResource, type Violation } from "../../policies/lib/offline";
 import { guardUnknowns, known } from "../../policies/lib/policy";
 import { CODEBUILD_PROJECT, eksDeployerPath } from "../../policies/aws/eks/eks-deployer-path";
+import { PUBLIC_ACCESS_BLOCK, s3PublicAccessBlock } from "../../policies/aws/storage/s3-public-access-block";
 import { estimateCost } from "../../tools/cost/estimate";
 import { capacityView } from "../../tools/capacity/cli";
 import { analyse } from "../../tools/critical-path-lib";
@@ -194,4 +195,35 @@ describe("plan analyses on unknown values", () => {
     ]));
   it("a violation on known values stays mandatory, in a preview too", () =>
     assert.deepEqual(run({ vpcId: "vpc-2" }, true), ["mandatory: wrong VPC"]));
+});
+
+describe("policies that decide on other evidence when a value is unknown", () => {
+  const BUCKET = "aws:s3/bucket:Bucket";
+  const res = (type: string, name: string, inputs: Record<string, unknown>, dependencies: string[] = []) => ({
+    urn: `urn:pulumi:prod::p::${type}::${name}`,
+    type,
+    name,
+    custom: true,
+    parent: null,
+    provider: null,
+    region: "us-east-1",
+    inputs,
+    dependencies,
+  });
+  const bucket = res(BUCKET, "logs", { bucket: "[unknown]" });
+  const flags = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+  const run = (resources: PlanResource[]) =>
+    evaluatePolicies(resources, {
+      environment: "prod",
+      policies: [guardUnknowns(s3PublicAccessBlock())],
+      preview: true,
+    }).map((v) => `${v.enforcementLevel} ${v.message}`);
+
+  it("an S3 bucket whose name is unknown still finds its access block by dependency", () =>
+    assert.deepEqual(
+      run([bucket, res(PUBLIC_ACCESS_BLOCK, "pab", { bucket: "[unknown]", ...flags }, [bucket.urn])]),
+      [],
+    ));
+  it("and is still reported, mandatory, when it has none", () =>
+    assert.deepEqual(run([bucket]), ['mandatory S3 bucket "logs" has no BucketPublicAccessBlock']));
 });
