@@ -117,6 +117,19 @@ describe("access: plan.json access over the stacks", () => {
     );
     assert.ok(boundary[1].via!.some((v) => v.endsWith("#CreatedRolesCarryTheWorkloadBoundary")));
     assert.ok(boundary[2].via!.some((v) => v.endsWith("#BoundariesStay")));
+    // What a preview reads from AWS for dev's resources, all allowed to the preview role.
+    const reads = a.filter((e) => e.requirement === "preview-reads-aws");
+    assert.deepEqual(
+      reads.map((e) => [e.action, e.ok]),
+      [
+        ["sts:GetCallerIdentity", true],
+        ["ec2:DescribeManagedPrefixLists", true],
+        ["route53:ListHostedZones", true],
+        ["route53:GetHostedZone", true],
+        ["eks:DescribeAddonVersions", true],
+        ["s3:ListAllMyBuckets", true],
+      ],
+    );
   }).timeout(180_000);
 
   it("a four-region stack: one set of regional entries per region, all hold", async () => {

@@ -10,78 +10,10 @@ import {
   workloadBoundaryName,
   type CiRolePlan,
 } from "../../components/bootstrap/ci-roles";
-import { k8sAllows } from "./eks-access-policies";
 import type { Need } from "./model";
-import { statementsOf } from "./policy-doc";
+import { ciAsker, stackOf } from "./ci-identity";
+import { clusterAccess, previewNeeds } from "./needs-preview";
 import { managedStatements, type World } from "./world";
-
-/** The stack a plan belongs to, from its URNs (`urn:pulumi:<stack>::...`). */
-export const stackOf = (world: World) => world.resources[0]?.urn.split(":")[2]?.split("::")[0] ?? "dev";
-
-export function ciAsker(world: World, plan: CiRolePlan): Need["asker"] {
-  const identity = [
-    ...(plan.inlinePolicy ? statementsOf(plan.inlinePolicy, `bootstrap ${plan.roleName} inline`) : []),
-    ...plan.managedPolicyArns.flatMap((arn) => managedStatements(arn) ?? []),
-  ];
-  return {
-    outside: `arn:aws:iam::${world.account}:role/${plan.roleName}`,
-    account: world.account,
-    identity,
-    boundary: statementsOf(plan.boundary, `bootstrap ${plan.boundaryName}`),
-  };
-}
-
-/**
- * Secret-bearing reads: Secrets Manager values, SSM parameters, CloudFront configs with origin
- * headers, the listener rule matching that header, WAF samples, table items, function environments.
- */
-function secretReads(world: World): [action: string, resource: string, urn?: string][] {
-  const arn = (r: { urn: string }) => String(world.out(world.resources.find((x) => x.urn === r.urn)!).arn);
-  const regions = [...new Set(world.resources.map((r) => r.region).filter((r): r is string => !!r))];
-  return [
-    ...world
-      .ofType("aws:secretsmanager/secret:Secret")
-      .map((s) => ["secretsmanager:GetSecretValue", arn(s), s.urn] as [string, string, string]),
-    ...world
-      .ofType("aws:cloudfront/distribution:Distribution")
-      .flatMap((d) =>
-        ["cloudfront:GetDistributionConfig", "cloudfront:GetDistribution"].map(
-          (a) => [a, arn(d), d.urn] as [string, string, string],
-        ),
-      ),
-    ...world
-      .ofType("aws:wafv2/webAcl:WebAcl")
-      .map((w) => ["wafv2:GetSampledRequests", arn(w), w.urn] as [string, string, string]),
-    ...world
-      .ofType("aws:dynamodb/table:Table")
-      .map((t) => ["dynamodb:Scan", arn(t), t.urn] as [string, string, string]),
-    ...world
-      .ofType("aws:lambda/function:Function")
-      .map((f) => ["lambda:GetFunctionConfiguration", arn(f), f.urn] as [string, string, string]),
-    ...world
-      .ofType("aws:lb/listenerRule:ListenerRule")
-      .map((l) => ["elasticloadbalancing:DescribeRules", "*", l.urn] as [string, string, string]),
-    ...(world.ofType("aws:cloudfront/distribution:Distribution").length
-      ? [["cloudfront:ListDistributions", "*"] as [string, string]]
-      : []),
-    ...regions.map(
-      (r) => ["ssm:GetParameter", `arn:aws:ssm:${r}:${world.account}:parameter/platform/any`] as [string, string],
-    ),
-  ];
-}
-
-function previewNeeds(world: World, plan: CiRolePlan): Need[] {
-  const asker = ciAsker(world, plan);
-  return secretReads(world).map(([action, resource, urn]) => ({
-    requirement: "preview-no-secret-values",
-    kind: "forbidden",
-    asker,
-    action,
-    resource,
-    context: { "aws:RequestedRegion": resource.split(":")[3] || "us-east-1" },
-    urn,
-  }));
-}
 
 function deployNeeds(world: World, plan: CiRolePlan): Need[] {
   const asker = ciAsker(world, plan);
@@ -143,49 +75,6 @@ function deployNeeds(world: World, plan: CiRolePlan): Need[] {
       urn: r.urn,
     })),
   ];
-}
-
-/** Kubernetes access of the stack's access entries, by the EKS access policy each is associated with. */
-function clusterAccess(world: World): Need[] {
-  const ask = (verb: string, group: string, resource: string) => `kubernetes:${verb} ${group || "core"}/${resource}`;
-  return world.ofType("eks:index:Cluster").flatMap((c) => {
-    const clusterArn = `arn:aws:eks:${c.region}:${world.account}:cluster/${c.inputs.name}`;
-    const entries = Object.values(
-      (c.inputs.accessEntries ?? {}) as Record<
-        string,
-        { principalArn: string; accessPolicies: Record<string, { policyArn: string }> }
-      >,
-    );
-    return entries.flatMap((e) =>
-      Object.entries(e.accessPolicies).flatMap(([role, p]): Need[] => {
-        if (role !== "previewers") return [];
-        const k8s = (kind: Need["kind"], verb: string, group: string, resource: string): Need => {
-          const v = k8sAllows(p.policyArn, verb, group, resource);
-          const by = `${p.policyArn}#rule[${v.rule}]`;
-          return {
-            requirement: kind === "required" ? "preview-reads-cluster" : "preview-no-cluster-writes-or-secrets",
-            kind,
-            asker: { external: e.principalArn, account: e.principalArn.split(":")[4] },
-            action: ask(verb, group, resource),
-            resource: clusterArn,
-            urn: c.urn,
-            decided: v.allowed
-              ? { allowed: true, decidedBy: [by], reason: "access policy allows" }
-              : { allowed: false, decidedBy: [], reason: `${p.policyArn} grants no ${verb} on ${resource}` },
-          };
-        };
-        return [
-          k8s("required", "get", "apps", "deployments"),
-          k8s("required", "list", "", "configmaps"),
-          k8s("forbidden", "get", "", "secrets"),
-          k8s("forbidden", "list", "", "secrets"),
-          k8s("forbidden", "patch", "apps", "deployments"),
-          k8s("forbidden", "create", "", "pods"),
-          k8s("forbidden", "create", "", "pods/exec"),
-        ];
-      }),
-    );
-  });
 }
 
 /** CloudFront standard logging writes through the bucket ACL: awslogsdelivery needs FULL_CONTROL. */

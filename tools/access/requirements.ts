@@ -144,6 +144,10 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
     why: "a preview runs pull-request code: it must read no secret value, origin header or sampled request",
     source: "docs/access.md",
   },
+  "preview-reads-aws": {
+    why: "a preview calls the data sources the program reads (caller identity, prefix list, hosted zone, add-on versions, canonical user id)",
+    source: "components/ (aws.get* calls); docs/access.md",
+  },
   "preview-reads-cluster": { why: "a preview reads Kubernetes objects to diff them", source: "docs/access.md" },
   "preview-no-cluster-writes-or-secrets": {
     why: "a preview must not read Secrets or change a cluster",
