@@ -1,6 +1,7 @@
 import type { RegistryEntry } from "../lib/registry-entry";
 import { autoscaledNoReplicas } from "./autoscaled-no-replicas";
 import { chaosScoped } from "./chaos-scoped";
+import { fargatePodCompatible } from "./fargate-pod-compatible";
 import { imageDigest } from "./image-digest";
 import { imageTagPinned } from "./image-tag-pinned";
 import { meshDestinationRules } from "./mesh-destination-rules";
@@ -39,4 +40,5 @@ export const kubernetesPolicies: readonly RegistryEntry[] = [
   { create: meshIstioSchema },
   { create: namespacePodSecurity },
   { create: meshTracingProvider },
+  { create: fargatePodCompatible },
 ];
