@@ -13,6 +13,7 @@ const input = parseCiRolesInput({
   allowedRegions: cfg.getObject<string[]>("allowedRegions"),
   namePrefix: cfg.get("namePrefix"),
   pullRequestPreviewStacks: cfg.getObject<string[]>("pullRequestPreviewStacks"),
+  requireWorkloadBoundary: cfg.getBoolean("requireWorkloadBoundary"),
 });
 // IAM is global; the provider's region only decides the endpoint.
 const provider = new aws.Provider("iam", { region: "us-east-1" });

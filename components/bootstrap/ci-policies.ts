@@ -193,7 +193,7 @@ export function workloadBoundary(): PolicyDocument {
  */
 export function deployBoundary(
   allowedRegions: readonly string[],
-  names: { roles: string[]; boundaries: string[]; workloadBoundary: string },
+  names: { roles: string[]; boundaries: string[]; workloadBoundary: string; requireWorkloadBoundary?: boolean },
 ): PolicyDocument {
   return {
     Version: "2012-10-17",
@@ -218,12 +218,26 @@ export function deployBoundary(
         ],
       },
       {
-        Sid: "CreatedRolesCarryTheWorkloadBoundary",
+        // Re-bounding a role to anything but the workload boundary would widen what it may do.
+        Sid: "BoundaryIsTheWorkloadOne",
         Effect: "Deny",
-        Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
+        Action: ["iam:PutRolePermissionsBoundary"],
         Resource: "*",
         Condition: { ArnNotLike: { "iam:PermissionsBoundary": `arn:aws:iam::*:policy/${names.workloadBoundary}` } },
       },
+      ...(names.requireWorkloadBoundary
+        ? [
+            {
+              Sid: "CreatedRolesCarryTheWorkloadBoundary",
+              Effect: "Deny" as const,
+              Action: ["iam:CreateRole"],
+              Resource: "*",
+              Condition: {
+                ArnNotLike: { "iam:PermissionsBoundary": `arn:aws:iam::*:policy/${names.workloadBoundary}` },
+              },
+            },
+          ]
+        : []),
       { Sid: "BoundariesStay", Effect: "Deny", Action: ["iam:DeleteRolePermissionsBoundary"], Resource: "*" },
       {
         Sid: "NoLongLivedCredentials",

@@ -77,6 +77,12 @@ export const ciRolesInputSchema = z.strictObject({
    * (a misspelt entry therefore fails closed). Default dev: prod's API is private.
    */
   pullRequestPreviewStacks: z.array(name).default(["dev"]),
+  /**
+   * Deny a deploy creating a role without the stack's workload boundary. Off by default: the EKS
+   * component creates its cluster and node roles itself, without a boundary input, so a new stack's
+   * first `pulumi up` would be refused (docs/access.md, "Boundaries").
+   */
+  requireWorkloadBoundary: z.boolean().default(false),
 });
 export type CiRolesInput = z.output<typeof ciRolesInputSchema>;
 
@@ -181,6 +187,7 @@ export function planCiRoles(input: CiRolesInput): CiRolePlan[] {
         boundary: deployBoundary(input.allowedRegions, {
           ...ciRoleNames(input),
           workloadBoundary: workloadBoundaryName(input.namePrefix, stack),
+          requireWorkloadBoundary: input.requireWorkloadBoundary,
         }),
       },
     ];

@@ -226,6 +226,32 @@ describe("CI roles (bootstrap planner): permissions and boundaries", () => {
     }
   });
 
+  it("requires the workload boundary on created roles only when the bootstrap opts in; a boundary never goes", () => {
+    const sids = (require: boolean | undefined) =>
+      planCiRoles(
+        parseCiRolesInput({
+          repository: "acme/platform",
+          stacks: ["prod"],
+          ...(require === undefined ? {} : { requireWorkloadBoundary: require }),
+        }),
+      )
+        .filter((p) => p.kind === "deploy")
+        .flatMap((p) => p.boundary.Statement.map((st) => st.Sid));
+    assert.ok(!sids(undefined).includes("CreatedRolesCarryTheWorkloadBoundary"), "off by default");
+    assert.ok(sids(undefined).includes("BoundariesStay"));
+    const on = planCiRoles(
+      parseCiRolesInput({ repository: "acme/platform", stacks: ["prod"], requireWorkloadBoundary: true }),
+    )
+      .find((p) => p.kind === "deploy")!
+      .boundary.Statement.find((st) => st.Sid === "CreatedRolesCarryTheWorkloadBoundary")!;
+    assert.deepEqual(on.Condition, {
+      ArnNotLike: { "iam:PermissionsBoundary": "arn:aws:iam::*:policy/platform-prod-workload-boundary" },
+    });
+    assert.throws(() => parseCiRolesInput({ repository: "acme/platform", requireWorkloadBoundary: "yes" }), {
+      message: /platform-ci:requireWorkloadBoundary = "yes": expected/,
+    });
+  });
+
   it("deploy sessions last as long as the longest deploy job (deploy.yml up-prod: 120 min)", () => {
     for (const p of deploys) assert.equal(p.maxSessionDuration, 7200);
     for (const p of previews) assert.equal(p.maxSessionDuration, 3600);

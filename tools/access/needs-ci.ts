@@ -41,14 +41,19 @@ function deployNeeds(world: World, plan: CiRolePlan): Need[] {
       resource: role,
       context: { ...region, "iam:PermissionsBoundary": boundary },
     },
-    {
-      requirement: "deploy-role-boundary",
-      kind: "forbidden",
-      asker,
-      action: "iam:CreateRole",
-      resource: role,
-      context: region,
-    },
+    // Only when the bootstrap requires the boundary (requireWorkloadBoundary; off by default).
+    ...(plan.boundary.Statement.some((st) => st.Sid === "CreatedRolesCarryTheWorkloadBoundary")
+      ? [
+          {
+            requirement: "deploy-role-boundary",
+            kind: "forbidden" as const,
+            asker,
+            action: "iam:CreateRole",
+            resource: role,
+            context: region,
+          },
+        ]
+      : []),
     {
       requirement: "deploy-role-boundary",
       kind: "forbidden",

@@ -5,8 +5,10 @@
  * nobody else's, and no iam:PassRole of controller or node roles.
  */
 import type { PlanResource } from "../../policies/lib/offline";
+import { ACCESS_LABELS } from "../../components/workloads/manifests/common";
 import type { Need } from "./model";
 import type { World } from "./world";
+import { tableNeeds } from "./needs-tables";
 
 export interface Association {
   region: string;
@@ -63,7 +65,7 @@ function podIdentityAssume(world: World, a: Association): Need[] {
   }));
 }
 
-interface Workload {
+export interface Workload {
   name: string;
   roleArn: string;
   region: string;
@@ -74,8 +76,15 @@ interface Workload {
   secrets: string[];
   /** Secret ARNs a shared ConfigMap it loads names: handed to it, used or not (neither required nor forbidden). */
   offered: string[];
+  /** The shared ConfigMaps' keys and values, and the pod's labels (what it declares it uses). */
+  shared: Record<string, string>;
+  labels: Record<string, string>;
   urn: string;
 }
+
+/** Pod labels the workloads stamp from a service's `uses`. */
+export const USES_CACHE = ACCESS_LABELS.cache;
+export const USES_DYNAMODB = ACCESS_LABELS.dynamodb;
 
 const SECRET_ARN = /^arn:aws:secretsmanager:[^:]+:\d{12}:secret:/;
 
@@ -84,13 +93,16 @@ function workloads(world: World, assoc: Association[]): Workload[] {
   const scaled = world.ofType("kubernetes:keda.sh/v1alpha1:ScaledObject");
   return world.ofType("kubernetes:apps/v1:Deployment").flatMap((d): Workload[] => {
     const meta = d.inputs.metadata as { name: string; namespace: string };
-    const pod = (d.inputs.spec as { template: { spec: PodSpec } }).template.spec;
+    const template = (d.inputs.spec as { template: { spec: PodSpec; metadata?: { labels?: Record<string, string> } } })
+      .template;
+    const pod = template.spec;
+    const labels = template.metadata?.labels ?? {};
     const a = assoc.find(
       (x) => x.namespace === meta.namespace && x.serviceAccount === pod.serviceAccountName && sameRegion(x, d, world),
     );
     if (!a) return [];
     const env = new Map<string, string>();
-    const shared: string[] = [];
+    const sharedEnv: Record<string, string> = {};
     for (const c of pod.containers) {
       for (const ref of c.envFrom ?? []) {
         const cm = configMaps.find(
@@ -99,7 +111,7 @@ function workloads(world: World, assoc: Association[]): Workload[] {
             (m.inputs.metadata as { name: string; namespace?: string }).name === ref.configMapRef?.name &&
             (m.inputs.metadata as { namespace?: string }).namespace === meta.namespace,
         );
-        for (const v of Object.values((cm?.inputs.data as Record<string, string>) ?? {})) shared.push(v);
+        Object.assign(sharedEnv, (cm?.inputs.data as Record<string, string>) ?? {});
       }
       for (const e of c.env ?? []) if (typeof e.value === "string") env.set(e.name, e.value);
     }
@@ -122,8 +134,16 @@ function workloads(world: World, assoc: Association[]): Workload[] {
         dbUser: env.get("DATABASE_USER"),
         queueUrl,
         consumes,
-        secrets: [...env.values()].filter((v) => SECRET_ARN.test(v)),
-        offered: shared.filter((v) => SECRET_ARN.test(v)),
+        // The cache AUTH secret the shared ConfigMap names is this service's own when it declares the cache.
+        secrets: [
+          ...[...env.values()].filter((v) => SECRET_ARN.test(v)),
+          ...(labels[USES_CACHE] === "true" && SECRET_ARN.test(sharedEnv.REDIS_AUTH_SECRET_ARN ?? "")
+            ? [sharedEnv.REDIS_AUTH_SECRET_ARN]
+            : []),
+        ],
+        offered: Object.values(sharedEnv).filter((v) => SECRET_ARN.test(v)),
+        shared: sharedEnv,
+        labels,
         urn: d.urn,
       },
     ];
@@ -144,6 +164,21 @@ function sameRegion(a: Association, r: PlanResource, world: World): boolean {
     cur = cur.parent ? byUrn.get(cur.parent) : undefined;
   }
   return true;
+}
+
+/**
+ * The secrets readable in a region: each planned secret in its own region, and each replica it
+ * declares (same ARN in the replica's region, encrypted with the replica's key).
+ */
+function secretsIn(world: World, secrets: PlanResource[], region: string): { arn: string; key: unknown }[] {
+  return secrets.flatMap((s) => {
+    const arn = String(world.out(s).arn);
+    if (s.region === region) return [{ arn, key: s.inputs.kmsKeyId }];
+    const replica = ((s.inputs.replicas as { region: string; kmsKeyId?: string }[] | undefined) ?? []).find(
+      (r) => r.region === region,
+    );
+    return replica && s.region ? [{ arn: arn.replace(`:${s.region}:`, `:${region}:`), key: replica.kmsKeyId }] : [];
+  });
 }
 
 /** A consumer receives, deletes, extends the visibility of a long job and reads the depth (workloads/iam.ts). */
@@ -196,9 +231,8 @@ export function podNeeds(world: World): Need[] {
           ),
         );
     }
-    for (const s of secrets) {
-      if (s.region !== w.region) continue;
-      const arn = String(world.out(s).arn);
+    for (const s of secretsIn(world, secrets, w.region)) {
+      const { arn, key } = s;
       const own = w.secrets.includes(arn);
       if (!own && w.offered.includes(arn)) continue;
       out.push(
@@ -209,7 +243,8 @@ export function podNeeds(world: World): Need[] {
           arn,
         ),
       );
-      const key = s.inputs.kmsKeyId;
+      // AWS's secret caching clients and the Secrets Store CSI provider describe a secret before reading it.
+      if (own) out.push(need("service-own-secret", "required", "secretsmanager:DescribeSecret", arn));
       if (own && typeof key === "string")
         out.push(
           need("service-own-secret", "required", "kms:Decrypt", key, {
@@ -219,7 +254,7 @@ export function podNeeds(world: World): Need[] {
         );
     }
   }
-  return [...out, ...passRoleForbidden(world, assoc)];
+  return [...out, ...tableNeeds(world, loads), ...passRoleForbidden(world, assoc)];
 }
 
 /** No pod may hand a controller's or node's role to a service; Karpenter passes only its node role. */

@@ -132,6 +132,14 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
     why: "a service reads the secrets its ConfigMaps and env name, decrypting through Secrets Manager",
     source: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html",
   },
+  "service-own-table": {
+    why: "a service that declares DynamoDB reads and writes items of its region's table; DynamoDB decrypts with the table's key on its behalf",
+    source: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.usagenotes.html",
+  },
+  "service-no-table": {
+    why: "a service that does not declare DynamoDB may not read or write the table its ConfigMap names",
+    source: "docs/access.md",
+  },
   "service-other-secret": {
     why: "a service must not read a secret it is not given (e.g. the database master password)",
     source: "docs/access.md",

@@ -24,11 +24,16 @@ export { DATA_ENDPOINTS_CONFIGMAP } from "../../k8s-names";
 /** Non-root identity for every container we build (not 0, outside common system ranges). */
 export const APP_UID = 10001;
 
-/** Pod labels naming which egress allowances apply (see network-policies.ts). */
+/**
+ * Pod labels naming what a pod uses: database, cache and aws-api select egress allowances
+ * (network-policies.ts); dynamodb (reached through the AWS API egress) tells the access model
+ * which pods may use the table.
+ */
 export const ACCESS_LABELS = {
   database: "workloads.platform.io/database",
   cache: "workloads.platform.io/cache",
   aws: "workloads.platform.io/aws-api",
+  dynamodb: "workloads.platform.io/dynamodb",
 } as const;
 
 /** Selector labels: stable for a workload's lifetime (a Deployment selector is immutable). */

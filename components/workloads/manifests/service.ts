@@ -112,6 +112,7 @@ export function deploymentManifest(service: ServiceConfig, scaling: ScalingMode,
   const podLabels: Record<string, string> = { ...labels };
   if (service.uses.database) podLabels[ACCESS_LABELS.database] = "true";
   if (service.uses.cache) podLabels[ACCESS_LABELS.cache] = "true";
+  if (service.uses.dynamodb) podLabels[ACCESS_LABELS.dynamodb] = "true";
   if (
     service.uses.queue ||
     service.uses.dynamodb ||

@@ -1,0 +1,49 @@
+/**
+ * DynamoDB from the pods: a service that declares the table (pod label, from `uses.dynamodb`) reads
+ * and writes items of its region's table or replica, and DynamoDB decrypts with that region's key on
+ * its behalf; a service that does not declare it may not touch the table.
+ */
+import type { Need } from "./model";
+import { USES_DYNAMODB, type Workload } from "./needs-pods";
+import type { World } from "./world";
+import { SERVICE_TABLE_ACTIONS } from "../../components/dynamodb/plan";
+
+/**
+ * A service that declares DynamoDB reads and writes items of its region's table (the table or its
+ * replica there) and DynamoDB decrypts with that region's key on its behalf; any other service may not.
+ */
+export function tableNeeds(world: World, loads: readonly Workload[]): Need[] {
+  const tables = [
+    ...world
+      .ofType("aws:dynamodb/table:Table")
+      .map((t) => ({ r: t, key: (t.inputs.serverSideEncryption as { kmsKeyArn?: string } | undefined)?.kmsKeyArn })),
+    ...world
+      .ofType("aws:dynamodb/tableReplica:TableReplica")
+      .map((t) => ({ r: t, key: t.inputs.kmsKeyArn as string | undefined })),
+  ];
+  return loads.flatMap((w) => {
+    const local = tables.find((t) => t.r.region === w.region);
+    if (!local || !w.shared.DYNAMODB_TABLE_NAME) return [];
+    const uses = w.labels[USES_DYNAMODB] === "true";
+    const arn = String(world.out(local.r).arn);
+    const ask = (action: string, resource: string, context = {}): Need => ({
+      requirement: uses ? "service-own-table" : "service-no-table",
+      kind: uses ? "required" : "forbidden",
+      asker: { role: w.roleArn },
+      action,
+      resource,
+      context,
+      urn: w.urn,
+    });
+    const items = SERVICE_TABLE_ACTIONS.map((a) => ask(a, arn));
+    if (!uses) return items;
+    return [
+      ...items,
+      ...(local.key
+        ? ["kms:Decrypt", "kms:DescribeKey"].map((a) =>
+            ask(a, local.key!, { "kms:ViaService": `dynamodb.${w.region}.amazonaws.com` }),
+          )
+        : []),
+    ];
+  });
+}
