@@ -98,6 +98,24 @@ export const COMPUTE_ROWS: readonly NameRow[] = [
     autoNamed: true,
   },
   {
+    type: "aws:lambda/function:Function",
+    key: "name",
+    checks: [lengthBetween(1, 64), charset(/^[A-Za-z0-9_-]+$/, "letters, numbers, hyphens and underscores")],
+    sources: [
+      {
+        url: `${KOTLIN}/lambda/aws.sdk.kotlin.services.lambda.model/-invoke-async-request/function-name.html`,
+        read: "2026-12-07",
+        saw: "The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters",
+      },
+      {
+        url: "https://javadoc.io/static/com.amazonaws/aws-java-sdk-lambda/1.10.64.1/serialized-form.html",
+        read: "2026-12-07",
+        saw: "functionName Pattern: ...(function:)?([a-zA-Z0-9-_]+)...",
+      },
+    ],
+    autoNamed: true,
+  },
+  {
     type: "aws:sns/topic:Topic",
     key: "name",
     checks: [

@@ -174,4 +174,16 @@ export const DATA_ROWS: readonly NameRow[] = [
       ),
     ],
   },
+  {
+    type: "aws:dynamodb/table:Table",
+    key: "name",
+    checks: [lengthBetween(3, 255), charset(/^[A-Za-z0-9_.-]+$/, "letters, numbers, underscores, hyphens and periods")],
+    sources: [
+      {
+        url: "https://docs.aws.amazon.com/sdkfornet1/latest/apidocs/html/P_Amazon_DynamoDBv2_Model_UpdateTableRequest_TableName.htm",
+        read: "2026-12-07",
+        saw: "TableName Constraints: Length 3 - 255, Pattern [a-zA-Z0-9_.-]+",
+      },
+    ],
+  },
 ];

@@ -164,6 +164,24 @@ describe("policies: aws-physical-names", () => {
     assert.deepEqual(check("aws:cfg/recorder:Recorder", { name: "default" }), []);
   });
 
+  it("reports a 65-character Lambda function name and a 2-character DynamoDB table with a space", () => {
+    const fn = "f".repeat(65);
+    const msgs = [
+      ...check("aws:lambda/function:Function", { name: fn }, "burst"),
+      ...check("aws:dynamodb/table:Table", { name: "a b" }, "table"),
+      ...check("aws:dynamodb/table:Table", { name: "ab" }, "short"),
+    ];
+    assert.equal(msgs.length, 3, msgs.join("\n"));
+    assert.match(
+      msgs[0],
+      /^aws:lambda\/function:Function "burst" name "f{65}" must: be at most 64 characters \(has 65\)/,
+    );
+    assert.match(msgs[1], /"table" name "a b" must: contain only letters, numbers, underscores, hyphens and periods/);
+    assert.match(msgs[2], /"short" name "ab" must: be at least 3 characters \(has 2\)/);
+    assert.deepEqual(check("aws:lambda/function:Function", { name: "platform-prod-use1-burst" }), []);
+    assert.deepEqual(check("aws:dynamodb/table:Table", { name: "platform-prod.items_v1" }), []);
+  });
+
   it("reports a name prefix over the provider's limit", () =>
     assert.deepEqual(check("aws:lb/targetGroup:TargetGroup", { namePrefix: "gwtg-01" }, "tg"), [
       'aws:lb/targetGroup:TargetGroup "tg" namePrefix "gwtg-01" must: be at most 6 characters (has 7) ' +
