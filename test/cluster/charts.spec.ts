@@ -3,7 +3,17 @@ import { CHARTS } from "../../components/charts";
 import { DEFAULT_AMI_ALIAS, DEFAULT_AMI_ALIAS_RELEASE } from "../../components/config/sections/karpenter";
 
 /** The charts this area pins (the mesh's Istio pins carry their own source in components/mesh). */
-const PINS = ["keda", "karpenter", "lbController", "kubePrometheusStack", "chaosMesh", "vpa", "k6Operator"] as const;
+const PINS = [
+  "keda",
+  "karpenter",
+  "lbController",
+  "kubePrometheusStack",
+  "chaosMesh",
+  "vpa",
+  "k6Operator",
+  "jaeger",
+  "otelCollector",
+] as const;
 
 describe("chart pins cite their release", () => {
   // Istio's four charts share one release, cited once above them in components/charts.ts.

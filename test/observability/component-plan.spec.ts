@@ -61,7 +61,10 @@ describe("observability and chaos in the stack plans", () => {
           .map((t) => [t.region, `arn:aws:sns:${t.region}:123456789012:${t.inputs.name}`]),
       );
       const alarms = ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm");
-      assert.equal(alarms.length, stack === "dev" ? 12 : 50, stack);
+      // Data tier, edge and queues (dev 12, prod 50), plus per region the DynamoDB read, write and GSI1
+      // write throttles and replication latency to each other region, and the burst processor's
+      // errors, throttles and age of the oldest message: dev 12 + 3 + 3, prod 50 + 3 x (3 + 2) + 3 x 3.
+      assert.equal(alarms.length, stack === "dev" ? 12 + 3 + 3 : 50 + 3 * (3 + 2) + 3 * 3, stack);
       for (const a of alarms) {
         // One topic per region: each alarm publishes to the topic beside it.
         assert.deepEqual(a.inputs.alarmActions, [topics.get(a.region)], `${stack}: ${a.name}`);

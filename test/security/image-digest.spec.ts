@@ -11,7 +11,7 @@ const ECR = "111122223333.dkr.ecr.us-east-1.amazonaws.com";
 const DIGEST = `sha256:${"b".repeat(64)}`;
 const on = { pinDigests: true, mirror: ECR };
 
-describe("security: images pinned by digest (issue 19)", () => {
+describe("security: images pinned by digest", () => {
   describe("planning (pure)", () => {
     it("parses registry, path and tag the way Docker does (first segment is a host only with . or :)", () => {
       assert.deepEqual(parseImage("nginxinc/nginx-unprivileged:1.28.0-alpine"), {
@@ -131,10 +131,11 @@ describe("security: images pinned by digest (issue 19)", () => {
       assert.ok(found.every((v) => v.enforcementLevel === "mandatory"));
     });
 
-    it("dev keeps tags: the finding is advisory, one per container (7)", async () => {
+    it("dev keeps tags: the finding is advisory, one per container (7 in the apps, 1 in the batch job)", async () => {
       const { plan } = await planFor("dev");
       const found = plan.violations.filter((v) => v.policy === "k8s-image-digest");
-      assert.deepEqual([found.length, [...new Set(found.map((v) => v.enforcementLevel))]], [7, ["advisory"]]);
+      assert.deepEqual([found.length, [...new Set(found.map((v) => v.enforcementLevel))]], [7 + 1, ["advisory"]]);
+      assert.equal(found.filter((v) => v.urn.includes("kubernetes:batch/v1:CronJob")).length, 1);
     });
   });
 });
