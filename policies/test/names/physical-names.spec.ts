@@ -177,7 +177,7 @@ describe("policies: aws-physical-names", () => {
       /^aws:lambda\/function:Function "burst" name "f{65}" must: be at most 64 characters \(has 65\)/,
     );
     assert.match(msgs[1], /"table" name "a b" must: contain only letters, numbers, underscores, hyphens and periods/);
-    assert.match(msgs[2], /"short" name "ab" must: be at least 3 characters \(has 2\)/);
+    assert.match(msgs[2], /"short" name "ab" must: be 3 to 255 characters \(has 2\)/);
     assert.deepEqual(check("aws:lambda/function:Function", { name: "platform-prod-use1-burst" }), []);
     assert.deepEqual(check("aws:dynamodb/table:Table", { name: "platform-prod.items_v1" }), []);
   });
