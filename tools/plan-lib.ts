@@ -1,3 +1,4 @@
+import { failoverSummaryLine, type FailoverEntry } from "./failover/analysis";
 import * as path from "path";
 import { ConfigError, loadConfig } from "../components/config";
 import { configWarnings } from "../components/config/load";
@@ -162,6 +163,8 @@ export function summarize(plan: Plan): string {
   const mandatory = mandatoryViolations(plan);
   lines.push(`Policy violations: ${mandatory.length} mandatory, ${plan.violations.length - mandatory.length} advisory`);
   for (const v of plan.violations) lines.push(`  [${v.enforcementLevel}] ${v.policy}: ${v.message}\n      ${v.urn}`);
+  const failover = (plan.failover as FailoverEntry[] | undefined)?.[0];
+  if (failover) lines.push(failoverSummaryLine(failover).replace("<stack>", plan.stack));
   return lines.join("\n");
 }
 

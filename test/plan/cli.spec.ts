@@ -49,6 +49,7 @@ describe("npm run plan (CLI)", () => {
       "violations",
       "flows",
       "access",
+      "failover",
       "usage",
     ]);
     assert.equal(doc.stack, "dev");

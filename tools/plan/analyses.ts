@@ -6,6 +6,7 @@
 import type { PlatformConfig } from "../../components/config";
 import { accessEntries } from "../access";
 import { evaluateFlows } from "../flows";
+import { failoverEntry } from "../failover/analysis";
 import { orderFindings } from "../order";
 import { flowViolations, type PlanResource, type Violation } from "../../policies/lib/offline";
 import { describeUnknowns, recordUnknowns } from "./unknowns";
@@ -48,6 +49,15 @@ export const ANALYSES: readonly PlanAnalysis[] = [
     analyse: ({ resources }) => ({ entries: accessEntries(resources), violations: [] }),
   },
   { name: "order and admission", analyse: ({ resources }) => ({ violations: orderFindings({ resources }) }) },
+  {
+    name: "failover",
+    key: "failover",
+    // Advisory: a scenario over the budget is shown (summary line, npm run failover), not a violation.
+    analyse: ({ resources, config }) => ({
+      entries: [failoverEntry(resources, config.availability.objective)],
+      violations: [],
+    }),
+  },
 ];
 
 /**
