@@ -3,7 +3,7 @@
  * observability renders them, chaos experiments name the alert each one exercises.
  */
 /**
- * The alerts observability renders, in catalog order. Removed (issue 16, nothing deployed exports
+ * The alerts observability renders, in catalog order. Removed (nothing deployed exports
  * their inputs): LowGatewayCacheHitRatio (needed an nginx log exporter) and the Prometheus
  * DatabaseConnectionsHigh (needed postgres_exporter; the CloudWatch alarm in
  * components/data/alarms.ts on Aurora's DatabaseConnections covers it).

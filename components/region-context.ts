@@ -54,7 +54,7 @@ export interface RegionContext {
   /**
    * Karpenter's NodePools. Application pods (which only fit on Karpenter nodes) wait for them on
    * create; on destroy Pulumi deletes dependents first, so those pods go before the NodePools and
-   * Karpenter's own nodes (see README, destroy order).
+   * Karpenter's own nodes (docs/operations.md, destroy order).
    */
   readonly nodePools: readonly pulumi.Resource[];
   /** Created first in the region: the data tier, the edge and observability all alarm to it. */

@@ -1,5 +1,5 @@
 /**
- * The IAM roles GitHub Actions assumes for this repository (issue 19, CI trust). Pure: input in,
+ * The IAM roles GitHub Actions assumes for this repository (CI trust). Pure: input in,
  * role plans (trust policy, permissions, permissions boundary) out; ci-roles-component.ts creates
  * them, bootstrap/index.ts is the tiny Pulumi program that runs it once per AWS account.
  *

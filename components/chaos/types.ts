@@ -6,7 +6,7 @@
 
 export const CHAOS_API_VERSION = "chaos-mesh.org/v1alpha1";
 /**
- * Which of the two kinds of hypothesis an experiment tests (issue 16):
+ * Which of the two kinds of hypothesis an experiment tests:
  * - "fires-alert": the fault is big and long enough that the alerts named in
  *   EXERCISES_ANNOTATION must fire (it outlasts each one's for + range window + 2 scrapes and
  *   crosses its threshold); a run where they stay silent is a monitoring defect.

@@ -98,7 +98,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
         tags: nameTags(keyName),
       },
       // Losing the key loses every Secret in etcd: in prod neither destroy nor a replacement may
-      // remove it (README, Destroying: lift with `pulumi state unprotect`).
+      // remove it (docs/operations.md, destroy order: lift with `pulumi state unprotect`).
       { ...aws$, protect: args.environment === "prod" },
     );
     new aws.kms.Alias(

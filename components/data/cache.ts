@@ -141,7 +141,7 @@ export class GlobalCache extends pulumi.ComponentResource {
           {
             ...child(primary),
             // After a (manual) cross-region promotion AWS reports another primary; replacing the
-            // Global Datastore to "fix" that would drop every secondary. See README: failover.
+            // Global Datastore to "fix" that would drop every secondary. See docs/failover.md.
             ignoreChanges: ["primaryReplicationGroupId"],
           },
           cache.protect,
@@ -155,7 +155,7 @@ export class GlobalCache extends pulumi.ComponentResource {
             description: `${cache.engine} Global Datastore secondary for ${config.name}-${config.stack}`,
             globalReplicationGroupId: this.globalReplicationGroup.globalReplicationGroupId,
             numCacheClusters: cache.nodesPerRegion,
-            // In-region failover is a per-region setting; cross-region promotion is manual (README).
+            // In-region failover is a per-region setting; cross-region promotion is manual (docs/failover.md).
             automaticFailoverEnabled: true,
             multiAzEnabled: true,
             ...network(r),

@@ -4,7 +4,7 @@ export const REDIS_PORT = 6379;
 /**
  * Where services find the RDS CA bundle (global-bundle.pem) for DATABASE_SSLMODE=verify-full.
  * The bundle is baked into the image at build time (curl
- * https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem, README: Application access):
+ * https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem, docs/security.md, Application access):
  * this program runs offline and cannot fetch it, and a CA that changes is an image rebuild.
  */
 export const RDS_CA_BUNDLE_PATH = "/etc/ssl/certs/rds-global-bundle.pem";
@@ -12,7 +12,7 @@ export const RDS_CA_BUNDLE_PATH = "/etc/ssl/certs/rds-global-bundle.pem";
 /**
  * A service's own PostgreSQL role for IAM database authentication: the service name with "-"
  * replaced by "_" (a plain identifier, no quoting in GRANTs). Created once by the migration
- * step in README (Application access): CREATE USER <user>; GRANT rds_iam TO <user>.
+ * step in docs/security.md (Application access): CREATE USER <user>; GRANT rds_iam TO <user>.
  */
 export function serviceDatabaseUser(service: string): string {
   return service.replace(/-/g, "_");
@@ -58,7 +58,7 @@ export interface ConnectionInfo {
  * The environment services load from the data-endpoints ConfigMap (workloads builds that
  * ConfigMap, once): endpoints and secret references only, no secret values, so a ConfigMap is
  * the right object. Keys are environment-variable names; *_WRITER_HOST takes writes,
- * *_READER_HOST takes reads (README: data tier failover).
+ * *_READER_HOST takes reads (docs/failover.md).
  */
 export function connectionEnv(info: ConnectionInfo): Record<string, string> {
   return {

@@ -195,7 +195,7 @@ export class GlobalDatabase extends pulumi.ComponentResource {
   /**
    * Where services in `region` write and read: in the writer region (database.writerRegion) the
    * global writer endpoint; in the other regions with a cluster their local reader endpoint, which
-   * forwards writes (README: data tier failover); a region without a cluster uses the writer
+   * forwards writes (docs/failover.md); a region without a cluster uses the writer
    * region's cluster over the peering.
    */
   public connectionInfo(region: string): pulumi.Output<DatabaseEndpoints> {

@@ -5,7 +5,7 @@ import type { PlatformConfig } from "../config";
  * Whether the data tier's stateful resources carry Pulumi `protect` (`database.protect` /
  * `cache.protect`, resolved by config: default on in prod). Protected resources make
  * `pulumi destroy` and any update that would delete or replace them fail before touching AWS
- * (README: destroy). Protected: the GlobalCluster, the Aurora clusters, the ElastiCache
+ * (docs/operations.md, destroy order). Protected: the GlobalCluster, the Aurora clusters, the ElastiCache
  * replication groups and Global Datastore, and the data tier's KMS keys (losing a key loses its
  * data and snapshots). Not protected: Aurora instances (the data lives in the cluster volume;
  * readers come and go), subnet and parameter groups, security groups and rules, secrets (their

@@ -96,7 +96,7 @@ export function customCachePolicies(mediaTtlSeconds: number, staticTtlSeconds: n
  * every method and viewer header; media and static assets are read-only and cached long; the
  * rest (the frontend's HTML) uses managed CachingDisabled: CachingOptimized keys on neither
  * cookies nor Authorization and applies its 1-day default TTL to responses without
- * Cache-Control, so one user's personalised page would be served to the next (issue 16).
+ * Cache-Control, so one user's personalised page would be served to the next.
  */
 export function cacheBehaviours(staticPaths: readonly string[]): {
   ordered: CacheBehaviourPlan[];

@@ -26,7 +26,7 @@ export interface PeeringMeshArgs {
 }
 
 /**
- * Full mesh of inter-region VPC peering (see README, "Private connectivity between regions"):
+ * Full mesh of inter-region VPC peering (docs/network.md, "Private connectivity between regions"):
  * per pair a VpcPeeringConnection in the requester region with `peerRegion`, and a
  * VpcPeeringConnectionAccepter in the accepter region; then, in every region, a route to each
  * peer VPC in every private and database route table. Routes take the connection id from the

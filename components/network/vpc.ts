@@ -88,7 +88,7 @@ export class Vpc extends pulumi.ComponentResource {
             cidrBlock: s.cidr,
             availabilityZone: s.availabilityZone,
             // Nothing launches in public subnets but ALB nodes and NAT gateways, which get their own
-            // addresses: no instance there should receive a public IP by accident (issue 19).
+            // addresses: no instance there should receive a public IP by accident.
             mapPublicIpOnLaunch: false,
             tags: nameTags(`${physicalName}-${s.tier}-${s.availabilityZone}`, subnetTags(s.tier, clusterName)),
           },

@@ -42,7 +42,7 @@ async function experiments(stack: string, overrides?: Record<string, unknown>) {
   return { list, config };
 }
 
-describe("chaos experiments can trip the alerts they claim (issue 16)", () => {
+describe("chaos experiments can trip the alerts they claim", () => {
   it("dev: each experiment naming an alert lasts >= its for + range window + 2 scrape intervals", async () => {
     const { list, config } = await experiments("dev");
     const rules = new Map(

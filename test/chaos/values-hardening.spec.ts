@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { CHAOS_INJECT_ANNOTATION, chaosMeshValues } from "../../components/chaos/values";
 
-describe("Chaos Mesh values: hardening (issue 19)", () => {
+describe("Chaos Mesh values: hardening", () => {
   const v = chaosMeshValues({ controllerReplicas: 1 }) as Record<string, any>;
   it("serves the dashboard on ClusterIP only, with the caller's own RBAC token", () => {
     assert.deepEqual(v.dashboard.service, { type: "ClusterIP" });

@@ -19,7 +19,7 @@ const dir = path.join(ROOT, ".github", "workflows");
 const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
 const load = (f: string): Workflow => YAML.parse(fs.readFileSync(path.join(dir, f), "utf8"));
 
-describe("GitHub workflows: credentials (issue 19, CI trust)", () => {
+describe("GitHub workflows: credentials (CI trust)", () => {
   const wfs = Object.fromEntries(files.map((f) => [f, load(f)]));
 
   for (const f of files)

@@ -1,4 +1,4 @@
-// Who holds which credential in a workflow, as GitHub and AWS decide it (issue 19, CI trust).
+// Who holds which credential in a workflow, as GitHub and AWS decide it (CI trust).
 // A job's OIDC subject follows GitHub's documented order (docs.github.com/en/actions/reference/
 // security/oidc, checked 2026-12-02): environment:<name> when the job references an environment,
 // else pull_request for pull_request events, else ref:<ref>. AWS then lets the job assume a role

@@ -116,7 +116,7 @@ describe("Karpenter component (mock engine)", () => {
     );
     const trust = JSON.parse(named("usw2-karpenter-controller-role").inputs.assumeRolePolicy as string);
     assert.deepEqual(trust.Statement[0].Principal, { Service: "pods.eks.amazonaws.com" });
-    // Only the karpenter ServiceAccount of this cluster may bind it (issue 19).
+    // Only the karpenter ServiceAccount of this cluster may bind it.
     assert.deepEqual(trust.Statement[0].Condition.StringEquals, {
       "aws:SourceAccount": "123456789012",
       "aws:RequestTag/eks-cluster-name": trust.Statement[0].Condition.StringEquals["aws:RequestTag/eks-cluster-name"],

@@ -196,7 +196,7 @@ describe("data tier planning (pure)", () => {
       assert.equal(data.REDIS_WRITER_HOST, "master.g.x.use1.cache.amazonaws.com");
       assert.equal(data.REDIS_READER_HOST, "replica.g.x.euw1.cache.amazonaws.com");
       // IAM authentication as the service's own user, server verified against the RDS CA; the
-      // master secret is not offered to anyone (issue 19).
+      // master secret is not offered to anyone.
       assert.equal(data.DATABASE_AUTH, "iam");
       assert.equal(data.DATABASE_SSLMODE, "verify-full");
       assert.equal(data.DATABASE_SSLROOTCERT, "/etc/ssl/certs/rds-global-bundle.pem");

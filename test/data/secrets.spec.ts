@@ -37,7 +37,7 @@ function configWith(extra: Record<string, unknown> = {}) {
     environment: "dev",
     regions: REGIONS.map((r) => ({ name: r.name, vpcCidr: r.cidr })),
     primaryRegion: "us-east-1",
-    // Not what this spec is about; the cluster section needs a deployer location (issue 12).
+    // Not what this spec is about; the cluster section needs a deployer location.
     cluster: { deployer: { egressCidrs: ["203.0.113.0/24"] } },
     ...extra,
   });

@@ -51,9 +51,7 @@ describe("mesh config", () => {
     ));
   it("refuses sidecar mode and unknown retry conditions with what is expected", () => {
     const message = (raw: unknown) => meshSchema.safeParse(raw).error?.issues.map((i) => i.message);
-    assert.deepEqual(message({ mode: "sidecar" }), [
-      '"ambient" (sidecar mode is not built; see README "Service mesh")',
-    ]);
+    assert.deepEqual(message({ mode: "sidecar" }), ['"ambient" (sidecar mode is not built; see docs/mesh.md)']);
     assert.match(
       message({ routes: { retryOn: ["5xx", "sometimes"] } })![0],
       /^one of 5xx, gateway-error, .* or an HTTP status code$/,

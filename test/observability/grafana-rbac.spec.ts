@@ -29,7 +29,7 @@ const INPUT: PrometheusStackValuesInput = {
  * configmap, secret or both; default both); with rbac.useExistingRole role.yaml renders nothing and
  * rolebinding.yaml binds the ServiceAccount to that Role.
  */
-describe("Grafana values: namespaced RBAC (issue 19)", () => {
+describe("Grafana values: namespaced RBAC", () => {
   it("limits Grafana and its sidecars to ConfigMaps in the monitoring namespace", () => {
     const grafana = (kubePrometheusStackValues(INPUT) as any).grafana;
     assert.deepEqual(

@@ -8,7 +8,7 @@ import { planViolations } from "../../tools/plan-lib";
 
 const policies = () => [detectionServices(), alarmSubscriptions()];
 
-describe("security: detection and alarm delivery checked on the prod plan (issue 19)", () => {
+describe("security: detection and alarm delivery checked on the prod plan", () => {
   it("the prod plan passes both (0 findings), at mandatory level", async () => {
     const { plan, config } = await planFor("prod");
     assert.deepEqual(

@@ -41,7 +41,7 @@ const localTime = (utc: string, zone: string) =>
     new Date(utc),
   );
 
-describe("scaling (issue 16): request rate from the mesh, p95/error steps, local business hours", () => {
+describe("scaling: request rate from the mesh, p95/error steps, local business hours", () => {
   describe("request-rate scaling", () => {
     const sos = scaledObjects("us-east-1");
     it("every web service has a KEDA Prometheus trigger on its istio_requests_total rate, 100 rps per pod, 3..50", () => {

@@ -43,7 +43,7 @@ const has = (o: Record<string, unknown>, path: string) =>
       o,
     ) !== undefined;
 
-describe("vertical pod autoscaler (seed 002, issue 16)", () => {
+describe("vertical pod autoscaler (seed 002)", () => {
   it("pins the chart that ships VPA 1.5 and reads its values at that tag", () => {
     assert.equal(CHARTS.vpa.version, "11.1.1");
     assert.equal(

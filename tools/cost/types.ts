@@ -1,6 +1,6 @@
 import type { CostConfig } from "../../components/config/types";
 
-/** The part of a plan.json resource the estimate reads (see README, "The offline plan"). */
+/** The part of a plan.json resource the estimate reads (docs/plan.md). */
 export interface CostResource {
   urn: string;
   type: string;

@@ -35,7 +35,7 @@ export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag v
 
 /**
  * `platform:allowedRegions`: where this stack may create AWS resources. Config validation and the
- * mandatory aws-allowed-regions policy read the same list (README "Allowed regions").
+ * mandatory aws-allowed-regions policy read the same list (docs/stack-config.md).
  */
 export const allowedRegionsSchema = z
   .array(z.string({ error: "an AWS region name like us-east-1" }), { error: "a list of AWS region names" })

@@ -60,7 +60,7 @@ export const databaseSchema = z
     /**
      * Where the Aurora writer is now. Default: primaryRegion. After a switchover or failover set it
      * to the promoted region and `pulumi up`: write forwarding moves to the other clusters and the
-     * data-endpoints ConfigMaps follow; no resource is replaced (README: data tier failover).
+     * data-endpoints ConfigMaps follow; no resource is replaced (docs/failover.md).
      */
     writerRegion: z.string().optional(),
     performanceInsightsRetentionDays: z

@@ -33,10 +33,8 @@ export const ISTIO_RETRY_ON = [
 export const meshSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
-    /** Only ambient (ztunnel + a waypoint per app namespace) is built; README "Service mesh" says why. */
-    mode: z
-      .enum(["ambient"], { error: '"ambient" (sidecar mode is not built; see README "Service mesh")' })
-      .default("ambient"),
+    /** Only ambient (ztunnel + a waypoint per app namespace) is built; docs/mesh.md says why. */
+    mode: z.enum(["ambient"], { error: '"ambient" (sidecar mode is not built; see docs/mesh.md)' }).default("ambient"),
     /** Namespace-wide PeerAuthentication of the apps namespace. PERMISSIVE is refused in staging/prod. */
     mtls: z.enum(["STRICT", "PERMISSIVE"], { error: '"STRICT" or "PERMISSIVE"' }).default("STRICT"),
     /** istiod replicas (HPA minimum); 2 keeps xDS and certificate signing up through a node drain. */

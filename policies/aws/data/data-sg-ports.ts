@@ -22,7 +22,7 @@ const onlyPort = (rule: IngressRule, port: number) =>
 
 /**
  * Mandatory: a data store's security groups admit its own port and nothing else. The peering mesh
- * makes every region's VPC a source (issue 12: peer VPC ranges on 5432 and 6379 only), so a
+ * makes every region's VPC a source (peer VPC ranges on 5432 and 6379 only), so a
  * wider rule on a data group would open the data tier to every region on every port. Stack
  * policy: a standalone rule's group is known only through its dependencies.
  */

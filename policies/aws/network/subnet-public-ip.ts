@@ -3,7 +3,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 /**
  * Mandatory: a subnet that hands out public IPs makes every instance launched in it
  * internet-reachable. Nothing the platform launches needs one: public subnets hold only ALB
- * nodes and NAT gateways, which get their own addresses (issue 19), so no subnet maps them.
+ * nodes and NAT gateways, which get their own addresses, so no subnet maps them.
  */
 export function subnetPublicIp(): ResourceValidationPolicy {
   return {
