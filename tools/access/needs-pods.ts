@@ -65,7 +65,7 @@ function podIdentityAssume(world: World, a: Association): Need[] {
   }));
 }
 
-export interface Workload {
+interface Workload {
   name: string;
   roleArn: string;
   region: string;
@@ -81,10 +81,6 @@ export interface Workload {
   labels: Record<string, string>;
   urn: string;
 }
-
-/** Pod labels the workloads stamp from a service's `uses`. */
-export const USES_CACHE = ACCESS_LABELS.cache;
-export const USES_DYNAMODB = ACCESS_LABELS.dynamodb;
 
 const SECRET_ARN = /^arn:aws:secretsmanager:[^:]+:\d{12}:secret:/;
 
@@ -137,7 +133,7 @@ function workloads(world: World, assoc: Association[]): Workload[] {
         // The cache AUTH secret the shared ConfigMap names is this service's own when it declares the cache.
         secrets: [
           ...[...env.values()].filter((v) => SECRET_ARN.test(v)),
-          ...(labels[USES_CACHE] === "true" && SECRET_ARN.test(sharedEnv.REDIS_AUTH_SECRET_ARN ?? "")
+          ...(labels[ACCESS_LABELS.cache] === "true" && SECRET_ARN.test(sharedEnv.REDIS_AUTH_SECRET_ARN ?? "")
             ? [sharedEnv.REDIS_AUTH_SECRET_ARN]
             : []),
         ],

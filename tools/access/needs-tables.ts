@@ -4,7 +4,7 @@
  * its behalf; a service that does not declare it may not touch the table.
  */
 import type { Need } from "./model";
-import { USES_DYNAMODB, type Workload } from "./needs-pods";
+import { ACCESS_LABELS } from "../../components/workloads/manifests/common";
 import type { World } from "./world";
 import { SERVICE_TABLE_ACTIONS } from "../../components/dynamodb/plan";
 
@@ -12,7 +12,16 @@ import { SERVICE_TABLE_ACTIONS } from "../../components/dynamodb/plan";
  * A service that declares DynamoDB reads and writes items of its region's table (the table or its
  * replica there) and DynamoDB decrypts with that region's key on its behalf; any other service may not.
  */
-export function tableNeeds(world: World, loads: readonly Workload[]): Need[] {
+/** What a Deployment's pods declare and load (built in needs-pods.ts). */
+interface PodUse {
+  region: string;
+  roleArn: string;
+  shared: Record<string, string>;
+  labels: Record<string, string>;
+  urn: string;
+}
+
+export function tableNeeds(world: World, loads: readonly PodUse[]): Need[] {
   const tables = [
     ...world
       .ofType("aws:dynamodb/table:Table")
@@ -24,7 +33,7 @@ export function tableNeeds(world: World, loads: readonly Workload[]): Need[] {
   return loads.flatMap((w) => {
     const local = tables.find((t) => t.r.region === w.region);
     if (!local || !w.shared.DYNAMODB_TABLE_NAME) return [];
-    const uses = w.labels[USES_DYNAMODB] === "true";
+    const uses = w.labels[ACCESS_LABELS.dynamodb] === "true";
     const arn = String(world.out(local.r).arn);
     const ask = (action: string, resource: string, context = {}): Need => ({
       requirement: uses ? "service-own-table" : "service-no-table",
