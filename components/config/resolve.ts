@@ -69,7 +69,8 @@ export function resolve(p: ParsedSections, ctx: LoadContext, notices: readonly s
     edge: {
       ...p.edge,
       hostedZone: p.edge.hostedZone ?? p.edge.domain,
-      waf: { ...p.edge.waf, logging: p.edge.waf.logging ?? p.environment === "prod" },
+      // Staging and prod make WAF logging mandatory (policies/config): their defaults must pass it.
+      waf: { ...p.edge.waf, logging: p.edge.waf.logging ?? p.environment !== "dev" },
     },
     services: p.services.map((s) => resolveService(s, p.autoscaling)),
     gateway: {

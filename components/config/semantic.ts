@@ -118,7 +118,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
   }
   chaosIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   autoscalingIssues(c).forEach((i) => add(i.path, i.value, i.expected));
-  if (c.edge) edgeIssues(c.edge).forEach((i) => add(i.path, i.value, i.expected));
+  if (c.edge) edgeIssues(c.edge, c.environment).forEach((i) => add(i.path, i.value, i.expected));
   if (c.mesh)
     meshIssues(c.mesh, {
       environment: c.environment,
@@ -134,12 +134,12 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
         "each severity routed once",
       ),
     );
-    // In prod an alarm nobody receives is no alarm: the topic needs a subscriber.
-    if (c.environment === "prod" && c.observability.alarmEmails.length === 0)
+    // Where aws-alarm-subscriptions is mandatory (staging, prod) an alarm nobody receives is no alarm.
+    if ((c.environment === "prod" || c.environment === "staging") && c.observability.alarmEmails.length === 0)
       add(
         key("observability", ".alarmEmails"),
         [],
-        "at least one address in prod (alarms and critical alerts publish to the region's SNS topic; with no subscriber nobody hears them)",
+        `at least one address in ${c.environment} (alarms and critical alerts publish to the region's SNS topic; with no subscriber nobody hears them)`,
       );
   }
   if (c.security && c.environment) imageIssues(resolveSecurity(c.security, c.environment).images, add);

@@ -97,7 +97,8 @@ export const edgeSchema = z
         rateLimitPer5Min: z.number().int().min(10, { error: "at least 10 (AWS WAF minimum)" }).default(2000),
         /**
          * Send WAF logs to a CloudWatch log group (`aws-waf-logs-*`, us-east-1), the origin-verify
-         * header redacted. Default: on in prod, off elsewhere (resolved in load.ts).
+         * header redacted. Default: on in staging and prod (their policy config makes it mandatory),
+         * off in dev (resolved in resolve.ts).
          */
         logging: z.boolean().optional(),
         /**
@@ -107,15 +108,25 @@ export const edgeSchema = z
          * requests a month, so the per-request charge dominates.
          */
         botControl: z.boolean().default(false),
-        logRetentionDays: positiveInt.default(30),
+        /** Days the WAF log group keeps requests: 90 (a quarter of lookback for an incident); prod may not go lower. */
+        logRetentionDays: positiveInt.default(90),
       })
       .prefault({}),
   })
   .prefault({});
 
 /** Cross-field edge checks (called from semantic.ts): the names must live in the hosted zone. */
-export function edgeIssues(edge: z.infer<typeof edgeSchema>): { path: string; value: unknown; expected: string }[] {
+export function edgeIssues(
+  edge: z.infer<typeof edgeSchema>,
+  environment?: string,
+): { path: string; value: unknown; expected: string }[] {
   const out: { path: string; value: unknown; expected: string }[] = [];
+  if (environment === "prod" && edge.waf.logRetentionDays < 90)
+    out.push({
+      path: "platform:edge.waf.logRetentionDays",
+      value: edge.waf.logRetentionDays,
+      expected: "at least 90 in prod (WAF logs are the record of what reached the edge during an incident)",
+    });
   const zone = edge.hostedZone ?? edge.domain;
   if (edge.domain !== zone && !edge.domain.endsWith(`.${zone}`)) {
     out.push({
