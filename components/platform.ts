@@ -144,7 +144,11 @@ function globalTier(
         prefix: `${config.name}-${config.stack}`,
         regions: [...config.regions]
           .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
-          .map((r) => ({ name: r.name, provider: providers.regional[r.name] })),
+          .map((r) => ({
+            name: r.name,
+            provider: providers.regional[r.name],
+            alarmTopicArn: regions.find((c) => c.name === r.name)?.alarmTopic.arn,
+          })),
       },
       { parent },
     );

@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AlarmTopic } from "../region-context";
-import { alarmKeyPolicy } from "./alarms";
+import { alarmKeyPolicy, alarmTopicPolicy } from "./alarms";
 
 export interface AlarmTopicArgs {
   /** Physical name prefix of the region, e.g. `platform-prod-usw2` (topic `<prefix>-alarms`). */
@@ -43,6 +43,16 @@ export function createAlarmTopic(
   const topic = new aws.sns.Topic(
     `${name}-alarms`,
     { name: `${args.physicalName}-alarms`, kmsMasterKeyId: key.arn },
+    opts,
+  );
+  new aws.sns.TopicPolicy(
+    `${name}-alarm-topic-policy`,
+    {
+      arn: topic.arn,
+      policy: pulumi
+        .all([topic.arn, identity.accountId])
+        .apply(([arn, account]) => JSON.stringify(alarmTopicPolicy(arn, account))),
+    },
     opts,
   );
   for (const email of args.emails) {

@@ -22,6 +22,54 @@ export function alarmKeyPolicy(partition: string, accountId: string): Record<str
         Resource: "*",
         Condition: { StringEquals: { "aws:SourceAccount": accountId } },
       },
+      {
+        // Security findings reach the topic through EventBridge rules of this account.
+        Sid: "EventBridgeFindingsPublish",
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+        Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+      },
+    ],
+  };
+}
+
+/**
+ * The alarm topic's access policy: SNS's default statement (the owner account may publish and
+ * manage, which CloudWatch alarms of the account rely on), plus EventBridge rules of this account,
+ * which SNS admits only through the topic policy
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions, read 2026-12-07).
+ */
+export function alarmTopicPolicy(topicArn: string, accountId: string): Record<string, unknown> {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "__default_statement_ID",
+        Effect: "Allow",
+        Principal: { AWS: "*" },
+        Action: [
+          "SNS:GetTopicAttributes",
+          "SNS:SetTopicAttributes",
+          "SNS:AddPermission",
+          "SNS:RemovePermission",
+          "SNS:DeleteTopic",
+          "SNS:Subscribe",
+          "SNS:ListSubscriptionsByTopic",
+          "SNS:Publish",
+        ],
+        Resource: topicArn,
+        Condition: { StringEquals: { "AWS:SourceOwner": accountId } },
+      },
+      {
+        Sid: "EventBridgeFindingsPublish",
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: "sns:Publish",
+        Resource: topicArn,
+        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+      },
     ],
   };
 }

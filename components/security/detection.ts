@@ -5,6 +5,7 @@ import { denyInsecureTransport, type PolicyDocument } from "../edge/bucket-polic
 import { logBucket } from "../edge/log-bucket";
 import { physicalName } from "../naming";
 import type { SecurityPlan } from "../config/sections/security";
+import { GUARDDUTY_HIGH_FINDINGS, routeFindings, SECURITYHUB_HIGH_FINDINGS } from "./findings";
 
 /**
  * GuardDuty features for EKS (GuardDuty API DetectorFeature names, read 2026-12-02):
@@ -77,8 +78,11 @@ export interface DetectionArgs {
   plan: SecurityPlan;
   /** Platform physical name prefix (e.g. platform-prod). */
   prefix: string;
-  /** Regions with their providers; the first is the primary (Config records global IAM there only). */
-  regions: readonly { name: string; provider: aws.Provider }[];
+  /**
+   * Regions with their providers and alarm topics (high and critical findings publish there); the
+   * first is the primary (Config records global IAM there only).
+   */
+  regions: readonly { name: string; provider: aws.Provider; alarmTopicArn?: pulumi.Input<string> }[];
 }
 
 /**
@@ -140,6 +144,17 @@ export class Detection extends pulumi.ComponentResource {
           { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" },
           child,
         );
+        if (r.alarmTopicArn)
+          routeFindings(
+            `${name}-${r.name}-guardduty-findings`,
+            {
+              ruleName: `${prefix}-guardduty-high`,
+              description: "GuardDuty findings of severity 7 or more: to the region's alarm topic",
+              pattern: GUARDDUTY_HIGH_FINDINGS,
+              topicArn: r.alarmTopicArn,
+            },
+            child,
+          );
         for (const f of GUARDDUTY_FEATURES)
           new aws.guardduty.DetectorFeature(
             `${name}-${r.name}-guardduty-${f.name.toLowerCase().replace(/_/g, "-")}`,
@@ -152,7 +167,20 @@ export class Detection extends pulumi.ComponentResource {
             child,
           );
       }
-      if (plan.securityHub) new aws.securityhub.Account(`${name}-${r.name}-securityhub`, {}, child);
+      if (plan.securityHub) {
+        const hub = new aws.securityhub.Account(`${name}-${r.name}-securityhub`, {}, child);
+        if (r.alarmTopicArn)
+          routeFindings(
+            `${name}-${r.name}-securityhub-findings`,
+            {
+              ruleName: `${prefix}-securityhub-high`,
+              description: "New, active Security Hub findings labelled CRITICAL or HIGH: to the region's alarm topic",
+              pattern: SECURITYHUB_HIGH_FINDINGS,
+              topicArn: r.alarmTopicArn,
+            },
+            { ...child, dependsOn: [hub] },
+          );
+      }
       if (config) {
         const recorder = new aws.cfg.Recorder(
           `${name}-${r.name}-config-recorder`,

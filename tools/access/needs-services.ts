@@ -7,6 +7,7 @@ import type { PlanResource } from "../../policies/lib/offline";
 import { ELB_LEGACY_LOG_ACCOUNTS } from "../../components/edge/bucket-policies";
 import type { Need } from "./model";
 import type { World } from "./world";
+import { eventTargets } from "./needs-events";
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const regionOf = (r: PlanResource) => r.region ?? "us-east-1";
@@ -138,25 +139,6 @@ function alarms(world: World): Need[] {
         })),
       ];
     });
-  });
-}
-
-function eventTargets(world: World): Need[] {
-  return world.ofType("aws:cloudwatch/eventTarget:EventTarget").flatMap((t): Need[] => {
-    const target = str(t.inputs.arn);
-    if (!target?.startsWith("arn:aws:sqs:")) return [];
-    const ruleArn = `arn:aws:events:${regionOf(t)}:${world.account}:rule/${t.inputs.rule}`;
-    return [
-      {
-        requirement: "eventbridge-to-sqs",
-        kind: "required",
-        asker: { service: "events.amazonaws.com" },
-        action: "sqs:SendMessage",
-        resource: target,
-        context: { "aws:SourceArn": ruleArn, "aws:SourceAccount": world.account },
-        urn: t.urn,
-      },
-    ];
   });
 }
 

@@ -132,6 +132,10 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
     why: "a service reads the secrets its ConfigMaps and env name, decrypting through Secrets Manager",
     source: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html",
   },
+  "eventbridge-to-sns": {
+    why: "an EventBridge rule delivers to an SNS topic through the topic policy, encrypting with the topic's key",
+    source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html",
+  },
   "service-own-table": {
     why: "a service that declares DynamoDB reads and writes items of its region's table; DynamoDB decrypts with the table's key on its behalf",
     source: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.usagenotes.html",

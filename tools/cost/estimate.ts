@@ -35,7 +35,7 @@ const FREE = [
   /^aws:kms\/alias:/,
   /^aws:secretsmanager\/secretVersion:/,
   /^aws:sqs\/queuePolicy:/,
-  /^aws:sns\/topicSubscription:/,
+  /^aws:sns\/(topicSubscription|topicPolicy):/,
   /^aws:codebuild\/webhook:/,
   // The recorder is what AWS Config bills; its delivery channel and on/off status are not.
   /^aws:cfg\/(deliveryChannel|recorderStatus):/,
