@@ -22,6 +22,11 @@ export const MOVED_KEYS: readonly MovedKey[] = [
   },
   { from: "cluster.publicAccessCidrs", to: "cluster.deployer.egressCidrs" },
   { from: "cluster.adminPrincipalArns", to: "cluster.access.admins" },
+  {
+    from: "autoscaling.mesh.errorRatio",
+    to: "observability.thresholds.errorRatePercent",
+    note: "errors page someone and burn the SLO; they no longer add pods, which would load a failing dependency",
+  },
 ];
 
 function valueAt(values: Record<string, unknown>, path: string): unknown {

@@ -35,6 +35,19 @@ describe("config hints", () => {
     );
   });
 
+  it("the error ratio that used to scale pods points to the alert threshold that now owns it", () => {
+    const p = problems({
+      "platform:environment": "dev",
+      "platform:regions": JSON.stringify(regions),
+      "platform:cluster": JSON.stringify({ deployer: { egressCidrs: ["203.0.113.0/24"] } }),
+      "platform:autoscaling": JSON.stringify({ mesh: { errorRatio: 0.05 } }),
+    });
+    assert.deepEqual(p, [
+      "platform:autoscaling.mesh.errorRatio: got 0.05; expected moved to platform:observability.thresholds.errorRatePercent " +
+        "(errors page someone and burn the SLO; they no longer add pods, which would load a failing dependency)",
+    ]);
+  });
+
   it("a misspelt namespace gets the did-you-mean an unknown key gets, and hides no second problem", () => {
     const regionsText = JSON.stringify(regions);
     assert.deepEqual(problems({ "platform:environment": "dev", "platfrom:regions": regionsText }), [

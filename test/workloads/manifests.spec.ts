@@ -281,7 +281,7 @@ describe("workloads manifests", () => {
         podIdentity: { provider: "aws", identityOwner: "keda" },
       });
     });
-    it("activity-service scales on mesh request rate, p95, errors, CPU/memory and the seed 004 schedule in local time", () => {
+    it("activity-service scales on mesh request rate, p95, CPU/memory and the seed 004 schedule in local time", () => {
       const so = find("ScaledObject", "activity-service");
       assert.deepEqual([so.spec.minReplicaCount, so.spec.maxReplicaCount], [2, 50]);
       assert.deepEqual(
@@ -289,7 +289,6 @@ describe("workloads manifests", () => {
         [
           "prometheus/request-rate",
           "prometheus/p95-latency",
-          "prometheus/error-ratio",
           "cpu/cpu",
           "memory/memory",
           "cron/weekday-off-hours",
@@ -298,7 +297,7 @@ describe("workloads manifests", () => {
       );
       assert.equal(so.spec.triggers[0].metadata.serverAddress, PROMETHEUS_URL);
       assert.equal(so.spec.triggers[0].metadata.threshold, "100");
-      assert.deepEqual(so.spec.triggers[6].metadata, {
+      assert.deepEqual(so.spec.triggers[5].metadata, {
         timezone: "America/Los_Angeles",
         start: "0 9 * * 1-5",
         end: "0 17 * * 1-5",

@@ -3,11 +3,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { stringify } from "yaml";
-import {
-  meshErrorRatioQuery,
-  meshP95Query,
-  meshRateQuery,
-} from "../../components/workloads/manifests/scaling-triggers";
+import { meshP95Query, meshRateQuery } from "../../components/workloads/manifests/scaling-triggers";
 import { latencyQuantileQuery } from "../../components/mesh/telemetry";
 import { runPromtool } from "../helpers/promtool";
 
@@ -49,13 +45,10 @@ describe("KEDA mesh queries under promtool @integration", () => {
           promql_expr_test: [
             expr(meshRateQuery("busy"), "busy", 11),
             expr(meshP95Query("busy"), "busy", 1000),
-            expr(meshErrorRatioQuery("busy"), "busy", 1 / 11),
             expr(meshRateQuery("idle"), "idle", 0),
             expr(meshP95Query("idle"), "idle", 0),
-            expr(meshErrorRatioQuery("idle"), "idle", 0),
             expr(meshRateQuery("ghost"), "ghost"),
             expr(meshP95Query("ghost"), "ghost"),
-            expr(meshErrorRatioQuery("ghost"), "ghost"),
           ],
         },
       ],

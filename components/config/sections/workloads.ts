@@ -210,14 +210,17 @@ export const autoscalingSchema = z
           .prefault({}),
       })
       .prefault({}),
-    /** Mesh triggers of services with keda.mesh (seeds 001/002: 100 rps per pod, 3..50; seed 004: p95 500 ms, 1 %). */
+    /**
+     * Mesh triggers of services with keda.mesh (seeds 001/002: 100 rps per pod, 3..50; seed 004:
+     * p95 500 ms). Seed 004's "errors > 1 %" is the HighErrorRate alert
+     * (observability.thresholds.errorRatePercent), not a trigger: more pods do not fix a failing dependency.
+     */
     mesh: z
       .strictObject({
         requestsPerSecondPerPod: z.number().positive().default(100),
         minReplicas: positiveInt.default(3),
         maxReplicas: positiveInt.default(50),
         p95Milliseconds: z.number().positive().default(500),
-        errorRatio: z.number().positive().max(1).default(0.01),
         /** Scale-up step: at most this many pods added per period, or the percent policy, whichever is more. */
         stepPods: positiveInt.default(4),
       })

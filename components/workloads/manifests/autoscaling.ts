@@ -56,7 +56,6 @@ export function scalingMode(service: ServiceConfig, defaults: AutoscalingConfig)
                 service: service.name,
                 requestsPerSecondPerPod: m.requestsPerSecondPerPod,
                 p95Milliseconds: m.p95Milliseconds,
-                errorRatio: m.errorRatio,
                 cpuPercent: defaults.hpa.cpuPercent,
                 memoryPercent: defaults.hpa.memoryPercent,
               },

@@ -5,8 +5,10 @@
  * `ignoreNullValues: "false"` (keda.sh/docs/2.20/scalers/prometheus: default true, "Set to false
  * the scaler will return error when Prometheus target is lost"): an empty result is an error
  * (and the ScaledObject's fallback), never a silent 0 that parks the service at its minimum.
- * Where "no traffic" is a legitimate 0 (p95 and error ratio of an idle service), the query itself
- * turns NaN into 0, but only when the series exist.
+ * Where "no traffic" is a legitimate 0 (p95 of an idle service), the query itself turns NaN into
+ * 0, but only when the series exist. The error ratio is no trigger: when a dependency fails, more
+ * pods would only add load to it (a 5 % error rate would ask for 5 times the pods); errors feed the
+ * HighErrorRate alert and the availability SLO instead.
  */
 import type { AutoscalingConfig } from "../../config/types";
 import { PROMETHEUS_URL } from "../../k8s-names";
@@ -18,7 +20,6 @@ export interface MeshTriggerSettings {
   service: string;
   requestsPerSecondPerPod: number;
   p95Milliseconds: number;
-  errorRatio: number;
   cpuPercent: number;
   memoryPercent: number;
 }
@@ -38,15 +39,6 @@ export function meshP95Query(service: string): string {
   return `(${p95} >= 0) or on() (sum(rate(${base}_count{${sel}}[${WINDOW.slo}])) * 0)`;
 }
 
-/** Share of 5xx answers (0..1); 0 without traffic or without any 5xx, empty (error) without the counter. */
-export function meshErrorRatioQuery(service: string): string {
-  const sel = serviceSelector(service);
-  const name = MESH_METRICS.requests.name;
-  const all = `sum(rate(${name}{${sel}}[${WINDOW.slo}]))`;
-  const errors = `(sum(rate(${name}{${sel},response_code=~"5.."}[${WINDOW.slo}])) or on() vector(0))`;
-  return `(${errors} / (${all} > 0)) or on() (${all} * 0)`;
-}
-
 const prometheus = (name: string, query: string, threshold: number, metricType: "AverageValue" | "Value") => ({
   type: "prometheus",
   name,
@@ -55,15 +47,14 @@ const prometheus = (name: string, query: string, threshold: number, metricType: 
 });
 
 /**
- * Request rate (AverageValue: replicas = rate / per-pod target), p95 and error ratio (Value:
- * replicas grow with value / threshold, in the steps the HPA behavior allows), CPU and memory
- * utilisation (seed 000/002). The HPA takes the largest of them.
+ * Request rate (AverageValue: replicas = rate / per-pod target), p95 (Value: replicas grow with
+ * value / threshold, in the steps the HPA behavior allows), CPU and memory utilisation
+ * (seed 000/002). The HPA takes the largest of them.
  */
 export function meshTriggers(m: MeshTriggerSettings): Manifest[] {
   return [
     prometheus("request-rate", meshRateQuery(m.service), m.requestsPerSecondPerPod, "AverageValue"),
     prometheus("p95-latency", meshP95Query(m.service), m.p95Milliseconds, "Value"),
-    prometheus("error-ratio", meshErrorRatioQuery(m.service), m.errorRatio, "Value"),
     { type: "cpu", name: "cpu", metricType: "Utilization", metadata: { value: String(m.cpuPercent) } },
     { type: "memory", name: "memory", metricType: "Utilization", metadata: { value: String(m.memoryPercent) } },
   ];
