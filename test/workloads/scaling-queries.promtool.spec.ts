@@ -21,13 +21,17 @@ const series = (svc: string, rps200: number, rps503: number) => [
   { series: `istio_request_duration_milliseconds_count${sel(svc)}`, values: `0+${(rps200 + rps503) * 60}x10` },
 ];
 
+/** The waypoint's scrape target as the Prometheus Operator labels a PodMonitor's: job <namespace>/<name>. */
+const WAYPOINT_UP = { series: 'up{job="monitoring/waypoint",namespace="apps",pod="waypoint-7d9f"}', values: "1x10" };
+
 /**
  * The KEDA queries on real PromQL: a busy service, an idle one (series exist, no traffic) and one
- * with no series at all. Idle must read 0 (not NaN), missing must be empty, which KEDA with
- * ignoreNullValues false reports as an error instead of scaling to the minimum.
+ * with no series at all. With the waypoint scraped, idle and unseen read 0 (not NaN, not a scaler
+ * error); with the waypoint's scrape lost every query is empty, which KEDA with ignoreNullValues
+ * false reports as an error (its fallback keeps the replicas) instead of scaling to the minimum.
  */
 describe("KEDA mesh queries under promtool @integration", () => {
-  it("busy: rate 11 rps, p95 1000 ms, 5xx ratio 1/11; idle: all 0; no series: empty", () => {
+  it("busy: rate 11 rps, p95 1000 ms; idle and unseen: 0 while the waypoint is up; waypoint lost: empty", () => {
     const dir = mkdtempSync(join(tmpdir(), "keda-q-"));
     writeFileSync(join(dir, "rules.yml"), stringify({ groups: [] }));
     const expr = (q: string, svc: string, value?: number) => ({
@@ -41,15 +45,21 @@ describe("KEDA mesh queries under promtool @integration", () => {
       tests: [
         {
           interval: "1m",
-          input_series: [...series("busy", 10, 1), ...series("idle", 0, 0)],
+          input_series: [...series("busy", 10, 1), ...series("idle", 0, 0), WAYPOINT_UP],
           promql_expr_test: [
             expr(meshRateQuery("busy"), "busy", 11),
             expr(meshP95Query("busy"), "busy", 1000),
             expr(meshRateQuery("idle"), "idle", 0),
             expr(meshP95Query("idle"), "idle", 0),
-            expr(meshRateQuery("ghost"), "ghost"),
-            expr(meshP95Query("ghost"), "ghost"),
+            expr(meshRateQuery("unseen"), "unseen", 0),
+            expr(meshP95Query("unseen"), "unseen", 0),
           ],
+        },
+        {
+          // The waypoint's target is down (up 0) and the services have no series: nothing to read.
+          interval: "1m",
+          input_series: [{ ...WAYPOINT_UP, values: "0x10" }],
+          promql_expr_test: [expr(meshRateQuery("unseen"), "unseen"), expr(meshP95Query("unseen"), "unseen")],
         },
       ],
     };

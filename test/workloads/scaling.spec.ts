@@ -55,7 +55,9 @@ describe("scaling: request rate from the mesh, p95 steps, local business hours",
         assert.equal(rate.metadata.serverAddress, PROMETHEUS_URL);
         assert.equal(
           rate.metadata.query,
-          `sum(rate(${MESH_METRICS.requests.name}{reporter="waypoint",destination_service_namespace="apps",destination_service_name="${svc}"}[2m]))`,
+          `sum(rate(${MESH_METRICS.requests.name}{reporter="waypoint",destination_service_namespace="apps",destination_service_name="${svc}"}[2m]))` +
+            // 0 for a service the waypoint has not seen yet, while the waypoint itself is scraped.
+            ' or on() (sum(up{job="monitoring/waypoint",namespace="apps"} == 1) * 0)',
         );
         assert.equal(so.spec.maxReplicaCount, 50, svc);
       }
@@ -80,11 +82,12 @@ describe("scaling: request rate from the mesh, p95 steps, local business hours",
     it("the Prometheus server is the in-cluster kube-prometheus-stack Service", () => {
       assert.equal(PROMETHEUS_URL, "http://kube-prometheus-stack-prometheus.monitoring.svc:9090");
     });
-    it("every query parses as PromQL and reads only mesh metrics", () => {
+    it("every query parses as PromQL and reads only mesh metrics (and the waypoint's own scrape, up)", () => {
       const names = [
         MESH_METRICS.requests.name,
         `${MESH_METRICS.requestDuration.name}_bucket`,
         `${MESH_METRICS.requestDuration.name}_count`,
+        "up",
       ];
       for (const so of Object.values(sos))
         for (const t of so.spec.triggers.filter((x: Manifest) => x.type === "prometheus")) {

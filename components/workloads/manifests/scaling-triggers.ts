@@ -5,13 +5,14 @@
  * `ignoreNullValues: "false"` (keda.sh/docs/2.20/scalers/prometheus: default true, "Set to false
  * the scaler will return error when Prometheus target is lost"): an empty result is an error
  * (and the ScaledObject's fallback), never a silent 0 that parks the service at its minimum.
- * Where "no traffic" is a legitimate 0 (p95 of an idle service), the query itself turns NaN into
- * 0, but only when the series exist. The error ratio is no trigger: when a dependency fails, more
+ * Where "no traffic" is a legitimate 0 (an idle service, or one the waypoint has not seen yet), the
+ * query itself answers 0, but only while the waypoint is scraped. The error ratio is no trigger: when a dependency fails, more
  * pods would only add load to it (a 5 % error rate would ask for 5 times the pods); errors feed the
  * HighErrorRate alert and the availability SLO instead.
  */
 import type { AutoscalingConfig } from "../../config/types";
-import { PROMETHEUS_URL } from "../../k8s-names";
+import { NAMESPACES, PROMETHEUS_URL } from "../../k8s-names";
+import { WAYPOINT_NAME } from "../../mesh/values";
 import { MESH_METRICS, requestRateQuery, serviceSelector } from "../../mesh/telemetry";
 import type { Manifest } from "./common";
 
@@ -26,17 +27,27 @@ export interface MeshTriggerSettings {
 
 const WINDOW = { rate: "2m", slo: "5m" } as const;
 
-/** Requests per second into the service (AverageValue: KEDA divides by the replica count). */
-export function meshRateQuery(service: string): string {
-  return requestRateQuery(service, WINDOW.rate);
+/**
+ * 0 while the apps namespace's waypoint is scraped and up, empty when it is not. A service the
+ * waypoint has not seen a request for yet (idle dev, just after a waypoint restart) has no series:
+ * that is 0, not a scaler error; a lost waypoint scrape stays an error (KEDA's fallback). The job
+ * label is the one the Prometheus Operator gives a PodMonitor's targets: <namespace>/<name>.
+ */
+export function waypointUpAsZero(): string {
+  return `(sum(up{job="${NAMESPACES.monitoring}/${WAYPOINT_NAME}",namespace="${NAMESPACES.apps}"} == 1) * 0)`;
 }
 
-/** p95 in ms; 0 when the histogram exists but saw no request (NaN), empty (error) when it does not exist. */
+/** Requests per second into the service (AverageValue: KEDA divides by the replica count). */
+export function meshRateQuery(service: string): string {
+  return `${requestRateQuery(service, WINDOW.rate)} or on() ${waypointUpAsZero()}`;
+}
+
+/** p95 in ms; 0 without requests (NaN) or without series while the waypoint is up; empty (error) when it is not. */
 export function meshP95Query(service: string): string {
   const sel = serviceSelector(service);
   const base = MESH_METRICS.requestDuration.name;
   const p95 = `histogram_quantile(0.95, sum by (le) (rate(${base}_bucket{${sel}}[${WINDOW.slo}])))`;
-  return `(${p95} >= 0) or on() (sum(rate(${base}_count{${sel}}[${WINDOW.slo}])) * 0)`;
+  return `(${p95} >= 0) or on() (sum(rate(${base}_count{${sel}}[${WINDOW.slo}])) * 0) or on() ${waypointUpAsZero()}`;
 }
 
 const prometheus = (name: string, query: string, threshold: number, metricType: "AverageValue" | "Value") => ({
