@@ -63,6 +63,8 @@ export const METRIC_CATALOG: Readonly<Record<string, MetricSource>> = Object.fre
   keda_scaler_detail_errors_total: "keda-operator",
   karpenter_cloudprovider_errors_total: "karpenter",
   ALERTS: "prometheus",
+  // Prometheus writes `up` per target; the KEDA triggers read the waypoint PodMonitor's (job monitoring/waypoint).
+  up: "mesh-waypoint",
   k6_http_reqs_total: "k6",
   k6_http_req_failed_rate: "k6",
   k6_http_req_duration_p95: "k6",

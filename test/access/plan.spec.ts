@@ -142,6 +142,8 @@ describe("access: plan.json access over the stacks", () => {
     const { plan, error } = await planWith("prod", {
       "platform:regions": regions,
       "platform:allowedRegions": regions.map((r) => r.name),
+      // The fourth region has no Global Datastore member (at most two secondaries).
+      "platform:cache": { regionsWithoutMember: "use-writer" },
     });
     assert.ok(plan, error?.message);
     const a = accessOf(plan);

@@ -109,7 +109,8 @@ describe("data tier config: bad input", () => {
     assert.deepEqual(
       problems({
         database: { writerRegion: "ap-south-1" },
-        cache: { secondaryRegions: ["us-west-2"], writerRegion: "eu-west-1" },
+        // eu-west-1 is left without a member on purpose (its pods use the writer's cache).
+        cache: { secondaryRegions: ["us-west-2"], writerRegion: "eu-west-1", regionsWithoutMember: "use-writer" },
       }),
       [
         'platform:database.writerRegion: got "ap-south-1"; expected a region holding a database member (us-east-1, us-west-2, eu-west-1)',

@@ -50,7 +50,10 @@ describe("data tier planning (pure)", () => {
     });
     it("honours explicit secondary lists", () => {
       const p = planDataTier(
-        load({ cache: { secondaryRegions: ["us-west-2"] }, database: { secondaryRegions: ["eu-west-1"] } }),
+        load({
+          cache: { secondaryRegions: ["us-west-2"], regionsWithoutMember: "use-writer" },
+          database: { secondaryRegions: ["eu-west-1"] },
+        }),
       );
       assert.deepEqual(p.cache.regions, ["us-east-1", "us-west-2"]);
       assert.deepEqual(p.database.regions, ["us-east-1", "eu-west-1"]);

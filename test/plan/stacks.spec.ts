@@ -140,7 +140,9 @@ describe("stacks on the mock engine", () => {
     ];
     // A region outside the default allowed list (the seed regions) must be allowed explicitly.
     const allowedRegions = regions.map((r) => r.name);
-    const { plan: after, error } = await planWith("prod", { regions, allowedRegions });
+    // The fourth region has no Global Datastore member (at most two secondaries): an explicit choice.
+    const cache = { regionsWithoutMember: "use-writer" };
+    const { plan: after, error } = await planWith("prod", { regions, allowedRegions, cache });
     assert.equal(error, undefined);
     const cidrs = (p: typeof before) =>
       new Map(ofType(p, "aws:ec2/subnet:Subnet").map((s) => [s.urn, s.inputs.cidrBlock]));

@@ -35,6 +35,18 @@ export function dataIssues(c: Sections): ConfigIssue[] {
         "a node type of the m5/r5 generation or newer (Global Datastore does not support older ones)",
       );
     }
+    const members = global ? (cache.secondaryRegions ?? others.slice(0, 2)) : [];
+    const without = others.filter((r) => !members.includes(r));
+    // Only once the member list itself is valid (its own problems are reported on secondaryRegions).
+    const valid = members.length > 0 && members.length <= 2 && members.every((m) => others.includes(m));
+    if (global && valid && without.length > 0 && cache.regionsWithoutMember === undefined)
+      add(
+        "platform:cache.regionsWithoutMember",
+        undefined,
+        `a choice for ${without.join(", ")}, which ${without.length === 1 ? "has" : "have"} no Global Datastore member ` +
+          `(at most 2 secondaries: ${members.join(", ") || "none"}): "use-writer" (their pods read and write the ` +
+          "writer region's cache over the peering, a cross-region round trip on every call)",
+      );
     if (cache.global === true && cache.secondaryRegions !== undefined && cache.secondaryRegions.length === 0) {
       add(
         "platform:cache.secondaryRegions",

@@ -119,6 +119,12 @@ export const cacheSchema = z
     secondaryRegions: z.array(z.string()).optional(),
     /** Whether to create a Global Datastore at all (dev: single region, no global datastore). */
     global: z.boolean().optional(),
+    /**
+     * What the regions without a Global Datastore member do (a Global Datastore has at most two
+     * secondaries): "use-writer" = their pods read and write the writer region's group over the
+     * peering, a cross-region round trip on every cache call. Required once such a region exists.
+     */
+    regionsWithoutMember: z.enum(["use-writer"], { error: '"use-writer"' }).optional(),
     snapshotRetentionDays: z.number().int().min(0).max(35).default(7),
     /** Pulumi `protect` on the replication groups, Global Datastore and KMS keys. Default: on in prod. */
     protect: z.boolean().optional(),
