@@ -6,7 +6,8 @@ import { cacheAlarms } from "./alarms";
 import { REDIS_PORT } from "./connection";
 import { dataNames, planDataTier, secretReplicaArn } from "./plan";
 import { withProtect } from "./protection";
-import { createAlarms, dataKey, regionalDataSecurityGroup, type DataRegionInput } from "./regional";
+import { createMetricAlarms } from "../cloudwatch-alarms";
+import { dataKey, regionalDataSecurityGroup, type DataRegionInput } from "./regional";
 
 export interface GlobalCacheArgs {
   /** Validated stack configuration: `cache`, `primaryRegion`, names. */
@@ -165,7 +166,7 @@ export class GlobalCache extends pulumi.ComponentResource {
       }
     }
     for (const r of plan.regions)
-      createAlarms(
+      createMetricAlarms(
         `${name}-${r}`,
         cacheAlarms(cache, dataNames(config, r).replicationGroup, r !== primary),
         regionOf(r).alarmTopic.arn,

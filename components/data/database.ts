@@ -8,7 +8,8 @@ import { createAuroraMember } from "./aurora-member";
 import { dbUserArn, POSTGRES_PORT } from "./connection";
 import { dataNames, planDataTier, secretReplicaArn } from "./plan";
 import { withProtect } from "./protection";
-import { createAlarms, dataKey, type DataRegionInput } from "./regional";
+import { createMetricAlarms } from "../cloudwatch-alarms";
+import { dataKey, type DataRegionInput } from "./regional";
 
 export interface GlobalDatabaseArgs {
   /** Validated stack configuration: `database`, `primaryRegion`, `environment`, names. */
@@ -171,7 +172,7 @@ export class GlobalDatabase extends pulumi.ComponentResource {
       });
       clusters[r] = regional.cluster;
       if (isPrimary) primaryMembers = [regional.cluster, ...regional.instances];
-      createAlarms(
+      createMetricAlarms(
         `${name}-${r}`,
         databaseAlarms(db, dataNames(config, r).cluster, !isPrimary),
         regionOf(r).alarmTopic.arn,

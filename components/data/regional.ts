@@ -3,7 +3,6 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClusterHandle } from "../cluster/types";
 import type { RegionContext } from "../region-context";
 import { peersOf, planPeeringMesh } from "../network/peering-plan";
-import type { AlarmSpec } from "./alarms";
 import { dataIngressSources, dataSecurityGroup } from "./security";
 
 /**
@@ -41,35 +40,4 @@ export function regionalDataSecurityGroup(
     peers: peersOf(mesh, r),
   });
   return dataSecurityGroup(name, what, port, region.vpc.vpcId, sources, opts).group;
-}
-
-/** CloudWatch alarms from plain specs; missing data does not breach (nodes come and go). */
-export function createAlarms(
-  prefix: string,
-  specs: AlarmSpec[],
-  alarmTopicArn: pulumi.Input<string>,
-  opts: pulumi.CustomResourceOptions,
-): aws.cloudwatch.MetricAlarm[] {
-  const actions = [alarmTopicArn];
-  return specs.map(
-    (s) =>
-      new aws.cloudwatch.MetricAlarm(
-        `${prefix}-alarm-${s.role}`,
-        {
-          alarmDescription: s.description,
-          namespace: s.namespace,
-          metricName: s.metricName,
-          dimensions: { ...s.dimensions },
-          statistic: s.statistic,
-          comparisonOperator: s.comparisonOperator,
-          threshold: s.threshold,
-          period: s.periodSeconds,
-          evaluationPeriods: s.evaluationPeriods,
-          treatMissingData: "notBreaching",
-          alarmActions: actions,
-          okActions: actions,
-        },
-        opts,
-      ),
-  );
 }
