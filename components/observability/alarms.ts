@@ -36,8 +36,8 @@ export function alarmKeyPolicy(partition: string, accountId: string): Record<str
 }
 
 /**
- * The alarm topic's access policy: SNS's default statement (the owner account may publish and
- * manage, which CloudWatch alarms of the account rely on), plus EventBridge rules of this account,
+ * The alarm topic's access policy: SNS's default statement (snsDefaultStatement, which CloudWatch
+ * alarms of the account rely on), plus EventBridge rules of this account,
  * which SNS admits only through the topic policy
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions, read 2026-12-07).
  */
@@ -45,23 +45,7 @@ export function alarmTopicPolicy(topicArn: string, accountId: string): Record<st
   return {
     Version: "2012-10-17",
     Statement: [
-      {
-        Sid: "__default_statement_ID",
-        Effect: "Allow",
-        Principal: { AWS: "*" },
-        Action: [
-          "SNS:GetTopicAttributes",
-          "SNS:SetTopicAttributes",
-          "SNS:AddPermission",
-          "SNS:RemovePermission",
-          "SNS:DeleteTopic",
-          "SNS:Subscribe",
-          "SNS:ListSubscriptionsByTopic",
-          "SNS:Publish",
-        ],
-        Resource: topicArn,
-        Condition: { StringEquals: { "AWS:SourceOwner": accountId } },
-      },
+      snsDefaultStatement(topicArn, accountId),
       {
         Sid: "EventBridgeFindingsPublish",
         Effect: "Allow",
@@ -71,5 +55,30 @@ export function alarmTopicPolicy(topicArn: string, accountId: string): Record<st
         Condition: { StringEquals: { "aws:SourceAccount": accountId } },
       },
     ],
+  };
+}
+
+/**
+ * The statement SNS puts on a topic created without a policy (GetTopicAttributes "Policy" of a new
+ * topic; https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html, read 2026-12-07):
+ * the owner account may publish, subscribe and manage.
+ */
+export function snsDefaultStatement(topicArn: string, accountId: string) {
+  return {
+    Sid: "__default_statement_ID",
+    Effect: "Allow" as const,
+    Principal: { AWS: "*" },
+    Action: [
+      "SNS:GetTopicAttributes",
+      "SNS:SetTopicAttributes",
+      "SNS:AddPermission",
+      "SNS:RemovePermission",
+      "SNS:DeleteTopic",
+      "SNS:Subscribe",
+      "SNS:ListSubscriptionsByTopic",
+      "SNS:Publish",
+    ],
+    Resource: topicArn,
+    Condition: { StringEquals: { "AWS:SourceOwner": accountId } },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The policies AWS puts on a resource created without one, as its documentation gives them.
  */
+import { snsDefaultStatement } from "../../components/observability/alarms";
 import { statementsOf, type Statement } from "./policy-doc";
 
 /**
@@ -26,35 +27,10 @@ export function defaultKeyPolicy(account: string): Statement[] {
   );
 }
 
-/**
- * SNS default topic access policy: the topic owner's account may publish, subscribe and manage.
- * https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html and the policy SNS
- * returns for a new topic (GetTopicAttributes "Policy"), read 2026-12-07.
- */
+/** SNS default topic access policy: the topic owner's account may publish, subscribe and manage. */
 export function defaultTopicPolicy(topicArn: string, account: string): Statement[] {
   return statementsOf(
-    {
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "__default_statement_ID",
-          Effect: "Allow",
-          Principal: { AWS: "*" },
-          Action: [
-            "SNS:GetTopicAttributes",
-            "SNS:SetTopicAttributes",
-            "SNS:AddPermission",
-            "SNS:RemovePermission",
-            "SNS:DeleteTopic",
-            "SNS:Subscribe",
-            "SNS:ListSubscriptionsByTopic",
-            "SNS:Publish",
-          ],
-          Resource: topicArn,
-          Condition: { StringEquals: { "AWS:SourceOwner": account } },
-        },
-      ],
-    },
+    { Version: "2012-10-17", Statement: [snsDefaultStatement(topicArn, account)] },
     "aws-default-topic-policy",
   );
 }
