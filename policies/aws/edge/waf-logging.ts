@@ -22,7 +22,7 @@ export function wafLogging(): StackValidationPolicy {
         const name = String(known(() => acl.props.name) ?? acl.name);
         if (!config) {
           reportViolation(
-            `WAF web ACL "${name}" has no logging configuration: set platform:edge.waf.logging (default on in prod)`,
+            `WAF web ACL "${name}" has no logging configuration: set platform:edge.waf.logging (default on in staging and prod)`,
             acl.urn,
           );
           continue;

@@ -25,7 +25,7 @@ describe("aws-waf-logging", () => {
     assert.deepEqual(
       runStack(policy, [acl]).map((v) => v.message),
       [
-        'WAF web ACL "platform-prod-edge" has no logging configuration: set platform:edge.waf.logging (default on in prod)',
+        'WAF web ACL "platform-prod-edge" has no logging configuration: set platform:edge.waf.logging (default on in staging and prod)',
       ],
     );
     assert.deepEqual(
