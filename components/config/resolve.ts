@@ -7,6 +7,7 @@ import { resolveSecurity } from "./sections/security";
 import { resolveDataSystems } from "./sections/data-systems";
 import { resolveCost } from "./sections/cost";
 import { resolveAvailability, resolveDemand } from "./sections/demand";
+import { resolveFailover } from "../failover/config";
 import { REGION_TIME_ZONES, regionTimeZone } from "./timezones";
 import type { LoadContext } from "./load";
 import type { PlatformConfig, RegionConfig, ServiceConfig } from "./types";
@@ -105,6 +106,7 @@ export function resolve(p: ParsedSections, ctx: LoadContext, notices: readonly s
     batch: p.batch,
     demand,
     availability: resolveAvailability(p.availability),
+    failover: resolveFailover(p.failover, p.environment),
     notices,
   };
 }

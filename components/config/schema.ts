@@ -14,6 +14,7 @@ import { tracingSchema } from "./sections/tracing";
 import { DATA_SYSTEM_SECTIONS } from "./sections/data-systems";
 import { batchSchema } from "./sections/batch";
 import { availabilitySchema, demandSchema } from "./sections/demand";
+import { failoverSchema } from "../failover/config";
 
 /**
  * Every `platform:<key>` the program reads. Each key is parsed on its own so a
@@ -47,6 +48,7 @@ export const CONFIG_SECTIONS = {
   batch: batchSchema,
   demand: demandSchema,
   availability: availabilitySchema,
+  failover: failoverSchema,
 } as const;
 
 export type SectionKey = keyof typeof CONFIG_SECTIONS;

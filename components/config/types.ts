@@ -3,6 +3,7 @@ import type { DataSystemsConfig } from "./sections/data-systems";
 import type { resolveCost } from "./sections/cost";
 import type { AvailabilityPlan, DemandPlan } from "./sections/demand";
 import type { SecurityPlan } from "./sections/security";
+import type { FailoverPlan } from "../failover/config";
 import type { ParsedSections } from "./schema";
 
 export type Environment = ParsedSections["environment"];
@@ -105,6 +106,8 @@ export interface PlatformConfig extends DataSystemsConfig {
   readonly demand: DemandPlan;
   /** Availability objective (percent) and the failure budget it allows per 30-day month. */
   readonly availability: AvailabilityPlan;
+  /** Writer promotion, the cache writer name's TTL and the region drill (components/failover/config.ts). */
+  readonly failover: FailoverPlan;
   /** Things about the stack file worth a person's attention (e.g. a key read at its new place). */
   readonly notices: readonly string[];
 }

@@ -133,6 +133,7 @@ export class Region extends pulumi.ComponentResource {
         publicSubnetIds: vpc.publicSubnetIds,
         privateSubnetIds: vpc.privateSubnetIds,
         databaseSubnetIds: vpc.databaseSubnetIds,
+        publicSubnetCidrs: vpc.plan.filter((s) => s.tier === "public").map((s) => s.cidr),
         privateSubnetCidrs: vpc.plan.filter((s) => s.tier === "private").map((s) => s.cidr),
         peeredRouteTables: vpc.peeredRouteTables,
       },

@@ -136,6 +136,7 @@ export function standInRegion(
       privateSubnetIds: [pulumi.output("subnet-c"), pulumi.output("subnet-d")],
       databaseSubnetIds: [pulumi.output("subnet-e"), pulumi.output("subnet-f")],
       peeredRouteTables: [{ role: "private-0", id: pulumi.output("rtb-1") }],
+      publicSubnetCidrs: ["10.1.0.0/24", "10.1.1.0/24"],
       privateSubnetCidrs: ["10.1.32.0/19", "10.1.64.0/19"],
     },
     cluster,
