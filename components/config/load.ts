@@ -7,6 +7,8 @@ import { resolve } from "./resolve";
 import { aliasFindings, movedKeyHint } from "./moved-keys";
 import { inertKeyWarnings } from "./inert-keys";
 import { platformImages, unpinnedImageWarnings } from "./images";
+import { stackEnvironmentIssues } from "./sections/core-rules";
+import { sharedAccountWarnings } from "./sections/security";
 import type { PlatformConfig } from "./types";
 
 export interface LoadContext {
@@ -101,6 +103,7 @@ export function loadConfig(raw: Record<string, string>, ctx: LoadContext): Platf
   issues.push(...semantic.filter((i) => !reported.has(i.path)));
   const aliases = aliasFindings(values, ns);
   issues.push(...aliases.issues);
+  issues.push(...stackEnvironmentIssues(ctx.stack, values.environment, ns));
   if (issues.length > 0) throw new ConfigError(issues, ctx.stack);
   const config = resolve(parsed as ParsedSections, ctx, aliases.notices);
   return deepFreeze({ ...config, notices: [...config.notices, ...inertKeyWarnings(values, config, ns)] });
@@ -273,5 +276,6 @@ export function configWarnings(config: PlatformConfig, today = new Date()): stri
     ...config.notices,
     ...clusterWarnings(config.cluster, today),
     ...unpinnedImageWarnings(config.security.images, images),
+    ...sharedAccountWarnings(config.security, config.environment),
   ];
 }

@@ -124,7 +124,7 @@ describe("data tier config: resolved once", () => {
     const raw = { environment, regions, primaryRegion: "us-east-1", ...extra };
     const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [`platform:${k}`, JSON.stringify(v)]));
     try {
-      return loadStandIn(flat, ctx);
+      return loadStandIn(flat, { ...ctx, stack: environment });
     } catch (err) {
       // Other sections may require keys this spec does not care about; the data sections still resolve.
       throw new Error(err instanceof ConfigError ? err.issues.map(formatIssue).join("\n") : String(err), {

@@ -59,6 +59,15 @@ export function standInFlat(flat: Record<string, string>): Record<string, string
     }
     if (typeof obs === "object" && obs !== null && !Array.isArray(obs) && !("alarmEmails" in obs))
       out["platform:observability"] = JSON.stringify({ ...obs, alarmEmails: ["oncall@example.com"] });
+    // ... and its own account: a stand-in (AWS's documentation account) unless the test set one.
+    let sec: unknown = {};
+    try {
+      if (flat["platform:security"] !== undefined) sec = JSON.parse(flat["platform:security"]);
+    } catch {
+      return out;
+    }
+    if (typeof sec === "object" && sec !== null && !Array.isArray(sec) && !("accountId" in sec))
+      out["platform:security"] = JSON.stringify({ ...sec, accountId: "111122223333" });
   }
   return out;
 }

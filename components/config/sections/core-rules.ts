@@ -11,10 +11,11 @@ type Sections = { [K in keyof ParsedSections]?: ParsedSections[K] };
 type Add = (path: string, value: unknown, expected: string) => void;
 const key = (section: string, rest = "") => `platform:${section}${rest}`;
 
-/** Cross-field rules of `platform:regions` and `platform:allowedRegions`, beside ./core.ts. */
+/** Cross-field rules of `platform:regions` and `platform:allowedRegions` (and the account), beside ./core.ts. */
 export function regionIssues(c: Sections): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add: Add = (path, value, expected) => issues.push({ path, value, expected });
+  accountIssues(c, add);
   if (c.regions) checkRegions(c, add);
   c.allowedRegions?.forEach((r, i) => {
     const problem = regionProblem(r) ?? (isKnownRegion(r) ? undefined : "a known AWS region name like us-east-1");
@@ -74,4 +75,36 @@ function checkRegions(c: Sections, add: Add): void {
       }
     }
   });
+}
+
+/**
+ * A prod stack names its account: the providers accept no credentials of another one, so a prod
+ * deploy run with dev's (or anyone else's) credentials stops before its first call.
+ */
+function accountIssues(c: Sections, add: Add): void {
+  if (c.environment === "prod" && c.security && c.security.accountId === undefined)
+    add(
+      key("security", ".accountId"),
+      undefined,
+      "the 12-digit id of prod's own AWS account (prod refuses to run in any other; docs/security.md, Accounts)",
+    );
+}
+
+/**
+ * The stack name decides the environment, so a pull request cannot lower a stack's rules by
+ * editing its stack file: a stack named after an environment (`prod`, or `prod-` and more) must
+ * say that environment. Other stack names keep the environment they set.
+ */
+export const ENVIRONMENT_STACK_RE = /^(dev|staging|prod)(?:-.*)?$/;
+
+export function stackEnvironmentIssues(stack: string, environment: unknown, ns = "platform:"): ConfigIssue[] {
+  const decided = ENVIRONMENT_STACK_RE.exec(stack)?.[1];
+  if (decided === undefined || environment === undefined || environment === decided) return [];
+  return [
+    {
+      path: `${ns}environment`,
+      value: environment,
+      expected: `"${decided}": the stack "${stack}" is a ${decided} stack by its name, and its name decides the environment`,
+    },
+  ];
 }
