@@ -4,106 +4,27 @@ import { deployerModeOf } from "../config/sections/cluster";
 import type { ClusterConfig } from "../config/types";
 import { physicalName } from "../naming";
 import { nameTags } from "../tags";
+import {
+  CODEBUILD_RUNNER_SOURCE,
+  CODEBUILD_TRUST,
+  RUNNER_IMAGE,
+  RUNNER_WORKFLOWS,
+  RUNNERS,
+  runnerLabel,
+  runnerPolicy,
+  runnerWebhookFilterGroups,
+  type RunnerKind,
+} from "./runner-plan";
 
 /**
- * The in-network deployer (`platform:cluster.deployer.mode: in-network`): a CodeBuild project
- * that AWS runs as a self-hosted GitHub Actions runner (a workflow job with
+ * The in-network deployer (`platform:cluster.deployer.mode: in-network`): CodeBuild projects that
+ * AWS runs as self-hosted GitHub Actions runners (a workflow job with
  * `runs-on: codebuild-<project>-${{ github.run_id }}-${{ github.run_attempt }}` starts a build
- * through the WORKFLOW_JOB_QUEUED webhook). It sits in the primary region's private subnets and
- * reaches every cluster's private endpoint over the inter-region peering.
- * Source (checked 2026-12-02): https://docs.aws.amazon.com/codebuild/latest/userguide/action-runner.html
+ * through the WORKFLOW_JOB_QUEUED webhook), one for deploys and one for the approved prod preview
+ * (runner-plan.ts). They sit in the primary region's private subnets and reach every cluster's
+ * private endpoint over the inter-region peering.
  */
-export const CODEBUILD_RUNNER_SOURCE =
-  "https://docs.aws.amazon.com/codebuild/latest/userguide/action-runner.html" as const;
-/** AWS-managed CodeBuild image with Node.js 20 (CodeBuild "Docker images provided by CodeBuild"). */
-export const RUNNER_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
-
-/** The `runs-on` label a workflow uses for the runner (the deploy workflow builds it the same way). */
-export function runnerLabel(projectName: string): string {
-  return `codebuild-${projectName}-\${{ github.run_id }}-\${{ github.run_attempt }}`;
-}
-
-/**
- * The workflows (their `name:`) whose jobs the runner takes: deploy.yml (up-prod) and
- * pull-request.yml (preview-prod). CodeBuild starts a build for every WORKFLOW_JOB_QUEUED event of
- * the repository whatever triggered the run (push or pull_request alike); a WORKFLOW_NAME filter
- * is the only filter besides EVENT and ACTOR_ACCOUNT_ID that applies to that event (HEAD_REF and
- * BASE_REF work with push and pull-request events only). Source (checked 2026-12-02):
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-codebuild-project-webhookfilter.html
- * A branch can rename a workflow, so this keeps other workflows off the runner by mistake, not by
- * force: what keeps unreviewed code from prod credentials is the environment approval (GitHub
- * queues a job, and so starts the build, only once the environment's protection rules pass) and
- * the roles trusting only environment subjects (components/bootstrap/ci-roles.ts).
- */
-export const RUNNER_WORKFLOWS = ["deploy", "pull-request"] as const;
-
-/** The webhook's filter groups: queued jobs of the runner's workflows, in this repository only. */
-export function runnerWebhookFilterGroups(workflows: readonly string[] = RUNNER_WORKFLOWS) {
-  const names = workflows.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-  return [
-    {
-      filters: [
-        { type: "EVENT", pattern: "WORKFLOW_JOB_QUEUED" },
-        { type: "WORKFLOW_NAME", pattern: `^(${names})$` },
-      ],
-    },
-  ];
-}
-
-const CODEBUILD_TRUST = JSON.stringify({
-  Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }],
-});
-
-/**
- * The runner's service role: logs, the VPC ENI calls CodeBuild makes for a VPC build, and the
- * GitHub connection. It deploys nothing itself: the job assumes the stack's deploy role through
- * GitHub OIDC, as on GitHub-hosted runners (CodeBuild user guide, "Allow CodeBuild to access AWS
- * services required to create a VPC network interface").
- */
-export function runnerPolicy(args: { logGroupArn: string; connectionArn: string; subnetArns: string[] }) {
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-        Resource: [args.logGroupArn, `${args.logGroupArn}:*`],
-      },
-      {
-        Effect: "Allow",
-        Action: [
-          "ec2:CreateNetworkInterface",
-          "ec2:DescribeDhcpOptions",
-          "ec2:DescribeNetworkInterfaces",
-          "ec2:DeleteNetworkInterface",
-          "ec2:DescribeSubnets",
-          "ec2:DescribeSecurityGroups",
-          "ec2:DescribeVpcs",
-        ],
-        Resource: "*",
-      },
-      {
-        Effect: "Allow",
-        Action: "ec2:CreateNetworkInterfacePermission",
-        Resource: "arn:aws:ec2:*:*:network-interface/*",
-        Condition: {
-          StringEquals: { "ec2:AuthorizedService": "codebuild.amazonaws.com" },
-          ArnEquals: { "ec2:Subnet": args.subnetArns },
-        },
-      },
-      {
-        Effect: "Allow",
-        Action: [
-          "codeconnections:GetConnectionToken",
-          "codeconnections:GetConnection",
-          "codeconnections:UseConnection",
-        ],
-        Resource: args.connectionArn,
-      },
-    ],
-  };
-}
+export { CODEBUILD_RUNNER_SOURCE, RUNNER_IMAGE, RUNNER_WORKFLOWS, runnerLabel, runnerWebhookFilterGroups };
 
 /** Attests a created connection's completed handshake (tools/order/aws-state.json reads the tag). */
 const handshakeTags = (a: { connectionAvailable?: boolean }) =>
@@ -114,50 +35,56 @@ export interface DeployerRunnerArgs {
   physicalName: string;
   vpcId: pulumi.Input<string>;
   privateSubnetIds: pulumi.Input<string>[];
-  /** `owner/name` of the repository whose workflow jobs the runner takes. */
+  /** `owner/name` of the repository whose workflow jobs the runners take. */
   githubRepository: string;
   /** Existing connection; unset: created here (PENDING until a person completes it in the console). */
   connectionArn?: string;
-  /** The created connection is AVAILABLE: only then the webhook (held back while PENDING; the plan says why). */
+  /** The created connection is AVAILABLE: only then the webhooks (held back while PENDING; the plan says why). */
   connectionAvailable?: boolean;
+  /** Maintainers' GitHub account ids: the webhooks' ACTOR_ACCOUNT_ID filter. */
+  actorAccountIds: readonly string[];
   computeType: string;
   logRetentionDays: number;
 }
 
 export interface DeployerRunner {
+  /** The deploy runner's project (its URNs are the first runner's). */
   project: aws.codebuild.Project;
   securityGroup: aws.ec2.SecurityGroup;
+  /** The prod preview's own runner: its own project, role and security group. */
+  preview: { project: aws.codebuild.Project; securityGroup: aws.ec2.SecurityGroup };
 }
 
-/** The CodeBuild runner, its security group (egress 443 only), role, log group and webhook. */
-export function createDeployerRunner(
+type Opts = { parent: pulumi.Resource; provider: aws.Provider };
+
+/** One runner: security group (HTTPS out only), role, log group, project and, once the connection is usable, its webhook. */
+function createRunner(
   name: string,
-  args: DeployerRunnerArgs,
-  opts: { parent: pulumi.Resource; provider: aws.Provider },
-): DeployerRunner {
-  const projectName = physicalName([args.physicalName, "deployer"], 100);
-  const connectionArn: pulumi.Input<string> =
-    args.connectionArn ??
-    new aws.codeconnections.Connection(
-      `${name}-deployer-github`,
-      { name: physicalName([args.physicalName, "github"], 32), providerType: "GitHub", tags: handshakeTags(args) },
-      opts,
-    ).arn;
+  kind: RunnerKind,
+  args: DeployerRunnerArgs & { connection: pulumi.Input<string> },
+  opts: Opts,
+): { project: aws.codebuild.Project; securityGroup: aws.ec2.SecurityGroup } {
+  const spec = RUNNERS[kind];
+  const id = `${name}-${spec.suffix}`;
+  const projectName = physicalName([args.physicalName, spec.suffix], 100);
+  const tags = { "platform.io/role": spec.suffix };
   const sg = new aws.ec2.SecurityGroup(
-    `${name}-deployer-sg`,
+    `${id}-sg`,
     {
       vpcId: args.vpcId,
-      description: `In-network deployer ${projectName}: HTTPS out only`,
-      tags: nameTags(`${projectName}-sg`, { "platform.io/role": "deployer" }),
+      description: `In-network ${kind} runner ${projectName}: HTTPS out only`,
+      tags: nameTags(`${projectName}-sg`, tags),
     },
     opts,
   );
-  // GitHub, AWS APIs, the npm registry and every cluster API are all HTTPS.
+  // GitHub, the Pulumi backend, AWS APIs, the npm registry and every cluster API are all HTTPS.
+  // Their addresses are not fixed prefixes, so port 443 is the narrowest rule a security group can
+  // say; no other port or protocol leaves (DNS goes to the VPC resolver, which groups do not filter).
   new aws.vpc.SecurityGroupEgressRule(
-    `${name}-deployer-https-out`,
+    `${id}-https-out`,
     {
       securityGroupId: sg.id,
-      description: "HTTPS to GitHub, AWS APIs, npm and the cluster APIs",
+      description: "HTTPS to GitHub, the Pulumi backend, AWS APIs, npm and the cluster APIs",
       ipProtocol: "tcp",
       fromPort: 443,
       toPort: 443,
@@ -166,26 +93,26 @@ export function createDeployerRunner(
     opts,
   );
   const logGroup = new aws.cloudwatch.LogGroup(
-    `${name}-deployer-logs`,
+    `${id}-logs`,
     { name: `/aws/codebuild/${projectName}`, retentionInDays: args.logRetentionDays },
     opts,
   );
   const role = new aws.iam.Role(
-    `${name}-deployer-role`,
+    `${id}-role`,
     {
-      name: physicalName([args.physicalName, "deployer"], 64),
-      description: `Service role of the in-network deployer ${projectName}`,
+      name: physicalName([args.physicalName, spec.suffix], 64),
+      description: `Service role of the in-network ${kind} runner ${projectName}`,
       assumeRolePolicy: CODEBUILD_TRUST,
     },
     opts,
   );
-  const subnetArns = pulumi.all(args.privateSubnetIds).apply((ids) => ids.map((id) => `arn:aws:ec2:*:*:subnet/${id}`));
+  const subnetArns = pulumi.all(args.privateSubnetIds).apply((ids) => ids.map((i) => `arn:aws:ec2:*:*:subnet/${i}`));
   const policy = new aws.iam.RolePolicy(
-    `${name}-deployer-policy`,
+    `${id}-policy`,
     {
       role: role.id,
       policy: pulumi
-        .all([logGroup.arn, subnetArns, connectionArn])
+        .all([logGroup.arn, subnetArns, args.connection])
         .apply(([logGroupArn, arns, connection]) =>
           JSON.stringify(runnerPolicy({ logGroupArn, connectionArn: connection, subnetArns: arns })),
         ),
@@ -193,37 +120,50 @@ export function createDeployerRunner(
     opts,
   );
   const project = new aws.codebuild.Project(
-    `${name}-deployer`,
+    id,
     {
       name: projectName,
-      description: "Self-hosted GitHub Actions runner for pulumi up/preview inside the network",
+      description: spec.description,
       serviceRole: role.arn,
       source: {
         type: "GITHUB",
         location: `https://github.com/${args.githubRepository}.git`,
-        auth: { type: "CODECONNECTIONS", resource: connectionArn },
+        auth: { type: "CODECONNECTIONS", resource: args.connection },
       },
       artifacts: { type: "NO_ARTIFACTS" },
       environment: { type: "LINUX_CONTAINER", computeType: args.computeType, image: RUNNER_IMAGE },
       vpcConfig: { vpcId: args.vpcId, subnets: args.privateSubnetIds, securityGroupIds: [sg.id] },
       logsConfig: { cloudwatchLogs: { groupName: logGroup.name, status: "ENABLED" } },
       buildTimeout: 120,
-      tags: nameTags(projectName, { "platform.io/role": "deployer" }),
+      tags: nameTags(projectName, tags),
     },
     { ...opts, dependsOn: [policy] },
   );
   if (args.connectionArn !== undefined || args.connectionAvailable)
     new aws.codebuild.Webhook(
-      `${name}-deployer-webhook`,
+      `${id}-webhook`,
       {
         projectName: project.name,
         buildType: "BUILD",
         // No scopeConfiguration: a repository webhook, so only this repository's jobs reach the runner.
-        filterGroups: runnerWebhookFilterGroups(),
+        filterGroups: runnerWebhookFilterGroups(kind, args.actorAccountIds),
       },
       opts,
     );
   return { project, securityGroup: sg };
+}
+
+/** The deploy and the preview runner, sharing one GitHub connection. */
+export function createDeployerRunner(name: string, args: DeployerRunnerArgs, opts: Opts): DeployerRunner {
+  const connection: pulumi.Input<string> =
+    args.connectionArn ??
+    new aws.codeconnections.Connection(
+      `${name}-deployer-github`,
+      { name: physicalName([args.physicalName, "github"], 32), providerType: "GitHub", tags: handshakeTags(args) },
+      opts,
+    ).arn;
+  const deploy = createRunner(name, "deploy", { ...args, connection }, opts);
+  return { ...deploy, preview: createRunner(name, "preview", { ...args, connection }, opts) };
 }
 
 /**
@@ -290,6 +230,7 @@ export function deployerAccess(
         githubRepository: runner.githubRepository,
         connectionArn: runner.connectionArn,
         connectionAvailable: runner.connectionAvailable,
+        actorAccountIds: runner.actorAccountIds,
         computeType: runner.computeType,
         logRetentionDays: args.cluster.logRetentionDays,
       },

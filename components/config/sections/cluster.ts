@@ -94,6 +94,15 @@ export const clusterSchema = z
              * program create the runner's webhook, which fails through a PENDING connection.
              */
             connectionAvailable: z.boolean({ error: "true or false" }).default(false),
+            /**
+             * GitHub account ids (numeric, `gh api users/<login> --jq .id`) of the maintainers whose
+             * runs may start the runners: the webhooks' ACTOR_ACCOUNT_ID filter. Required in prod.
+             */
+            actorAccountIds: z
+              .array(z.string().regex(/^[1-9]\d{0,19}$/, { error: "a numeric GitHub account id, quoted" }), {
+                error: "a list of numeric GitHub account ids",
+              })
+              .default([]),
             computeType: z
               .enum(CODEBUILD_COMPUTE_TYPES, { error: `one of ${CODEBUILD_COMPUTE_TYPES.join(", ")}` })
               .default("BUILD_GENERAL1_MEDIUM"),
@@ -198,6 +207,14 @@ export function clusterIssues(cluster: ClusterSection, environment: string | und
           "cluster has no deployer)",
       });
   }
+  if (mode === "in-network" && environment === "prod" && d.runner.githubRepository && !d.runner.actorAccountIds.length)
+    issues.push({
+      path: at(".runner.actorAccountIds"),
+      value: [],
+      expected:
+        "the GitHub account ids of the maintainers whose runs may start the prod runners (the webhooks' " +
+        "ACTOR_ACCOUNT_ID filter; docs/security.md, Runners)",
+    });
   // Without a valid environment its own error says so; the deployer default would be a guess.
   if (environment !== undefined) issues.push(...accessIssues(cluster, environment));
   return issues;
