@@ -38,7 +38,9 @@ const res = (type: string, name: string, inputs: Record<string, unknown> = {}): 
   }) as ReviewResource;
 const plan = (...resources: ReviewResource[]): ReviewPlan => ({ stack: "prod", resources, violations: [] });
 const listed = (base: ReviewPlan, head: ReviewPlan) =>
-  review(base, head).attention.map((a) => (a.kind === "resource" ? [a.why, a.row.name, a.label] : [a.why]));
+  review(base, head).attention.map((a) =>
+    a.kind === "resource" ? [a.why, a.row.name, a.label] : a.kind === "violation" ? [a.why] : [a.kind],
+  );
 
 describe("review: Needs attention", () => {
   for (const [type, label] of STATEFUL_DELETIONS)

@@ -1,5 +1,6 @@
 import type { Violation } from "../../policies/lib/offline";
 import type { ResourceReview, ReviewPlan } from "./changes";
+import type { Disruption } from "./disruption";
 
 /**
  * What a reviewer must see before anything else: stateful resources deleted
@@ -27,6 +28,7 @@ export const statefulKind = (type: string): string | undefined => STATEFUL.find(
 
 export type AttentionItem =
   | { kind: "resource"; why: "delete" | "replace" | "protected"; row: ResourceReview; label: string }
+  | { kind: "disruption"; disruption: Disruption }
   | { kind: "violation"; why: "introduced" | "resolved"; violation: Violation };
 
 export interface PolicyDelta {
@@ -43,8 +45,15 @@ export function policyDelta(base: ReviewPlan, head: ReviewPlan): PolicyDelta {
   return { introduced: h.filter((v) => !bk.has(vkey(v))), resolved: b.filter((v) => !hk.has(vkey(v))) };
 }
 
-/** Ordered: stateful deletions, stateful replacements, protected resources, new then resolved mandatory violations. */
-export function needsAttention(rows: ResourceReview[], policy: PolicyDelta): AttentionItem[] {
+/**
+ * Ordered: stateful deletions, stateful replacements, protected resources, disruptive updates
+ * (restarts, failovers, node replacements; disruption.ts), new then resolved mandatory violations.
+ */
+export function needsAttention(
+  rows: ResourceReview[],
+  policy: PolicyDelta,
+  disruptions: readonly Disruption[] = [],
+): AttentionItem[] {
   const byRank = (a: ResourceReview, b: ResourceReview) =>
     (RANK.get(a.type) ?? 99) - (RANK.get(b.type) ?? 99) || a.name.localeCompare(b.name);
   const stateful = (op: "delete" | "replace") =>
@@ -60,6 +69,7 @@ export function needsAttention(rows: ResourceReview[], policy: PolicyDelta): Att
     ...stateful("delete"),
     ...stateful("replace"),
     ...protectedRows,
+    ...disruptions.map((disruption): AttentionItem => ({ kind: "disruption", disruption })),
     ...mandatory(policy.introduced).map((violation): AttentionItem => ({
       kind: "violation",
       why: "introduced",

@@ -2,6 +2,9 @@ import { needsAttention, policyDelta, type AttentionItem, type PolicyDelta } fro
 import { reviewResources, type Op, type ResourceReview, type ReviewPlan } from "./changes";
 import { costDelta, money, type CostReport } from "./cost";
 import { showPair } from "./values";
+import { disruptionLine, protectionSection } from "./attention-text";
+import { disruptions, protectedDeletions, type ProtectedDeletion } from "./disruption";
+import { statefulKind } from "./attention";
 
 /** GitHub rejects issue comments longer than this (characters). */
 export const GITHUB_COMMENT_LIMIT = 65536;
@@ -25,6 +28,8 @@ export interface Review {
   counts: Record<Op, number>;
   policy: PolicyDelta;
   attention: AttentionItem[];
+  /** Deleted or replaced resources whose protection makes `pulumi up` fail (or keeps them in AWS). */
+  protectedDeletions: ProtectedDeletion[];
 }
 
 export function review(base: ReviewPlan, head: ReviewPlan): Review {
@@ -32,7 +37,15 @@ export function review(base: ReviewPlan, head: ReviewPlan): Review {
   const counts: Record<Op, number> = { create: 0, update: 0, replace: 0, delete: 0, same: 0 };
   for (const r of rows) counts[r.op]++;
   const policy = policyDelta(base, head);
-  return { stack: head.stack ?? base.stack ?? "?", rows, counts, policy, attention: needsAttention(rows, policy) };
+  const disrupted = disruptions(rows, base, (t) => statefulKind(t) !== undefined);
+  return {
+    stack: head.stack ?? base.stack ?? "?",
+    rows,
+    counts,
+    policy,
+    attention: needsAttention(rows, policy, disrupted),
+    protectedDeletions: protectedDeletions(rows, base),
+  };
 }
 
 export const SIGN: Record<Op, string> = { create: "+", update: "~", replace: "+-", delete: "-", same: " " };
@@ -44,6 +57,7 @@ export function summaryLine(c: Record<Op, number>): string {
 }
 
 function attentionLine(item: AttentionItem): string {
+  if (item.kind === "disruption") return disruptionLine(item.disruption);
   if (item.kind === "violation") {
     const v = item.violation;
     const verb = item.why === "introduced" ? "**New mandatory violation**" : "**Resolved mandatory violation**";
@@ -57,10 +71,11 @@ function attentionLine(item: AttentionItem): string {
   return `- **${item.why === "delete" ? "- delete" : "+- replace"}** ${item.label} ${where}${r.protect ? " (protected)" : ""}${reason}`;
 }
 
-function attentionSection(items: AttentionItem[]): string {
+function attentionSection(items: AttentionItem[], protectedItems: ProtectedDeletion[]): string {
   if (items.length === 0)
-    return "#### Needs attention\n\nNothing: no stateful or protected resource is deleted or replaced, and no mandatory policy violation is introduced or resolved.\n";
-  return `#### ⚠️ Needs attention (${items.length})\n\n${items.map(attentionLine).join("\n")}\n`;
+    return "#### Needs attention\n\nNothing: no stateful or protected resource is deleted or replaced, no update restarts, fails over or replaces running capacity, and no mandatory policy violation is introduced or resolved.\n";
+  const steps = protectionSection(protectedItems);
+  return `#### ⚠️ Needs attention (${items.length})\n\n${items.map(attentionLine).join("\n")}\n${steps ? `\n${steps}` : ""}`;
 }
 
 function costSection(opts: ReviewOptions): string {
@@ -164,7 +179,7 @@ export function renderReview(rv: Review, opts: ReviewOptions = {}): string {
     "",
     `**${summaryLine(rv.counts)}**`,
     "",
-    attentionSection(rv.attention),
+    attentionSection(rv.attention, rv.protectedDeletions),
     costSection(opts),
     advisorySection(rv.policy),
     picturesSection(opts.pictures, limit),
