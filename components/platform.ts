@@ -7,6 +7,7 @@ import { connectionEnv } from "./data/connection";
 import { createEdge, type Edge } from "./edge";
 import { DataTier } from "./data";
 import { GlobalTable } from "./dynamodb/table";
+import { KafkaCluster } from "./kafka/cluster";
 import { PeeringMesh, peeringRegion } from "./network/peering";
 import { physicalName } from "./naming";
 import { deployApps, foundationArgs, Region, type GlobalHandles, type RegionApps } from "./region";
@@ -130,6 +131,15 @@ function globalTier(
       )
     : undefined;
   const local = (region: string) => table?.tableArns[region] ?? table?.tableArns[config.primaryRegion];
+  // One MSK cluster per region, next to its cluster (docs/kafka.md); apps reach only their own region's.
+  const kafka = Object.fromEntries(
+    config.kafka.enabled
+      ? regions.map((r) => [
+          r.name,
+          new KafkaCluster(`${r.name}-kafka`, { kafka: config.kafka, region: r }, { parent: r.parent }),
+        ])
+      : [],
+  ) as Record<string, KafkaCluster | undefined>;
   const images = imageResolver(config.security.images, { parent, provider: providers.regional[config.primaryRegion] });
   // Each region's TargetGroupBinding is added by its apps stage, once the gateway Service exists.
   const edge = config.edge.enabled
@@ -152,16 +162,21 @@ function globalTier(
       },
       { parent },
     );
-  // Endpoints read locally, writes go to the global writer. Role policies name only this region's
-  // cache secret replica and the database users of the cluster the region connects to; never
-  // the master secret.
+  // Endpoints read locally, writes go to the global writer. Role policies name only each service's own
+  // cache user and the database users of the cluster the region connects to; never the master secret.
   const handles = (region: string): GlobalHandles => ({
     connection: {
-      endpoints: data
-        .connectionInfo(region)
-        .apply((c) => ({ ...connectionEnv(c), ...(table ? { DYNAMODB_TABLE_NAME: table.tableName } : {}) })),
-      cacheAuthSecretArn: data.secretArns(region).cacheAuth,
+      endpoints: pulumi.all([data.connectionInfo(region), kafka[region]?.bootstrapBrokers]).apply(([c, brokers]) => ({
+        ...connectionEnv(c),
+        ...(table ? { DYNAMODB_TABLE_NAME: table.tableName } : {}),
+        ...(brokers !== undefined ? { KAFKA_BROKERS: brokers } : {}),
+      })),
+      cache: data.cache && {
+        user: (service: string) => data.cache!.userOf(service),
+        connect: (service: string) => data.cache!.connectResources(service),
+      },
       databaseUserArn: data.database ? (user: string) => data.databaseUserArn(region, user)! : undefined,
+      kafka: kafka[region] && { clusterArn: kafka[region].arn, topics: config.kafka.topics },
       dynamodb: table && {
         tableArn: local(region)!,
         keyArn: table.keyArns[region] ?? table.keyArns[config.primaryRegion],

@@ -10,7 +10,7 @@ import { runAnalyses } from "./plan/analyses";
 import { countLine, type Plan } from "./plan/model";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { estimateCost } from "./cost/estimate";
-import { topLines } from "./cost/report";
+import { costSummaryLine, topLines } from "./cost/report";
 
 export type { Plan, Violation };
 
@@ -165,6 +165,7 @@ export function summarize(plan: Plan): string {
   for (const v of plan.violations) lines.push(`  [${v.enforcementLevel}] ${v.policy}: ${v.message}\n      ${v.urn}`);
   const failover = (plan.failover as FailoverEntry[] | undefined)?.[0];
   if (failover) lines.push(failoverSummaryLine(failover).replace("<stack>", plan.stack));
+  lines.push(costSummaryLine(estimateCost(plan)));
   return lines.join("\n");
 }
 

@@ -50,8 +50,6 @@ export interface ConnectionInfo {
   /** This region's replication group reader endpoint. */
   readonly redisReaderEndpoint: string;
   readonly redisPort: number;
-  /** Redis/Valkey AUTH token secret, this region's replica. */
-  readonly cacheAuthSecretArn: string;
 }
 
 /**
@@ -77,6 +75,7 @@ export function connectionEnv(info: ConnectionInfo): Record<string, string> {
     REDIS_READER_HOST: info.redisReaderEndpoint,
     REDIS_PORT: String(info.redisPort),
     REDIS_TLS: "true",
-    REDIS_AUTH_SECRET_ARN: info.cacheAuthSecretArn,
+    // Each service authenticates as its own cache user (REDIS_USER, per Deployment) with an IAM token.
+    REDIS_AUTH: "iam",
   };
 }

@@ -43,8 +43,7 @@ export class DataTier {
       });
     const cache =
       this.cache?.connectionInfo(region) ?? pulumi.output({ writerEndpoint: "", readerEndpoint: "", port: REDIS_PORT });
-    const secrets = this.secretArns(region);
-    return pulumi.all([db, cache, secrets.cacheAuth ?? ""]).apply(([d, c, cacheAuthSecretArn]) => ({
+    return pulumi.all([db, cache]).apply(([d, c]) => ({
       writerEndpoint: d.writerEndpoint,
       writeForwarding: d.writeForwarding,
       globalWriterEndpoint: d.globalWriterEndpoint,
@@ -54,7 +53,6 @@ export class DataTier {
       redisWriterEndpoint: c.writerEndpoint,
       redisReaderEndpoint: c.readerEndpoint,
       redisPort: c.port,
-      cacheAuthSecretArn,
     }));
   }
 
@@ -68,7 +66,8 @@ export class DataTier {
 
   /**
    * The data tier's secrets as seen from `region` (the master secret is for operators and
-   * rotation only; services get cacheAuth and their own database user), one Output per secret,
+   * rotation only, cacheAuth the disabled default cache user's password; services get neither, only
+   * their own database and cache users), one Output per secret,
    * each depending only on its Secrets Manager secret: never on clusters, groups or other
    * regions' resources. Undefined for a disabled store.
    */

@@ -32,27 +32,12 @@ export function databaseConnectStatements(dbUserArn: pulumi.Input<string>): Stat
 }
 
 /**
- * Services using the cache read its AUTH token (by ARN from data-endpoints) at
- * start. The secrets are encrypted with the data tier's customer KMS keys, whose ARNs the
- * connection info does not carry: Decrypt is allowed only when Secrets Manager in this region
- * asks on the caller's behalf (kms:ViaService), so the role cannot decrypt anything directly.
+ * ElastiCache IAM authentication as the service's own cache user: elasticache:Connect on the
+ * replication groups it reaches and its user there (ElastiCache user guide, "Authenticating with
+ * IAM", read 2026-12-07). The pod signs a short-lived token; another service's user is not named.
  */
-export function dataSecretStatements(secretArns: pulumi.Input<string>[], region: string): Statement[] {
-  return [
-    {
-      Sid: "ReadDataCredentials",
-      Effect: "Allow",
-      Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
-      Resource: secretArns,
-    },
-    {
-      Sid: "DecryptDataCredentials",
-      Effect: "Allow",
-      Action: ["kms:Decrypt"],
-      Resource: "*",
-      Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${region}.amazonaws.com` } },
-    },
-  ];
+export function cacheConnectStatements(resources: pulumi.Input<string>[]): Statement[] {
+  return [{ Sid: "ConnectAsOwnCacheUser", Effect: "Allow", Action: ["elasticache:Connect"], Resource: resources }];
 }
 
 /** What a service may do on the region's queue: workers consume, web services produce. */

@@ -13,7 +13,7 @@ import { serviceDatabaseUser } from "../data/connection";
 import { JOB_QUEUE_VISIBILITY_TIMEOUT_SECONDS } from "../config/sections/data-systems";
 import {
   databaseConnectStatements,
-  dataSecretStatements,
+  cacheConnectStatements,
   DLQ_RETENTION_SECONDS,
   dynamodbItemStatements,
   queueConsumerStatements,
@@ -27,8 +27,11 @@ import { APPS_NAMESPACE, GATEWAY_NAME, planWorkloads, type Manifest, type Planne
 export interface DataConnection {
   /** ConfigMap data: env var name -> value (endpoints and secret ARNs, never secret values); see data's connectionEnv. */
   endpoints: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** The cache AUTH token secret (this region's replica): only services with uses.cache may read it. */
-  cacheAuthSecretArn?: pulumi.Input<string>;
+  /**
+   * The cache as services with uses.cache reach it: their own user (REDIS_USER) and what
+   * elasticache:Connect names for it (the groups they reach and their user in each).
+   */
+  cache?: { user: (service: string) => string | undefined; connect: (service: string) => pulumi.Input<string>[] };
   /**
    * The rds-db:connect ARN of a database user (IAM database authentication) on the cluster this
    * region connects to; services with uses.database connect as their own user, never as master.
@@ -141,7 +144,7 @@ export class Workloads extends pulumi.ComponentResource {
 
     // One Pod Identity role per service that calls AWS: queue access by role, data-tier secrets.
     const identities = new Map<string, pulumi.Resource>();
-    const { cacheAuthSecretArn, databaseUserArn, dynamodb } = args.connection ?? {};
+    const { cache, databaseUserArn, dynamodb } = args.connection ?? {};
     for (const s of config.services) {
       const access = facts.queueAccess[s.name];
       // Exactly what `uses` says: queue by role, the database as its own user, the cache secret.
@@ -154,7 +157,7 @@ export class Workloads extends pulumi.ComponentResource {
         ...(s.uses.database && databaseUserArn
           ? databaseConnectStatements(databaseUserArn(serviceDatabaseUser(s.name)))
           : []),
-        ...(s.uses.cache && cacheAuthSecretArn ? dataSecretStatements([cacheAuthSecretArn], region.name) : []),
+        ...(s.uses.cache && cache ? cacheConnectStatements(cache.connect(s.name)) : []),
         ...(s.uses.dynamodb && dynamodb ? dynamodbItemStatements(dynamodb.tableArn, dynamodb.keyArn, region.name) : []),
       ];
       if (statements.length === 0) continue;
@@ -195,6 +198,7 @@ export class Workloads extends pulumi.ComponentResource {
       loadTestRunners: config.loadTests.enabled,
       dataEndpoints: args.connection?.endpoints,
       queueUrl: queue?.url,
+      cacheUser: args.connection?.cache?.user,
       facts,
     });
     // A namespace needs only the API server: it waits for no node, add-on or NodePool.

@@ -76,6 +76,7 @@ describe("cost: estimateCost", () => {
       type: NAT,
       region: "ap-south-1",
       reason: "no pinned price for NAT gateway hours in ap-south-1 (see https://aws.amazon.com/vpc/pricing/)",
+      kind: "price",
     });
   });
 

@@ -61,7 +61,7 @@ describe("cost: where the pinned prices were read", () => {
 
   it("summarises the evidence: entries read, by whom, and what is left unread", () => {
     const s = evidenceSummary();
-    assert.deepEqual([s.total, s.read, s.readOnAws, s.figures, s.figuresSeen], [49, 24, 3, 203, 28]);
+    assert.deepEqual([s.total, s.read, s.readOnAws, s.figures, s.figuresSeen], [57, 31, 5, 233, 33]);
     assert.deepEqual(s.conflicting, [
       "auroraInstance.db.r6g",
       "auroraInstance.db.t4g",
@@ -69,6 +69,6 @@ describe("cost: where the pinned prices were read", () => {
       "cloudfront.httpsRequests",
     ]);
     assert.ok(s.unread.includes("auroraInstance.db.r7g") && s.unread.includes("amp.ingest"));
-    assert.match(evidenceLine(s), /^Prices read on a page: 24 of 49 entries \(3 on an AWS page\), 28 of 203 region/);
+    assert.match(evidenceLine(s), /^Prices read on a page: 31 of 57 entries \(5 on an AWS page\), 33 of 233 region/);
   });
 });

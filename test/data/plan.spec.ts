@@ -175,7 +175,6 @@ describe("data tier planning (pure)", () => {
       redisWriterEndpoint: "master.g.x.use1.cache.amazonaws.com",
       redisReaderEndpoint: "replica.g.x.euw1.cache.amazonaws.com",
       redisPort: 6379,
-      cacheAuthSecretArn: "arn:aws:secretsmanager:eu-west-1:1:secret:t",
     };
     it("is one ConfigMap saying which host takes writes and which reads, valid against the Kubernetes schema", async () => {
       const cm = dataEndpointsConfigMap(connectionEnv(info));
@@ -204,7 +203,9 @@ describe("data tier planning (pure)", () => {
       assert.equal(data.DATABASE_SSLMODE, "verify-full");
       assert.equal(data.DATABASE_SSLROOTCERT, "/etc/ssl/certs/rds-global-bundle.pem");
       assert.ok(!Object.keys(data).some((k) => k.startsWith("DATABASE_SECRET")));
-      assert.equal(data.REDIS_AUTH_SECRET_ARN, info.cacheAuthSecretArn);
+      // The cache too: each service as its own user with an IAM token; no shared token is offered.
+      assert.equal(data.REDIS_AUTH, "iam");
+      assert.ok(!Object.keys(data).some((k) => k.startsWith("REDIS_AUTH_SECRET")));
       for (const [k, v] of Object.entries(data)) assert.equal(typeof v, "string", k);
       assert.ok(!JSON.stringify(cm).toLowerCase().includes("password"));
     });

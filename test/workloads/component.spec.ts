@@ -136,12 +136,13 @@ describe("Workloads component (mock engine)", () => {
       assert.equal((d.inputs.spec as { replicas?: number }).replicas, undefined);
   });
 
-  it("with a data connection: writes data-endpoints, grants each service exactly its uses (own database user, cache secret only with the cache), and waits for the ConfigMap", async () => {
-    const cacheSecret = "arn:aws:secretsmanager:us-west-2:123456789012:secret:cache";
+  it("with a data connection: writes data-endpoints, grants each service exactly its uses (own database user, own cache user only with the cache), and waits for the ConfigMap", async () => {
+    const cacheGroup = "arn:aws:elasticache:us-west-2:123456789012:replicationgroup:g";
+    const cacheUser = (s: string) => `arn:aws:elasticache:us-west-2:123456789012:user:p-${s}`;
     const userArn = (u: string) => `arn:aws:rds-db:us-west-2:123456789012:dbuser:cluster-ABC/${u}`;
     const r2 = await run({
       endpoints: { DATABASE_WRITER_HOST: "writer.example", DATABASE_AUTH: "iam" },
-      cacheAuthSecretArn: cacheSecret,
+      cache: { user: (s: string) => `p-${s}`, connect: (s: string) => [cacheGroup, cacheUser(s)] },
       databaseUserArn: userArn,
     });
     const get = (n: string) => r2.resources.find((x) => x.name === n)!;
@@ -159,20 +160,13 @@ describe("Workloads component (mock engine)", () => {
         Resource: userArn("user_service"),
       },
       {
-        Sid: "ReadDataCredentials",
+        Sid: "ConnectAsOwnCacheUser",
         Effect: "Allow",
-        Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
-        Resource: [cacheSecret],
-      },
-      {
-        Sid: "DecryptDataCredentials",
-        Effect: "Allow",
-        Action: ["kms:Decrypt"],
-        Resource: "*",
-        Condition: { StringEquals: { "kms:ViaService": "secretsmanager.us-west-2.amazonaws.com" } },
+        Action: ["elasticache:Connect"],
+        Resource: [cacheGroup, cacheUser("user-service")],
       },
     ]);
-    // notification-worker uses the database and the queue, not the cache: no cache secret.
+    // notification-worker uses the database and the queue, not the cache: no cache user.
     const worker = JSON.parse(get("usw2-workloads-notification-worker-pi-policy").inputs.policy as string).Statement;
     assert.deepEqual(
       worker.map((st: { Sid: string; Resource: unknown }) => [
@@ -190,6 +184,11 @@ describe("Workloads component (mock engine)", () => {
         value: string;
       }[];
     assert.equal(env("notification-worker").find((e) => e.name === "DATABASE_USER")?.value, "notification_worker");
+    assert.equal(env("user-service").find((e) => e.name === "REDIS_USER")?.value, "p-user-service");
+    assert.equal(
+      env("notification-worker").find((e) => e.name === "REDIS_USER"),
+      undefined,
+    );
     assert.equal(
       env("frontend").find((e) => e.name === "DATABASE_USER"),
       undefined,

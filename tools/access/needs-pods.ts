@@ -1,14 +1,15 @@
 /**
  * Pod Identity: which role each service account gets (associations, incl. EKS add-ons), what EKS
  * Pod Identity needs to hand it out, and what every service's pods must and must not reach:
- * its own database user, queue and secrets (read from its Deployment and the ConfigMaps it loads),
- * nobody else's, and no iam:PassRole of controller or node roles.
+ * its own database user, cache user, queue and secrets (read from its Deployment and the
+ * ConfigMaps it loads), nobody else's, and no iam:PassRole of controller or node roles.
  */
 import type { PlanResource } from "../../policies/lib/offline";
-import { ACCESS_LABELS } from "../../components/workloads/manifests/common";
 import type { Need } from "./model";
 import type { World } from "./world";
 import { tableNeeds } from "./needs-tables";
+import { kafkaPodNeeds } from "./needs-kafka";
+import { cacheNeeds } from "./needs-cache";
 
 export interface Association {
   region: string;
@@ -70,6 +71,8 @@ interface Workload {
   roleArn: string;
   region: string;
   dbUser?: string;
+  /** The cache user its Deployment names (REDIS_USER). */
+  cacheUser?: string;
   queueUrl?: string;
   consumes: boolean;
   /** Secret ARNs the Deployment's own env names: the service reads them. */
@@ -128,15 +131,10 @@ function workloads(world: World, assoc: Association[]): Workload[] {
         roleArn: a.roleArn,
         region: a.region,
         dbUser: env.get("DATABASE_USER"),
+        cacheUser: env.get("REDIS_USER"),
         queueUrl,
         consumes,
-        // The cache AUTH secret the shared ConfigMap names is this service's own when it declares the cache.
-        secrets: [
-          ...[...env.values()].filter((v) => SECRET_ARN.test(v)),
-          ...(labels[ACCESS_LABELS.cache] === "true" && SECRET_ARN.test(sharedEnv.REDIS_AUTH_SECRET_ARN ?? "")
-            ? [sharedEnv.REDIS_AUTH_SECRET_ARN]
-            : []),
-        ],
+        secrets: [...env.values()].filter((v) => SECRET_ARN.test(v)),
         offered: Object.values(sharedEnv).filter((v) => SECRET_ARN.test(v)),
         shared: sharedEnv,
         labels,
@@ -250,7 +248,13 @@ export function podNeeds(world: World): Need[] {
         );
     }
   }
-  return [...out, ...tableNeeds(world, loads), ...passRoleForbidden(world, assoc)];
+  return [
+    ...out,
+    ...tableNeeds(world, loads),
+    ...kafkaPodNeeds(world, loads),
+    ...cacheNeeds(world, loads),
+    ...passRoleForbidden(world, assoc),
+  ];
 }
 
 /** No pod may hand a controller's or node's role to a service; Karpenter passes only its node role. */

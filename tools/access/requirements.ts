@@ -144,6 +144,34 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
     why: "a service that does not declare DynamoDB may not read or write the table its ConfigMap names",
     source: "docs/access.md",
   },
+  "service-own-kafka-topics": {
+    why: "a service that declares Kafka connects with IAM, writes the topics it produces and reads those it consumes as its own group",
+    source: "https://docs.aws.amazon.com/msk/latest/developerguide/kafka-actions.html",
+  },
+  "service-no-kafka": {
+    why: "a service that does not declare Kafka may not connect to the region's cluster or touch its topics",
+    source: "docs/kafka.md",
+  },
+  "service-kafka-overreach": {
+    why: "a Kafka user may not delete or alter topics, write a topic it does not produce or read one it does not consume",
+    source: "docs/kafka.md",
+  },
+  "service-own-cache-user": {
+    why: "a service with a cache user connects with IAM authentication as that user to the replication groups its endpoints name",
+    source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html",
+  },
+  "cache-user-scoped": {
+    why: "the group's user group holds the service's user, IAM-authenticated, on, and reaching only the service's own keys",
+    source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html",
+  },
+  "service-other-cache-user": {
+    why: "a service must not connect as another service's cache user (a shared user is one)",
+    source: "docs/access.md",
+  },
+  "service-no-cache": {
+    why: "a service without a cache user may not connect to the cache its ConfigMap names",
+    source: "docs/access.md",
+  },
   "service-other-secret": {
     why: "a service must not read a secret it is not given (e.g. the database master password)",
     source: "docs/access.md",
@@ -172,5 +200,25 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
   "deploy-role-boundary": {
     why: "the deploy role creates roles only under its boundary and cannot remove one",
     source: "docs/access.md",
+  },
+  "jenkins-codebuild": {
+    why: "the Jenkins controller starts, watches and stops heavy builds on its CodeBuild project and reads their logs; the project writes its logs",
+    source: "https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html",
+  },
+  "jenkins-codebuild-only": {
+    why: "the Jenkins controller starts no other project and passes no role (a StartBuild override could swap the build's role)",
+    source: "https://docs.aws.amazon.com/codebuild/latest/APIReference/API_StartBuild.html",
+  },
+  "jenkins-no-deploy": {
+    why: "neither Jenkins nor its builds may assume the stack's CI deploy role",
+    source: "docs/jenkins.md",
+  },
+  "jenkins-no-data": {
+    why: "neither Jenkins nor its builds reach the data tier (secrets, database users, tables, queues)",
+    source: "docs/jenkins.md",
+  },
+  "efs-csi": {
+    why: "the EFS CSI controller describes Jenkins' file system and access point; static provisioning needs no access point writes",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/efs-csi.html",
   },
 };

@@ -1,6 +1,6 @@
 import { defaultUsage } from "../../components/config/sections/cost";
 import { HOURS_PER_MONTH } from "./prices/types";
-import type { CostLine, CostPlan, CostResource, Unpriced, Usage } from "./types";
+import type { CostLine, CostPlan, CostResource, Unpriced, UnpricedKind, Usage } from "./types";
 
 /** Seconds in a 730-hour month. */
 export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
@@ -12,6 +12,8 @@ export class CostContext {
   readonly byUrn: Map<string, CostResource>;
   readonly lines: CostLine[] = [];
   readonly unpriced: Unpriced[] = [];
+  /** Resources a rule found not billed as configured (an alias record, a gateway endpoint), with the reason. */
+  readonly notBilled = new Map<string, string>();
   /** Regions that serve traffic (have an ALB), with their normalised share. */
   readonly trafficShare: Map<string, number>;
   readonly asOf: string;
@@ -76,8 +78,19 @@ export class CostContext {
     });
   }
 
-  skip(r: CostResource, reason: string, region = this.regionOf(r)): void {
-    this.unpriced.push({ urn: r.urn, type: r.type, region, reason });
+  /** Records a billed part of `r` that has no estimate (`kind` says why: see UnpricedKind). */
+  skip(r: CostResource, reason: string, region = this.regionOf(r), kind: UnpricedKind = "usage"): void {
+    this.unpriced.push({ urn: r.urn, type: r.type, region, reason, kind });
+  }
+
+  /** Records that `r` has no pinned price for its region or class. */
+  noPrice(r: CostResource, reason: string, region = this.regionOf(r)): void {
+    this.skip(r, reason, region, "price");
+  }
+
+  /** Records that AWS does not bill `r` as configured (counted free in the coverage, with the reason). */
+  free(r: CostResource, reason: string): void {
+    this.notBilled.set(r.urn, reason);
   }
 
   private albRegions(): string[] {

@@ -7,6 +7,7 @@ import * as path from "path";
 import { CommandFailure, type CommandSpec } from "../plan/args";
 import { type CommandIo, planStack, processMain } from "../plan/command";
 import { estimateCost } from "./estimate";
+import { coverageLine, regionWarnings } from "./coverage";
 import { money } from "./report";
 import type { CostReport } from "./types";
 
@@ -15,19 +16,26 @@ const END = "<!-- cost:end -->";
 
 export function readmeSection(reports: CostReport[], top = 8): string {
   const out = [BEGIN, ""];
-  out.push("| stack | monthly | " + "by region |", "|---|---|---|");
+  out.push("| stack | monthly | by region | coverage |", "|---|---|---|---|");
   for (const r of reports)
     out.push(
       `| ${r.stack} | **${money(r.monthly)}**${r.budget !== undefined ? ` (budget ${money(r.budget)})` : ""} | ` +
         `${Object.entries(r.byRegion)
           .map(([k, v]) => `${k} ${money(v)}`)
-          .join(", ")} |`,
+          .join(", ")} | ${coverageLine(r.coverage)} |`,
     );
   for (const r of reports) {
     out.push("", `**${r.stack}**, largest lines (list prices of ${r.priceDate}):`, "");
     out.push("| monthly | region | line | basis |", "|---|---|---|---|");
     for (const l of [...r.lines].sort((a, b) => b.monthly - a.monthly).slice(0, top))
       out.push(`| ${money(l.monthly)} | ${l.region} | ${l.line} | ${l.basis.replace(/\|/g, "\\|")} |`);
+    const warnings = regionWarnings(r.coverage);
+    if (warnings.length > 0) out.push("", ...warnings.map((w) => `- **Not priced:** ${w}`));
+    out.push("", `<details><summary>${r.stack}: not estimated (${r.coverage.unpriced} resources)</summary>`, "");
+    out.push("| resources | type | region | why |", "|---|---|---|---|");
+    for (const e of r.coverage.byType.unpriced)
+      out.push(`| ${e.count} | \`${e.type}\` | ${e.region} | ${(e.reason ?? "").replace(/\|/g, "\\|")} |`);
+    out.push("", "</details>");
     out.push(
       "",
       `<details><summary>${r.stack}: assumptions</summary>`,

@@ -1,4 +1,5 @@
 import { HOURS_PER_MONTH } from "./prices/types";
+import { coverageLine, regionWarnings } from "./coverage";
 import type { CostReport } from "./types";
 
 export function money(n: number): string {
@@ -13,6 +14,8 @@ export function renderCostTable(r: CostReport, opts: { lines?: number } = {}): s
   const out = [
     `Monthly cost estimate for stack "${r.stack}": ${money(r.monthly)} ${r.currency}` +
       ` (list prices of ${r.priceDate}, ${HOURS_PER_MONTH} h a month, on-demand unless stated)`,
+    `Coverage: ${coverageLine(r.coverage)} (cost.json lists them by type and region)`,
+    ...regionWarnings(r.coverage).map((w) => `  NOT PRICED: ${w}`),
   ];
   if (r.budget !== undefined)
     out.push(
@@ -40,6 +43,16 @@ export function renderCostTable(r: CostReport, opts: { lines?: number } = {}): s
   }
   out.push("", "Assumptions (platform:cost, in plan.json as usage):", ...r.assumptions.map((a) => `  ${a}`));
   return out.join("\n");
+}
+
+/** The plan summary's cost line: total, coverage, and every region without prices. */
+export function costSummaryLine(r: CostReport): string {
+  const warnings = regionWarnings(r.coverage);
+  return (
+    `Cost: ${money(r.monthly)} a month (list prices of ${r.priceDate}; npm run cost for the lines); ` +
+    coverageLine(r.coverage) +
+    (warnings.length ? `\n  NOT PRICED: ${warnings.join("\n  NOT PRICED: ")}` : "")
+  );
 }
 
 /** The three largest lines, as the cost-budget policy prints them. */

@@ -26,6 +26,20 @@ export const RESOURCE_STATE: Record<string, StateFn> = {
   }),
   "aws:iam/policy:Policy": (a) => ({ arn: `arn:aws:iam::${MOCK_ACCOUNT}:policy/${a.inputs.name ?? a.name}` }),
   "aws:kms/key:Key": (a, r) => ({ arn: arn("kms", r, `key/${a.name}`), keyId: `${a.name}-key-id` }),
+  // One IAM bootstrap host per broker, as MSK lists them (b-<n>.<cluster>.<id>.c<n>.kafka.<region>...:9098).
+  "aws:msk/cluster:Cluster": (a, r) => {
+    const name = String(a.inputs.clusterName ?? a.name);
+    const hosts = Array.from({ length: Number(a.inputs.numberOfBrokerNodes ?? 3) }, (_, i) => i + 1);
+    return {
+      arn: arn("kafka", r, `cluster/${name}/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0-1`),
+      clusterUuid: "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0-1",
+      bootstrapBrokersSaslIam: hosts.map((n) => `b-${n}.${name}.mock01.c2.kafka.${r}.amazonaws.com:9098`).join(","),
+    };
+  },
+  "aws:msk/configuration:Configuration": (a, r) => ({
+    arn: arn("kafka", r, `configuration/${a.inputs.name ?? a.name}/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0-2`),
+    latestRevision: 1,
+  }),
   "aws:sqs/queue:Queue": (a, r) => ({
     arn: arn("sqs", r, String(a.inputs.name ?? a.name)),
     url: `https://sqs.${r}.amazonaws.com/${MOCK_ACCOUNT}/${a.inputs.name ?? a.name}`,

@@ -142,4 +142,12 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     port: 4317,
     why: "the collector's OTLP exporter writes the batched spans to Jaeger's store",
   },
+  // Kafka (components/kafka): IAM-authenticated clients over TLS, to their own region's brokers only.
+  {
+    id: "apps-kafka",
+    from: "app-pods:kafka",
+    to: "kafka-brokers",
+    port: 9098,
+    why: "services that declare Kafka produce and consume over SASL/IAM with TLS (the only listener the cluster opens)",
+  },
 ];

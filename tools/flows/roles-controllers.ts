@@ -2,6 +2,7 @@ import type { PlanResource } from "../../policies/lib/offline";
 import { podEndpoint, type PlanView, type RegionView } from "./endpoints";
 import type { Side } from "./roles";
 import { TRACING_ROLES } from "./roles-tracing";
+import { KAFKA_ROLES } from "./roles-kafka";
 
 /**
  * Controllers that call in-cluster services, and the control plane calling webhooks. Each role
@@ -109,4 +110,5 @@ export const CONTROLLER_ROLES: Record<string, (view: PlanView, rv: RegionView) =
   "kube-apiserver": (_v, rv) => apiServer(rv),
   "k6-runners": (_v, rv) => k6Runners(rv),
   ...TRACING_ROLES,
+  ...KAFKA_ROLES,
 };

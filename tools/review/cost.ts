@@ -11,6 +11,22 @@ export interface CostItem {
   basis?: string;
 }
 
+/** The coverage counts of a cost report (tools/cost/types.ts Coverage, the part the review reads). */
+export interface CostCoverage {
+  resources: number;
+  estimated: number;
+  free: number;
+  unpriced: number;
+  byType?: { unpriced: { type: string; region: string; count: number; reason?: string }[] };
+  regionsWithoutPrices: {
+    region: string;
+    resources: number;
+    types?: string[];
+    trafficShare: number;
+    trafficUnpriced?: boolean;
+  }[];
+}
+
 export interface CostReport {
   stack: string;
   currency: string;
@@ -19,6 +35,8 @@ export interface CostReport {
   items: CostItem[];
   assumptions?: string[];
   priceDate?: string;
+  /** Absent in reports written before coverage existed: the review then says coverage is unknown. */
+  coverage?: CostCoverage;
 }
 
 export interface CostDelta {
@@ -60,4 +78,78 @@ export function money(n: number, currency: string, signed = false): string {
   const abs = Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const sign = n < 0 ? "-" : signed ? "+" : "";
   return `${sign}${sym}${abs}`;
+}
+
+const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+const count = (c: CostCoverage) =>
+  `${c.resources} resources: ${c.estimated} estimated, ${c.free} free, ${c.unpriced} unpriced`;
+
+/**
+ * The review's cost section: the delta, its largest contributors, and what neither side prices
+ * (coverage of both sides, resources newly unpriced, regions without prices), so a total that
+ * moves little because the new resources have no price never reads as cheap.
+ */
+export function costSection(base: CostReport, head: CostReport): string {
+  const d = costDelta(base, head);
+  const cur = d.currency;
+  const lines = [
+    `#### Monthly cost: ${money(d.base, cur)} -> ${money(d.head, cur)} (${money(d.delta, cur, true)})`,
+    "",
+  ];
+  const hc = head.coverage;
+  const bc = base.coverage;
+  // A report written before coverage existed has none: nothing is claimed about it.
+  if (hc) lines.push(`Coverage: ${count(hc)}${bc ? ` (base: ${count(bc)})` : ""}.`, "");
+  const flagged = (hc?.regionsWithoutPrices ?? []).filter(
+    (r) => !(bc?.regionsWithoutPrices ?? []).some((b) => b.region === r.region && b.resources === r.resources),
+  );
+  for (const r of hc?.regionsWithoutPrices ?? []) {
+    const isNew = flagged.includes(r) ? "⚠️ " : "";
+    lines.push(
+      `- ${isNew}**Not priced in ${r.region}**: ${r.resources} resource${r.resources === 1 ? "" : "s"} have no ` +
+        `pinned price there and are not in the total` +
+        (r.types?.length ? ` (${r.types.map((t) => code(t.replace(/^aws:/, ""))).join(", ")})` : "") +
+        (r.trafficUnpriced && r.trafficShare > 0
+          ? `; it takes ${(r.trafficShare * 100).toFixed(1)} % of the traffic, so lines that follow traffic in ` +
+            `the other regions fall by that share without that money being saved`
+          : "") +
+        ".",
+    );
+  }
+  const newlyUnpriced = unpricedGrowth(bc, hc);
+  if (hc?.regionsWithoutPrices.length) lines.push("");
+  if (newlyUnpriced.length > 0) {
+    lines.push("Newly not estimated:", "");
+    for (const e of newlyUnpriced.slice(0, 8))
+      lines.push(`- +${e.count} ${code(e.type)} in ${e.region}${e.reason ? `: ${e.reason}` : ""}`);
+    if (newlyUnpriced.length > 8) lines.push(`- … ${newlyUnpriced.length - 8} more types (cost.json coverage)`);
+    lines.push("");
+  }
+  if (d.contributors.length > 0) {
+    lines.push("Largest changes:", "");
+    for (const c of d.contributors)
+      lines.push(
+        `- ${code(c.urn.split("::").pop()!)} (${code(c.type)}, ${c.region ?? "global"}): ${money(c.base, cur)} -> ` +
+          `${money(c.head, cur)} (${money(c.delta, cur, true)})`,
+      );
+  }
+  if (d.priceDate)
+    lines.push("", `<sub>Estimate from list prices of ${d.priceDate}; see the cost report's assumptions.</sub>`);
+  return lines.join("\n") + "\n";
+}
+
+/** Unpriced entries (type x region) that grew from base to head, with how many more. */
+function unpricedGrowth(base: CostCoverage | undefined, head: CostCoverage | undefined) {
+  const key = (e: { type: string; region: string }) => `${e.type} ${e.region}`;
+  const was = new Map<string, number>();
+  for (const e of base?.byType?.unpriced ?? []) was.set(key(e), (was.get(key(e)) ?? 0) + e.count);
+  const now = new Map<string, { type: string; region: string; count: number; reason?: string }>();
+  for (const e of head?.byType?.unpriced ?? []) {
+    const cur = now.get(key(e));
+    now.set(key(e), { ...e, count: (cur?.count ?? 0) + e.count });
+  }
+  return [...now.entries()]
+    .map(([k, e]) => ({ ...e, count: e.count - (was.get(k) ?? 0) }))
+    .filter((e) => e.count > 0)
+    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 }

@@ -1,6 +1,6 @@
 import { needsAttention, policyDelta, type AttentionItem, type PolicyDelta } from "./attention";
 import { reviewResources, type Op, type ResourceReview, type ReviewPlan } from "./changes";
-import { costDelta, money, type CostReport } from "./cost";
+import { costSection as renderCostSection, type CostReport } from "./cost";
 import { showPair } from "./values";
 import { disruptionLine, protectionSection } from "./attention-text";
 import { disruptions, protectedDeletions, type ProtectedDeletion } from "./disruption";
@@ -79,22 +79,7 @@ function attentionSection(items: AttentionItem[], protectedItems: ProtectedDelet
 }
 
 function costSection(opts: ReviewOptions): string {
-  if (!opts.baseCost || !opts.headCost) return "";
-  const d = costDelta(opts.baseCost, opts.headCost);
-  const lines = [
-    `#### Monthly cost: ${money(d.base, d.currency)} -> ${money(d.head, d.currency)} (${money(d.delta, d.currency, true)})`,
-    "",
-  ];
-  if (d.contributors.length > 0) {
-    lines.push("Largest changes:", "");
-    for (const c of d.contributors)
-      lines.push(
-        `- ${code(c.urn.split("::").pop()!)} (${code(c.type)}, ${c.region ?? "global"}): ${money(c.base, d.currency)} -> ${money(c.head, d.currency)} (${money(c.delta, d.currency, true)})`,
-      );
-  }
-  if (d.priceDate)
-    lines.push("", `<sub>Estimate from list prices of ${d.priceDate}; see the cost report's assumptions.</sub>`);
-  return lines.join("\n") + "\n";
+  return opts.baseCost && opts.headCost ? renderCostSection(opts.baseCost, opts.headCost) : "";
 }
 
 function advisorySection(p: PolicyDelta): string {

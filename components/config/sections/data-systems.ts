@@ -2,6 +2,7 @@ import type { ConfigIssue } from "../errors";
 import { cacheScalingIssues, cacheScalingSchema, type CacheScalingConfig } from "./cache-scaling";
 import { dynamodbIssues, dynamodbSchema, resolveDynamodb, type DynamodbConfig } from "./dynamodb";
 import { burstProcessorIssues, burstProcessorSchema, type BurstProcessorConfig } from "./lambda";
+import { kafkaIssues, kafkaSchema, resolveKafka, type KafkaConfig } from "./kafka";
 import type { ParsedSections } from "../schema";
 
 /**
@@ -13,6 +14,7 @@ export const DATA_SYSTEM_SECTIONS = {
   dynamodb: dynamodbSchema,
   burstProcessor: burstProcessorSchema,
   cacheScaling: cacheScalingSchema,
+  kafka: kafkaSchema,
 } as const;
 
 /** The sections resolved, as PlatformConfig carries them. */
@@ -23,6 +25,8 @@ export interface DataSystemsConfig {
   readonly burstProcessor: BurstProcessorConfig;
   /** ElastiCache replica auto scaling (seed 002), off unless AWS allows it for the cache. */
   readonly cacheScaling: CacheScalingConfig;
+  /** MSK cluster per region (seed 001), broker type and storage resolved per environment. */
+  readonly kafka: KafkaConfig;
 }
 
 /**
@@ -40,6 +44,7 @@ export function resolveDataSystems(p: ParsedSections, primaryRegion: string): Da
     dynamodb: resolveDynamodb(p.dynamodb, others, p.environment === "prod"),
     burstProcessor: p.burstProcessor,
     cacheScaling: p.cacheScaling,
+    kafka: resolveKafka(p.kafka, p.environment === "prod"),
   };
 }
 
@@ -61,5 +66,6 @@ export function dataSystemIssues(c: Sections): ConfigIssue[] {
     ...dynamodbIssues(c.dynamodb, names, primary),
     ...burstProcessorIssues(c.burstProcessor, JOB_QUEUE_VISIBILITY_TIMEOUT_SECONDS),
     ...cacheScalingIssues(c.cacheScaling, cache),
+    ...kafkaIssues(c.kafka, c.services, c.network?.azCount),
   ];
 }

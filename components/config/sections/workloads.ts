@@ -86,6 +86,8 @@ export const serviceSchema = z.strictObject({
       queue: z.boolean().default(false),
       /** The DynamoDB global table (platform:dynamodb): DYNAMODB_TABLE_NAME and item access on the local replica. */
       dynamodb: z.boolean().default(false),
+      /** The region's MSK cluster (platform:kafka): KAFKA_BROKERS and access to its topics there. */
+      kafka: z.boolean().default(false),
     })
     .prefault({}),
   /** Exactly one of hpa or keda (KEDA rejects a target that an HPA already scales); neither = fixed replicas. */
@@ -100,7 +102,8 @@ export const DEFAULT_SERVICES = [
     name: "user-service",
     image: image("user-service"),
     routes: ["/api/v1/users/", "/media/avatars/"],
-    uses: { database: true, cache: true },
+    // Seed 001: user-service gets KAFKA_BROKERS and reports Kafka in its health check.
+    uses: { database: true, cache: true, kafka: true },
     autoscaling: { keda: { mesh: true } },
   },
   {
@@ -108,7 +111,7 @@ export const DEFAULT_SERVICES = [
     image: image("activity-service"),
     routes: ["/api/v1/activities/", "/media/activities/"],
     // Activity feeds in the DynamoDB global table (seed 002), written in every region.
-    uses: { database: true, cache: true, dynamodb: true },
+    uses: { database: true, cache: true, dynamodb: true, kafka: true },
     // Request rate, p95 and 5xx ratio from the mesh (not from what the image exports), plus the
     // seed 004 schedule in the region's own time zone.
     autoscaling: { keda: { mesh: true, businessHours: true } },

@@ -34,6 +34,8 @@ export const ACCESS_LABELS = {
   cache: "workloads.platform.io/cache",
   aws: "workloads.platform.io/aws-api",
   dynamodb: "workloads.platform.io/dynamodb",
+  /** Pods that reach the region's MSK brokers (components/kafka/workload.ts allows their egress). */
+  kafka: "workloads.platform.io/kafka",
 } as const;
 
 /** Selector labels: stable for a workload's lifetime (a Deployment selector is immutable). */

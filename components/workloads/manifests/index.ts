@@ -36,6 +36,8 @@ export interface WorkloadPlanInput {
   dataEndpoints?: Parameters<typeof dataEndpointsConfigMap>[0];
   /** The region's SQS queue URL; required when a service uses the queue or scales on it. */
   queueUrl?: ServiceEnv["queueUrl"];
+  /** Each service's cache user; see ServiceEnv.cacheUser. */
+  cacheUser?: ServiceEnv["cacheUser"];
   /** Derived facts (computed from services/gateway/autoscaling when omitted). */
   facts?: WorkloadFacts;
 }
@@ -73,7 +75,7 @@ export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
   const data =
     input.data ??
     (input.dataEndpoints !== undefined ? { configMap: DATA_ENDPOINTS_CONFIGMAP, secretsViaAws: true } : undefined);
-  const env: ServiceEnv = { region, data, queueUrl: input.queueUrl };
+  const env: ServiceEnv = { region, data, queueUrl: input.queueUrl, cacheUser: input.cacheUser };
   const scaling: Record<string, ScalingMode> = {};
   const manifests: PlannedManifest[] = [];
   const add = (role: string, manifest: Manifest, extra: Omit<PlannedManifest, "role" | "manifest"> = {}) =>

@@ -70,6 +70,8 @@ export interface ServiceEnv {
   };
   /** The region's SQS queue URL, for services with uses.queue. */
   queueUrl?: Value;
+  /** A service's own cache user (ElastiCache RBAC), for services with uses.cache. */
+  cacheUser?: (service: string) => string | undefined;
 }
 
 function containerEnv(service: ServiceConfig, env: ServiceEnv): { env: Manifest[]; envFrom: Manifest[] } {
@@ -80,9 +82,12 @@ function containerEnv(service: ServiceConfig, env: ServiceEnv): { env: Manifest[
   if (service.uses.queue && env.queueUrl !== undefined) vars.push({ name: "QUEUE_URL", value: env.queueUrl });
   // Its own PostgreSQL role (IAM database authentication), never the master user.
   if (service.uses.database) vars.push({ name: "DATABASE_USER", value: serviceDatabaseUser(service.name) });
+  // Its own cache user (IAM authentication, keys under "<service>:"), never a shared token.
+  const cacheUser = service.uses.cache ? env.cacheUser?.(service.name) : undefined;
+  if (cacheUser !== undefined) vars.push({ name: "REDIS_USER", value: cacheUser });
   const envFrom: Manifest[] = [];
-  // The endpoints ConfigMap also carries DYNAMODB_TABLE_NAME.
-  if (service.uses.database || service.uses.cache || service.uses.dynamodb) {
+  // The endpoints ConfigMap also carries DYNAMODB_TABLE_NAME and KAFKA_BROKERS.
+  if (service.uses.database || service.uses.cache || service.uses.dynamodb || service.uses.kafka) {
     if (env.data) {
       envFrom.push({ configMapRef: { name: env.data.configMap } });
       if (env.data.secret) envFrom.push({ secretRef: { name: env.data.secret } });
@@ -113,6 +118,7 @@ export function deploymentManifest(service: ServiceConfig, scaling: ScalingMode,
   if (service.uses.database) podLabels[ACCESS_LABELS.database] = "true";
   if (service.uses.cache) podLabels[ACCESS_LABELS.cache] = "true";
   if (service.uses.dynamodb) podLabels[ACCESS_LABELS.dynamodb] = "true";
+  if (service.uses.kafka) podLabels[ACCESS_LABELS.kafka] = "true";
   if (
     service.uses.queue ||
     service.uses.dynamodb ||

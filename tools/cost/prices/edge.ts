@@ -99,6 +99,20 @@ export const ROUTE53_PRICES = {
     source: ROUTE53,
     note: "Per optional feature on an AWS endpoint: HTTPS, string matching, fast interval (10 s), latency measurement.",
   },
+  hostedZone: {
+    unit: "hosted zone-month",
+    usd: g(0.5),
+    source: ROUTE53,
+    seen: [
+      onThirdParty(
+        "https://ns1.com/resources/aws-dns",
+        ["global"],
+        0.5,
+        "DNS zones: $0.50 per hosted zone a month for the first 25 hosted zones, $0.10 for additional zones.",
+      ),
+    ],
+    note: "The first 25 zones of the account; $0.10 a month beyond 25.",
+  },
   standardQueries: {
     unit: "1M queries",
     usd: g(0.4),

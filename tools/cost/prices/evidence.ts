@@ -13,6 +13,7 @@ import {
 } from "./edge";
 import { ALB_PRICES, INTER_REGION_PRICES, NAT_PRICES } from "./network";
 import { AMP_PRICES, CLOUDWATCH_PRICES, CODEBUILD_PRICES } from "./ops";
+import { DYNAMODB_PRICES, LAMBDA_PRICES } from "./serverless";
 import { PRICE_DATE, type Price, type Reading, seenRegions } from "./types";
 
 const prefixed = (prefix: string, prices: Readonly<Record<string, Price>>): [string, Price][] =>
@@ -47,6 +48,8 @@ export const ALL_PRICES: ReadonlyMap<string, Price> = new Map<string, Price>([
   ...prefixed("cloudwatch", CLOUDWATCH_PRICES),
   ...prefixed("amp", AMP_PRICES),
   ...prefixed("codebuild", CODEBUILD_PRICES),
+  ...prefixed("dynamodb", DYNAMODB_PRICES),
+  ...prefixed("lambda", LAMBDA_PRICES),
 ]);
 
 const AWS_HOSTS = /^https:\/\/(aws\.amazon\.com|docs\.aws\.amazon\.com|(www\.)?amazonaws\.cn)\//;

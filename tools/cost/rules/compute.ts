@@ -34,7 +34,7 @@ const nodeGroup: Rule = (ctx, r) => {
   const type = str(arr(r.inputs.instanceTypes)[0]) ?? "?";
   const desired = num(obj(r.inputs.scalingConfig).desiredSize) ?? 1;
   const t = ec2Type(type);
-  if (!t) return ctx.skip(r, `instance type ${type} has no pinned price`);
+  if (!t) return ctx.noPrice(r, `instance type ${type} has no pinned price`);
   const large = priceIn(ctx, r, t.spec.large, region, `EC2 ${t.family}`);
   if (large === undefined) return;
   const spot = str(r.inputs.capacityType) === "SPOT";

@@ -18,7 +18,7 @@ function classPrice(
   const family = families[parts.slice(0, 2).join(".")];
   const mult = SIZES[parts[2] ?? ""];
   if (!family || mult === undefined) {
-    ctx.skip(r, `${cls} has no pinned price`);
+    ctx.noPrice(r, `${cls} has no pinned price`);
     return undefined;
   }
   const large = priceIn(ctx, r, family, ctx.regionOf(r), cls);
@@ -115,7 +115,7 @@ const cacheGlobal: Rule = (ctx, r) => {
   const parts: string[] = [];
   for (const to of secondaries) {
     const rate = interRegionRate(from, to);
-    if (rate === undefined) return ctx.skip(r, `no pinned inter-region transfer price ${from}->${to}`);
+    if (rate === undefined) return ctx.noPrice(r, `no pinned inter-region transfer price ${from}->${to}`);
     total += gb * rate;
     parts.push(`${gb} GB -> ${to} x ${usd(rate)}/GB`);
   }

@@ -83,12 +83,20 @@ const healthCheck: Rule = (ctx, r) => {
 
 /** Alias records to CloudFront/ELB answer queries for free; other records' queries are not estimated. */
 const record: Rule = (ctx, r) => {
-  if (arr(r.inputs.aliases).length > 0) return;
-  if (str(r.inputs.name)?.startsWith("_")) return; // ACM validation records: a handful of queries
+  if (arr(r.inputs.aliases).length > 0)
+    return ctx.free(r, "alias record to CloudFront or an ELB: Route53 answers its queries free of charge");
+  if (str(r.inputs.name)?.startsWith("_"))
+    return ctx.free(r, "ACM validation record: a handful of queries a year, below a cent");
   ctx.skip(r, "queries to non-alias records not estimated (no usage assumption)", "global");
 };
 
+const zone: Rule = (ctx, r) => {
+  const p = ROUTE53_PRICES.hostedZone.usd.global;
+  ctx.add(r, "Route53 hosted zone", p, `${usd(p)} per hosted zone-month (first 25 zones of the account)`, "global");
+};
+
 export const EDGE_RULES: Record<string, Rule> = {
+  "aws:route53/zone:Zone": zone,
   "aws:cloudfront/distribution:Distribution": distribution,
   "aws:wafv2/webAcl:WebAcl": webAcl,
   "aws:route53/healthCheck:HealthCheck": healthCheck,

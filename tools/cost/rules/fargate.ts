@@ -91,7 +91,7 @@ const fargateCronJob: Rule = (ctx, r) => {
 
 /** A Fargate profile itself is free: Fargate bills the pods it runs (priced on their CronJob). */
 const fargateProfile: Rule = (ctx, r) =>
-  ctx.add(r, "Fargate profile", 0, "no charge; its pods are billed per vCPU and GB");
+  ctx.free(r, "a Fargate profile carries no charge; the pods it selects are priced per vCPU and GB");
 
 export const FARGATE_RULES: Record<string, Rule> = {
   "kubernetes:batch/v1:CronJob": fargateCronJob,

@@ -62,7 +62,7 @@ export const packNodes: Rule = (ctx, r) => {
         best = { type: `${family}.${size}`, nodes, hourly };
     }
   }
-  if (!best) return ctx.skip(r, `no pinned EC2 price in ${region} for families ${families.join(", ") || "(none)"}`);
+  if (!best) return ctx.noPrice(r, `no pinned EC2 price in ${region} for families ${families.join(", ") || "(none)"}`);
   const c = ctx.usage.compute;
   ctx.add(
     r,

@@ -28,7 +28,7 @@ const eip: Rule = (ctx, r) => {
 
 const alb: Rule = (ctx, r) => {
   if ((str(r.inputs.loadBalancerType) ?? "application") !== "application")
-    return ctx.skip(r, `load balancer type ${str(r.inputs.loadBalancerType)} has no pricing rule`);
+    return ctx.skip(r, `load balancer type ${str(r.inputs.loadBalancerType)} has no pricing rule`, undefined, "rule");
   const region = ctx.regionOf(r);
   const hour = priceIn(ctx, r, ALB_PRICES.hour, region, "ALB hours");
   const lcu = priceIn(ctx, r, ALB_PRICES.lcu, region, "ALB LCU");
@@ -70,7 +70,7 @@ const peering: Rule = (ctx, r) => {
   const a = interRegionRate(from, to);
   const b = interRegionRate(to, from);
   if (a === undefined || b === undefined)
-    return ctx.skip(r, `no pinned inter-region transfer price between ${from} and ${to}`);
+    return ctx.noPrice(r, `no pinned inter-region transfer price between ${from} and ${to}`);
   ctx.add(
     r,
     "inter-region transfer over peering",
@@ -81,8 +81,9 @@ const peering: Rule = (ctx, r) => {
 };
 
 const endpoint: Rule = (ctx, r) => {
-  if ((str(r.inputs.vpcEndpointType) ?? "Gateway") === "Gateway") return;
-  ctx.skip(r, `interface endpoint (${num(arr(r.inputs.subnetIds).length)} AZs): hourly price not pinned`);
+  if ((str(r.inputs.vpcEndpointType) ?? "Gateway") === "Gateway")
+    return ctx.free(r, "gateway endpoint (S3, DynamoDB): no hourly or per-GB charge");
+  ctx.noPrice(r, `interface endpoint (${num(arr(r.inputs.subnetIds).length)} AZs): hourly price not pinned`);
 };
 
 export const NETWORK_RULES: Record<string, Rule> = {

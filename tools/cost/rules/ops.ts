@@ -108,7 +108,7 @@ const secret: Rule = (ctx, r) => {
 const codebuild: Rule = (ctx, r) => {
   const type = str(obj(r.inputs.environment).computeType) ?? "BUILD_GENERAL1_SMALL";
   const p = CODEBUILD_PRICES[type];
-  if (!p) return ctx.skip(r, `CodeBuild compute type ${type} has no pinned price`);
+  if (!p) return ctx.noPrice(r, `CodeBuild compute type ${type} has no pinned price`);
   const rate = priceIn(ctx, r, p, ctx.regionOf(r), `CodeBuild ${type}`);
   const min = ctx.usage.ci.buildMinutesPerProject;
   if (rate !== undefined)

@@ -1,0 +1,69 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { KafkaConfig } from "../config/sections/kafka";
+import { NAMESPACES } from "../k8s-names";
+import { POD_IDENTITY_AGENT } from "../workloads/manifests/network-policies";
+import { MSK_IAM_PORT, kafkaStatements, serviceTopics } from "./plan";
+
+/** Pod label of services that declare uses.kafka (components/workloads/manifests/common.ts ACCESS_LABELS.kafka). */
+export const KAFKA_ACCESS_LABEL = "workloads.platform.io/kafka";
+
+/** What the Workloads component receives for a region's cluster. */
+export interface KafkaConnection {
+  readonly clusterArn: pulumi.Input<string>;
+  readonly topics: KafkaConfig["topics"];
+}
+
+type Statement = Record<string, unknown>;
+
+/**
+ * kafkaStatements for a cluster ARN known only at deploy time. How many statements there are
+ * depends on config alone, so the list has a plain length and each entry resolves with the ARN.
+ */
+export function kafkaServiceStatements(
+  clusterArn: pulumi.Input<string>,
+  service: string,
+  topics: KafkaConfig["topics"],
+): pulumi.Output<Statement>[] {
+  const t = serviceTopics(service, topics);
+  const count = kafkaStatements("arn", service, t).length;
+  return Array.from({ length: count }, (_, i) =>
+    pulumi.output(clusterArn).apply((arn) => kafkaStatements(arn, service, t)[i]),
+  );
+}
+
+/**
+ * Egress for pods labelled as Kafka users: 9098 to the private subnets (the brokers' ENIs live
+ * there, and nothing else listens on 9098), and the Pod Identity agent for the credentials IAM
+ * auth signs with. The apps namespace denies all egress by default.
+ */
+export function kafkaEgressPolicy(privateSubnetCidrs: readonly string[]): Record<string, unknown> {
+  const name = "allow-kafka";
+  return {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: {
+      name,
+      namespace: NAMESPACES.apps,
+      labels: {
+        "app.kubernetes.io/name": name,
+        "app.kubernetes.io/part-of": "platform",
+        "app.kubernetes.io/component": "network-policy",
+        "app.kubernetes.io/managed-by": "pulumi",
+      },
+    },
+    spec: {
+      podSelector: { matchLabels: { [KAFKA_ACCESS_LABEL]: "true" } },
+      policyTypes: ["Egress"],
+      egress: [
+        {
+          to: privateSubnetCidrs.map((cidr) => ({ ipBlock: { cidr } })),
+          ports: [{ protocol: "TCP", port: MSK_IAM_PORT }],
+        },
+        {
+          to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }],
+          ports: [{ protocol: "TCP", port: POD_IDENTITY_AGENT.port }],
+        },
+      ],
+    },
+  };
+}
