@@ -155,4 +155,15 @@ export const CHARTS = {
       source: "charts/opentelemetry-collector/README.md: Kubernetes 1.24+ (Chart.yaml declares no kubeVersion)",
     },
   },
+  /**
+   * Jenkins chart 5.9.53 (jenkinsci/helm-charts tag jenkins-5.9.53, 2205541, 2026-08-07; newest tag in
+   * the copy read 2026-12-07): Jenkins 2.568.2 (appVersion). Chart.yaml declares no kubeVersion.
+   * Values (components/jenkins/values.ts) checked against charts/jenkins/values.yaml at that tag.
+   */
+  jenkins: {
+    chart: "jenkins",
+    version: "5.9.53",
+    repo: "https://charts.jenkins.io",
+    release: "https://github.com/jenkinsci/helm-charts/releases/tag/jenkins-5.9.53",
+  },
 } as const satisfies Record<string, ChartPin>;

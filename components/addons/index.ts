@@ -2,6 +2,7 @@ import type { HelmAddon, ProvidedKind, ProvidedWebhook } from "./addon";
 import { CHAOS_MESH } from "./chaos-mesh";
 import { ISTIO_BASE, ISTIO_CNI, ISTIOD, ZTUNNEL } from "./istio";
 import { JAEGER } from "./jaeger";
+import { JENKINS_ADDON } from "./jenkins";
 import { K6_OPERATOR } from "./k6-operator";
 import { KARPENTER } from "./karpenter";
 import { KEDA } from "./keda";
@@ -30,6 +31,7 @@ export const ADDONS: readonly HelmAddon[] = [
   K6_OPERATOR,
   OTEL_COLLECTOR,
   JAEGER,
+  JENKINS_ADDON,
 ];
 
 const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.split("/")[0] : "");

@@ -4,6 +4,9 @@ import { ADDON_NAMES, type AddonName } from "../config/sections/cluster";
 
 export { ADDON_NAMES, type AddonName };
 
+/** EKS add-ons a component installs on its own clusters only (Jenkins' EFS home), beside ADDON_NAMES. */
+export type OptionalAddonName = "aws-efs-csi-driver";
+
 /**
  * EKS managed add-on versions are not kept here: AWS publishes which builds exist for each
  * Kubernetes version, and the one it marks default is the one to run (`aws eks
@@ -18,7 +21,7 @@ export const ADDON_VERSION_SOURCE = "https://www.pulumi.com/registry/packages/aw
 
 /** The version an add-on runs: the config pin, else AWS's default for the cluster's Kubernetes version. */
 export function resolveAddonVersion(
-  addonName: AddonName,
+  addonName: AddonName | OptionalAddonName,
   kubernetesVersion: string,
   pinned: string | undefined,
   opts: { parent: pulumi.Resource; provider: aws.Provider },

@@ -104,6 +104,7 @@ export function resolve(p: ParsedSections, ctx: LoadContext, notices: readonly s
     tracing: p.tracing,
     ...resolveDataSystems(p, primaryRegion),
     batch: p.batch,
+    jenkins: p.jenkins,
     demand,
     availability: resolveAvailability(p.availability),
     failover: resolveFailover(p.failover, p.environment),

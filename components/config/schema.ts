@@ -13,6 +13,7 @@ import { meshSchema } from "./sections/mesh";
 import { tracingSchema } from "./sections/tracing";
 import { DATA_SYSTEM_SECTIONS } from "./sections/data-systems";
 import { batchSchema } from "./sections/batch";
+import { jenkinsSchema } from "./sections/jenkins";
 import { availabilitySchema, demandSchema } from "./sections/demand";
 import { failoverSchema } from "../failover/config";
 
@@ -46,6 +47,7 @@ export const CONFIG_SECTIONS = {
   tracing: tracingSchema,
   ...DATA_SYSTEM_SECTIONS,
   batch: batchSchema,
+  jenkins: jenkinsSchema,
   demand: demandSchema,
   availability: availabilitySchema,
   failover: failoverSchema,

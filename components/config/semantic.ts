@@ -8,6 +8,7 @@ import { dataSystemIssues } from "./sections/data-systems";
 import { clusterIssues } from "./sections/cluster";
 import { regionIssues } from "./sections/core-rules";
 import { chaosIssues } from "./sections/operations-rules";
+import { jenkinsIssues } from "./sections/jenkins";
 import { failoverIssues } from "../failover/config";
 import { autoscalingIssues } from "./sections/autoscaling-rules";
 import { domainIssues } from "./domain-checks";
@@ -118,6 +119,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
     }
   }
   chaosIssues(c).forEach((i) => add(i.path, i.value, i.expected));
+  jenkinsIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   failoverIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   autoscalingIssues(c).forEach((i) => add(i.path, i.value, i.expected));
   if (c.edge) edgeIssues(c.edge, c.environment).forEach((i) => add(i.path, i.value, i.expected));

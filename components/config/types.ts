@@ -102,6 +102,8 @@ export interface PlatformConfig extends DataSystemsConfig {
   readonly tracing: ParsedSections["tracing"];
   /** Seed 002 Fargate batch: the Job template, its schedule, where it runs. */
   readonly batch: ParsedSections["batch"];
+  /** Seed 002 Jenkins: one controller (primary region by default), EFS home, KEDA agents, CodeBuild. */
+  readonly jenkins: ParsedSections["jenkins"];
   /** The one traffic model (users, daily active share, requests, peak factor, seed 003 floor) and its design peak. */
   readonly demand: DemandPlan;
   /** Availability objective (percent) and the failure budget it allows per 30-day month. */

@@ -1,4 +1,6 @@
 import { FargateBatch } from "../batch/component";
+import { jenkinsRunsIn } from "../config/sections/jenkins";
+import { Jenkins } from "../jenkins/component";
 import { Chaos } from "../chaos/component";
 import type { PlatformConfig } from "../config";
 import { LoadTests } from "../loadtest/component";
@@ -37,6 +39,7 @@ export type AppsSettings = Pick<
   | "loadTests"
   | "tracing"
   | "batch"
+  | "jenkins"
   | "burstProcessor"
 >;
 
@@ -93,5 +96,23 @@ export function deployApps(foundation: Region, config: AppsSettings, global: Glo
   }
   if (config.batch.enabled && (config.batch.regions === "all" || region.config.isPrimary))
     new FargateBatch(`${name}-batch`, { config: config.batch, region, images: global.images }, opts);
+  // One controller (seed 002): in platform:jenkins.region, else the primary region. Its agents scale on
+  // Prometheus through KEDA (config rules require observability).
+  if (observability && jenkinsRunsIn(config.jenkins, name, region.config.isPrimary)) {
+    const kedaRelease = workloads.keda;
+    if (!kedaRelease)
+      throw new Error(`platform:jenkins: KEDA is not installed in ${name}; the agent pool scales with it`);
+    const kubernetesVersion = config.cluster.kubernetesVersion;
+    const protect = config.environment === "prod";
+    const jenkinsArgs = {
+      config: config.jenkins,
+      kubernetesVersion,
+      region,
+      kedaRelease,
+      protect,
+      images: global.images,
+    };
+    new Jenkins(`${name}-jenkins`, { ...jenkinsArgs, monitoringRelease: observability.release }, opts);
+  }
   return { workloads, mesh, observability };
 }

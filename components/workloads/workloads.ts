@@ -101,6 +101,8 @@ export class Workloads extends pulumi.ComponentResource {
   public readonly namespace: pulumi.CustomResource;
   /** Derived facts of this region's workloads (scaling modes, KEDA, queue users). */
   public readonly facts: WorkloadFacts;
+  /** The KEDA release (its ScaledObject CRD and webhook), when a workload scales with KEDA. */
+  public readonly keda?: pulumi.Resource;
 
   constructor(name: string, args: WorkloadsArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:workloads:Workloads", name, {}, opts);
@@ -171,7 +173,7 @@ export class Workloads extends pulumi.ComponentResource {
 
     // --- Add-ons: KEDA (when a workload scales with it) and the VPA controllers ------------
     // On the system nodes (their values tolerate the taint): they wait for them, not for the NodePools.
-    const keda = facts.usesKeda
+    const keda = (this.keda = facts.usesKeda
       ? installKeda(
           name,
           {
@@ -182,7 +184,7 @@ export class Workloads extends pulumi.ComponentResource {
           },
           this,
         )
-      : undefined;
+      : undefined);
     const vpa = installVpa(name, { cluster, prod: config.environment === "prod" }, this);
 
     // --- Kubernetes objects -------------------------------------------------------------

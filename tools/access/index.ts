@@ -6,6 +6,7 @@ import type { PlanResource } from "../../policies/lib/offline";
 import { toEntry, type AccessEntry } from "./model";
 import { ciNeeds } from "./needs-ci";
 import { controllerNeeds } from "./needs-controllers";
+import { jenkinsNeeds } from "./needs-jenkins";
 import { podNeeds } from "./needs-pods";
 import { serviceNeeds } from "./needs-services";
 import { unusedGrants, type UnusedGrant } from "./unused";
@@ -39,7 +40,13 @@ const regional = (r: PlanResource) => r.type.startsWith("aws:") || r.type === "e
 
 function decideAll(resources: readonly PlanResource[]): Report {
   const world = buildWorld(resources);
-  const needs = [...serviceNeeds(world), ...controllerNeeds(world), ...podNeeds(world), ...ciNeeds(world)];
+  const needs = [
+    ...serviceNeeds(world),
+    ...controllerNeeds(world),
+    ...podNeeds(world),
+    ...ciNeeds(world),
+    ...jenkinsNeeds(world),
+  ];
   const seen = new Set<string>();
   const out: AccessEntry[] = [];
   for (const n of needs) {

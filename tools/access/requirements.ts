@@ -203,7 +203,8 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
   },
   "jenkins-codebuild": {
     why: "the Jenkins controller starts, watches and stops heavy builds on its CodeBuild project and reads their logs; the project writes its logs",
-    source: "https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html",
+    source:
+      "https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html",
   },
   "jenkins-codebuild-only": {
     why: "the Jenkins controller starts no other project and passes no role (a StartBuild override could swap the build's role)",

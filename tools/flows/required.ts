@@ -1,3 +1,5 @@
+import { JENKINS_FLOWS } from "./roles-jenkins";
+
 /**
  * The network paths the platform needs, declared once. Evaluated on every `npm run plan`
  * (tools/flows/index.ts); each one that does not hold is a mandatory violation. `from` and
@@ -150,4 +152,5 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     port: 9098,
     why: "services that declare Kafka produce and consume over SASL/IAM with TLS (the only listener the cluster opens)",
   },
+  ...JENKINS_FLOWS,
 ];

@@ -1,6 +1,7 @@
 import type { PlanResource } from "../../policies/lib/offline";
 import { podEndpoint, type PlanView, type RegionView } from "./endpoints";
 import type { Side } from "./roles";
+import { JENKINS_ROLES } from "./roles-jenkins";
 import { TRACING_ROLES } from "./roles-tracing";
 import { KAFKA_ROLES } from "./roles-kafka";
 
@@ -110,5 +111,6 @@ export const CONTROLLER_ROLES: Record<string, (view: PlanView, rv: RegionView) =
   "kube-apiserver": (_v, rv) => apiServer(rv),
   "k6-runners": (_v, rv) => k6Runners(rv),
   ...TRACING_ROLES,
+  ...JENKINS_ROLES,
   ...KAFKA_ROLES,
 };
