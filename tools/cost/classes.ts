@@ -36,6 +36,7 @@ export const FREE: readonly FreeClass[] = [
       "EKS add-ons, access entries and Pod Identity associations carry no charge (their pods run on priced nodes)",
   },
   { match: /^aws:acm\//, reason: "public ACM certificates used by AWS services are free" },
+  { match: /^aws:msk\/configuration:/, reason: "an MSK configuration (broker settings) carries no charge" },
   {
     match: /^aws:cloudfront\/(cachePolicy|responseHeadersPolicy|originRequestPolicy|originAccessControl):/,
     reason: "CloudFront policies carry no charge; requests and egress are billed on the distribution",

@@ -12,6 +12,7 @@ import { TRACING_RULES } from "./rules/tracing";
 import { NETWORK_RULES } from "./rules/network";
 import { OPS_RULES } from "./rules/ops";
 import { SERVERLESS_ASSUMPTIONS, SERVERLESS_RULES } from "./rules/serverless";
+import { KAFKA_RULES } from "./rules/kafka";
 import type { CostItem, CostLine, CostPlan, CostReport } from "./types";
 
 /** Every rule set; a new area adds one line here (its rules keyed by resource type). */
@@ -24,6 +25,7 @@ const RULE_SETS: readonly Record<string, Rule>[] = [
   FARGATE_RULES,
   TRACING_RULES,
   SERVERLESS_RULES,
+  KAFKA_RULES,
 ];
 
 const RULES = new Map<string, Rule[]>();
