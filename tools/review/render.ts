@@ -1,7 +1,8 @@
 import { needsAttention, policyDelta, type AttentionItem, type PolicyDelta } from "./attention";
 import { reviewResources, type Op, type ResourceReview, type ReviewPlan } from "./changes";
 import { costSection as renderCostSection, type CostReport } from "./cost";
-import { showPair } from "./values";
+import { showPair, showValue } from "./values";
+import { driftSection, type DriftReport } from "./drift";
 import { disruptionLine, protectionSection } from "./attention-text";
 import { disruptions, protectedDeletions, type ProtectedDeletion } from "./disruption";
 import { statefulKind } from "./attention";
@@ -20,6 +21,8 @@ export interface ReviewOptions {
   maxChanges?: number;
   /** Mermaid diagrams of HEAD that differ from BASE's (tools/pictures): shown when they fit. */
   pictures?: { deploy?: string; flows?: string };
+  /** Where the live stack differs from BASE (drift.ts), when its state was given. */
+  drift?: DriftReport;
 }
 
 export interface Review {
@@ -165,6 +168,7 @@ export function renderReview(rv: Review, opts: ReviewOptions = {}): string {
     `**${summaryLine(rv.counts)}**`,
     "",
     attentionSection(rv.attention, rv.protectedDeletions),
+    opts.drift ? driftSection(opts.drift, (v) => showValue(v)) : "",
     costSection(opts),
     advisorySection(rv.policy),
     picturesSection(opts.pictures, limit),
