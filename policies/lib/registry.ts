@@ -8,6 +8,7 @@ import { workloadsPolicies } from "../aws/workloads/entries";
 import { dataPolicies } from "../aws/data/entries";
 import { dynamodbPolicies } from "../aws/dynamodb/entries";
 import { lambdaPolicies } from "../aws/lambda/entries";
+import { kafkaPolicies } from "../aws/kafka/entries";
 import { eksPolicies } from "../aws/eks/entries";
 import { edgePolicies } from "../aws/edge/entries";
 import { namesPolicies } from "../aws/names/entries";
@@ -29,6 +30,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
   ...dataPolicies,
   ...dynamodbPolicies,
   ...lambdaPolicies,
+  ...kafkaPolicies,
   ...eksPolicies,
   ...edgePolicies,
   ...namesPolicies,
