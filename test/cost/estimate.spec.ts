@@ -48,6 +48,8 @@ describe("cost: estimateCost", () => {
     "us-west-2": 32.85,
     "eu-west-1": 35.04,
     "eu-central-1": 37.96,
+    // Singapore: $0.059/h (read 2026-12-07 on two third-party pages) x 730 h.
+    "ap-southeast-1": 43.07,
   };
   for (const [region, expected] of Object.entries(NAT_HOURS_MONTHLY))
     it(`prices NAT gateway hours in ${region} at $${expected} a month`, () => {

@@ -49,7 +49,7 @@ describe("cost: where the pinned prices were read", () => {
   });
 
   it("counts only the regions a page names: an unnamed reading confirms no region", () => {
-    assert.deepEqual(seenRegions(NAT_PRICES.hour), ["us-east-1", "us-east-2", "us-west-2"]);
+    assert.deepEqual(seenRegions(NAT_PRICES.hour), ["us-east-1", "us-east-2", "us-west-2", "ap-southeast-1"]);
     assert.deepEqual(seenRegions(EKS_PRICES.controlPlane), []);
     assert.equal(EKS_PRICES.controlPlane.seen.length, 2);
   });
@@ -61,7 +61,7 @@ describe("cost: where the pinned prices were read", () => {
 
   it("summarises the evidence: entries read, by whom, and what is left unread", () => {
     const s = evidenceSummary();
-    assert.deepEqual([s.total, s.read, s.readOnAws, s.figures, s.figuresSeen], [57, 31, 5, 233, 33]);
+    assert.deepEqual([s.total, s.read, s.readOnAws, s.figures, s.figuresSeen], [58, 32, 5, 239, 37]);
     assert.deepEqual(s.conflicting, [
       "auroraInstance.db.r6g",
       "auroraInstance.db.t4g",
@@ -69,6 +69,6 @@ describe("cost: where the pinned prices were read", () => {
       "cloudfront.httpsRequests",
     ]);
     assert.ok(s.unread.includes("auroraInstance.db.r7g") && s.unread.includes("amp.ingest"));
-    assert.match(evidenceLine(s), /^Prices read on a page: 31 of 57 entries \(5 on an AWS page\), 33 of 233 region/);
+    assert.match(evidenceLine(s), /^Prices read on a page: 32 of 58 entries \(5 on an AWS page\), 37 of 239 region/);
   });
 });

@@ -44,6 +44,20 @@ describe("cost: prod with an added Asia-Pacific region (test/fixtures/stacks/Pul
     assert.ok(!apac.coverage.byType.free.some((e) => e.region === AP && KEY_TYPES.includes(e.type)));
   });
 
+  it("prices what has a reading there and counts the rest unpriced, with the reason", () => {
+    const inAp = (line: string) => apac.lines.filter((l) => l.region === AP && l.line === line).map((l) => l.monthly);
+    // EKS: $0.10 per cluster-hour (AWS, no regional table) x 730 h. NAT: $0.059/h in Singapore x 730 h.
+    assert.deepEqual(inAp("EKS control plane"), [73]);
+    assert.deepEqual(inAp("NAT gateway hours"), [43.07, 43.07, 43.07]);
+    // No page gave Singapore's ALB, Aurora or EC2 figures: those are unpriced, never $0.
+    const why = (type: string) => apac.unpriced.filter((u) => u.region === AP && u.type === type).map((u) => u.reason);
+    assert.match(why("aws:lb/loadBalancer:LoadBalancer")[0], /^no pinned price for ALB hours in ap-southeast-1/);
+    assert.deepEqual(
+      why("aws:rds/clusterInstance:ClusterInstance").map((w) => w.split(" (see")[0]),
+      ["no pinned price for db.r7g.large in ap-southeast-1", "no pinned price for db.r7g.large in ap-southeast-1"],
+    );
+  });
+
   it("coverage adds up to the plan's resources and lists every unpriced type with its region", () => {
     const c = apac.coverage;
     assert.equal(c.estimated + c.free + c.unpriced, c.resources);

@@ -8,7 +8,7 @@ export const EKS_PRICES = {
   /** Control plane, per cluster-hour, Kubernetes version in standard support. */
   controlPlane: {
     unit: "cluster-hour",
-    usd: uniform(0.1),
+    usd: { ...uniform(0.1), "ap-southeast-1": 0.1 },
     source: EKS,
     seen: [
       onAws(
@@ -25,12 +25,14 @@ export const EKS_PRICES = {
         "$0.10 per cluster per hour for standard support; no region named.",
       ),
     ],
-    note: "AWS: $0.10 per cluster per hour in standard support; pinned the same in every priced region.",
+    note:
+      "AWS: $0.10 per cluster per hour in standard support, with no regional table: pinned the same in every " +
+      "priced region and in ap-southeast-1, the first Asia-Pacific region priced.",
   },
   /** Control plane in extended support (total, not a surcharge). */
   controlPlaneExtended: {
     unit: "cluster-hour",
-    usd: uniform(0.6),
+    usd: { ...uniform(0.6), "ap-southeast-1": 0.6 },
     source: EKS,
     seen: [
       onAws(
@@ -134,7 +136,7 @@ export const EBS_PRICES = {
 export const IPV4_PRICES = {
   publicAddress: {
     unit: "address-hour",
-    usd: uniform(0.005),
+    usd: { ...uniform(0.005), "ap-southeast-1": 0.005 },
     source: "https://aws.amazon.com/vpc/pricing/",
     seen: [
       onThirdParty(

@@ -1,4 +1,4 @@
-import { PAGES, WAF_UNIFORM, onAws, onThirdParty } from "./readings";
+import { PAGES, WAF_UNIFORM, later, onAws, onThirdParty } from "./readings";
 import type { Price, Reading } from "./types";
 
 const CLOUDFRONT = "https://aws.amazon.com/cloudfront/pricing/";
@@ -110,7 +110,7 @@ export const ROUTE53_PRICES = {
         0.5,
         "DNS zones: $0.50 per hosted zone a month for the first 25 hosted zones, $0.10 for additional zones.",
       ),
-    ],
+    ].map(later),
     note: "The first 25 zones of the account; $0.10 a month beyond 25.",
   },
   standardQueries: {

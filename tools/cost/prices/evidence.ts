@@ -14,7 +14,8 @@ import {
 import { ALB_PRICES, INTER_REGION_PRICES, NAT_PRICES } from "./network";
 import { AMP_PRICES, CLOUDWATCH_PRICES, CODEBUILD_PRICES } from "./ops";
 import { DYNAMODB_PRICES, LAMBDA_PRICES } from "./serverless";
-import { PRICE_DATE, type Price, type Reading, seenRegions } from "./types";
+import { READ_ON_LATER } from "./readings";
+import { type Price, type Reading, seenRegions } from "./types";
 
 const prefixed = (prefix: string, prices: Readonly<Record<string, Price>>): [string, Price][] =>
   Object.entries(prices).map(([k, v]) => [`${prefix}.${k}`, v]);
@@ -74,8 +75,8 @@ export function readingProblems(name: string, p: Price): string[] {
   const check = (r: Reading, kind: "seen" | "conflicts") => {
     const at = `${name} ${kind} ${r.url}`;
     if (!/^https:\/\/[^\s]+$/.test(r.url)) out.push(`${at}: url must be https`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.readOn) || r.readOn > PRICE_DATE)
-      out.push(`${at}: readOn ${r.readOn} must be a date on or before ${PRICE_DATE}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.readOn) || r.readOn > READ_ON_LATER)
+      out.push(`${at}: readOn ${r.readOn} must be a date on or before ${READ_ON_LATER}`);
     if ((r.publisher === "aws") !== AWS_HOSTS.test(r.url))
       out.push(`${at}: publisher ${r.publisher} does not match the host`);
     if (!r.says.trim()) out.push(`${at}: says is empty`);

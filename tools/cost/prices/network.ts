@@ -1,4 +1,4 @@
-import { PAGES, onThirdParty } from "./readings";
+import { PAGES, later, onThirdParty } from "./readings";
 import { type Price, type Reading, uniform, usEu } from "./types";
 
 const VPC = "https://aws.amazon.com/vpc/pricing/";
@@ -28,19 +28,42 @@ const natSeen = (what: "hour" | "GB"): Reading[] => [
   ),
 ];
 
+/** Asia Pacific (Singapore): the first Asia-Pacific region with a NAT price. */
+const natSingapore = (what: "hour" | "GB"): Reading[] =>
+  [
+    onThirdParty(
+      "https://basavytix.com/blog/aws-nat-gateway-pricing",
+      ["ap-southeast-1"],
+      0.059,
+      "us-east-1 rates $0.045/hr and $0.045/GB; other regions vary slightly: ap-southeast-1 (Singapore) is " +
+        `$0.059/hr and $0.059/GB (read here: per ${what}).`,
+    ),
+    ...(what === "hour"
+      ? [
+          onThirdParty(
+            "https://github.com/pipetail/cloudlint/blob/master/internal/app/worker/nat_gw_unused.go",
+            ["ap-southeast-1"],
+            0.059,
+            "A cost linter's table of NAT gateway hourly prices by region: ap-southeast-1 0.059 (with us-east-1 " +
+              "0.045, eu-west-1 0.048, eu-central-1 0.052, as pinned here); undated code, weaker evidence.",
+          ),
+        ]
+      : []),
+  ].map(later);
+
 export const NAT_PRICES = {
   hour: {
     unit: "gateway-hour",
-    usd: usEu(0.045, 0.048, 0.052),
+    usd: { ...usEu(0.045, 0.048, 0.052), "ap-southeast-1": 0.059 },
     source: VPC,
-    seen: natSeen("hour"),
+    seen: [...natSeen("hour"), ...natSingapore("hour")],
     note: "eu-west-1 $0.048 and eu-central-1 $0.052 are within the range a third-party page gives for Europe; not read per region.",
   },
   gb: {
     unit: "GB processed",
-    usd: usEu(0.045, 0.048, 0.052),
+    usd: { ...usEu(0.045, 0.048, 0.052), "ap-southeast-1": 0.059 },
     source: VPC,
-    seen: natSeen("GB"),
+    seen: [...natSeen("GB"), ...natSingapore("GB")],
   },
 } satisfies Record<string, Price>;
 

@@ -7,6 +7,15 @@ import type { Reading } from "./types";
  */
 export const READ_ON = "2026-12-02";
 
+/**
+ * Date of the readings taken after the prices were pinned (DynamoDB, Lambda, Route53 zones, the
+ * Asia-Pacific figures). A later reading that gives the pinned figure confirms it still held.
+ */
+export const READ_ON_LATER = "2026-12-07";
+
+/** A reading taken on READ_ON_LATER. */
+export const later = (r: Reading): Reading => ({ ...r, readOn: READ_ON_LATER });
+
 type Regions = Reading["regions"];
 
 /** A reading on a page published by AWS. */

@@ -1,4 +1,4 @@
-import { onAws, onThirdParty } from "./readings";
+import { later, onAws, onThirdParty } from "./readings";
 import { type Price, uniform } from "./types";
 
 const DYNAMODB = "https://aws.amazon.com/dynamodb/pricing/on-demand/";
@@ -27,7 +27,7 @@ export const DYNAMODB_PRICES = {
         "US East, after the 50 % on-demand price cut of November 2024: $0.625 per million write request units " +
           "(page of 2025-07-21).",
       ),
-    ],
+    ].map(later),
     note: "One WRU writes an item up to 1 KB; a transactional write takes two.",
   },
   readUnits: {
@@ -41,7 +41,7 @@ export const DYNAMODB_PRICES = {
         0.125,
         "US East, after the November 2024 cut: $0.125 per million read request units (page of 2025-07-21).",
       ),
-    ],
+    ].map(later),
     note: "An eventually consistent read of up to 4 KB takes half an RRU, a strongly consistent one a whole RRU.",
   },
   replicatedWriteUnits: {
@@ -57,7 +57,7 @@ export const DYNAMODB_PRICES = {
           "replicated write units are priced the same as single-Region write units (so $0.625 where the WRU is); " +
           "GSI updates are billed as ordinary WRUs; cross-Region data transfer applies.",
       ),
-    ],
+    ].map(later),
   },
   storage: {
     unit: "GB-month",
@@ -71,7 +71,7 @@ export const DYNAMODB_PRICES = {
         "Pricing at a glance: the first 25 GB consumed per month is free, prices start from $0.25 per GB-month " +
           "thereafter (the lowest regional figure: US East). The free 25 GB are not subtracted here.",
       ),
-    ],
+    ].map(later),
     note: "Table and index storage (items plus 100 bytes of overhead each); the always-free 25 GB not subtracted.",
   },
   pitr: {
@@ -99,7 +99,7 @@ export const LAMBDA_PRICES = {
         0.2,
         "US East (N. Virginia): $0.20 per 1M requests (2024 guide); the 1M free requests a month not subtracted.",
       ),
-    ],
+    ].map(later),
   },
   gbSecondX86: {
     unit: "GB-second",
@@ -112,7 +112,7 @@ export const LAMBDA_PRICES = {
         0.0000166667,
         "x86, US East: first 6 billion GB-seconds a month $0.0000166667 per GB-second.",
       ),
-    ],
+    ].map(later),
   },
   gbSecondArm: {
     unit: "GB-second",
@@ -125,6 +125,6 @@ export const LAMBDA_PRICES = {
         0.0000133334,
         "Arm (Graviton2), US East: first 7.5 billion GB-seconds a month $0.0000133334 per GB-second.",
       ),
-    ],
+    ].map(later),
   },
 } satisfies Record<string, Price>;
