@@ -22,7 +22,7 @@ export interface VpcHandle {
   /** Isolated database subnets, one per AZ (no route to the internet). */
   readonly databaseSubnetIds: pulumi.Output<string>[];
   /** The public subnets' ranges (plain): where the ALB lives (the gateway admits only these). */
-  readonly publicSubnetCidrs: readonly string[];
+  readonly publicSubnetCidrs?: readonly string[];
   /** The private subnets' ranges (plain): where nodes and pods live. */
   readonly privateSubnetCidrs: readonly string[];
   /** The route tables that reach the other regions' VPCs (private per AZ, database). */

@@ -52,8 +52,12 @@ export interface MeshManifestInput {
   mesh: MeshConfig;
   services: readonly ServiceConfig[];
   gateway: GatewayConfig;
-  /** The region's VPC range: the ALB reaches the gateway pods from inside it, in plaintext. */
+  /** The region's VPC range (k6 runners, outside the mesh, load the gateway from pod addresses in it). */
   vpcCidr: string;
+  /** The ALB's subnets: the gateway's plaintext listen port admits these (absent: the VPC range). */
+  albSubnetCidrs?: readonly string[];
+  /** Opt-in k6 load tests run: their runners reach the gateway in plaintext too. */
+  loadTestRunners?: boolean;
 }
 
 /** Callers of each web service: the gateway for every routed service, plus `mesh.calls`. */
@@ -137,13 +141,23 @@ function authorizationPolicies(input: MeshManifestInput): Manifest[] {
   out.push(
     allow(`${GATEWAY_SERVICE.name}-ingress`, { selector: { matchLabels: selectorOf(GATEWAY_SERVICE.name) } }, [
       {
-        from: [{ source: { ipBlocks: [input.vpcCidr] } }],
+        from: [{ source: { ipBlocks: plaintextSources(input) } }],
         to: [{ operation: { ports: [String(input.gateway.listenPort)] } }],
       },
       from([PROMETHEUS_PRINCIPAL], [GATEWAY_EXPORTER_PORT]),
     ]),
   );
   return out;
+}
+
+/**
+ * Who sends the gateway plain HTTP on its listen port: the ALB from its subnets and, with load
+ * tests, k6 runners from pod addresses (the workloads' allow-gateway-ingress NetworkPolicy then
+ * narrows those to the runner pods). A caller inside the mesh is matched by identity elsewhere.
+ */
+function plaintextSources(input: MeshManifestInput): string[] {
+  const alb = input.albSubnetCidrs?.length ? [...input.albSubnetCidrs] : [input.vpcCidr];
+  return input.loadTestRunners ? [...new Set([...alb, input.vpcCidr])] : alb;
 }
 
 /**
@@ -253,7 +267,8 @@ export function meshManifests(input: MeshManifestInput): MeshManifest[] {
   }
   meshNetworkPolicies({
     services: input.services,
-    gatewayPorts: [input.gateway.listenPort, GATEWAY_EXPORTER_PORT],
+    callers: [...new Set([...callersOf(input).values()].flat())],
+    gateway: { name: GATEWAY_SERVICE.name, ports: [input.gateway.listenPort, GATEWAY_EXPORTER_PORT] },
   }).forEach((m) => add("core", m));
   return out;
 }

@@ -11,7 +11,7 @@ import { GATEWAY_API } from "./versions";
 
 export interface MeshArgs {
   /** Validated stack configuration: `mesh`, services, gateway, environment, cluster version. */
-  config: Pick<PlatformConfig, "mesh" | "environment" | "services" | "gateway" | "cluster">;
+  config: Pick<PlatformConfig, "mesh" | "environment" | "services" | "gateway" | "cluster" | "loadTests">;
   /**
    * The region (a RegionContext fits): its cluster (every object uses its k8sProvider; the
    * charts wait for its add-ons), its VPC range (the ALB's plaintext to the gateway pods) and
@@ -20,7 +20,7 @@ export interface MeshArgs {
   region: {
     readonly name: string;
     readonly cluster: ClusterHandle;
-    readonly vpc: { readonly cidrBlock: string };
+    readonly vpc: { readonly cidrBlock: string; readonly publicSubnetCidrs?: readonly string[] };
     readonly nodePools?: readonly pulumi.Resource[];
   };
   /** Istio's meshConfig tracing provider (components/tracing/names.ts); omitted: waypoints report no spans. */
@@ -62,6 +62,8 @@ export class Mesh extends pulumi.ComponentResource {
       services: config.services,
       gateway: config.gateway,
       vpcCidr: region.vpc.cidrBlock,
+      albSubnetCidrs: region.vpc.publicSubnetCidrs,
+      loadTestRunners: config.loadTests?.enabled === true,
       kubernetesVersion: config.cluster.kubernetesVersion,
       tracingProvider: args.tracingProvider,
     });

@@ -40,6 +40,17 @@ export const KUBELET_PROBE_SNAT = "169.254.7.127/32";
 const waypointPods = { matchLabels: { [WAYPOINT_POD_LABEL]: WAYPOINT_NAME } };
 const ns = (name: string) => ({ matchLabels: { "kubernetes.io/metadata.name": name } });
 const tcp = (port: number) => ({ protocol: "TCP", port });
+const selectorOf = (name: string) => ({ "app.kubernetes.io/name": name, "app.kubernetes.io/part-of": "platform" });
+const workloads = (names: readonly string[]) => ({
+  matchExpressions: [{ key: "app.kubernetes.io/name", operator: "In", values: [...names].sort() }],
+});
+/** kube-prometheus-stack's Prometheus pods (prometheus-operator: app.kubernetes.io/name=prometheus). */
+const prometheusPods = {
+  namespaceSelector: ns(NAMESPACES.monitoring),
+  podSelector: { matchLabels: { "app.kubernetes.io/name": "prometheus" } },
+};
+/** istiod's pods (istio-discovery chart at 1.30.3: app=istiod). */
+const istiodPods = { namespaceSelector: ns("istio-system"), podSelector: { matchLabels: { app: "istiod" } } };
 
 function policy(name: string, podSelector: Manifest, spec: Manifest): Manifest {
   return {
@@ -59,48 +70,50 @@ function policy(name: string, podSelector: Manifest, spec: Manifest): Manifest {
   };
 }
 
-/** `gatewayPorts`: the gateway's probed ports (nginx listen port, exporter). */
-export function meshNetworkPolicies(input: {
+export interface MeshNetworkPolicyInput {
   services: readonly ServiceConfig[];
-  gatewayPorts: readonly number[];
-}): Manifest[] {
-  const probePorts = [...new Set([...input.services.map((s) => s.port), ...input.gatewayPorts])].sort((a, b) => a - b);
+  /** Workloads that call web services (through the waypoint): the gateway and `mesh.calls` callers. */
+  callers: readonly string[];
+  /** The gateway's workload name and its probed ports (nginx listen port, exporter). */
+  gateway: { name: string; ports: readonly number[] };
+}
+
+/**
+ * Per workload, what reaches it on the wire under ambient. Callers send HBONE (15008) to the
+ * waypoint only; the waypoint sends HBONE to the web pods only; a web pod takes HBONE from the
+ * waypoint and from Prometheus (its scrape, with Prometheus' identity); the gateway takes HBONE
+ * only from Prometheus (the exporter scrape: nothing in the mesh calls nginx). Kubelet probes
+ * arrive SNATed on the probe ports. The ALB's plaintext is the workloads' allow-gateway-ingress.
+ */
+export function meshNetworkPolicies(input: MeshNetworkPolicyInput): Manifest[] {
+  const web = input.services.filter((s) => s.kind === "web").map((s) => s.name);
+  const probePorts = [...new Set([...input.services.map((s) => s.port), ...input.gateway.ports])].sort((a, b) => a - b);
   return [
-    // Every pod sends its meshed calls to the waypoint as HBONE.
+    policy("mesh-hbone-to-waypoint", workloads(input.callers), {
+      policyTypes: ["Egress"],
+      egress: [{ to: [{ podSelector: waypointPods }], ports: [tcp(MESH_PORTS.hbone)] }],
+    }),
+    policy("mesh-hbone-ingress", workloads(web), {
+      policyTypes: ["Ingress"],
+      ingress: [{ from: [{ podSelector: waypointPods }, prometheusPods], ports: [tcp(MESH_PORTS.hbone)] }],
+    }),
     policy(
-      "mesh-hbone-to-waypoint",
-      {},
-      {
-        policyTypes: ["Egress"],
-        egress: [{ to: [{ podSelector: waypointPods }], ports: [tcp(MESH_PORTS.hbone)] }],
-      },
-    ),
-    // Pods accept HBONE from the waypoint (forwarded calls) and from Prometheus (in the mesh).
-    policy(
-      "mesh-hbone-ingress",
-      {},
+      "mesh-hbone-into-gateway",
+      { matchLabels: selectorOf(input.gateway.name) },
       {
         policyTypes: ["Ingress"],
-        ingress: [
-          {
-            from: [{ podSelector: waypointPods }, { namespaceSelector: ns(NAMESPACES.monitoring) }],
-            ports: [tcp(MESH_PORTS.hbone)],
-          },
-        ],
+        ingress: [{ from: [prometheusPods], ports: [tcp(MESH_PORTS.hbone)] }],
       },
     ),
     policy("mesh-waypoint", waypointPods, {
       policyTypes: ["Ingress", "Egress"],
       ingress: [
-        { from: [{ podSelector: {} }], ports: [tcp(MESH_PORTS.hbone)] },
-        {
-          from: [{ namespaceSelector: ns(NAMESPACES.monitoring) }],
-          ports: [tcp(MESH_PORTS.stats), tcp(MESH_PORTS.envoyStats)],
-        },
+        { from: [{ podSelector: workloads(input.callers) }], ports: [tcp(MESH_PORTS.hbone)] },
+        { from: [prometheusPods], ports: [tcp(MESH_PORTS.envoyStats)] },
       ],
       egress: [
-        { to: [{ podSelector: {} }], ports: [tcp(MESH_PORTS.hbone)] },
-        { to: [{ namespaceSelector: ns("istio-system") }], ports: [tcp(MESH_PORTS.istiodXds)] },
+        { to: [{ podSelector: workloads(web) }], ports: [tcp(MESH_PORTS.hbone)] },
+        { to: [istiodPods], ports: [tcp(MESH_PORTS.istiodXds)] },
       ],
     }),
     policy(

@@ -14,6 +14,8 @@ export interface MeshPlanInput {
   services: readonly ServiceConfig[];
   gateway: GatewayConfig;
   vpcCidr: string;
+  albSubnetCidrs?: readonly string[];
+  loadTestRunners?: boolean;
   /** The cluster's Kubernetes minor, e.g. "1.34". */
   kubernetesVersion: string;
   /** Istio's tracing extension provider (components/tracing); omitted: no tracing. */

@@ -34,7 +34,8 @@ function verdict(ingress: unknown[], port: number, protocol: "tcp" | "udp" = "tc
   const net = buildNetwork([netpol("only-these", ingress)]);
   return policyAllows(net, "Ingress", api, vpc, { port, protocol, name });
 }
-const admitted = { ok: true, via: [URN("only-these")] };
+/** Evidence names the admitting rule: the policy's URN and the rule's index. */
+const admitted = { ok: true, via: [`${URN("only-these")}#ingress[0]`] };
 const refused = (what: string) => ({
   ok: false,
   reason: `no ingress NetworkPolicy rule admits ${what} into apps/api pods (selected by only-these)`,

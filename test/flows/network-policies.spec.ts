@@ -37,6 +37,8 @@ describe("NetworkPolicies with enforcement on: default deny cuts nothing the pla
   let net: Network;
   let pods: { region: string; name: string; labels: Labels; ports: Map<string, number>; sa?: string }[];
   let vpcCidr: Map<string, string>;
+  let publicCidrs: Map<string, string[]>;
+  let privateCidrs: Map<string, string>;
   let identityAccounts: Set<string>;
 
   before(async function () {
@@ -45,6 +47,22 @@ describe("NetworkPolicies with enforcement on: default deny cuts nothing the pla
     net = buildNetwork(plan.resources);
     for (const r of config.regions) net.enforcement.set(r.name, "test: enforcement on");
     vpcCidr = new Map(config.regions.map((r) => [r.name, r.vpcCidr]));
+    const subnets = (tier: string) =>
+      plan.resources.filter((r) => r.type === "aws:ec2/subnet:Subnet" && r.name.includes(`-network-${tier}-`));
+    publicCidrs = new Map(
+      config.regions.map((r) => [
+        r.name,
+        subnets("public")
+          .filter((s) => s.region === r.name)
+          .map((s) => String(s.inputs.cidrBlock)),
+      ]),
+    );
+    privateCidrs = new Map(
+      config.regions.map((r) => [
+        r.name,
+        String(subnets("private").find((s) => s.region === r.name)!.inputs.cidrBlock),
+      ]),
+    );
     const regionOf = (r: PlanResource) => config.regions.find((x) => r.name.startsWith(x.name))!.name;
     pods = plan.resources
       .filter((r) => r.type === "kubernetes:apps/v1:Deployment" && (r.inputs.metadata as Labels).namespace === "apps")
@@ -96,29 +114,35 @@ describe("NetworkPolicies with enforcement on: default deny cuts nothing the pla
           cidrs: [],
         };
         const via = allowed("Egress", pod(p), dns, { port: 53, protocol });
-        assert.ok(via.some((u) => u.endsWith("netpol-allow-dns")));
+        assert.ok(via.some((u) => u.endsWith("netpol-allow-dns#egress[0]")));
       }
   });
 
-  it("ALB targets: the gateway pods admit the ALB (IP targets, health checks) from the VPC", () => {
-    for (const p of pods.filter((x) => x.name === "nginx-gateway"))
-      allowed("Ingress", pod(p), { cidrs: [vpcCidr.get(p.region)!] }, tcp(p.ports.get("http")!, "http"));
+  it("ALB targets: the gateway pods admit the ALB's public subnets on 8080, and not the rest of the VPC", () => {
+    for (const p of pods.filter((x) => x.name === "nginx-gateway")) {
+      allowed("Ingress", pod(p), { cidrs: publicCidrs.get(p.region)! }, tcp(p.ports.get("http")!, "http"));
+      const fromPods = policyAllows(
+        net,
+        "Ingress",
+        pod(p),
+        { cidrs: [privateCidrs.get(p.region)!] },
+        tcp(8080, "http"),
+      );
+      assert.equal(fromPods.ok, false, `${p.region}: a private subnet reaches the gateway`);
+    }
   });
 
-  it("Prometheus scrapes every service on its port and the gateway exporter", () => {
-    const prometheus = (region: string) => ({
-      pod: { cluster: region, namespace: "monitoring", labels: { "app.kubernetes.io/name": "prometheus" } },
+  it("Prometheus (in the mesh) scrapes every pod as HBONE on 15008, and nothing else reaches 15008 from monitoring", () => {
+    const prometheus = (region: string, name = "prometheus") => ({
+      pod: { cluster: region, namespace: "monitoring", labels: { "app.kubernetes.io/name": name } },
       cidrs: [],
     });
-    let checked = 0;
-    for (const p of pods)
-      for (const [name, port] of p.ports)
-        if (name === "http" || name === "metrics") {
-          if (p.name === "nginx-gateway" && name === "http") continue;
-          allowed("Ingress", pod(p), prometheus(p.region), tcp(port, name));
-          checked++;
-        }
-    assert.ok(checked >= 15, `only ${checked} scrape ports`);
+    // Scrape targets: the web services and the gateway's exporter (workers have no Service to scrape).
+    for (const p of pods.filter((x) => x.labels["app.kubernetes.io/component"] !== "worker")) {
+      allowed("Ingress", pod(p), prometheus(p.region), tcp(15008));
+      const grafana = policyAllows(net, "Ingress", pod(p), prometheus(p.region, "grafana"), tcp(15008));
+      assert.equal(grafana.ok, false, `${p.region}/${p.name} admits Grafana`);
+    }
   });
 
   it("API server -> webhooks: no planned NetworkPolicy isolates the webhook pods", () => {
@@ -141,7 +165,7 @@ describe("NetworkPolicies with enforcement on: default deny cuts nothing the pla
     assert.ok(withIdentity.length >= 9, `${withIdentity.length} pods with Pod Identity`);
     for (const p of withIdentity) {
       const via = allowed("Egress", pod(p), agent, tcp(POD_IDENTITY_AGENT.port));
-      assert.ok(via.some((u) => u.endsWith("netpol-allow-aws-apis")));
+      assert.ok(via.some((u) => u.endsWith("netpol-allow-aws-apis#egress[1]")));
     }
   });
 });
@@ -158,7 +182,13 @@ describe("NetworkPolicies: secondary regions write the cache in the primary regi
     inputs: m,
     dependencies: [],
   });
-  const input = { services: [], gateway: { listenPort: 8080 } as never, vpcCidr: "10.1.0.0/16" };
+  const input = {
+    services: [],
+    gateway: { listenPort: 8080 } as never,
+    vpcCidr: "10.1.0.0/16",
+    albSubnetCidrs: ["10.1.0.0/24"],
+    meshed: true,
+  };
   const cachePod = { cluster: "us-west-2", namespace: "apps", labels: { "workloads.platform.io/cache": "true" } };
   const check = (primaryVpcCidr?: string) => {
     const net = buildNetwork(networkPolicies({ ...input, primaryVpcCidr }).map((m) => netpol(m, "us-west-2")));
@@ -168,7 +198,7 @@ describe("NetworkPolicies: secondary regions write the cache in the primary regi
   it("admits 6379 to the primary VPC's range when the primary is another region", () => {
     assert.deepEqual(check("10.0.0.0/16"), {
       ok: true,
-      via: ["urn:pulumi:prod::p::kubernetes:networking.k8s.io/v1:NetworkPolicy::us-west-2-allow-cache"],
+      via: ["urn:pulumi:prod::p::kubernetes:networking.k8s.io/v1:NetworkPolicy::us-west-2-allow-cache#egress[0]"],
     });
   });
 

@@ -25,7 +25,7 @@ describe("flows: reachability model (synthetic plan)", () => {
             `${U("aws:ec2/vpc:Vpc", "vpc-a")}#local-route`,
             `${SG("sg-app-a")}#egress[0]`,
             U("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "db-from-app-a"),
-            NETPOL("allow-db"),
+            `${NETPOL("allow-db")}#egress[0]`,
           ],
         },
         {
@@ -46,7 +46,7 @@ describe("flows: reachability model (synthetic plan)", () => {
             `${U("aws:ec2/vpc:Vpc", "vpc-a")}#local-route`,
             `${SG("sg-alb-a")}#egress[0]`,
             U("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "app-from-alb-a"),
-            NETPOL("allow-alb"),
+            `${NETPOL("allow-alb")}#ingress[0]`,
           ],
         },
       ],
@@ -60,6 +60,7 @@ describe("flows: reachability model (synthetic plan)", () => {
     assert.deepEqual(v, {
       ok: false,
       reason: `no route back from b app (10.1.1.0/24) in the route table of ${U("aws:ec2/subnet:Subnet", "a-db")}`,
+      layer: "routes",
     });
   });
 
@@ -78,6 +79,7 @@ describe("flows: reachability model (synthetic plan)", () => {
     assert.deepEqual(v, {
       ok: false,
       reason: "no security group rule allows ingress from b app on 5432/tcp (groups of a db: sg-db-a)",
+      layer: "security-groups",
     });
   });
 

@@ -194,22 +194,47 @@ describe("mesh plan", () => {
   });
 
   describe("network policies", () => {
-    it("open HBONE 15008 via the waypoint, istiod 15012, waypoint metrics, and kubelet probes from 169.254.7.127", () => {
-      const np = Object.fromEntries(ofKind("NetworkPolicy").map((n) => [n.metadata.name, n.spec]));
+    it("open HBONE 15008 per workload: callers to the waypoint, the waypoint and Prometheus to web pods", () => {
+      const withCalls = planMesh(meshInput({ mesh: { calls: { "notification-worker": ["user-service"] } } }));
+      const np = Object.fromEntries(
+        withCalls.manifests
+          .filter((m) => m.manifest.kind === "NetworkPolicy")
+          .map((m) => [m.manifest.metadata.name, m.manifest.spec]),
+      );
       assert.deepEqual(Object.keys(np), [
         "mesh-hbone-to-waypoint",
         "mesh-hbone-ingress",
+        "mesh-hbone-into-gateway",
         "mesh-waypoint",
         "mesh-kubelet-probes",
       ]);
+      const names = (sel: any) => sel.matchExpressions[0].values;
+      // Callers: the gateway and mesh.calls' notification-worker; not every pod of the namespace.
+      assert.deepEqual(names(np["mesh-hbone-to-waypoint"].podSelector), ["nginx-gateway", "notification-worker"]);
       assert.deepEqual(np["mesh-hbone-to-waypoint"].egress[0].ports, [{ protocol: "TCP", port: 15008 }]);
+      assert.deepEqual(names(np["mesh-hbone-ingress"].podSelector), [
+        "activity-service",
+        "frontend",
+        "notification-service",
+        "user-service",
+      ]);
+      assert.deepEqual(np["mesh-hbone-into-gateway"].ingress[0].from, [
+        {
+          namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } },
+          podSelector: { matchLabels: { "app.kubernetes.io/name": "prometheus" } },
+        },
+      ]);
       assert.deepEqual(
         np["mesh-waypoint"].egress.map((e: any) => e.ports[0].port),
         [15008, 15012],
       );
+      assert.deepEqual(names(np["mesh-waypoint"].ingress[0].from[0].podSelector), [
+        "nginx-gateway",
+        "notification-worker",
+      ]);
       assert.deepEqual(
         np["mesh-waypoint"].ingress[1].ports.map((p: any) => p.port),
-        [15020, 15090],
+        [15090],
       );
       assert.deepEqual(np["mesh-kubelet-probes"].ingress[0], {
         from: [{ ipBlock: { cidr: "169.254.7.127/32" } }],

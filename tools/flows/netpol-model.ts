@@ -86,13 +86,29 @@ function namespaceLabelsOf(net: Network, pod: PodRef): Record<string, string> {
   };
 }
 
+/** An address range is admitted by an ipBlock that covers it and excepts none of it. */
+function blockAdmits(block: NonNullable<NetworkPolicyPeer["ipBlock"]>, cidr: string): boolean {
+  return covers(block.cidr, cidr) && !(block.except ?? []).some((x) => covers(x, cidr) || covers(cidr, x));
+}
+
+/**
+ * A rule's peers are ORed per packet: a pod peer by its labels, addresses when every range the
+ * other side may use is admitted by some ipBlock of the rule (an ALB in three subnets, three blocks).
+ */
+function peersAdmit(
+  net: Network,
+  policy: NetworkPolicy,
+  peers: readonly NetworkPolicyPeer[],
+  other: PolicyPeer,
+): boolean {
+  if (peers.some((x) => !x.ipBlock && peerMatches(net, policy, x, other))) return true;
+  const blocks = peers.flatMap((x) => (x.ipBlock ? [x.ipBlock] : []));
+  if (blocks.length === 0) return false;
+  if (other.cidrs.length === 0) return blocks.some((b) => b.cidr === "0.0.0.0/0" && !b.except?.length);
+  return other.cidrs.every((c) => blocks.some((b) => blockAdmits(b, c)));
+}
+
 function peerMatches(net: Network, policy: NetworkPolicy, peer: NetworkPolicyPeer, other: PolicyPeer): boolean {
-  if (peer.ipBlock) {
-    if (other.cidrs.length === 0) return peer.ipBlock.cidr === "0.0.0.0/0" && !peer.ipBlock.except?.length;
-    return other.cidrs.every(
-      (c) => covers(peer.ipBlock!.cidr, c) && !(peer.ipBlock!.except ?? []).some((x) => covers(x, c) || covers(c, x)),
-    );
-  }
   const pod = other.pod;
   if (!pod || pod.cluster !== policy.cluster) return false;
   const nsOk = peer.namespaceSelector
@@ -130,15 +146,17 @@ export function policyAllows(
       selects(p.podSelector, pod.labels),
   );
   if (selecting.length === 0) return { ok: true, via: [] };
-  for (const p of selecting) {
-    const rules = direction === "Ingress" ? p.ingress : p.egress;
-    const rule = rules.find(
-      (r) =>
-        (!r.peers || r.peers.length === 0 || r.peers.some((x) => peerMatches(net, p, x, other))) &&
-        portMatches(r, port),
-    );
-    if (rule) return { ok: true, via: [p.urn] };
-  }
+  // Every admitting rule is evidence (policies are additive): a rule no flow ever cites admits nothing needed.
+  const field = direction === "Ingress" ? "ingress" : "egress";
+  const via = selecting.flatMap((p) =>
+    p[field]
+      .map((r, i) => ({ r, i }))
+      .filter(
+        ({ r }) => (!r.peers || r.peers.length === 0 || peersAdmit(net, p, r.peers, other)) && portMatches(r, port),
+      )
+      .map(({ i }) => `${p.urn}#${field}[${i}]`),
+  );
+  if (via.length > 0) return { ok: true, via };
   const names = selecting.map((p) => p.name).join(", ");
   const who = pod.labels["app.kubernetes.io/name"] ?? JSON.stringify(pod.labels);
   const where = direction === "Ingress" ? "into" : "out of";
@@ -146,4 +164,19 @@ export function policyAllows(
     ok: false,
     reason: `no ${direction.toLowerCase()} NetworkPolicy rule admits ${port.port}/${port.protocol} ${where} ${pod.namespace}/${who} pods (selected by ${names})`,
   };
+}
+
+/** Pod label and namespace label that put a pod in the ambient mesh (Istio 1.30 ambient docs); "none" opts a pod out. */
+export const DATAPLANE_MODE = "istio.io/dataplane-mode";
+/** HBONE: ztunnel and waypoints tunnel every meshed connection to this port of the destination pod. */
+export const HBONE_PORT = 15008;
+
+/**
+ * Whether ztunnel captures the pod's traffic: the pod says "ambient", or its namespace does and
+ * the pod does not opt out ("none", as Istio labels its waypoint pods: files/waypoint.yaml at 1.30.3).
+ */
+export function inAmbientMesh(net: Pick<Network, "namespaceLabels">, pod: PodRef): boolean {
+  const own = pod.labels[DATAPLANE_MODE];
+  if (own !== undefined) return own === "ambient";
+  return net.namespaceLabels.get(`${pod.cluster}/${pod.namespace}`)?.[DATAPLANE_MODE] === "ambient";
 }

@@ -1,6 +1,6 @@
 import { covers, prefixLength } from "./cidr";
-import { policyAllows, type PolicyPeer } from "./netpol-model";
-import type { Endpoint, Network, Protocol, Route, SecurityGroup, SgRule, Verdict } from "./types";
+import { HBONE_PORT, inAmbientMesh, policyAllows, type PolicyPeer } from "./netpol-model";
+import type { Endpoint, Layer, Network, Protocol, Route, SecurityGroup, SgRule, Verdict } from "./types";
 
 /**
  * Pure reachability over the network model: does `from` reach `to` on `port`? Layers, each of
@@ -44,12 +44,25 @@ export function reach(net: Network, q: FlowQuery): Verdict {
       );
     return { ok: true, via: [...sources.via, `${api.urn}#publicAccessCidrs`] };
   }
+  // Node-local traffic (kubelet probes, the Pod Identity agent) meets only the pod's NetworkPolicies.
+  if (q.from.hostLocal || q.to.hostLocal) return layer("network-policies", policies(net, q, protocol));
+  // The public internet from inside a VPC: out through NAT, then the source's rules only.
+  const internet = !!q.from.vpc && !q.to.vpc && !q.to.eksApi && (q.to.cidrs ?? []).length > 0;
   return chain([
-    () => routes(net, q.from, q.to),
-    () => securityGroups(net, "egress", q.from, q.to, q.port, protocol),
-    () => securityGroups(net, "ingress", q.to, q.from, q.port, protocol),
-    () => policies(net, q, protocol),
+    () => layer("routes", internet ? natEgress(net, q.from) : routes(net, q.from, q.to)),
+    () => layer("security-groups", securityGroups(net, "egress", q.from, q.to, q.port, protocol)),
+    () => layer("security-groups", securityGroups(net, "ingress", q.to, q.from, q.port, protocol)),
+    () => layer("network-policies", policies(net, q, protocol)),
   ]);
+}
+
+function layer(name: Layer, v: Verdict): Verdict {
+  return v.ok ? v : { ...v, layer: name };
+}
+
+/** The NetworkPolicy layer alone: what a forbidden pair needs to show is refused there. */
+export function networkPolicyVerdict(net: Network, q: FlowQuery): Verdict {
+  return layer("network-policies", policies(net, q, q.protocol ?? "tcp"));
 }
 
 function chain(steps: (Verdict | (() => Verdict))[]): Verdict {
@@ -84,7 +97,7 @@ function lookup(net: Network, subnetId: string, destination: string): Route | un
 function natEgress(
   net: Network,
   from: Endpoint,
-): { ok: true; via: string[]; cidrs: string[] } | { ok: false; reason: string } {
+): { ok: true; via: string[]; cidrs: string[] } | { ok: false; reason: string; layer?: Layer } {
   const via: string[] = [];
   for (const s of from.subnets ?? []) {
     const r = lookup(net, s, "0.0.0.0/0");
@@ -185,10 +198,17 @@ function securityGroups(
   return fail(`no security group rule allows ${what} on ${port}/${protocol} (groups of ${self.label}: ${names})`);
 }
 
+/**
+ * NetworkPolicies see the packets on the wire. Between two pods in the ambient mesh that is HBONE:
+ * the source's ztunnel opens 15008 on the destination pod, whatever the app port (istio.io,
+ * "Ambient and Kubernetes NetworkPolicy"); a pod outside the mesh (the ALB, kubelet, a chart's
+ * pod) meets the app port.
+ */
 function policies(net: Network, q: FlowQuery, protocol: Protocol): Verdict {
-  const port = { port: q.port, protocol, name: q.portName };
+  const hbone = !!q.from.pod && !!q.to.pod && inAmbientMesh(net, q.from.pod) && inAmbientMesh(net, q.to.pod);
+  const port = hbone ? { port: HBONE_PORT, protocol } : { port: q.port, protocol, name: q.portName };
   const peer = (e: Endpoint): PolicyPeer => ({ pod: e.pod, cidrs: e.prefixLists?.length ? [] : addresses(net, e) });
-  const via: string[] = [];
+  const via: string[] = hbone ? [`ambient mesh: HBONE ${HBONE_PORT} carries ${q.port}/${protocol}`] : [];
   const src = q.from.pod;
   if (src && net.enforcement.has(src.cluster)) {
     const v = policyAllows(net, "Egress", src, peer(q.to), port);

@@ -93,6 +93,30 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     port: 15008,
     why: "Prometheus is in the mesh: its scrapes of STRICT-mTLS pods arrive as HBONE",
   },
+  // What the apps pods need outside the mesh (tools/flows/roles-pods.ts).
+  { id: "apps-dns", from: "apps-pods", to: "kube-dns", port: 53, protocol: "udp", why: "name resolution" },
+  { id: "apps-dns-tcp", from: "apps-pods", to: "kube-dns", port: 53, why: "DNS answers too large for UDP" },
+  {
+    id: "apps-aws-apis",
+    from: "aws-callers",
+    to: "aws-public-apis",
+    port: 443,
+    why: "AWS APIs without a VPC interface endpoint are reached through NAT at public addresses",
+  },
+  {
+    id: "apps-pod-identity",
+    from: "aws-callers",
+    to: "pod-identity-agent",
+    port: 80,
+    why: "pods with an AWS role fetch credentials from the node's Pod Identity agent",
+  },
+  {
+    id: "kubelet-probes",
+    from: "kubelet-probes",
+    to: "probed-pods",
+    port: "target",
+    why: "liveness and readiness probes of ambient pods arrive SNATed from 169.254.7.127",
+  },
   // Controllers calling in-cluster services, and the control plane calling webhooks (tools/flows/roles-controllers.ts).
   {
     id: "keda-prometheus",

@@ -1,6 +1,7 @@
 import type { PlanResource } from "../../policies/lib/offline";
 import { podEndpoint, type PlanView, type RegionView } from "./endpoints";
 import type { Side } from "./roles";
+import { POD_ROLES } from "./roles-pods";
 import { JENKINS_ROLES } from "./roles-jenkins";
 import { TRACING_ROLES } from "./roles-tracing";
 import { KAFKA_ROLES } from "./roles-kafka";
@@ -112,5 +113,6 @@ export const CONTROLLER_ROLES: Record<string, (view: PlanView, rv: RegionView) =
   "k6-runners": (_v, rv) => k6Runners(rv),
   ...TRACING_ROLES,
   ...JENKINS_ROLES,
+  ...POD_ROLES,
   ...KAFKA_ROLES,
 };

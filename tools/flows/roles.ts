@@ -24,6 +24,18 @@ const ACCESS = { database: "workloads.platform.io/database", cache: "workloads.p
 const GATEWAY = "nginx-gateway";
 const PROMETHEUS_POD = { namespace: "monitoring", labels: { "app.kubernetes.io/name": "prometheus" } };
 
+/** Prometheus' pod labels: the chart's, plus what the release's prometheusSpec.podMetadata adds (mesh membership). */
+function prometheusPod(rv: RegionView, label: string): Side {
+  const r = rv.k8s.find(
+    (x) => x.type === "kubernetes:helm.sh/v3:Release" && x.inputs.chart === "kube-prometheus-stack",
+  );
+  const values = (r?.inputs.values ?? {}) as {
+    prometheus?: { prometheusSpec?: { podMetadata?: { labels?: Labels } } };
+  };
+  const labels = { ...values.prometheus?.prometheusSpec?.podMetadata?.labels, ...PROMETHEUS_POD.labels };
+  return { endpoint: podEndpoint(rv, label, PROMETHEUS_POD.namespace, labels, true) };
+}
+
 function apiOf(rv: RegionView): Side {
   const c = rv.cluster;
   if (!c) return absent(`${rv.region} cluster API`, "no eks:index:Cluster in this region");
@@ -197,7 +209,8 @@ function waypointPods(rv: RegionView): Side[] {
       rv,
       `${rv.region} waypoint ${meta(g).name} pods`,
       meta(g).namespace ?? "default",
-      { "gateway.networking.k8s.io/gateway-name": String(meta(g).name) },
+      // istio-discovery files/waypoint.yaml at 1.30.3: the gateway name, and out of the mesh's capture.
+      { "gateway.networking.k8s.io/gateway-name": String(meta(g).name), "istio.io/dataplane-mode": "none" },
       false,
       g.urn,
     ),
@@ -251,21 +264,12 @@ export const ROLES: Record<string, RoleResolver> = {
       },
     },
   ],
-  prometheus: (_v, rv) => [
-    { endpoint: podEndpoint(rv, `${rv.region} Prometheus`, PROMETHEUS_POD.namespace, PROMETHEUS_POD.labels, true) },
-  ],
+  prometheus: (_v, rv) => [prometheusPod(rv, `${rv.region} Prometheus`)],
   "scrape-targets": (_v, rv) => scrapeTargets(rv),
   "waypoint-pods": (_v, rv) => waypointPods(rv),
   "meshed-web-pods": (_v, rv) => meshedWebPods(rv),
   "mesh-gateway-pods": (_v, rv) => (waypointPods(rv).length > 0 ? gatewayPods(rv) : []),
-  "mesh-prometheus": (_v, rv) =>
-    waypointPods(rv).length > 0
-      ? [
-          {
-            endpoint: podEndpoint(rv, `${rv.region} Prometheus`, PROMETHEUS_POD.namespace, PROMETHEUS_POD.labels, true),
-          },
-        ]
-      : [],
+  "mesh-prometheus": (_v, rv) => (waypointPods(rv).length > 0 ? [prometheusPod(rv, `${rv.region} Prometheus`)] : []),
   istiod: (_v, rv) =>
     waypointPods(rv).length > 0
       ? [

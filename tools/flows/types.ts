@@ -98,6 +98,8 @@ export interface Endpoint {
   internetFacing?: boolean;
   pod?: PodRef;
   eksApi?: EksApi;
+  /** A link-local address on the pod's own node (kubelet, node agents): no route or security group between. */
+  hostLocal?: boolean;
 }
 
 export interface NetworkPolicyPeer {
@@ -137,7 +139,9 @@ export interface Network {
   namespaceLabels: Map<string, Record<string, string>>;
 }
 
-export type Verdict = { ok: true; via: string[] } | { ok: false; reason: string };
+/** The layer of the model that refused a flow. */
+export type Layer = "eks-endpoint" | "routes" | "security-groups" | "network-policies";
+export type Verdict = { ok: true; via: string[] } | { ok: false; reason: string; layer?: Layer };
 
 export interface FlowResult {
   from: string;

@@ -6,6 +6,7 @@
 import type { PlatformConfig } from "../../components/config";
 import { accessEntries } from "../access";
 import { evaluateFlows } from "../flows";
+import { isolationAnalysis } from "../flows/isolation";
 import { failoverEntry } from "../failover/analysis";
 import { orderFindings } from "../order";
 import { flowViolations, type PlanResource, type Violation } from "../../policies/lib/offline";
@@ -43,6 +44,7 @@ export const ANALYSES: readonly PlanAnalysis[] = [
       return { entries: flows, violations: flowViolations(flows) };
     },
   },
+  { name: "network isolation", key: "isolation", analyse: ({ resources }) => isolationAnalysis(resources) },
   {
     name: "access",
     key: "access",

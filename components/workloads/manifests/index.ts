@@ -30,6 +30,11 @@ export interface WorkloadPlanInput {
   vpcCidr: string;
   /** The primary region's VPC range (cache writes cross the peering to it); see NetworkPolicyInput. */
   primaryVpcCidr?: string;
+  /** The ALB's subnets; see NetworkPolicyInput (a plan without them admits the VPC range, as no ALB subnet is known). */
+  albSubnetCidrs?: readonly string[];
+  /** The apps namespace is in the ambient mesh (default false); see NetworkPolicyInput. */
+  meshed?: boolean;
+  loadTestRunners?: boolean;
   /** Data-tier ConfigMap/Secret names; see ServiceEnv.data. */
   data?: ServiceEnv["data"];
   /** The data tier's endpoint values: plans the data-endpoints ConfigMap and references it (not optional). */
@@ -137,7 +142,18 @@ export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
     vpa: true,
   });
 
-  for (const np of networkPolicies({ services, gateway, vpcCidr, primaryVpcCidr: input.primaryVpcCidr }))
+  const { primaryVpcCidr, loadTestRunners } = input;
+  const albSubnetCidrs = input.albSubnetCidrs ?? [vpcCidr];
+  const meshed = input.meshed ?? false;
+  for (const np of networkPolicies({
+    services,
+    gateway,
+    vpcCidr,
+    primaryVpcCidr,
+    albSubnetCidrs,
+    meshed,
+    loadTestRunners,
+  }))
     add(`netpol-${np.metadata.name}`, np);
 
   assertSingleAutoscaler(manifests.map((m) => m.manifest));

@@ -1,5 +1,6 @@
 import type { GatewayConfig, ServiceConfig } from "../../config/types";
 import { NAMESPACES } from "../../k8s-names";
+import { LOADTEST_NAMESPACE } from "../../loadtest/plan";
 import { ACCESS_LABELS, APPS_NAMESPACE, commonLabels, selectorLabels, type Manifest } from "./common";
 import { EXPORTER_PORT, GATEWAY_NAME } from "./gateway";
 
@@ -30,7 +31,20 @@ export interface NetworkPolicyInput {
    * read-only, so cache writes cross the inter-region peering to the primary's replication group.
    */
   primaryVpcCidr?: string;
+  /** The ALB's subnets (public, one per AZ): the only addresses that may open the gateway's listen port. */
+  albSubnetCidrs: readonly string[];
+  /**
+   * The apps namespace is in the ambient mesh: pod-to-pod calls arrive as HBONE on 15008, so the
+   * mesh writes those rules (components/mesh/network-policies.ts) and rules on app ports between
+   * pods would match nothing.
+   */
+  meshed: boolean;
+  /** k6 runners (opt-in load tests) load the gateway Service from their own namespace. */
+  loadTestRunners?: boolean;
 }
+
+/** k6-operator v1.6.0 pkg/resources/jobs: the runner pods' labels. */
+export const K6_RUNNER_LABELS = { app: "k6", runner: "true" } as const;
 
 /**
  * Default deny in both directions for the apps namespace, then one allowance per need.
@@ -41,6 +55,8 @@ export interface NetworkPolicyInput {
  */
 export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
   const { services, gateway, vpcCidr } = input;
+  if (input.albSubnetCidrs.length === 0)
+    throw new Error("networkPolicies: albSubnetCidrs is empty; expected the ALB's subnets");
   const cacheCidrs = [
     vpcCidr,
     ...(input.primaryVpcCidr && input.primaryVpcCidr !== vpcCidr ? [input.primaryVpcCidr] : []),
@@ -65,11 +81,52 @@ export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
         ],
       },
     ),
-    // The ALB registers pod IPs (target type ip); its health checks and traffic come from the VPC.
+    // The ALB registers pod IPs (target type ip): its traffic and health checks come from its own
+    // subnets, never from other pods of the VPC (which would skip CloudFront and the WAF).
     policy("allow-gateway-ingress", gatewayPods, {
       policyTypes: ["Ingress"],
-      ingress: [{ from: [{ ipBlock: { cidr: vpcCidr } }], ports: [tcp(gateway.listenPort)] }],
+      ingress: [
+        {
+          from: [
+            ...input.albSubnetCidrs.map((cidr) => ({ ipBlock: { cidr } })),
+            ...(input.loadTestRunners
+              ? [{ namespaceSelector: nsSelector(LOADTEST_NAMESPACE), podSelector: { matchLabels: K6_RUNNER_LABELS } }]
+              : []),
+          ],
+          ports: [tcp(gateway.listenPort)],
+        },
+      ],
     }),
+    ...(input.meshed ? [] : plainCalls(services, web, gatewayPods)),
+    policy("allow-database", labelled(ACCESS_LABELS.database), {
+      policyTypes: ["Egress"],
+      egress: [{ to: [{ ipBlock: { cidr: vpcCidr } }], ports: [tcp(POSTGRES_PORT)] }],
+    }),
+    policy("allow-cache", labelled(ACCESS_LABELS.cache), {
+      policyTypes: ["Egress"],
+      egress: [{ to: cacheCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(REDIS_PORT)] }],
+    }),
+    policy("allow-aws-apis", labelled(ACCESS_LABELS.aws), {
+      policyTypes: ["Egress"],
+      egress: [
+        { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [tcp(443)] },
+        { to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }], ports: [tcp(POD_IDENTITY_AGENT.port)] },
+      ],
+    }),
+  ];
+  return out;
+}
+
+/**
+ * Pod-to-pod calls outside a mesh travel on the app ports: gateway -> each web service, and
+ * Prometheus scraping the services' /metrics and the gateway's exporter.
+ */
+function plainCalls(
+  services: readonly ServiceConfig[],
+  web: readonly ServiceConfig[],
+  gatewayPods: Manifest,
+): Manifest[] {
+  return [
     policy("allow-gateway-egress", gatewayPods, {
       policyTypes: ["Egress"],
       egress: web.map((s) => ({
@@ -87,22 +144,6 @@ export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
         },
       ),
     ),
-    policy("allow-database", labelled(ACCESS_LABELS.database), {
-      policyTypes: ["Egress"],
-      egress: [{ to: [{ ipBlock: { cidr: vpcCidr } }], ports: [tcp(POSTGRES_PORT)] }],
-    }),
-    policy("allow-cache", labelled(ACCESS_LABELS.cache), {
-      policyTypes: ["Egress"],
-      egress: [{ to: cacheCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(REDIS_PORT)] }],
-    }),
-    policy("allow-aws-apis", labelled(ACCESS_LABELS.aws), {
-      policyTypes: ["Egress"],
-      egress: [
-        { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [tcp(443)] },
-        { to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }], ports: [tcp(POD_IDENTITY_AGENT.port)] },
-      ],
-    }),
-    // Prometheus in the monitoring namespace scrapes the services' /metrics on their port and the exporter.
     policy(
       "allow-monitoring-scrape",
       {},
@@ -117,5 +158,4 @@ export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
       },
     ),
   ];
-  return out;
 }
