@@ -2,7 +2,7 @@
 // account. Thin: config -> planner input -> CiRoles -> the repository variables to set.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { parseCiRolesInput } from "../components/bootstrap/ci-roles";
+import { accountOfRun, parseCiRolesInput } from "../components/bootstrap/ci-roles";
 import { CiRoles } from "../components/bootstrap/ci-roles-component";
 
 // Keys live in the project's namespace (platform-ci): the CLI types only those.
@@ -14,9 +14,14 @@ const input = parseCiRolesInput({
   namePrefix: cfg.get("namePrefix"),
   pullRequestPreviewStacks: cfg.getObject<string[]>("pullRequestPreviewStacks"),
   requireWorkloadBoundary: cfg.getBoolean("requireWorkloadBoundary"),
+  accounts: cfg.requireObject<Record<string, string>>("accounts"),
+  sharedAccount: cfg.getBoolean("sharedAccount"),
+  workflowSubjects: cfg.getBoolean("workflowSubjects"),
 });
-// IAM is global; the provider's region only decides the endpoint.
-const provider = new aws.Provider("iam", { region: "us-east-1" });
+const account = accountOfRun(input);
+if (input.sharedAccount) void pulumi.log.warn(`SHARED ACCOUNT: stacks ${input.stacks.join(", ")} share ${account}`);
+// IAM is global; the provider's region only decides the endpoint. It refuses any other account's credentials.
+const provider = new aws.Provider("iam", { region: "us-east-1", allowedAccountIds: account ? [account] : undefined });
 const roles = new CiRoles("ci", { input, existingProviderArn: cfg.get("existingProviderArn") || undefined, provider });
 
 /** Repository variable name -> role ARN: set each as a GitHub repository variable. */

@@ -83,24 +83,62 @@ export const ciRolesInputSchema = z.strictObject({
    * first `pulumi up` would be refused (docs/access.md, "Boundaries").
    */
   requireWorkloadBoundary: z.boolean().default(false),
+  /**
+   * Stack -> the 12-digit id of the AWS account it lives in (one account per environment). A run
+   * bootstraps one account: every stack it plans must be in the same one, and two environments'
+   * stacks in one account are refused unless `sharedAccount` says so.
+   */
+  accounts: z.record(name, z.string().regex(/^\d{12}$/, { error: "a 12-digit AWS account id" })).optional(),
+  /** Two environments' stacks in one account, on purpose (their identities then reach each other). */
+  sharedAccount: z.boolean().default(false),
+  /**
+   * Trust names the workflow too: the repository's OIDC subject template includes
+   * `job_workflow_ref` (docs/deploying.md), so a deploy role trusts only deploy.yml on main and a
+   * preview role only pull-request.yml, whatever other workflow declares the same environment.
+   */
+  workflowSubjects: z.boolean().default(false),
 });
 export type CiRolesInput = z.output<typeof ciRolesInputSchema>;
 
 export type GithubContext = { environment: string } | "pull_request";
 
 /** The `sub` GitHub issues for a job of this repository in this context (refuses wildcards). */
-export function githubSubject(repository: string, context: GithubContext): string {
+export function githubSubject(repository: string, context: GithubContext, workflow?: WorkflowRef): string {
   const subject =
     context === "pull_request"
       ? `repo:${repository}:pull_request`
       : `repo:${repository}:environment:${context.environment}`;
   if (/[*?]/.test(subject)) throw new Error(`OIDC subject "${subject}": wildcards are refused (exact subjects only)`);
-  return subject;
+  if (!workflow) return subject;
+  if (!/^[A-Za-z0-9_.-]+\.ya?ml$/.test(workflow.file))
+    throw new Error(`workflow file "${workflow.file}": a file name under .github/workflows (no wildcards)`);
+  // GitHub's `job_workflow_ref` claim: <owner>/<repo>/.github/workflows/<file>@<ref> (OIDC reference,
+  // "Customizing the subject claims", read 2026-12-07). A pull request's ref carries its number.
+  const ref = workflow.ref === "pull_request" ? PULL_REQUEST_REF : "refs/heads/main";
+  return `${subject}:job_workflow_ref:${repository}/.github/workflows/${workflow.file}@${ref}`;
 }
+
+/** The one pattern a subject may hold: any pull request's merge ref (GitHub sets the number). */
+export const PULL_REQUEST_REF = "refs/pull/*/merge";
+/** The workflow a role's jobs run in: its file, and main (deploys) or a pull request's merge ref. */
+export interface WorkflowRef {
+  file: string;
+  ref: "main" | "pull_request";
+}
+/** The workflow files whose jobs assume each kind of role (.github/workflows). */
+export const ROLE_WORKFLOWS: Readonly<Record<CiRoleKind, WorkflowRef>> = {
+  deploy: { file: "deploy.yml", ref: "main" },
+  preview: { file: "pull-request.yml", ref: "pull_request" },
+};
 
 /** Trust policy: GitHub's OIDC provider, audience sts.amazonaws.com, exactly one subject. */
 export function trustPolicy(providerArn: string, subject: string): PolicyDocument {
-  if (/[*?]/.test(subject)) throw new Error(`OIDC subject "${subject}": wildcards are refused (exact subjects only)`);
+  const pattern = subject.endsWith(`@${PULL_REQUEST_REF}`);
+  const rest = pattern ? subject.slice(0, -PULL_REQUEST_REF.length) : subject;
+  if (/[*?]/.test(rest)) throw new Error(`OIDC subject "${subject}": wildcards are refused (exact subjects only)`);
+  // StringLike only for the pull request number; every other character is matched as written.
+  const op = pattern ? "StringLike" : "StringEquals";
+  const aud = { [`${GITHUB_OIDC_HOST}:aud`]: STS_AUDIENCE };
   return {
     Version: "2012-10-17",
     Statement: [
@@ -108,9 +146,10 @@ export function trustPolicy(providerArn: string, subject: string): PolicyDocumen
         Effect: "Allow",
         Principal: { Federated: providerArn },
         Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: {
-          StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: STS_AUDIENCE, [`${GITHUB_OIDC_HOST}:sub`]: subject },
-        },
+        Condition:
+          op === "StringEquals"
+            ? { StringEquals: { ...aud, [`${GITHUB_OIDC_HOST}:sub`]: subject } }
+            : { StringEquals: aud, StringLike: { [`${GITHUB_OIDC_HOST}:sub`]: subject } },
       },
     ],
   };
@@ -151,13 +190,19 @@ export function planCiRoles(input: CiRolesInput): CiRolePlan[] {
       throw new Error(
         `stack "${previewEnvironment(stack)}" shares its GitHub environment with ${stack}'s preview: rename the stack`,
       );
+  accountOfRun(input);
   return input.stacks.flatMap((stack): CiRolePlan[] => {
     const upper = stack.toUpperCase().replace(/[^A-Z0-9]/g, "_");
     const preview = `${input.namePrefix}-${stack}-preview`;
     const deploy = `${input.namePrefix}-${stack}-deploy`;
     const previewEnv = input.pullRequestPreviewStacks.includes(stack) ? undefined : previewEnvironment(stack);
-    const previewSubject = githubSubject(input.repository, previewEnv ? { environment: previewEnv } : "pull_request");
-    const deploySubject = githubSubject(input.repository, { environment: stack });
+    const wf = (kind: CiRoleKind) => (input.workflowSubjects ? ROLE_WORKFLOWS[kind] : undefined);
+    const previewSubject = githubSubject(
+      input.repository,
+      previewEnv ? { environment: previewEnv } : "pull_request",
+      wf("preview"),
+    );
+    const deploySubject = githubSubject(input.repository, { environment: stack }, wf("deploy"));
     return [
       {
         key: `${stack}-preview`,
@@ -204,4 +249,29 @@ export function parseCiRolesInput(raw: unknown, namespace = "platform-ci"): CiRo
     return `  ${key} = ${JSON.stringify(value)}: expected ${i.message}`;
   });
   throw new Error(`Invalid bootstrap config:\n${lines.join("\n")}`);
+}
+
+/**
+ * The one account a bootstrap run creates roles in (its provider allows only that one), from
+ * `accounts`: every stack of the run must be in it, and two stacks in it need `sharedAccount`.
+ */
+export function accountOfRun(input: CiRolesInput): string | undefined {
+  if (!input.accounts) return undefined;
+  const missing = input.stacks.filter((s) => input.accounts![s] === undefined);
+  if (missing.length)
+    throw new Error(
+      `platform-ci:accounts has no account id for stack ${missing.join(", ")} (one 12-digit id per stack)`,
+    );
+  const ids = [...new Set(input.stacks.map((s) => input.accounts![s]))];
+  if (ids.length > 1)
+    throw new Error(
+      `platform-ci:stacks ${input.stacks.join(", ")} live in ${ids.length} accounts (${ids.join(", ")}): run the bootstrap ` +
+        "once per account, with only that account's stacks",
+    );
+  if (input.stacks.length > 1 && !input.sharedAccount)
+    throw new Error(
+      `platform-ci:stacks ${input.stacks.join(", ")} share account ${ids[0]}: one account per environment keeps dev ` +
+        "identities out of prod; set platform-ci:sharedAccount true to accept that they reach each other",
+    );
+  return ids[0];
 }

@@ -96,15 +96,17 @@ describe("GitHub workflows", () => {
 
   it("prod deploys from the in-network CodeBuild runner the prod stack provisions (private endpoints)", async () => {
     const { plan } = await planFor("prod");
-    const [project] = plan.resources.filter((r) => r.type === "aws:codebuild/project:Project");
+    const name = (suffix: string) =>
+      plan.resources.find((r) => r.type === "aws:codebuild/project:Project" && String(r.inputs.name).endsWith(suffix))!
+        .inputs.name;
     assert.equal(
       load("deploy.yml").jobs["up-prod"]["runs-on"],
-      `codebuild-\${{ vars.PROD_DEPLOYER_PROJECT || '${project.inputs.name}' }}-\${{ github.run_id }}-\${{ github.run_attempt }}`,
+      `codebuild-\${{ vars.PROD_DEPLOYER_PROJECT || '${name("-deployer")}' }}-\${{ github.run_id }}-\${{ github.run_attempt }}`,
     );
-    // The prod preview needs the same network path, so it runs on the same runner.
+    // The prod preview needs the same network path, on its own runner (project, role, security group).
     assert.equal(
       load("pull-request.yml").jobs["preview-prod"]["runs-on"],
-      load("deploy.yml").jobs["up-prod"]["runs-on"],
+      `codebuild-\${{ vars.PROD_PREVIEWER_PROJECT || '${name("-previewer")}' }}-\${{ github.run_id }}-\${{ github.run_attempt }}`,
     );
     // dev keeps GitHub-hosted runners: its endpoint is public, limited to the deployer's CIDRs.
     assert.equal(load("deploy.yml").jobs["up-dev"]["runs-on"], "ubuntu-latest");

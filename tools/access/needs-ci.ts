@@ -13,7 +13,7 @@ import {
 import type { Need } from "./model";
 import { ciAsker, stackOf } from "./ci-identity";
 import { clusterAccess, previewNeeds } from "./needs-preview";
-import { managedStatements, type World } from "./world";
+import type { World } from "./world";
 
 function deployNeeds(world: World, plan: CiRolePlan): Need[] {
   const asker = ciAsker(world, plan);
@@ -122,13 +122,15 @@ function cloudfrontLogs(world: World): Need[] {
 /** An administrator of another account, e.g. the dev deploy role with its own account (documentation id). */
 const OTHER_ACCOUNT = "210987654321";
 
-/** Data-bearing actions on this stack's resources, tried from another account: resource policies must not admit it. */
+/**
+ * Data-bearing actions on this stack's resources, tried from another account by dev's deploy role
+ * (administrator there) and dev's preview role (trusted for every pull request): with one account
+ * per environment, no resource policy may admit either (docs/security.md, Accounts).
+ */
 function otherAccount(world: World): Need[] {
-  const asker: Need["asker"] = {
-    outside: `arn:aws:iam::${OTHER_ACCOUNT}:role/platform-dev-deploy`,
-    account: OTHER_ACCOUNT,
-    identity: managedStatements("arn:aws:iam::aws:policy/AdministratorAccess") ?? [],
-  };
+  const [devPreview, devDeploy] = planCiRoles(parseCiRolesInput({ repository: "owner/repository", stacks: ["dev"] }));
+  const other = { ...world, account: OTHER_ACCOUNT };
+  const askers = [ciAsker(other, devDeploy), ciAsker(other, devPreview)];
   const arn = (type: string) => world.ofType(type).map((r) => [String(world.out(r).arn), r.urn] as const);
   const tries: [string, string, string][] = [
     ...arn("aws:secretsmanager/secret:Secret").map(
@@ -151,14 +153,22 @@ function otherAccount(world: World): Need[] {
           ] as [string, string, string],
       ),
   ];
-  return tries.map(([action, resource, urn]) => ({
-    requirement: "other-account-no-access",
-    kind: "forbidden",
-    asker,
-    action,
-    resource,
-    urn,
-  }));
+  const reads: [string, string, string][] = [
+    ...arn("aws:cloudfront/distribution:Distribution").map(
+      ([a, u]) => ["cloudfront:GetDistributionConfig", a, u] as [string, string, string],
+    ),
+    ...arn("aws:wafv2/webAcl:WebAcl").map(([a, u]) => ["wafv2:GetSampledRequests", a, u] as [string, string, string]),
+  ];
+  return askers.flatMap((asker) =>
+    [...tries, ...reads].map(([action, resource, urn]): Need => ({
+      requirement: "other-account-no-access",
+      kind: "forbidden",
+      asker,
+      action,
+      resource,
+      urn,
+    })),
+  );
 }
 
 export function ciNeeds(world: World): Need[] {
