@@ -11,3 +11,5 @@ export const environment = config.environment;
 export const primaryRegion = config.primaryRegion;
 export const regions = platform.regionOutputs();
 export const edge = edgeOutputs(platform.edge);
+export const appUrl = platform.appUrl;
+export const kubeconfigs = platform.kubeconfigs();

@@ -3,7 +3,7 @@ import type { PlatformConfig } from "./config";
 import type { Providers } from "./providers";
 import { Detection } from "./security/detection";
 import { imageResolver } from "./security/image-digests";
-import { connectionEnv } from "./data/connection";
+import { connectionEnv, type ConnectionInfo } from "./data/connection";
 import { createEdge, type Edge } from "./edge";
 import { DataTier } from "./data";
 import { GlobalTable } from "./dynamodb/table";
@@ -49,6 +49,8 @@ export class Platform extends pulumi.ComponentResource {
   public readonly data: DataTier;
   /** Inter-region VPC peering (undefined with a single region). */
   public readonly peering?: PeeringMesh;
+  /** The URL viewers use, `https://<edge.domain>` (undefined when edge.enabled is false). */
+  public readonly appUrl?: string;
 
   constructor(name: string, args: PlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("platform:index:Platform", name, {}, opts);
@@ -65,6 +67,7 @@ export class Platform extends pulumi.ComponentResource {
     this.peering = global.peering;
     this.data = global.data;
     this.edge = global.edge;
+    this.appUrl = config.edge.enabled ? `https://${config.edge.domain}` : undefined;
     // 3.
     const apps: Record<string, RegionApps> = byRegion(Object.keys(this.regions), (n) =>
       deployApps(this.regions[n], config, global.handles(n)),
@@ -84,10 +87,32 @@ export class Platform extends pulumi.ComponentResource {
         clusterEndpoint: r.cluster.endpoint,
         privateSubnetIds: r.vpc.privateSubnetIds,
         queueUrl: this.workloads[name].queueUrl,
+        ...endpointOutputs(this.data.connectionInfo(name)),
+        albDnsName: this.edge?.regional[name]?.albDnsName,
+        // Latency or failover routing sends each viewer to a healthy region behind this one name.
+        appUrl: this.appUrl,
+        originName: this.edge?.regional[name]?.names.regional,
       };
     }
     return out;
   }
+
+  /** Per region the cluster's kubeconfig (AWS CLI token exec), each a secret output. */
+  public kubeconfigs(): Record<string, pulumi.Output<unknown>> {
+    return byRegion(Object.keys(this.regions), (n) => pulumi.secret(this.regions[n].cluster.cluster.kubeconfigJson));
+  }
+}
+
+/** Where the region's apps write and read (empty when a tier is disabled: left out). */
+function endpointOutputs(info: pulumi.Output<ConnectionInfo>): Record<string, pulumi.Output<string | undefined>> {
+  const pick = (f: (c: ConnectionInfo) => string) => info.apply((c) => f(c) || undefined);
+  return {
+    databaseWriterEndpoint: pick((c) => c.writerEndpoint),
+    databaseGlobalWriterEndpoint: pick((c) => c.globalWriterEndpoint),
+    databaseReaderEndpoint: pick((c) => c.readerEndpoint),
+    cacheWriterEndpoint: pick((c) => c.redisWriterEndpoint),
+    cacheReaderEndpoint: pick((c) => c.redisReaderEndpoint),
+  };
 }
 
 function byRegion<T>(names: readonly string[], build: (name: string) => T): Record<string, T> {
