@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import fc from "fast-check";
 import { estimateCost } from "../../tools/cost/estimate";
 import { planFor, planWith } from "../helpers/plan";
 
@@ -40,6 +41,19 @@ describe("cost: the dev and prod plans", function () {
       assert.equal(cents(Object.values(r.byRegion)), Math.round(r.monthly * 100));
       assert.ok(r.monthly > 0);
     });
+
+  it("prod: any subset of the plan's resources is covered exactly once (property)", async () => {
+    const { plan } = await planFor("prod");
+    fc.assert(
+      fc.property(fc.subarray(plan.resources, { maxLength: 300 }), (resources) => {
+        const c = estimateCost({ ...plan, resources }).coverage;
+        const counted = resources.filter((x) => x.custom && !x.type.startsWith("pulumi:providers:")).length;
+        assert.equal(c.resources, counted);
+        assert.equal(c.estimated + c.free + c.unpriced, counted);
+      }),
+      { numRuns: 40 },
+    );
+  });
 
   it("prod: one EKS control plane and one set of NAT gateways per region, within the prod budget", async () => {
     const { plan } = await planFor("prod");

@@ -81,8 +81,9 @@ export function money(n: number, currency: string, signed = false): string {
 }
 
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+const n = (x: number) => x.toLocaleString("en-US");
 const count = (c: CostCoverage) =>
-  `${c.resources} resources: ${c.estimated} estimated, ${c.free} free, ${c.unpriced} unpriced`;
+  `${n(c.resources)} resources: ${n(c.estimated)} estimated, ${n(c.free)} free, ${n(c.unpriced)} unpriced`;
 
 /**
  * The review's cost section: the delta, its largest contributors, and what neither side prices
@@ -143,13 +144,21 @@ function unpricedGrowth(base: CostCoverage | undefined, head: CostCoverage | und
   const key = (e: { type: string; region: string }) => `${e.type} ${e.region}`;
   const was = new Map<string, number>();
   for (const e of base?.byType?.unpriced ?? []) was.set(key(e), (was.get(key(e)) ?? 0) + e.count);
-  const now = new Map<string, { type: string; region: string; count: number; reason?: string }>();
+  const now = new Map<string, { type: string; region: string; count: number; reasons: Set<string> }>();
   for (const e of head?.byType?.unpriced ?? []) {
-    const cur = now.get(key(e));
-    now.set(key(e), { ...e, count: (cur?.count ?? 0) + e.count });
+    const cur = now.get(key(e)) ?? { type: e.type, region: e.region, count: 0, reasons: new Set<string>() };
+    cur.count += e.count;
+    if (e.reason) cur.reasons.add(e.reason);
+    now.set(key(e), cur);
   }
   return [...now.entries()]
-    .map(([k, e]) => ({ ...e, count: e.count - (was.get(k) ?? 0) }))
+    .map(([k, e]) => ({
+      type: e.type,
+      region: e.region,
+      count: e.count - (was.get(k) ?? 0),
+      // Several reasons for one type and region (log groups): cost.json has each.
+      reason: e.reasons.size === 1 ? [...e.reasons][0] : `${e.reasons.size} reasons (cost.json coverage)`,
+    }))
     .filter((e) => e.count > 0)
     .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 }
