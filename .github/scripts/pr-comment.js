@@ -14,6 +14,12 @@ const path = require("path");
 const LIMIT = 65536;
 const BOT = "github-actions[bot]";
 
+/** What produced the review: the PR's own run (its workflow file, program and plan data), not trusted code. */
+const PROVENANCE =
+  "> **Produced by this pull request's own code.** The plan data and this review come from the " +
+  "pull-request workflow as this PR has it (a PR can change its program, its workflow file and so this text). " +
+  "Only the posting runs from the default branch. Judge the change by its diff, not by this summary.";
+
 const marker = (stack) => `<!-- offline-plan-review:${stack} -->`;
 
 /** The open PR whose head is the run's head commit in the run's head repository, or null. */
@@ -40,7 +46,8 @@ function commentBody({ stack, run, dir }) {
           : ` No review was produced for \`${stack}\`.`),
       "",
     );
-  if (review) lines.push(review);
+  // Said plainly: pull-request.yml runs as the PR has it, so the PR's own code and workflow wrote this.
+  if (review) lines.push(PROVENANCE, "", review);
   else if (run.conclusion === "success") lines.push(`No review artifact for \`${stack}\` in ${link}.`);
   let body = lines.join("\n");
   if (body.length > LIMIT) {
@@ -93,4 +100,4 @@ async function postReview({ github, context, core, stack, dir }) {
   return "created";
 }
 
-module.exports = { postReview, commentBody, findPullRequest, marker, BOT, LIMIT };
+module.exports = { postReview, commentBody, findPullRequest, marker, BOT, LIMIT, PROVENANCE };

@@ -70,7 +70,9 @@ describe("pr-comment script (posting the review on the PR)", () => {
       gh.writes.map((w) => [w.op, w.issue]),
       [["create", 5]],
     );
-    assert.equal(gh.writes[0].body, `${script.marker("prod")}\n${review}`);
+    assert.equal(gh.writes[0].body, `${script.marker("prod")}\n${script.PROVENANCE}\n\n${review}`);
+    // The comment says plainly that the PR's own code produced it.
+    assert.match(script.PROVENANCE, /Produced by this pull request's own code/);
   });
 
   it("posts nothing when the PR has moved on to a newer commit (a stale run cannot overwrite)", async () => {

@@ -48,10 +48,44 @@ describe("GitHub workflows: credentials (CI trust)", () => {
       ["test", []],
       ["plan", []],
       ["review", []],
-      ["preview", ["GITHUB_TOKEN", "PULUMI_PREVIEW_TOKEN"]],
-      ["preview-prod", ["GITHUB_TOKEN", "PULUMI_PROD_PREVIEW_TOKEN"]],
+      ["preview", ["GITHUB_TOKEN"]],
+      ["preview-prod", ["GITHUB_TOKEN"]],
     ]);
-    for (const f of files) assert.doesNotMatch(JSON.stringify(wfs[f]), /secrets\.PULUMI_ACCESS_TOKEN/, f);
+    for (const f of files) assert.doesNotMatch(JSON.stringify(wfs[f]), /secrets\.PULUMI_/, f);
+  });
+
+  it("no stored Pulumi token: each pulumi/actions step follows an OIDC exchange for its job's team", () => {
+    const teams: string[][] = [];
+    for (const f of files)
+      for (const [name, job] of Object.entries(wfs[f].jobs))
+        job.steps.forEach((step, i) => {
+          if (!step.uses?.startsWith("pulumi/actions@")) return;
+          assert.equal(step.env?.PULUMI_ACCESS_TOKEN, undefined, `${name} sets PULUMI_ACCESS_TOKEN`);
+          const auth = job.steps.slice(0, i).find((s) => s.uses?.startsWith("pulumi/auth-actions@"));
+          assert.ok(auth, `${name}: no pulumi/auth-actions step before pulumi/actions`);
+          assert.equal(auth.with?.["requested-token-type"], "urn:pulumi:token-type:access_token:team");
+          teams.push([name, String(auth.with?.scope)]);
+        });
+    assert.deepEqual(teams.sort(), [
+      ["preview", "team:platform-preview"],
+      ["preview-prod", "team:platform-prod-preview"],
+      ["up-dev", "team:platform-dev-deploy"],
+      ["up-prod", "team:platform-prod-deploy"],
+    ]);
+  });
+
+  it("previews refresh and show the full diff, leaving out only what the preview role may not read", () => {
+    const pr = wfs["pull-request.yml"];
+    for (const name of ["preview", "preview-prod"]) {
+      const step = pr.jobs[name].steps.find((s) => s.uses?.startsWith("pulumi/actions@"))!;
+      assert.deepEqual([step.with?.command, step.with?.refresh, step.with?.diff], ["preview", true, true]);
+      assert.deepEqual(String(step.with?.exclude).trim().split("\n"), [
+        "**aws:secretsmanager/secretVersion:SecretVersion::**",
+        "**aws:lambda/function:Function::**",
+        "**aws:cloudfront/distribution:Distribution::**",
+        "**kubernetes:core/v1:Secret::**",
+      ]);
+    }
   });
 
   it("every job that runs the policy pack installs it from its lockfile first", () => {
@@ -105,7 +139,6 @@ describe("GitHub workflows: credentials (CI trust)", () => {
       [
         `preview: GitHub issues repo:${REPO}:environment:preview, but AWS_DEV_PREVIEW_ROLE_ARN trusts only repo:${REPO}:pull_request`,
         "preview: environment preview, AWS_DEV_PREVIEW_ROLE_ARN needs (none)",
-        "preview: secret PULUMI_PREVIEW_TOKEN is not scoped",
         "preview: a pull-request job declares environment preview, which gates no preview role",
       ],
     );
@@ -124,7 +157,6 @@ describe("GitHub workflows: credentials (CI trust)", () => {
       [
         `preview-prod: GitHub issues repo:${REPO}:pull_request, but AWS_PROD_PREVIEW_ROLE_ARN trusts only repo:${REPO}:environment:prod-preview`,
         "preview-prod: environment (none), AWS_PROD_PREVIEW_ROLE_ARN needs prod-preview",
-        "preview-prod: PULUMI_PROD_PREVIEW_TOKEN outside the prod-preview environment",
         "preview-prod: runs on the in-network runner without an environment (approval)",
       ],
     );
@@ -142,7 +174,7 @@ describe("GitHub workflows: credentials (CI trust)", () => {
     assert.deepEqual(
       mutate("pull-request.yml", (wf) => {
         credsOf(wf.jobs["preview-prod"])["role-to-assume"] = "${{ vars.AWS_DEV_PREVIEW_ROLE_ARN }}";
-        wf.jobs.preview.steps.at(-1)!.env!.PULUMI_ACCESS_TOKEN = "${{ secrets.PULUMI_PROD_PREVIEW_TOKEN }}";
+        (wf.jobs.preview.steps.at(-1)!.env ??= {}).PULUMI_ACCESS_TOKEN = "${{ secrets.PULUMI_PROD_PREVIEW_TOKEN }}";
       }),
       [
         "preview: PULUMI_PROD_PREVIEW_TOKEN outside the prod-preview environment",
@@ -160,7 +192,7 @@ describe("GitHub workflows: credentials (CI trust)", () => {
     ]);
     assert.deepEqual(
       mutate("deploy.yml", (wf) => {
-        wf.jobs["up-dev"].steps.at(-1)!.env!.PULUMI_ACCESS_TOKEN = "${{ secrets.PULUMI_PROD_DEPLOY_TOKEN }}";
+        (wf.jobs["up-dev"].steps.at(-1)!.env ??= {}).PULUMI_ACCESS_TOKEN = "${{ secrets.PULUMI_PROD_DEPLOY_TOKEN }}";
         delete credsOf(wf.jobs["up-prod"])["role-duration-seconds"];
       }),
       [
