@@ -79,7 +79,12 @@ export const kafkaSchema = z
     retentionHours: positiveInt.default(168),
     /** Topics by name; the defaults pair seed 001's user-service with activity-service. */
     topics: z
-      .record(z.string().regex(TOPIC_RE, { error: "a Kafka topic name (1-249 of a-z A-Z 0-9 . _ -)" }), topicSchema)
+      .record(z.string(), topicSchema)
+      .superRefine((topics, ctx) => {
+        for (const name of Object.keys(topics))
+          if (!TOPIC_RE.test(name))
+            ctx.addIssue({ code: "custom", path: [name], message: "a Kafka topic name (1-249 of a-z A-Z 0-9 . _ -)" });
+      })
       .default({ "user-events": { partitions: 6, producers: ["user-service"], consumers: ["activity-service"] } }),
     /** CloudWatch level; consumer lag (SumOffsetLag per group and topic) is already in DEFAULT. */
     enhancedMonitoring: z
