@@ -50,19 +50,33 @@ describe("access: plan.json access over the stacks", () => {
     assert.equal(count(a, "service-own-database-user"), 12);
     assert.equal(count(a, "service-other-database-user"), 36);
     assert.ok(a.filter((e) => e.kind === "forbidden").every((e) => !e.allowed));
-    // The in-network runner: CodeBuild assumes its role, it logs, attaches ENIs in 3 private subnets, uses its connection.
+    // The in-network deploy runner: it logs, manages its ENIs, attaches them in 3 private subnets, uses its connection.
+    const deployer = "arn:aws:iam::123456789012:role/platform-prod-use1-deployer";
     assert.deepEqual(
-      a.filter((e) => e.requirement === "codebuild-runner").map((e) => e.action),
+      a.filter((e) => e.requirement === "codebuild-runner" && e.principal === deployer).map((e) => e.action),
       [
-        "sts:AssumeRole",
+        "logs:CreateLogStream",
         "logs:PutLogEvents",
+        "ec2:CreateNetworkInterface",
+        "ec2:DescribeDhcpOptions",
+        "ec2:DescribeNetworkInterfaces",
+        "ec2:DeleteNetworkInterface",
+        "ec2:DescribeSubnets",
+        "ec2:DescribeSecurityGroups",
+        "ec2:DescribeVpcs",
         "ec2:CreateNetworkInterfacePermission",
         "ec2:CreateNetworkInterfacePermission",
         "ec2:CreateNetworkInterfacePermission",
         "codeconnections:UseConnection",
+        "codeconnections:GetConnectionToken",
+        "codeconnections:GetConnection",
       ],
     );
-    // Another account's administrator: every secret, key, bucket, topic and table once, every queue twice, all denied.
+    assert.ok(
+      a.some((e) => e.requirement === "codebuild-runner" && e.resource === deployer && e.action === "sts:AssumeRole"),
+    );
+    // dev's deploy and preview roles from dev's own account: every secret, key, bucket, topic and table once,
+    // every queue twice, every distribution config and WAF sample once, each, all denied.
     const n = (t: string) => plan.resources.filter((r) => r.type === t).length;
     const tries =
       n("aws:secretsmanager/secret:Secret") +
@@ -72,7 +86,8 @@ describe("access: plan.json access over the stacks", () => {
       n("aws:sns/topic:Topic") +
       n("aws:dynamodb/table:Table");
     assert.ok(tries >= 40, `${tries}`);
-    assert.equal(count(a, "other-account-no-access"), tries);
+    const reads = n("aws:cloudfront/distribution:Distribution") + n("aws:wafv2/webAcl:WebAcl");
+    assert.equal(count(a, "other-account-no-access"), 2 * (tries + reads));
   }).timeout(180_000);
 
   it("preview roles: no secret value, origin header, WAF sample or listener rule; view-only in every cluster", async () => {

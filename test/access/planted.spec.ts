@@ -119,7 +119,7 @@ describe("access: another account reaches none of the stack's data", () => {
     assert.deepEqual(messages(rs), [
       `other-account-no-access (forbidden): arn:aws:iam::210987654321:role/platform-dev-deploy s3:GetObject on ` +
         `arn:aws:s3:::platform-dev-cdn-logs-${ACCT}/object is allowed: allowed by ${planted.urn}#Everyone, ` +
-        "arn:aws:iam::aws:policy/AdministratorAccess@v1#Statement[0]",
+        "arn:aws:iam::aws:policy/AdministratorAccess@v1#Statement[0], bootstrap platform-dev-deploy-boundary#Ceiling",
     ]);
   }).timeout(120_000);
 });

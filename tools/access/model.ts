@@ -54,6 +54,26 @@ const principalOf = (a: Asker, world: World): RequestPrincipal => {
 
 const resourceAccount = (arn: string, world: World) => arn.split(":")[4] || world.account;
 
+const bucketRegions = new WeakMap<World, Map<string, string>>();
+
+/**
+ * The region a request for `arn` goes to (aws:RequestedRegion): the ARN's region, or for an S3
+ * bucket or object (whose ARNs carry none) the planned bucket's region; undefined for global
+ * resources such as IAM roles.
+ */
+function requestedRegion(arn: string, world: World): string | undefined {
+  const region = arn.split(":")[3];
+  if (region) return region;
+  if (!arn.startsWith("arn:aws:s3:::")) return undefined;
+  let buckets = bucketRegions.get(world);
+  if (!buckets) {
+    buckets = new Map();
+    for (const b of world.ofType("aws:s3/bucket:Bucket")) if (b.region) buckets.set(String(world.out(b).arn), b.region);
+    bucketRegions.set(world, buckets);
+  }
+  return buckets.get(`arn:aws:s3:::${arn.slice("arn:aws:s3:::".length).split("/")[0]}`);
+}
+
 export function decide(world: World, need: Need): Decision {
   if (need.decided) return need.decided;
   const a = need.asker;
@@ -61,6 +81,7 @@ export function decide(world: World, need: Need): Decision {
   const role = "role" in a ? world.roles.get(a.role) : undefined;
   if ("role" in a && !role) return { allowed: false, decidedBy: [], reason: `role ${a.role} is not in the plan` };
   const rp = world.resourcePolicy(need.resource, need.action);
+  const region = requestedRegion(need.resource, world);
   const identity = role?.identity ?? ("identity" in a ? a.identity : []);
   const d = evaluate({
     principal,
@@ -71,6 +92,7 @@ export function decide(world: World, need: Need): Decision {
       "aws:PrincipalAccount": principal.account ?? "",
       "aws:ResourceAccount": resourceAccount(need.resource, world),
       "aws:SecureTransport": true,
+      ...(region !== undefined ? { "aws:RequestedRegion": region } : {}),
       ...need.context,
     },
     identity,

@@ -6,7 +6,11 @@
 import { fargateLogNeeds } from "./needs-fargate-logs";
 import type { Need } from "./model";
 import { associations, type Association } from "./needs-pods";
+import { loadUpstream, upstreamCalls } from "./upstream-calls";
 import type { World } from "./world";
+
+const KARPENTER = loadUpstream("karpenter-controller-policy.json");
+const LB_CONTROLLER = loadUpstream("lb-controller-iam-policy.json");
 
 interface Ctx {
   world: World;
@@ -16,22 +20,49 @@ interface Ctx {
   nodeRole?: string;
 }
 
-type Call = [action: string, resource: string, context?: Record<string, string>];
+type Call = [action: string, resource: string, context?: Record<string, string | readonly string[]>];
 
 /**
- * Karpenter v1 controller calls (karpenter.sh docs "Reference > CloudFormation", the controller
- * policy's statements and the tags it documents for launched resources; read 2026-12-07).
+ * Karpenter v1 controller calls: every statement of its controller policy at the pinned version
+ * (upstream/karpenter-controller-policy.json) but zonal shift, which the platform leaves off
+ * (settings.enableZonalShift false, components/cluster/karpenter/iam.ts), plus the concrete ones
+ * the plan names: its node role, interruption queue, AMI parameter and pricing.
  */
-function karpenter({ world, a, acct, nodeRole }: Ctx): Call[] {
+function karpenter(ctx: Ctx): Call[] {
+  const { world, a, acct, nodeRole } = ctx;
+  const queue = interruptionQueues(world, a.region)[0];
+  const vars = {
+    "AWS::Partition": "aws",
+    "AWS::Region": a.region,
+    "AWS::AccountId": acct,
+    ClusterName: a.cluster,
+    "KarpenterNodeRole.Arn": nodeRole,
+    "KarpenterInterruptionQueue.Arn": queue,
+  };
+  const upstream = upstreamCalls(KARPENTER, vars, { account: acct, region: a.region }, [
+    "KarpenterControllerZonalShiftPolicy",
+  ]).map((c): Call => [c.action, c.resource, c.context as Record<string, string>]);
+  return [...upstream, ...karpenterPlanned(ctx)];
+}
+
+/** The region's Karpenter interruption queues: the SQS targets of its EventBridge rules. */
+const interruptionQueues = (world: World, region: string) => [
+  ...new Set(
+    world
+      .ofType("aws:cloudwatch/eventTarget:EventTarget")
+      .filter((t) => t.region === region && String(t.inputs.arn).startsWith("arn:aws:sqs:"))
+      .map((t) => String(t.inputs.arn)),
+  ),
+];
+
+/** Karpenter's calls on what the plan names, with the tags it documents for launched resources (karpenter.sh, read 2026-12-07). */
+function karpenterPlanned({ world, a, acct, nodeRole }: Ctx): Call[] {
   const tags = {
     [`aws:RequestTag/kubernetes.io/cluster/${a.cluster}`]: "owned",
     "aws:RequestTag/eks:eks-cluster-name": a.cluster,
     "aws:RequestTag/karpenter.sh/nodepool": "default",
   };
-  const interruption = world
-    .ofType("aws:cloudwatch/eventTarget:EventTarget")
-    .filter((t) => t.region === a.region && String(t.inputs.arn).startsWith("arn:aws:sqs:"))
-    .map((t) => String(t.inputs.arn));
+  const interruption = interruptionQueues(world, a.region);
   const r = (x: string) => `arn:aws:ec2:${a.region}:${acct}:${x}`;
   return [
     ...(nodeRole ? [["iam:PassRole", nodeRole, { "iam:PassedToService": "ec2.amazonaws.com" }] as Call] : []),
@@ -44,15 +75,29 @@ function karpenter({ world, a, acct, nodeRole }: Ctx): Call[] {
       `arn:aws:ssm:${a.region}::parameter/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/x86_64/standard/recommended/image_id`,
     ],
     ["pricing:GetProducts", "*"],
-    ...[...new Set(interruption)].flatMap((q): Call[] => [
+    ...interruption.flatMap((q): Call[] => [
       ["sqs:ReceiveMessage", q],
       ["sqs:DeleteMessage", q],
     ]),
   ];
 }
 
-/** AWS Load Balancer Controller: registers the gateway pods in the TargetGroupBinding's target group. */
-function lbController({ world, a }: Ctx): Call[] {
+/**
+ * AWS Load Balancer Controller: every statement of its IAM policy at the pinned app version
+ * (upstream/lb-controller-iam-policy.json: it manages load balancers, target groups, listeners,
+ * rules and their security groups for Ingresses and Services), and the gateway pods' registration
+ * in the TargetGroupBinding's target group.
+ */
+function lbController({ world, a, acct }: Ctx): Call[] {
+  const upstream = upstreamCalls(LB_CONTROLLER, {}, { account: acct, region: a.region }).map((c): Call => [
+    c.action,
+    c.resource,
+    c.context as Record<string, string>,
+  ]);
+  return [...upstream, ...targetGroupBinding(world, a)];
+}
+
+function targetGroupBinding(world: World, a: Association): Call[] {
   return world
     .ofType("kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding")
     .map((b) => String((b.inputs.spec as { targetGroupARN?: string }).targetGroupARN))

@@ -8,6 +8,7 @@ import { ELB_LEGACY_LOG_ACCOUNTS } from "../../components/edge/bucket-policies";
 import type { Need } from "./model";
 import type { World } from "./world";
 import { eventTargets } from "./needs-events";
+import { lambdaLogs, lambdaSqs } from "./needs-lambda";
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const regionOf = (r: PlanResource) => r.region ?? "us-east-1";
@@ -90,13 +91,20 @@ function flowLogs(world: World): Need[] {
     if (!roleArn || !group || f.inputs.logDestinationType !== "cloud-watch-logs") return [];
     const stream = `${group}:log-stream:eni-0123456789abcdef0-all`;
     const role = { role: roleArn };
+    // The flow logs role guide lists Describe* on the log groups and streams with the writes.
+    const calls: [string, string][] = [
+      ["logs:CreateLogStream", stream],
+      ["logs:PutLogEvents", stream],
+      ["logs:DescribeLogGroups", group],
+      ["logs:DescribeLogStreams", group],
+    ];
     return [
-      ...["logs:CreateLogStream", "logs:PutLogEvents"].map((action): Need => ({
+      ...calls.map(([action, resource]): Need => ({
         requirement: "flow-logs-delivery",
         kind: "required",
         asker: role,
         action,
-        resource: stream,
+        resource,
         urn: f.urn,
       })),
       assume("flow-logs-assume-role", "vpc-flow-logs.amazonaws.com", roleArn, world, f.urn),
@@ -180,30 +188,23 @@ function logGroupKeys(world: World): Need[] {
   });
 }
 
-/** An SQS event source polls the queue as the function's execution role. */
-function lambdaSqs(world: World): Need[] {
-  const fns = world.ofType("aws:lambda/function:Function");
-  return world.ofType("aws:lambda/eventSourceMapping:EventSourceMapping").flatMap((m): Need[] => {
-    const queue = str(m.inputs.eventSourceArn);
-    const fn = fns.find((f) => [world.out(f).arn, f.inputs.name, f.name].includes(m.inputs.functionName));
-    const role = str(fn?.inputs.role);
-    if (!queue?.startsWith("arn:aws:sqs:") || !role) return [];
-    return ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"].map((action) => ({
-      requirement: "lambda-sqs-source",
-      kind: "required",
-      asker: { role },
-      action,
-      resource: queue,
-      urn: m.urn,
-    }));
-  });
-}
-
 /**
- * The in-network CodeBuild runner: CodeBuild assumes its role, writes its logs, attaches its ENIs in
- * the project's subnets and reaches GitHub through its connection
- * (https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html, read 2026-12-07).
+ * The in-network CodeBuild runner: CodeBuild assumes its role, writes its logs, creates, describes
+ * and deletes its ENIs in the project's subnets (the VPC permissions the guide lists) and reaches
+ * GitHub through its connection, fetching its token
+ * (https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html,
+ * https://docs.aws.amazon.com/codebuild/latest/userguide/connections-github-app.html, read 2026-12-07).
  */
+const VPC_CALLS = [
+  "ec2:CreateNetworkInterface",
+  "ec2:DescribeDhcpOptions",
+  "ec2:DescribeNetworkInterfaces",
+  "ec2:DeleteNetworkInterface",
+  "ec2:DescribeSubnets",
+  "ec2:DescribeSecurityGroups",
+  "ec2:DescribeVpcs",
+];
+
 function codebuildRunner(world: World): Need[] {
   return world.ofType("aws:codebuild/project:Project").flatMap((p): Need[] => {
     const roleArn = str(p.inputs.serviceRole);
@@ -227,20 +228,22 @@ function codebuildRunner(world: World): Need[] {
     return [
       assume("codebuild-runner", "codebuild.amazonaws.com", roleArn, world, p.urn),
       ...(logs?.groupName
-        ? [
-            need(
-              "logs:PutLogEvents",
-              `arn:aws:logs:${region}:${world.account}:log-group:${logs.groupName}:log-stream:build`,
-            ),
-          ]
+        ? ["logs:CreateLogStream", "logs:PutLogEvents"].map((action) =>
+            need(action, `arn:aws:logs:${region}:${world.account}:log-group:${logs.groupName}:log-stream:build`),
+          )
         : []),
+      ...(subnets.length > 0 ? VPC_CALLS.map((action) => need(action, "*")) : []),
       ...subnets.map((subnet) =>
         need("ec2:CreateNetworkInterfacePermission", `arn:aws:ec2:${region}:${world.account}:network-interface/eni-0`, {
           "ec2:AuthorizedService": "codebuild.amazonaws.com",
           "ec2:Subnet": subnet,
         }),
       ),
-      ...(connection ? [need("codeconnections:UseConnection", connection)] : []),
+      ...(connection
+        ? ["codeconnections:UseConnection", "codeconnections:GetConnectionToken", "codeconnections:GetConnection"].map(
+            (action) => need(action, connection),
+          )
+        : []),
     ];
   });
 }
@@ -249,6 +252,7 @@ export function serviceNeeds(world: World): Need[] {
   return [
     ...codebuildRunner(world),
     ...lambdaSqs(world),
+    ...lambdaLogs(world),
     ...config(world),
     ...elbLogs(world),
     ...flowLogs(world),
