@@ -203,8 +203,10 @@ export class GlobalDatabase extends pulumi.ComponentResource {
     const own = this.clusters[region];
     const local = own ?? this.clusters[this.writerRegion] ?? this.clusters[this.primaryRegion];
     const forwarding = own !== undefined && this.globalCluster !== undefined && region !== this.writerRegion;
+    // Every region writes to the global writer endpoint: it follows a switchover or failover, so no
+    // region's write host names a cluster that may have stopped taking writes.
     return pulumi.all([this.writerEndpoint, local.readerEndpoint]).apply(([globalWriter, reader]) => ({
-      writerEndpoint: forwarding ? reader : globalWriter,
+      writerEndpoint: globalWriter,
       writeForwarding: forwarding,
       globalWriterEndpoint: globalWriter,
       readerEndpoint: reader,

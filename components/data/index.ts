@@ -4,6 +4,7 @@ import { GlobalCache } from "./cache";
 import { type ConnectionInfo, POSTGRES_PORT, REDIS_PORT } from "./connection";
 import { GlobalDatabase } from "./database";
 import type { DataRegionInput } from "./regional";
+import { createFailover, type Failover } from "../failover";
 
 export { GlobalCache } from "./cache";
 export { GlobalDatabase } from "./database";
@@ -14,6 +15,8 @@ export type { DataRegionInput } from "./regional";
 export class DataTier {
   public readonly database?: GlobalDatabase;
   public readonly cache?: GlobalCache;
+  /** The cache writer name and the writer promotion (components/failover). */
+  public readonly failover: Failover;
 
   constructor(
     config: PlatformConfig,
@@ -24,6 +27,7 @@ export class DataTier {
     // Pulumi names are fixed words: stable across region, engine and topology changes.
     if (config.database.enabled) this.database = new GlobalDatabase("database", { config, regions }, { parent });
     if (config.cache.enabled) this.cache = new GlobalCache("cache", { config, regions }, { parent });
+    this.failover = createFailover(config, regions, { database: this.database, cache: this.cache }, parent);
   }
 
   /**
@@ -50,7 +54,7 @@ export class DataTier {
       readerEndpoint: d.readerEndpoint,
       databasePort: d.port,
       databaseName: d.databaseName,
-      redisWriterEndpoint: c.writerEndpoint,
+      redisWriterEndpoint: this.failover.cacheWriterHost ?? c.writerEndpoint,
       redisReaderEndpoint: c.readerEndpoint,
       redisPort: c.port,
     }));

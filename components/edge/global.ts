@@ -1,9 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { EdgeConfig } from "../config";
-import { HEALTH_CHECK_REGIONS } from "../config/sections/edge";
 import { nameTags } from "../tags";
-import { healthCheckAlarm } from "./alarms";
+import { originHealthChecks } from "./health-checks";
 import { tlsOnlyBucketPolicy } from "./bucket-policies";
 import { CacheBehaviourPlan, cacheBehaviours, customCachePolicies } from "./cache";
 import { validatedCertificate } from "./certificate";
@@ -11,6 +10,8 @@ import { logBucket } from "./log-bucket";
 import { logBucketName, ORIGIN_VERIFY_HEADER, OriginNames, publicNames, wafLogGroupName } from "./names";
 import { CLOUDFRONT_ZONE_ID, publicAliasRecords, routedOriginRecords } from "./records";
 import { visibility, wafRules } from "./waf";
+import { drillErrorAlarm, SLO_ERROR_PERCENT, type DrillPlan } from "../failover/drill";
+import * as origin from "./origins";
 
 /** One regional origin as GlobalEdge needs it. */
 export interface EdgeOrigin {
@@ -36,6 +37,8 @@ export interface GlobalEdgeArgs {
   origins: readonly EdgeOrigin[];
   /** us-east-1 SNS topic for the health-check alarms (Route53 health-check metrics exist only there). */
   alarmTopicArn: pulumi.Input<string>;
+  /** The region drill, when on: its region's health check is inverted (components/failover/drill.ts). */
+  drill?: DrillPlan;
 }
 
 /**
@@ -155,10 +158,29 @@ export class GlobalEdge extends pulumi.ComponentResource {
       child,
     );
 
-    const originId = "regional-gateways";
     const shared = args.origins[0].names.shared;
+    const regionNames = args.origins.map((o) => o.region);
+    const secondary = origin.secondaryOriginRegion(regionNames, args.primaryRegion, args.drill?.region);
+    const groups = origin.originGroups(secondary);
+    const readOnly = (b: CacheBehaviourPlan) => b.allowedMethods.every((m) => ["GET", "HEAD", "OPTIONS"].includes(m));
+    const gateway = (domainName: string, id: string) => ({
+      originId: id,
+      domainName,
+      connectionTimeout: origin.ORIGIN_CONNECTION_TIMEOUT_SECONDS,
+      connectionAttempts: origin.ORIGIN_CONNECTION_ATTEMPTS,
+      customOriginConfig: {
+        httpPort: 80,
+        httpsPort: 443,
+        originProtocolPolicy: "https-only",
+        originSslProtocols: ["TLSv1.2"],
+        originReadTimeout: 30,
+        originKeepaliveTimeout: 5,
+      },
+      customHeaders: [{ name: ORIGIN_VERIFY_HEADER, value: pulumi.secret(args.originVerifySecret) }],
+    });
     const behaviour = (b: CacheBehaviourPlan) => ({
-      targetOriginId: originId,
+      // Origin groups take GET/HEAD/OPTIONS only; every other behaviour stays on the shared origin.
+      targetOriginId: groups && readOnly(b) ? origin.ORIGIN_GROUP_ID : origin.SHARED_ORIGIN_ID,
       viewerProtocolPolicy: "redirect-to-https",
       allowedMethods: b.allowedMethods,
       cachedMethods: b.cachedMethods,
@@ -179,20 +201,17 @@ export class GlobalEdge extends pulumi.ComponentResource {
         priceClass: edge.cloudfront.priceClass,
         webAclId: acl.arn,
         origins: [
-          {
-            originId,
-            domainName: shared,
-            customOriginConfig: {
-              httpPort: 80,
-              httpsPort: 443,
-              originProtocolPolicy: "https-only",
-              originSslProtocols: ["TLSv1.2"],
-              originReadTimeout: 30,
-              originKeepaliveTimeout: 5,
-            },
-            customHeaders: [{ name: ORIGIN_VERIFY_HEADER, value: pulumi.secret(args.originVerifySecret) }],
-          },
+          gateway(shared, origin.SHARED_ORIGIN_ID),
+          ...(secondary
+            ? [
+                gateway(
+                  args.origins.find((o) => o.region === secondary)!.names.regional,
+                  origin.regionOriginId(secondary),
+                ),
+              ]
+            : []),
         ],
+        originGroups: groups,
         defaultCacheBehavior: behaviour(plan.default),
         orderedCacheBehaviors: plan.ordered.map((b) => ({ pathPattern: b.pathPattern!, ...behaviour(b) })),
         viewerCertificate: {
@@ -209,33 +228,7 @@ export class GlobalEdge extends pulumi.ComponentResource {
     this.distributionDomainName = distribution.domainName;
     this.distributionId = distribution.id;
 
-    const actions = [args.alarmTopicArn];
-    const healthChecks: Record<string, aws.route53.HealthCheck> = {};
-    for (const o of args.origins) {
-      const hc = new aws.route53.HealthCheck(
-        `${name}-hc-${o.region}`,
-        {
-          type: "HTTPS",
-          fqdn: o.names.regional,
-          port: 443,
-          enableSni: true,
-          resourcePath: edge.healthCheck.path,
-          requestInterval: edge.healthCheck.intervalSeconds,
-          failureThreshold: edge.healthCheck.failureThreshold,
-          measureLatency: edge.healthCheck.measureLatency,
-          regions: [...(edge.healthCheck.regions ?? HEALTH_CHECK_REGIONS)],
-          tags: nameTags(`${physicalName}-${o.region}-origin`),
-        },
-        child,
-      );
-      healthChecks[o.region] = hc;
-      const alarm = healthCheckAlarm(`${physicalName}-${o.region}-origin-health`, hc.id, o.names.regional);
-      new aws.cloudwatch.MetricAlarm(
-        `${name}-hc-${o.region}-alarm`,
-        { ...(alarm.args as aws.cloudwatch.MetricAlarmArgs), alarmActions: actions, okActions: actions },
-        child,
-      );
-    }
+    const healthChecks = originHealthChecks(name, args, child);
     this.healthCheckIds = Object.fromEntries(Object.entries(healthChecks).map(([r, hc]) => [r, hc.id]));
 
     const byRegion = new Map(args.origins.map((o) => [o.region, o]));
@@ -274,6 +267,18 @@ export class GlobalEdge extends pulumi.ComponentResource {
       );
     }
 
+    if (args.drill)
+      drillErrorAlarm(
+        `${name}-drill-errors`,
+        {
+          plan: args.drill,
+          physicalName,
+          distributionId: distribution.id,
+          errorObjectivePercent: SLO_ERROR_PERCENT,
+          alarmTopicArn: args.alarmTopicArn,
+        },
+        child,
+      );
     this.registerOutputs({ distributionDomainName: this.distributionDomainName, webAclArn: this.webAclArn });
   }
 }

@@ -10,6 +10,7 @@ import { GlobalEdge } from "./global";
 import { RegionalEdge } from "./regional";
 import { sharedValidationRecord, type SharedValidation } from "./certificate";
 import { originNames } from "./names";
+import { drillPlan } from "../failover/drill";
 
 export { GlobalEdge } from "./global";
 export { RegionalEdge } from "./regional";
@@ -34,7 +35,7 @@ export interface EdgeArgs {
    */
   config: Pick<
     PlatformConfig,
-    "edge" | "gateway" | "observability" | "name" | "stack" | "environment" | "primaryRegion"
+    "edge" | "gateway" | "observability" | "name" | "stack" | "environment" | "primaryRegion" | "failover"
   >;
   providers: Providers;
   /** Every region, in config order. */
@@ -98,6 +99,12 @@ export function createEdge(name: string, args: EdgeArgs, parent: pulumi.Resource
       zoneId: zone.zoneId,
       originVerifySecret: secret.result,
       alarmTopicArn: topic.arn,
+      drill: drillPlan(
+        config.failover.drill,
+        regions.map((r) => r.context.name),
+        config.primaryRegion,
+        globalName,
+      ),
       origins: regions.map(({ context: { name: region } }) => ({
         region,
         names: regional[region].names,

@@ -53,23 +53,25 @@ interface FailoverContext {
   readonly failover?: FailoverSection;
   readonly regions?: readonly { readonly name: string }[];
   readonly primaryRegion?: string;
-  readonly database?: { readonly secondaryRegions?: readonly string[] };
+  readonly database?: { readonly secondaryRegions?: readonly string[]; readonly writerRegion?: string };
 }
 
-/** Cross-field rules: the standby must be a database secondary, the drill region a configured one. */
+/** Cross-field rules: the standby must hold a database member other than the writer; the drill region must exist. */
 export function failoverIssues(c: FailoverContext): FailoverIssue[] {
   const f = c.failover;
   if (!f || !c.regions) return [];
   const issues: FailoverIssue[] = [];
   const names = c.regions.map((r) => r.name);
   const primary = c.primaryRegion ?? names[0];
-  const secondaries = c.database?.secondaryRegions ?? names.filter((r) => r !== primary);
+  const members = [primary, ...(c.database?.secondaryRegions ?? names.filter((r) => r !== primary))];
+  const writer = c.database?.writerRegion ?? primary;
+  const candidates = members.filter((r) => r !== writer);
   const standby = f.promotion.standbyRegion;
-  if (standby !== undefined && !secondaries.includes(standby))
+  if (standby !== undefined && !candidates.includes(standby))
     issues.push({
       path: "platform:failover.promotion.standbyRegion",
       value: standby,
-      expected: `a database secondary region (${secondaries.join(", ") || "none: the stack has one region"})`,
+      expected: `a region with a database member other than the writer ${writer} (${candidates.join(", ") || "none: the stack has one region"})`,
     });
   const drill = f.drill.region;
   if (drill !== undefined && !names.includes(drill))

@@ -98,17 +98,18 @@ describe("DataTier: per-region secret ARNs and write paths (mock engine)", () =>
     assert.match(cache, /^arn:aws:secretsmanager:eu-west-1:/);
   });
 
-  it("writes through forwarding in secondaries and to the primary cache everywhere", () => {
+  it("writes to the global writer endpoint and the cache writer name everywhere; secondaries also forward", () => {
     const primary = envOf(run, "use1");
     assert.equal(primary.writeForwarding, false);
     assert.match(primary.writerEndpoint, /\.global-mock\.global\.rds\.amazonaws\.com$/);
+    assert.equal(primary.redisWriterEndpoint, "cache-writer.platform-test.internal");
     for (const short of ["usw2", "euw1"]) {
       const e = envOf(run, short);
       assert.equal(e.writeForwarding, true, short);
-      assert.equal(e.writerEndpoint, e.readerEndpoint, `${short} writes to its local cluster (forwarded)`);
+      assert.equal(e.writerEndpoint, primary.writerEndpoint, `${short} writes to the endpoint that follows the writer`);
       assert.match(e.readerEndpoint, new RegExp(`^platform-test-${short}-aurora\\.cluster-ro-mock\\.`));
       assert.equal(e.globalWriterEndpoint, primary.writerEndpoint);
-      assert.equal(e.redisWriterEndpoint, "master.platform-test-use1-cache.mock.use1.cache.amazonaws.com");
+      assert.equal(e.redisWriterEndpoint, "cache-writer.platform-test.internal");
       assert.equal(e.redisReaderEndpoint, `replica.platform-test-${short}-cache.mock.${short}.cache.amazonaws.com`);
     }
   });
@@ -129,7 +130,7 @@ describe("DataTier after a promotion: writerRegion moves the write paths, rename
     );
   });
 
-  it("forwards from every cluster but the writer's, and points every region's cache writes at it", () => {
+  it("forwards from every cluster but the writer's; cache writes keep the name that follows the writer", () => {
     const forwarding = Object.fromEntries(
       after.resources
         .filter((r) => r.type === "aws:rds/cluster:Cluster")
@@ -137,11 +138,7 @@ describe("DataTier after a promotion: writerRegion moves the write paths, rename
     );
     assert.deepEqual(forwarding, { "us-east-1": true, "us-west-2": false, "eu-west-1": true });
     for (const short of ["use1", "usw2", "euw1"])
-      assert.equal(
-        envOf(after, short).redisWriterEndpoint,
-        "master.platform-test-usw2-cache.mock.usw2.cache.amazonaws.com",
-        short,
-      );
+      assert.equal(envOf(after, short).redisWriterEndpoint, "cache-writer.platform-test.internal", short);
     assert.equal(envOf(after, "usw2").writeForwarding, false);
   });
 

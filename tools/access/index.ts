@@ -6,6 +6,7 @@ import type { PlanResource } from "../../policies/lib/offline";
 import { toEntry, type AccessEntry } from "./model";
 import { ciNeeds } from "./needs-ci";
 import { controllerNeeds } from "./needs-controllers";
+import { failoverNeeds } from "./needs-failover";
 import { jenkinsNeeds } from "./needs-jenkins";
 import { podNeeds } from "./needs-pods";
 import { serviceNeeds } from "./needs-services";
@@ -46,6 +47,7 @@ function decideAll(resources: readonly PlanResource[]): Report {
     ...podNeeds(world),
     ...ciNeeds(world),
     ...jenkinsNeeds(world),
+    ...failoverNeeds(world),
   ];
   const seen = new Set<string>();
   const out: AccessEntry[] = [];

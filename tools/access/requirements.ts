@@ -1,8 +1,11 @@
+import { FAILOVER_REQUIREMENTS } from "./needs-failover";
+
 /**
  * Why each kind of access entry exists, with the AWS page that says the service acts that way
  * (read 2026-12-07). Entry ids are the `requirement` field of plan.json `access`.
  */
 export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string }>> = {
+  ...FAILOVER_REQUIREMENTS,
   "config-delivery": {
     why: "AWS Config writes configuration snapshots and history to its delivery bucket as the recorder's role",
     source: "https://docs.aws.amazon.com/config/latest/developerguide/iamrole-permissions.html",
@@ -42,10 +45,6 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
   "eventbridge-to-sqs": {
     why: "EventBridge delivers to an SQS target as events.amazonaws.com, allowed only by the queue policy",
     source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html",
-  },
-  "lambda-logs": {
-    why: "a Lambda function writes its output to its log group as its execution role",
-    source: "https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html",
   },
   "lambda-sqs-source": {
     why: "an SQS event source mapping polls, deletes and reads the queue as the function's execution role",

@@ -78,6 +78,36 @@ export const FIGURES = {
     read: READ,
     kind: "assumption",
   },
+  auroraGlobalEndpointTtl: {
+    seconds: 5,
+    what:
+      "the global writer endpoint is a DNS name Aurora repoints after a switchover or failover; AWS gives cluster " +
+      "endpoints a 5 s TTL and publishes none for the global one (assumed the same)",
+    source: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-connecting.html",
+    read: READ,
+    kind: "assumption",
+  },
+  automationStart: {
+    seconds: 10,
+    what: "EventBridge delivers the alarm's state change and SSM Automation starts the document (no AWS bound; assumed 10 s)",
+    source: "https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-cwe-target.html",
+    read: READ,
+    kind: "assumption",
+  },
+  clientReconnect: {
+    seconds: 5,
+    what: "connection pools drop the failed connection and open a new one to the re-resolved name (assumed 5 s)",
+    source: "no AWS figure: the services' pool settings (retry with backoff, DNS not cached beyond its TTL)",
+    read: READ,
+    kind: "assumption",
+  },
+  globalDatastoreRpoTypical: {
+    seconds: 1,
+    what: "Global Datastore cross-Region replication: RPO generally under a second",
+    source: "https://disaster-recovery.workshop.aws/en/services/databases/elasticache/global-datastore.html",
+    read: READ,
+    kind: "aws-typical",
+  },
   operatorResponse: {
     seconds: 900,
     what: "a person paged acknowledges, decides and runs the promotion (assumed 15 min; --operator-seconds)",

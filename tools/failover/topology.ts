@@ -46,8 +46,33 @@ export interface Topology {
    * write host follows the writer on its own (Aurora's global writer endpoint).
    */
   readonly staleWriteHosts: readonly string[];
-  /** A writer-promotion automation in the plan (resource tagged platform.io/role=writer-promotion). */
-  readonly promotion: { readonly name: string; readonly triggerSeconds: number } | null;
+  /** The writer promotion in the plan (SSM documents tagged platform.io/role=writer-promotion). */
+  readonly promotion: Promotion | null;
+  /** TTL of the cache writer name the promotion repoints (null: services name a group's endpoint). */
+  readonly cacheWriterTtlSeconds: number | null;
+  /** CloudFront origin failover for GET/HEAD: the secondary origin's region and how long a failed try takes. */
+  readonly originFailover: OriginFailover | null;
+}
+
+export interface Promotion {
+  /** Regions a document promotes (each runs in its own region). */
+  readonly regions: readonly string[];
+  /** The alarm that starts it without a person; null: an operator runs the document. */
+  readonly trigger: {
+    readonly region: string;
+    readonly name: string;
+    readonly lagThresholdSeconds: number;
+    readonly periodSeconds: number;
+    readonly datapoints: number;
+  } | null;
+}
+
+export interface OriginFailover {
+  readonly secondaryRegion: string;
+  /** Seconds CloudFront spends on the failed primary before it asks the secondary (timeout x attempts). */
+  readonly failedTrySeconds: number;
+  /** Path patterns whose GET/HEAD requests use the group. */
+  readonly paths: readonly string[];
 }
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
@@ -113,19 +138,79 @@ function targetHealthByRegion(rs: readonly FailoverResource[]): Record<string, T
 }
 
 function lagAlarmSeconds(rs: readonly FailoverResource[], metric: string, unitSeconds: number): number | null {
+  // The promotion's trigger watches the same metric at a much higher threshold: it pages nobody early.
   const thresholds = ofType(rs, "aws:cloudwatch/metricAlarm:MetricAlarm")
-    .filter((a) => a.inputs.metricName === metric)
+    .filter((a) => a.inputs.metricName === metric && role(a) !== "writer-promotion-trigger")
     .map((a) => (num(a.inputs.threshold) ?? 0) * unitSeconds);
   return thresholds.length ? Math.max(...thresholds) : null;
 }
 
-function promotionOf(rs: readonly FailoverResource[]): Topology["promotion"] {
-  const r = rs.find((x) => rec(x.inputs.tags)["platform.io/role"] === "writer-promotion");
-  if (!r) return null;
-  return { name: r.name, triggerSeconds: num(rec(r.inputs.tags)["platform.io/trigger-seconds"]) ?? 0 };
+const role = (r: FailoverResource) => rec(r.inputs.tags)["platform.io/role"];
+
+function promotionOf(rs: readonly FailoverResource[]): Promotion | null {
+  const docs = ofType(rs, "aws:ssm/document:Document").filter((d) => role(d) === "writer-promotion" && d.region);
+  if (!docs.length) return null;
+  const alarm = ofType(rs, "aws:cloudwatch/metricAlarm:MetricAlarm").find(
+    (a) => role(a) === "writer-promotion-trigger",
+  );
+  const trigger =
+    alarm && alarm.region
+      ? {
+          region: alarm.region,
+          name: alarm.name,
+          lagThresholdSeconds: (num(alarm.inputs.threshold) ?? 0) / 1000,
+          periodSeconds: num(alarm.inputs.period) ?? 60,
+          datapoints: num(alarm.inputs.datapointsToAlarm) ?? num(alarm.inputs.evaluationPeriods) ?? 1,
+        }
+      : null;
+  return { regions: docs.map((d) => d.region!), trigger };
+}
+
+/**
+ * Names that follow the writer: failover CNAME pairs whose PRIMARY is health-checked on the
+ * promotion's trigger alarm (Route53 answers the standby when that alarm fires), with their TTL.
+ */
+function followingNames(rs: readonly FailoverResource[]): Map<string, number> {
+  const alarms = new Set(
+    ofType(rs, "aws:cloudwatch/metricAlarm:MetricAlarm")
+      .filter((a) => role(a) === "writer-promotion-trigger")
+      .map((a) => str(a.inputs.name)),
+  );
+  const onAlarm = ofType(rs, "aws:route53/healthCheck:HealthCheck").some(
+    (h) => h.inputs.type === "CLOUDWATCH_METRIC" && alarms.has(str(h.inputs.cloudwatchAlarmName)),
+  );
+  const out = new Map<string, number>();
+  if (!onAlarm) return out;
+  for (const r of ofType(rs, "aws:route53/record:Record")) {
+    const name = str(r.inputs.name);
+    const failover = rec((r.inputs.failoverRoutingPolicies as unknown[] | undefined)?.[0]).type;
+    if (r.inputs.type === "CNAME" && name && failover === "PRIMARY" && r.inputs.healthCheckId)
+      out.set(name, num(r.inputs.ttl) ?? 300);
+  }
+  return out;
+}
+
+/** The distribution's origin group: its secondary origin's region (origin-<code> names) and failed-try time. */
+function originFailoverOf(rs: readonly FailoverResource[], regions: readonly string[]): OriginFailover | null {
+  const d = ofType(rs, "aws:cloudfront/distribution:Distribution")[0];
+  const group = rec((d?.inputs.originGroups as unknown[] | undefined)?.[0]);
+  const members = ((group.members as unknown[] | undefined) ?? []).map((m) => str(rec(m).originId) ?? "");
+  if (!d || members.length < 2) return null;
+  const origins = ((d.inputs.origins as unknown[] | undefined) ?? []).map(rec);
+  const primary = origins.find((o) => o.originId === members[0]);
+  const secondary = origins.find((o) => o.originId === members[1]);
+  const region = regions.find((r) => str(secondary?.originId)?.endsWith(r));
+  if (!primary || !region) return null;
+  // CloudFront's defaults: 10 s connection timeout, 3 attempts.
+  const failedTrySeconds = (num(primary.connectionTimeout) ?? 10) * (num(primary.connectionAttempts) ?? 3);
+  const groupId = str(group.originId);
+  const behaviours = ((d.inputs.orderedCacheBehaviors as unknown[] | undefined) ?? []).map(rec);
+  const paths = behaviours.filter((b) => b.targetOriginId === groupId).map((b) => str(b.pathPattern) ?? "");
+  return { secondaryRegion: region, failedTrySeconds, paths };
 }
 
 function staleWriteHosts(rs: readonly FailoverResource[]): string[] {
+  const following = followingNames(rs);
   const out: string[] = [];
   for (const cm of ofType(rs, "kubernetes:core/v1:ConfigMap")) {
     const data = rec(cm.inputs.data);
@@ -135,18 +220,28 @@ function staleWriteHosts(rs: readonly FailoverResource[]): string[] {
       data.DATABASE_WRITER_HOST !== data.DATABASE_GLOBAL_WRITER_HOST
     )
       out.push(`${cm.name}: DATABASE_WRITER_HOST is a regional endpoint (${data.DATABASE_WRITER_HOST})`);
-    if (typeof data.REDIS_WRITER_HOST === "string")
+    if (typeof data.REDIS_WRITER_HOST === "string" && data.REDIS_WRITER_HOST && !following.has(data.REDIS_WRITER_HOST))
       out.push(`${cm.name}: REDIS_WRITER_HOST names one region's primary (${data.REDIS_WRITER_HOST})`);
   }
   return out;
+}
+
+function cacheWriterTtl(rs: readonly FailoverResource[]): number | null {
+  const following = followingNames(rs);
+  const hosts = ofType(rs, "kubernetes:core/v1:ConfigMap")
+    .map((cm) => str(rec(cm.inputs.data).REDIS_WRITER_HOST))
+    .filter((h): h is string => !!h && following.has(h));
+  return hosts.length ? Math.max(...hosts.map((h) => following.get(h)!)) : null;
 }
 
 export function topologyOf(resources: readonly FailoverResource[]): Topology {
   const clusters = ofType(resources, "eks:index:Cluster");
   const regions = [...new Set(clusters.map((c) => c.region).filter((r): r is string => !!r))];
   const db = ofType(resources, "aws:rds/cluster:Cluster").filter((c) => c.region);
+  // The writer is the member that does not forward (database.writerRegion), else the one with the master user.
   const dbWriter =
-    db.find((c) => c.inputs.masterUsername !== undefined) ?? db.find((c) => !c.inputs.enableGlobalWriteForwarding);
+    db.find((c) => c.inputs.enableGlobalWriteForwarding === false) ??
+    db.find((c) => c.inputs.masterUsername !== undefined);
   const cache = ofType(resources, "aws:elasticache/replicationGroup:ReplicationGroup").filter((c) => c.region);
   const cacheWriter = cache.find((c) => c.inputs.globalReplicationGroupId === undefined);
   const intervals = ofType(resources, "kubernetes:networking.istio.io/v1:DestinationRule")
@@ -167,5 +262,7 @@ export function topologyOf(resources: readonly FailoverResource[]): Topology {
     cacheLagAlarmSeconds: lagAlarmSeconds(resources, "GlobalDatastoreReplicationLag", 1),
     staleWriteHosts: staleWriteHosts(resources),
     promotion: promotionOf(resources),
+    cacheWriterTtlSeconds: cacheWriterTtl(resources),
+    originFailover: originFailoverOf(resources, regions),
   };
 }

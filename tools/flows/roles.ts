@@ -124,6 +124,10 @@ function cache(view: PlanView, rv: RegionView, replicas: boolean): Side[] {
   if (!g) return [absent(label, "no ElastiCache replication group")];
   const state = view.refs.state(g);
   const hosts = [String(replicas ? state.readerEndpointAddress : state.primaryEndpointAddress)];
+  // The cache writer name that follows a promotion (components/failover/writer-dns.ts) answers this endpoint.
+  if (!replicas)
+    for (const r of view.of("aws:route53/record:Record"))
+      if (r.inputs.type === "CNAME" && strs(r.inputs.records).includes(hosts[0])) hosts.push(String(r.inputs.name));
   const subnets = subnetGroupIds(view, "aws:elasticache/subnetGroup:SubnetGroup", g.inputs.subnetGroupName);
   return [{ endpoint: placed(view, label, g, subnets, strs(g.inputs.securityGroupIds)), hosts }];
 }
