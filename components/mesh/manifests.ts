@@ -7,6 +7,7 @@ import type { GatewayConfig, MeshConfig, ServiceConfig } from "../config/types";
 import { GATEWAY_SERVICE, NAMESPACES, PROMETHEUS_RELEASE } from "../k8s-names";
 import { WAYPOINT_NAME, WAYPOINT_POD_LABEL } from "./values";
 import { meshNetworkPolicies } from "./network-policies";
+import { derivePool, type PoolDemand, type PoolLimits } from "./pool";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Manifest = Record<string, any>;
@@ -58,6 +59,16 @@ export interface MeshManifestInput {
   albSubnetCidrs?: readonly string[];
   /** Opt-in k6 load tests run: their runners reach the gateway in plaintext too. */
   loadTestRunners?: boolean;
+  /** What the connection pool is derived from (components/mesh/pool.ts); see poolDemandOf. */
+  pool?: Omit<PoolDemand, "waypointMinReplicas">;
+}
+
+/** Without a demand model (a unit test of the manifests): seed 003's 10,000 rps floor in one region. */
+const FLOOR_DEMAND = { peakRps: 10_000, regions: 1, loadTestVus: 0 };
+
+/** The pool's demand: the input's, at the waypoint's minimum replicas. */
+export function poolDemandOf(input: Pick<MeshManifestInput, "mesh" | "pool">): PoolDemand {
+  return { ...(input.pool ?? FLOOR_DEMAND), waypointMinReplicas: input.mesh.waypoint.minReplicas };
 }
 
 /** Callers of each web service: the gateway for every routed service, plus `mesh.calls`. */
@@ -166,7 +177,7 @@ function plaintextSources(input: MeshManifestInput): string[] {
  * (pilot/pkg/networking/core/cluster_traffic_policy.go at 1.30.3): the seed ejects on gateway
  * errors (502/503/504) only. maxRequestsPerConnection 0 (unlimited) is omitted, Istio's default.
  */
-export function destinationRule(service: ServiceConfig, mesh: MeshConfig): Manifest {
+export function destinationRule(service: ServiceConfig, mesh: MeshConfig, limits: PoolLimits): Manifest {
   const o = mesh.outlierDetection;
   const p = mesh.connectionPool;
   return {
@@ -177,9 +188,10 @@ export function destinationRule(service: ServiceConfig, mesh: MeshConfig): Manif
       host: serviceFqdn(service.name),
       trafficPolicy: {
         connectionPool: {
-          tcp: { maxConnections: p.maxConnections },
+          tcp: { maxConnections: p.maxConnections ?? limits.maxConnections },
           http: {
-            http1MaxPendingRequests: p.http1MaxPendingRequests,
+            http1MaxPendingRequests: p.http1MaxPendingRequests ?? limits.http1MaxPendingRequests,
+            http2MaxRequests: p.http2MaxRequests ?? limits.http2MaxRequests,
             ...(p.maxRequestsPerConnection > 0 ? { maxRequestsPerConnection: p.maxRequestsPerConnection } : {}),
             maxRetries: p.maxRetries,
           },
@@ -261,8 +273,9 @@ export function meshManifests(input: MeshManifestInput): MeshManifest[] {
   waypoint(input.mesh).forEach((m) => add(m.kind === "Gateway" ? "waypoint" : "core", m));
   peerAuthentications(input.mesh, input.gateway).forEach((m) => add("istio", m));
   authorizationPolicies(input).forEach((m) => add("istio", m));
+  const limits = derivePool(poolDemandOf(input));
   for (const s of web) {
-    add("istio", destinationRule(s, input.mesh));
+    add("istio", destinationRule(s, input.mesh, limits));
     add("istio", virtualService(s, input.mesh));
   }
   meshNetworkPolicies({

@@ -8,10 +8,14 @@ import { appsNamespaceLabels, type MeshManifest } from "./manifests";
 import { planMesh, type MeshPlan } from "./plan";
 import { ISTIO_NAMESPACE, type IstioChart } from "./values";
 import { GATEWAY_API } from "./versions";
+import { SEED_002_SCENARIOS } from "../loadtest/plan";
 
 export interface MeshArgs {
   /** Validated stack configuration: `mesh`, services, gateway, environment, cluster version. */
-  config: Pick<PlatformConfig, "mesh" | "environment" | "services" | "gateway" | "cluster" | "loadTests">;
+  config: Pick<
+    PlatformConfig,
+    "mesh" | "environment" | "services" | "gateway" | "cluster" | "loadTests" | "demand" | "regions"
+  >;
   /**
    * The region (a RegionContext fits): its cluster (every object uses its k8sProvider; the
    * charts wait for its add-ons), its VPC range (the ALB's plaintext to the gateway pods) and
@@ -64,6 +68,13 @@ export class Mesh extends pulumi.ComponentResource {
       vpcCidr: region.vpc.cidrBlock,
       albSubnetCidrs: region.vpc.publicSubnetCidrs,
       loadTestRunners: config.loadTests?.enabled === true,
+      pool: {
+        peakRps: config.demand.peakRps,
+        regions: config.regions.length,
+        loadTestVus: config.loadTests?.enabled
+          ? Math.max(0, ...config.loadTests.scenarios.map((s) => SEED_002_SCENARIOS[s].vus))
+          : 0,
+      },
       kubernetesVersion: config.cluster.kubernetesVersion,
       tracingProvider: args.tracingProvider,
     });

@@ -3,7 +3,8 @@
  * mesh objects and the monitors. Checks the facts of the pinned release before anything exists.
  */
 import type { Environment, GatewayConfig, MeshConfig, ServiceConfig } from "../config/types";
-import { appsNamespaceLabels, meshManifests, type Manifest, type MeshManifest } from "./manifests";
+import { appsNamespaceLabels, meshManifests, poolDemandOf, type Manifest, type MeshManifest } from "./manifests";
+import { derivePool, poolProblems, type PoolDemand } from "./pool";
 import { meshMonitors } from "./monitors";
 import { istioValues, unknownValuePaths, type IstioChart, type Values } from "./values";
 import { ISTIO_KUBERNETES_VERSIONS, ISTIO_PLATFORM_PROFILES, ISTIO_VERSION } from "./versions";
@@ -16,6 +17,8 @@ export interface MeshPlanInput {
   vpcCidr: string;
   albSubnetCidrs?: readonly string[];
   loadTestRunners?: boolean;
+  /** The demand the waypoint's connection pool is sized for (components/mesh/pool.ts). */
+  pool?: Omit<PoolDemand, "waypointMinReplicas">;
   /** The cluster's Kubernetes minor, e.g. "1.34". */
   kubernetesVersion: string;
   /** Istio's tracing extension provider (components/tracing); omitted: no tracing. */
@@ -31,7 +34,7 @@ export interface MeshPlan {
 
 /** Problems that would only show at `helm install` or in a crash-looping pod, as readable lines. */
 export function meshPlanProblems(input: MeshPlanInput, values: Record<IstioChart, Values>): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...poolProblems(input.mesh.connectionPool, derivePool(poolDemandOf(input)))];
   if (!(ISTIO_KUBERNETES_VERSIONS as readonly string[]).includes(input.kubernetesVersion))
     problems.push(
       `platform:cluster.kubernetesVersion: got ${JSON.stringify(input.kubernetesVersion)}; expected one Istio ` +

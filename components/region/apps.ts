@@ -41,6 +41,7 @@ export type AppsSettings = Pick<
   | "batch"
   | "jenkins"
   | "burstProcessor"
+  | "demand"
 >;
 
 /** What one region's apps stage built. */

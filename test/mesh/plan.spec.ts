@@ -94,13 +94,18 @@ describe("mesh plan", () => {
   });
 
   describe("circuit breakers and routes", () => {
-    it("plans one DestinationRule per web service with seed 002's numbers", () => {
+    it("plans one DestinationRule per web service with seed 002's outlier numbers and the derived pool", () => {
       assert.deepEqual(
         ofKind("DestinationRule").map((d) => d.spec.host),
         WEB.map((s) => `${s}.apps.svc.cluster.local`),
       );
       assert.deepEqual(named("DestinationRule", "user-service").spec.trafficPolicy, {
-        connectionPool: { tcp: { maxConnections: 100 }, http: { http1MaxPendingRequests: 10, maxRetries: 3 } },
+        // No demand model in the input: seed 003's 10,000 rps floor, one region, 2 waypoints:
+        // 10,000 x 0.1 s = 1,000 in flight x 1.5 / 2 = 750 per waypoint replica.
+        connectionPool: {
+          tcp: { maxConnections: 750 },
+          http: { http1MaxPendingRequests: 750, http2MaxRequests: 750, maxRetries: 3 },
+        },
         outlierDetection: {
           consecutiveGatewayErrors: 3,
           consecutive5xxErrors: 0,

@@ -140,6 +140,33 @@ describe("review: disruptive updates in Needs attention", () => {
     assert.match(line, /never by `pulumi up`: the resource ignores changes to `engineVersion` \(ignoreChanges\)/);
   });
 
+  it("an EKS version bump upgrades the control plane during up, then replaces the nodes", () => {
+    const eks = (version: string) => res("eks:index:Cluster", "use1-eks", { name: "platform-prod-use1", version });
+    const [line] = lines(plan(eks("1.34")), plan(eks("1.35")));
+    assert.match(
+      line,
+      /^- \*\*~ node replacement\*\* EKS cluster `use1-eks` \(`eks:index:Cluster`, us-east-1\): `version` `"1\.34"` → `"1\.35"`/,
+    );
+    assert.match(
+      line,
+      /\*\*When:\*\* during `pulumi up`\. \*\*Interruption:\*\* the control plane is upgraded in place/,
+    );
+    assert.ok(line.includes("](https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html)"), line);
+  });
+
+  it("new instance types replace the managed node group (ForceNew), draining every node", () => {
+    const ng = (instanceTypes: string[]) =>
+      res("aws:eks/nodeGroup:NodeGroup", "system-nodes", { instanceTypes, updateConfig: { maxUnavailable: 1 } });
+    const rv = review(plan(ng(["m7i.large"])), plan(ng(["m7i.xlarge"])));
+    assert.equal(rv.counts.replace, 1);
+    const [line] = renderReview(rv)
+      .split("\n")
+      .filter((l) => l.startsWith("- **~"));
+    assert.match(line, /^- \*\*~ node replacement\*\* EKS managed node group `system-nodes`/);
+    assert.match(line, /cordoned and drained \(pods evicted, respecting PodDisruptionBudgets\)/);
+    assert.ok(line.includes("](https://docs.aws.amazon.com/eks/latest/userguide/managed-node-update-behavior.html)"));
+  });
+
   it("says nothing for a change that disrupts nothing (tags of an Aurora instance)", () => {
     const r = (tags: Record<string, string>) => res(INSTANCE, "db-1", { instanceClass: "db.r7g.large", tags });
     assert.deepEqual(lines(plan(r({ a: "1" })), plan(r({ a: "2" }))), []);

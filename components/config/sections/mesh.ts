@@ -50,11 +50,16 @@ export const meshSchema = z
         maxEjectionPercent: percent.default(50),
       })
       .prefault({}),
-    /** Seed 002 connection pool. maxRequestsPerConnection 0 = unlimited (the seed's 2 defeats keep-alive). */
+    /**
+     * Seed 002 connection pool. maxRequestsPerConnection 0 = unlimited (the seed's 2 defeats keep-alive).
+     * The limits are derived from the demand model when omitted (components/mesh/pool.ts); set, they
+     * must not be below it.
+     */
     connectionPool: z
       .strictObject({
-        maxConnections: positiveInt.default(100),
-        http1MaxPendingRequests: positiveInt.default(10),
+        maxConnections: positiveInt.optional(),
+        http1MaxPendingRequests: positiveInt.optional(),
+        http2MaxRequests: positiveInt.optional(),
         maxRequestsPerConnection: nonNegativeInt.default(0),
         maxRetries: nonNegativeInt.default(3),
       })
