@@ -8,7 +8,7 @@ import type { JenkinsConfig } from "../config/sections/jenkins";
 import type { RegionContext } from "../region-context";
 import { nameTags } from "../tags";
 import { efsCsiStatements, fileSystemPolicy } from "./iam";
-import { EFS_CSI, NFS_PORT } from "./names";
+import { COST_STORAGE_TAG, EFS_CSI, NFS_PORT } from "./names";
 
 type Region = Pick<RegionContext, "name" | "physicalName" | "provider" | "vpc" | "cluster" | "alarmTopic">;
 
@@ -74,7 +74,7 @@ export function createJenkinsHome(
       kmsKeyId: key.arn,
       performanceMode: "generalPurpose",
       throughputMode: j.efs.throughputMode,
-      tags: nameTags(fsName),
+      tags: nameTags(fsName, { [COST_STORAGE_TAG]: String(j.efs.storageGiB) }),
     },
     kept,
   );

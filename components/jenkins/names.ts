@@ -31,6 +31,9 @@ export const EFS_CSI = {
   controllerServiceAccount: "efs-csi-controller-sa",
 } as const;
 
+/** Tag on the file system carrying platform:jenkins.efs.storageGiB for the cost estimate (tools/cost/rules/jenkins.ts). */
+export const COST_STORAGE_TAG = "platform.io/cost-storage-gib";
+
 /** NFS: EFS mount targets accept only this port (EFS User Guide, "Using VPC security groups"). */
 export const NFS_PORT = 2049;
 

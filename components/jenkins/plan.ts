@@ -76,7 +76,7 @@ export function jenkinsNetworkPolicies(j: Ns) {
       policyTypes: ["Egress"],
       egress: [DNS, HTTPS_OUT, POD_IDENTITY],
     }),
-    netpol("agents-egress", j.agentsNamespace, {
+    netpol("agent-egress", j.agentsNamespace, {
       podSelector: {},
       policyTypes: ["Egress"],
       egress: [

@@ -13,6 +13,7 @@ import { NETWORK_RULES } from "./rules/network";
 import { OPS_RULES } from "./rules/ops";
 import { SERVERLESS_ASSUMPTIONS, SERVERLESS_RULES } from "./rules/serverless";
 import { KAFKA_RULES } from "./rules/kafka";
+import { JENKINS_RULES } from "./rules/jenkins";
 import type { CostItem, CostLine, CostPlan, CostReport } from "./types";
 
 /** Every rule set; a new area adds one line here (its rules keyed by resource type). */
@@ -26,6 +27,7 @@ const RULE_SETS: readonly Record<string, Rule>[] = [
   TRACING_RULES,
   SERVERLESS_RULES,
   KAFKA_RULES,
+  JENKINS_RULES,
 ];
 
 const RULES = new Map<string, Rule[]>();

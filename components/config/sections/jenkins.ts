@@ -103,8 +103,6 @@ export const jenkinsSchema = z
           .max(2160, { error: "an integer from 5 to 2160 (CodeBuild build timeout, minutes)" })
           .default(60),
         logRetentionDays: positiveInt.default(30),
-        /** Cost assumption: build minutes a month sent to CodeBuild. */
-        buildMinutesPerMonth: z.number().min(0, { error: "a number >= 0" }).default(1000),
       })
       .prefault({}),
     /** Seconds between the Prometheus plugin's metric collections (its default is 120: too slow to scale on). */

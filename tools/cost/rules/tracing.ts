@@ -7,6 +7,9 @@ import { type Rule, obj, str } from "./common";
  */
 const claim: Rule = (ctx, r) => {
   const spec = obj(r.inputs.spec);
+  // Bound to a PersistentVolume the program creates (Jenkins' EFS home): priced on its backing store.
+  if (str(spec.volumeName))
+    return ctx.free(r, "bound to a planned PersistentVolume: its storage is priced where it lives");
   const size = str(obj(obj(spec.resources).requests).storage);
   if (!size) return ctx.skip(r, "claim without a storage request");
   const m = /^(\d+)Gi$/.exec(size);
