@@ -8,6 +8,7 @@ import { ROOT } from "../helpers/plan";
 const script = require(path.join(ROOT, ".github", "scripts", "pr-comment.js")) as {
   postReview(args: unknown): Promise<string>;
   marker(stack: string): string;
+  PROVENANCE: string;
 };
 
 interface Comment {
