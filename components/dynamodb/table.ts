@@ -5,9 +5,13 @@ import type { DynamodbConfig } from "../config/sections/dynamodb";
 import type { RegionContext } from "../region-context";
 import { nameTags } from "../tags";
 import { BILLING_MODE, GSI1, KEY, planGlobalTable, STREAM_VIEW_TYPE } from "./plan";
+import { tableEndpoint, type EndpointVpc } from "./endpoint";
 
 /** What the table reads from each region's context. */
-export type TableRegionInput = Pick<RegionContext, "name" | "provider" | "alarmTopic">;
+export type TableRegionInput = Pick<RegionContext, "name" | "provider" | "alarmTopic"> & {
+  /** The region's VPC: a DynamoDB gateway endpoint on its private route tables (none without one). */
+  vpc?: EndpointVpc;
+};
 
 export interface GlobalTableArgs {
   /** Resolved `platform:dynamodb` (replica regions, protection and alarm thresholds). */
@@ -101,6 +105,12 @@ export class GlobalTable extends pulumi.ComponentResource {
         child(r),
       );
       arns[r] = replica.arn;
+    }
+    // Pods reach their region's replica through a gateway endpoint limited to this table.
+    for (const r of plan.regions) {
+      const vpc = regionOf(r).vpc;
+      if (vpc)
+        tableEndpoint(`${name}-${r}-endpoint`, r, vpc, arns[r], { parent: this, provider: regionOf(r).provider });
     }
     for (const r of plan.regions)
       createMetricAlarms(`${name}-${r}`, plan.alarms[r], regionOf(r).alarmTopic.arn, {
