@@ -1,4 +1,5 @@
 import type { RegistryEntry } from "../../lib/registry-entry";
+import { efsEncryptedBackedUp } from "./efs-encrypted-backed-up";
 import { kmsKeyRotation } from "./kms-key-rotation";
 import { s3Encryption } from "./s3-encryption";
 import { s3LogBucketVersioning } from "./s3-log-bucket-versioning";
@@ -12,4 +13,5 @@ export const storagePolicies: readonly RegistryEntry[] = [
   { create: s3LogBucketVersioning, strict: "mandatory" },
   { create: kmsKeyRotation },
   { create: statefulProtected },
+  { create: efsEncryptedBackedUp },
 ];
