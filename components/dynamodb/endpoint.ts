@@ -2,16 +2,18 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { VpcHandle } from "../region-context";
 import { nameTags } from "../tags";
-import { SERVICE_TABLE_ACTIONS } from "./plan";
 
 /** What the endpoint reads from a region's network: the VPC and its private (pod) route tables. */
 export type EndpointVpc = Pick<VpcHandle, "vpcId" | "peeredRouteTables">;
 
 /**
- * The endpoint policy: through this region's gateway endpoint a caller may reach only the stack's
- * table here (its replica in this region, and its indexes), and only with the item actions pods
- * are granted. A gateway endpoint takes every DynamoDB request of the route tables it is on, so
- * another table is unreachable from the pods' subnets whatever their roles allow.
+ * The endpoint policy: through this region's gateway endpoint only the stack's table here (its
+ * replica in this region, its indexes and stream) can be reached, plus the account-level calls
+ * that name no table. A gateway endpoint takes every DynamoDB request of the route tables it is
+ * on, so any other table is unreachable from the private subnets whatever a role allows. The
+ * actions on the table stay open because the in-network deployer (CodeBuild in the same private
+ * subnets) creates and updates the table through this endpoint; each role still bounds what its
+ * holder may do (pods: item actions only).
  */
 export function endpointPolicy(tableArn: string): Record<string, unknown> {
   return {
@@ -21,8 +23,15 @@ export function endpointPolicy(tableArn: string): Record<string, unknown> {
         Sid: "StackTableOnly",
         Effect: "Allow",
         Principal: "*",
-        Action: [...SERVICE_TABLE_ACTIONS],
-        Resource: [tableArn, `${tableArn}/index/*`],
+        Action: "dynamodb:*",
+        Resource: [tableArn, `${tableArn}/index/*`, `${tableArn}/stream/*`],
+      },
+      {
+        Sid: "AccountLevelReads",
+        Effect: "Allow",
+        Principal: "*",
+        Action: ["dynamodb:ListTables", "dynamodb:DescribeLimits", "dynamodb:DescribeEndpoints"],
+        Resource: "*",
       },
     ],
   };
