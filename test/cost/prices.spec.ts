@@ -61,7 +61,7 @@ describe("cost: where the pinned prices were read", () => {
 
   it("summarises the evidence: entries read, by whom, and what is left unread", () => {
     const s = evidenceSummary();
-    assert.deepEqual([s.total, s.read, s.readOnAws, s.figures, s.figuresSeen], [58, 32, 5, 239, 37]);
+    assert.deepEqual([s.total, s.read, s.readOnAws, s.figures, s.figuresSeen], [58, 33, 5, 246, 45]);
     assert.deepEqual(s.conflicting, [
       "auroraInstance.db.r6g",
       "auroraInstance.db.t4g",
@@ -69,6 +69,6 @@ describe("cost: where the pinned prices were read", () => {
       "cloudfront.httpsRequests",
     ]);
     assert.ok(s.unread.includes("auroraInstance.db.r7g") && s.unread.includes("amp.ingest"));
-    assert.match(evidenceLine(s), /^Prices read on a page: 32 of 58 entries \(5 on an AWS page\), 37 of 239 region/);
+    assert.match(evidenceLine(s), /^Prices read on a page: 33 of 58 entries \(5 on an AWS page\), 45 of 246 region/);
   });
 });

@@ -49,9 +49,14 @@ describe("cost: prod with an added Asia-Pacific region (test/fixtures/stacks/Pul
     // EKS: $0.10 per cluster-hour (AWS, no regional table) x 730 h. NAT: $0.059/h in Singapore x 730 h.
     assert.deepEqual(inAp("EKS control plane"), [73]);
     assert.deepEqual(inAp("NAT gateway hours"), [43.07, 43.07, 43.07]);
-    // No page gave Singapore's ALB, Aurora or EC2 figures: those are unpriced, never $0.
+    // No page gave Singapore's Aurora, ALB LCU or m6i/m7i figures: those are unpriced, never $0.
     const why = (type: string) => apac.unpriced.filter((u) => u.region === AP && u.type === type).map((u) => u.reason);
-    assert.match(why("aws:lb/loadBalancer:LoadBalancer")[0], /^no pinned price for ALB hours in ap-southeast-1/);
+    // ALB: $0.0252 per ALB-hour on the Singapore bill x 730 h; no LCU rate was found, so the traffic part is unpriced.
+    assert.deepEqual(inAp("ALB hours"), [18.4]);
+    assert.deepEqual(
+      why("aws:lb/loadBalancer:LoadBalancer").map((w) => w.split(" (see")[0]),
+      ["no pinned price for ALB LCU in ap-southeast-1"],
+    );
     assert.deepEqual(
       why("aws:rds/clusterInstance:ClusterInstance").map((w) => w.split(" (see")[0]),
       ["no pinned price for db.r7g.large in ap-southeast-1", "no pinned price for db.r7g.large in ap-southeast-1"],

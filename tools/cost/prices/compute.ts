@@ -1,4 +1,4 @@
-import { PAGES, onAws, onThirdParty } from "./readings";
+import { PAGES, onAws, onSingaporeBill, onThirdParty } from "./readings";
 import { type Price, uniform, usEu } from "./types";
 
 const EKS = "https://aws.amazon.com/eks/pricing/";
@@ -112,14 +112,23 @@ export const EC2_FAMILIES: Readonly<Record<string, FamilySpec>> = {
     vcpu: 2,
     memGiB: 8,
     arch: "amd64",
-    large: ec2(0.0832, 0.0912, 0.096, [
-      onThirdParty(
-        "https://go-cloud.io/?p=10607",
-        ["us-east-1"],
-        0.0832,
-        "A t3.large in us-east-1 costs $0.0832/hour (2026 EC2 pricing guide).",
-      ),
-    ]),
+    large: {
+      ...ec2(0.0832, 0.0912, 0.096),
+      usd: { ...usEu(0.0832, 0.0912, 0.096), "ap-southeast-1": 0.1056 },
+      seen: [
+        onThirdParty(
+          "https://go-cloud.io/?p=10607",
+          ["us-east-1"],
+          0.0832,
+          "A t3.large in us-east-1 costs $0.0832/hour (2026 EC2 pricing guide).",
+        ),
+        onSingaporeBill(
+          0.1056,
+          "$0.0264 per On Demand Linux t3.small Instance Hour ... $0.0528 per On Demand Linux t3.medium Instance " +
+            "Hour (Singapore); the .large is 4 x small = 2 x medium = $0.1056, sizes scaling linearly in a family",
+        ),
+      ],
+    },
   },
   t4g: { vcpu: 2, memGiB: 8, arch: "arm64", large: ec2(0.0672, 0.0736, 0.0768) },
 };
@@ -127,8 +136,14 @@ export const EC2_FAMILIES: Readonly<Record<string, FamilySpec>> = {
 export const EBS_PRICES = {
   gp3: {
     unit: "GB-month",
-    usd: usEu(0.08, 0.088, 0.0952),
+    usd: { ...usEu(0.08, 0.088, 0.0952), "ap-southeast-1": 0.096 },
     source: "https://aws.amazon.com/ebs/pricing/",
+    seen: [
+      onSingaporeBill(
+        0.096,
+        "$0.096 per GB-month of General Purpose (gp3) provisioned storage - Asia Pacific (Singapore)",
+      ),
+    ],
     note: "gp3 storage only; the baseline 3,000 IOPS and 125 MB/s are included.",
   },
 } satisfies Record<string, Price>;

@@ -1,4 +1,4 @@
-import { PAGES, onThirdParty } from "./readings";
+import { PAGES, onSingaporeBill, onThirdParty } from "./readings";
 import { type Price, uniform, usEu } from "./types";
 
 const AURORA = "https://aws.amazon.com/rds/aurora/pricing/";
@@ -130,9 +130,10 @@ export const VALKEY_FACTOR = 0.8;
 export const SECRETS_PRICES = {
   secret: {
     unit: "secret-month",
-    usd: uniform(0.4),
+    usd: { ...uniform(0.4), "ap-southeast-1": 0.4 },
     source: "https://aws.amazon.com/secrets-manager/pricing/",
     seen: [
+      onSingaporeBill(0.4, "AWS Secrets Manager APS1-AWSSecretsManager-Secret: $0.40 per Secret"),
       onThirdParty(
         "https://raw.githubusercontent.com/api-evangelist/amazon-secrets-manager/refs/heads/main/plans/amazon-secrets-manager-plans-pricing.yml",
         "unnamed",
@@ -149,9 +150,10 @@ export const SECRETS_PRICES = {
 export const KMS_PRICES = {
   key: {
     unit: "key-month",
-    usd: uniform(1),
+    usd: { ...uniform(1), "ap-southeast-1": 1 },
     source: "https://aws.amazon.com/kms/pricing/",
     seen: [
+      onSingaporeBill(1, "$1 per customer managed KMS key version in Asia Pacific (Singapore)"),
       onThirdParty(
         "https://gist.github.com/dasgoll/b88d5be05dcc0deb052ad40446c2fb40",
         "unnamed",

@@ -1,4 +1,4 @@
-import { PAGES, WAF_UNIFORM, later, onAws, onThirdParty } from "./readings";
+import { PAGES, SINGAPORE_BILL, WAF_UNIFORM, later, onAws, onThirdParty } from "./readings";
 import type { Price, Reading } from "./types";
 
 const CLOUDFRONT = "https://aws.amazon.com/cloudfront/pricing/";
@@ -109,6 +109,12 @@ export const ROUTE53_PRICES = {
         ["global"],
         0.5,
         "DNS zones: $0.50 per hosted zone a month for the first 25 hosted zones, $0.10 for additional zones.",
+      ),
+      onThirdParty(
+        SINGAPORE_BILL,
+        ["global"],
+        0.5,
+        'AWS bill, May 2025: "Amazon Route 53 HostedZone: $0.50 per Hosted Zone for the first 25 Hosted Zones".',
       ),
     ].map(later),
     note: "The first 25 zones of the account; $0.10 a month beyond 25.",

@@ -1,4 +1,4 @@
-import { PAGES, later, onThirdParty } from "./readings";
+import { PAGES, later, onSingaporeBill, onThirdParty } from "./readings";
 import { type Price, type Reading, uniform, usEu } from "./types";
 
 const VPC = "https://aws.amazon.com/vpc/pricing/";
@@ -70,9 +70,13 @@ export const NAT_PRICES = {
 export const ALB_PRICES = {
   hour: {
     unit: "ALB-hour",
-    usd: usEu(0.0225, 0.0252, 0.027),
+    usd: { ...usEu(0.0225, 0.0252, 0.027), "ap-southeast-1": 0.0252 },
     source: ELB,
     seen: [
+      onSingaporeBill(
+        0.0252,
+        "Elastic Load Balancing - Application, Singapore: $0.0252 per Application LoadBalancer-hour",
+      ),
       onThirdParty(
         PAGES.elbPricingTranscript,
         ["us-east-1"],
@@ -122,9 +126,15 @@ export const ALB_PRICES = {
 export const INTER_REGION_PRICES = {
   gb: {
     unit: "GB sent to another region",
-    usd: uniform(0.02),
+    usd: { ...uniform(0.02), "ap-southeast-1": 0.09 },
     source: EC2_TRANSFER,
     seen: [
+      onSingaporeBill(
+        0.09,
+        "$0.09 per GB - Asia Pacific (Singapore) data transfer to US East (Northern Virginia), the same to US West " +
+          "(Oregon), EU (Ireland), EU (Germany) and every other region listed; $0.02 per GB - US East (Northern " +
+          "Virginia) data transfer to Asia Pacific (Singapore)",
+      ),
       onThirdParty(
         "https://www.usage.ai/blogs/aws-network-costs/",
         ["us-east-1"],
@@ -141,5 +151,5 @@ export const INTER_REGION_PRICES = {
 export function interRegionRate(from: string, to: string): number | undefined {
   const pair = [from, to].sort().join(" ");
   if (pair === "us-east-1 us-east-2") return 0.01;
-  return INTER_REGION_PRICES.gb.usd[from];
+  return (INTER_REGION_PRICES.gb.usd as Readonly<Record<string, number>>)[from];
 }

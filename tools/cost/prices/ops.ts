@@ -1,4 +1,4 @@
-import { PAGES, onThirdParty } from "./readings";
+import { PAGES, onSingaporeBill, onThirdParty } from "./readings";
 import { type Price, type Reading, uniform, usEu } from "./types";
 
 const CLOUDWATCH = "https://aws.amazon.com/cloudwatch/pricing/";
@@ -12,9 +12,13 @@ export const CLOUDWATCH_PRICES = {
   },
   logIngest: {
     unit: "GB ingested",
-    usd: usEu(0.5, 0.57, 0.63),
+    usd: { ...usEu(0.5, 0.57, 0.63), "ap-southeast-1": 0.7 },
     source: CLOUDWATCH,
     seen: [
+      onSingaporeBill(0.7, "$0.70 per GB custom log data ingested in Standard log class - Asia Pacific (Singapore)"),
+      onSingaporeBill(0.5, "$0.50 per GB custom log data ingested in Standard log class - US West (Oregon)", [
+        "us-west-2",
+      ]),
       onThirdParty(
         "https://www.factualminds.com/blog/amazon-cloudwatch-pricing-metrics-logs-alarms-dashboards/",
         "unnamed",

@@ -38,6 +38,18 @@ export const onThirdParty = (url: string, regions: Regions, usd: number, says: s
   says,
 });
 
+/**
+ * An AWS bill for May 2025 (Billing and Cost Management, printed 2025-06-01) kept as a sample document in a
+ * public repository: its Asia Pacific (Singapore) lines state the rate of each charge. AWS wrote the rates; the
+ * page is a third party's copy, so it counts as third-party evidence.
+ */
+export const SINGAPORE_BILL =
+  "https://github.com/rahmat-ullah/DocParser/blob/d890afd0132a77830a6244c67d434f21a08058f8/backend/sample_full_document.md";
+
+/** A rate read on the Singapore bill (read on READ_ON_LATER). */
+export const onSingaporeBill = (usd: number, line: string, regions: Regions = ["ap-southeast-1"]): Reading =>
+  later(onThirdParty(SINGAPORE_BILL, regions, usd, `AWS bill, May 2025: "${line}".`));
+
 /** Pages read more than once. */
 export const PAGES = {
   cloudfrontPricing: "https://aws.amazon.com/cloudfront/pricing/",

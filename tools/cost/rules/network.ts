@@ -30,10 +30,22 @@ const alb: Rule = (ctx, r) => {
   if ((str(r.inputs.loadBalancerType) ?? "application") !== "application")
     return ctx.skip(r, `load balancer type ${str(r.inputs.loadBalancerType)} has no pricing rule`, undefined, "rule");
   const region = ctx.regionOf(r);
+  // Hours and LCUs are priced apart: a region with an hourly rate but no LCU rate shows its hours and
+  // counts the LCUs (the part that follows traffic) unpriced.
   const hour = priceIn(ctx, r, ALB_PRICES.hour, region, "ALB hours");
+  if (hour !== undefined) ctx.add(r, "ALB hours", hour * H, `${usd(hour)}/h x ${H} h`);
   const lcu = priceIn(ctx, r, ALB_PRICES.lcu, region, "ALB LCU");
-  if (hour === undefined || lcu === undefined) return;
-  ctx.add(r, "ALB hours", hour * H, `${usd(hour)}/h x ${H} h`);
+  if (lcu !== undefined) albLcu(ctx, r, region, lcu);
+  if (r.inputs.internal !== true) {
+    const ip = priceIn(ctx, r, IPV4_PRICES.publicAddress, region, "public IPv4");
+    const azs = arr(r.inputs.subnets).length;
+    if (ip !== undefined)
+      ctx.add(r, "ALB public IPv4", ip * azs * H, `${azs} addresses (one per subnet) x ${usd(ip)}/h x ${H} h`);
+  }
+};
+
+/** LCUs from the origin bytes of the region's share of traffic (or rule evaluations, whichever is larger). */
+function albLcu(ctx: Parameters<Rule>[0], r: Parameters<Rule>[1], region: string, lcu: number): void {
   const t = ctx.usage.traffic;
   const rps = ctx.originRps(region);
   const gbPerHour = (rps * 3600 * t.averageResponseKiB) / 1024 ** 2;
@@ -49,13 +61,7 @@ const alb: Rule = (ctx, r) => {
       `x (1 - cdnHitPercent ${t.cdnHitPercent} %)) x averageResponseKiB ${t.averageResponseKiB} = ${gbPerHour.toFixed(2)} GB/h; ` +
       `${rules} listener rules (10 free); CloudFront keeps origin connections alive (connection LCUs not counted)`,
   );
-  if (r.inputs.internal !== true) {
-    const ip = priceIn(ctx, r, IPV4_PRICES.publicAddress, region, "public IPv4");
-    const azs = arr(r.inputs.subnets).length;
-    if (ip !== undefined)
-      ctx.add(r, "ALB public IPv4", ip * azs * H, `${azs} addresses (one per subnet) x ${usd(ip)}/h x ${H} h`);
-  }
-};
+}
 
 /** Inter-region VPC peering: no hourly charge; both sides' traffic billed as inter-region transfer. */
 const peering: Rule = (ctx, r) => {
