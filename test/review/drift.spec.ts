@@ -112,8 +112,15 @@ describe("review: drift against the live stack", () => {
     assert.deepEqual(r.missing, [{ name: "us-east-1-workloads-jobs", type: "aws:sqs/queue:Queue" }]);
   });
 
-  it("reads the refreshed state of a preview the same way", () => {
-    assert.deepEqual(summary(live("live-prod.preview.json")), EXPECTED);
+  it("reads a preview the same way: the last step's old state, create steps as absent", () => {
+    // The fixture's first step is the refresh of the Aurora cluster (old: the stale 14 days).
+    const l = live("live-prod.preview.json");
+    assert.deepEqual(summary(l), EXPECTED);
+    assert.deepEqual(report(l).missing, [{ name: "us-east-1-workloads-jobs", type: "aws:sqs/queue:Queue" }]);
+    // Without --show-sames an unchanged resource has no step: not compared, and not called missing.
+    const partial = { ...l, resources: l.resources.filter((r) => !r.type.startsWith("kubernetes:")), absent: [] };
+    assert.deepEqual(report(partial).missing, []);
+    assert.equal(report(partial).compared, 2);
   });
 
   it("reports no drift when the live values equal BASE's (numbers written as strings included)", () => {

@@ -23,6 +23,13 @@ export interface LiveState {
   source: "stack export" | "preview";
   stack: string | null;
   resources: LiveResource[];
+  /**
+   * Plan-form URNs known to be absent from the stack. A stack export lists every resource, so
+   * anything it lacks is absent (`complete`); a preview lists only resources with a step (unchanged
+   * ones need --show-sames), so only its create steps say a resource is absent.
+   */
+  absent: string[];
+  complete: boolean;
 }
 
 export interface DriftItem {
@@ -66,13 +73,21 @@ export function readLiveState(doc: unknown): LiveState | string {
   const deployment = isObj(doc.deployment) ? doc.deployment : undefined;
   if (deployment && Array.isArray(deployment.resources)) {
     const resources = deployment.resources.map(fromState).filter((r): r is LiveResource => r !== undefined);
-    return { source: "stack export", stack: stackOf(resources[0]?.urn), resources };
+    return { source: "stack export", stack: stackOf(resources[0]?.urn), resources, absent: [], complete: true };
   }
   if (Array.isArray(doc.steps)) {
-    const resources = doc.steps
-      .map((s) => (isObj(s) ? fromState(s.oldState) : undefined))
-      .filter((r): r is LiveResource => r !== undefined);
-    return { source: "preview", stack: stackOf(resources[0]?.urn), resources };
+    // A refreshed resource may have a refresh step and then the program's step; the last one's old
+    // state is what the preview diffed the program against.
+    const byUrn = new Map<string, LiveResource>();
+    const absent: string[] = [];
+    for (const step of doc.steps.filter(isObj)) {
+      const r = fromState(step.oldState);
+      if (r) byUrn.set(r.urn, r);
+      else if (step.op === "create" && typeof step.urn === "string") absent.push(mockFormUrn(step.urn));
+    }
+    const resources = [...byUrn.values()];
+    const stack = stackOf(resources[0]?.urn ?? absent[0]);
+    return { source: "preview", stack, resources, absent, complete: false };
   }
   return `no deployment.resources and no steps; ${expected}`;
 }
@@ -130,7 +145,7 @@ export function driftReport(
     if (!r.custom || r.type.startsWith("pulumi:providers:")) continue;
     const l = byUrn.get(r.urn);
     if (!l) {
-      missing.push({ name: r.name, type: r.type });
+      if (live.complete || live.absent.includes(r.urn)) missing.push({ name: r.name, type: r.type });
       continue;
     }
     compared++;
@@ -147,7 +162,9 @@ const code = (t: string) => `\`${t.replace(/\|/g, "\\|").replace(/`/g, "'")}\``;
 export function driftSection(d: DriftReport, show: (v: unknown) => string, max = 40): string {
   const title = `#### Drift: the live stack differs from BASE on ${d.drifted.length} of ${d.compared} resources`;
   const src =
-    d.source === "stack export" ? "`pulumi stack export`" : "`pulumi preview --refresh --json` (refreshed state)";
+    d.source === "stack export"
+      ? "`pulumi stack export`"
+      : "`pulumi preview --refresh --json` (the state it diffed against; resources without a step are not compared)";
   const lines: string[] = [title, "", `<sub>Live state from ${src}; ids, ARNs and secrets are not compared.</sub>`, ""];
   if (d.drifted.length === 0 && d.missing.length === 0) return `${lines.join("\n")}No drift.\n`;
   const rows = d.drifted.slice(0, max).map((x) => {
