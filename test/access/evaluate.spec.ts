@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
-import { evaluate, type AccessRequest } from "../../tools/access/evaluate";
-import type { RequestPrincipal } from "../../tools/access/match";
-import { statementsOf, type RawStatement } from "../../tools/access/policy-doc";
+import { evaluate, type AccessRequest } from "../../policies/lib/access/evaluate";
+import type { RequestPrincipal } from "../../policies/lib/access/match";
+import { statementsOf, type RawStatement } from "../../policies/lib/access/policy-doc";
 
 // Each case restates a rule of the IAM User Guide's policy evaluation logic
 // (reference_policies_evaluation-logic*.html) or the KMS key policy guide, with the outcome the

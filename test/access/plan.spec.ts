@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { ADVISORY_REQUIREMENTS } from "../../policies/aws/access/access-model";
+import { ADVISORY_REQUIREMENTS } from "../../tools/access/violations";
 import type { AccessEntry } from "../../tools/access";
 import { planFor, planWith } from "../helpers/plan";
 

@@ -1,11 +1,11 @@
 import { strict as assert } from "assert";
-import { accessModel } from "../../policies/aws/access/access-model";
-import { evaluatePolicies, type PlanResource } from "../../policies/lib/offline";
+import type { PlanResource } from "../../policies/lib/offline";
 import { accessReport, unusedProblem } from "../../tools/access";
+import { accessViolations } from "../../tools/access/violations";
 import { planFor } from "../helpers/plan";
 
 // Each case takes the real dev plan, plants one mistake in a copy of it, and runs the mandatory
-// platform-access policy as the plan does. The expected messages are written out from the plan's
+// platform-access verdict as the plan does. The expected messages are written out from the plan's
 // own names (mock account 123456789012, the dev stack's physical names), not computed.
 
 const ACCT = "123456789012";
@@ -26,7 +26,9 @@ function editPolicy(resources: PlanResource[], type: string, name: string, key: 
 }
 
 const messages = (resources: PlanResource[]) =>
-  evaluatePolicies(resources, { environment: "dev", policies: [accessModel()] }).map((v) => v.message);
+  accessViolations(accessReport(resources))
+    .filter((v) => v.policy === "platform-access" && v.enforcementLevel === "mandatory")
+    .map((v) => v.message);
 
 describe("access: the mandatory policy fails on a planted mistake, naming principal, action, resource and why", () => {
   it("the dev plan as planned passes", async () => {

@@ -4,7 +4,8 @@
  * mandatory policy). A new model is one function and one line in ANALYSES; docs/views.md shows how.
  */
 import type { PlatformConfig } from "../../components/config";
-import { accessEntries } from "../access";
+import { accessReport } from "../access";
+import { accessViolations } from "../access/violations";
 import { evaluateFlows } from "../flows";
 import { isolationAnalysis } from "../flows/isolation";
 import { failoverEntry } from "../failover/analysis";
@@ -48,7 +49,10 @@ export const ANALYSES: readonly PlanAnalysis[] = [
   {
     name: "access",
     key: "access",
-    analyse: ({ resources }) => ({ entries: accessEntries(resources), violations: [] }),
+    analyse: ({ resources }) => {
+      const report = accessReport(resources);
+      return { entries: report.entries, violations: accessViolations(report) };
+    },
   },
   { name: "order and admission", analyse: ({ resources }) => ({ violations: orderFindings({ resources }) }) },
   {
