@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { installAddon } from "../addons/addon";
 import { JENKINS_ADDON } from "../addons/jenkins";
+import { installKeda } from "../addons/keda";
 import type { JenkinsConfig } from "../config/sections/jenkins";
 import type { RegionContext } from "../region-context";
 import { withResolvedImages, type ImageResolver } from "../security/image-digests";
@@ -22,8 +23,11 @@ export interface JenkinsArgs {
   region: Pick<RegionContext, "name" | "physicalName" | "provider" | "vpc" | "cluster" | "nodePools" | "alarmTopic">;
   /** kube-prometheus-stack: the chart's ServiceMonitor and our PrometheusRule need its CRDs. */
   monitoringRelease: pulumi.Resource;
-  /** KEDA: the ScaledObject needs its CRD and admission webhook. */
-  kedaRelease: pulumi.Resource;
+  /**
+   * KEDA (the ScaledObject's CRD and admission webhook), when the workloads installed it;
+   * otherwise Jenkins installs it (one operator, no queue permissions).
+   */
+  kedaRelease?: pulumi.Resource;
   /** Keep the home's file system and key on `pulumi destroy` (prod: build history is state). */
   protect: boolean;
   /** Configured image -> what the agent pods pull (digest-pinned where the stack pins). */
@@ -44,6 +48,13 @@ export class Jenkins extends pulumi.ComponentResource {
     const { config: j, region } = args;
     const kp = { parent: this, provider: region.cluster.k8sProvider };
     const runsOn = [...region.cluster.workloadDependencies, ...region.nodePools];
+    const keda =
+      args.kedaRelease ??
+      installKeda(
+        name,
+        { cluster: region.cluster, provider: region.provider, queueArns: [], operatorReplicas: 1 },
+        this,
+      );
 
     const home = createJenkinsHome(
       name,
@@ -130,7 +141,7 @@ export class Jenkins extends pulumi.ComponentResource {
     new k8s.apiextensions.CustomResource(
       `${name}-agent-scaler`,
       { apiVersion: scaler.apiVersion, kind: scaler.kind, metadata: scaler.metadata, spec: scaler.spec },
-      { ...kp, dependsOn: [args.kedaRelease, pool] },
+      { ...kp, dependsOn: [keda, pool] },
     );
     const rule = controllerDownRule(j);
     new k8s.apiextensions.CustomResource(

@@ -98,11 +98,9 @@ export function deployApps(foundation: Region, config: AppsSettings, global: Glo
   if (config.batch.enabled && (config.batch.regions === "all" || region.config.isPrimary))
     new FargateBatch(`${name}-batch`, { config: config.batch, region, images: global.images }, opts);
   // One controller (seed 002): in platform:jenkins.region, else the primary region. Its agents scale on
-  // Prometheus through KEDA (config rules require observability).
+  // Prometheus through KEDA (config rules require observability; KEDA comes with the workloads or Jenkins).
   if (observability && jenkinsRunsIn(config.jenkins, name, region.config.isPrimary)) {
     const kedaRelease = workloads.keda;
-    if (!kedaRelease)
-      throw new Error(`platform:jenkins: KEDA is not installed in ${name}; the agent pool scales with it`);
     const kubernetesVersion = config.cluster.kubernetesVersion;
     const protect = config.environment === "prod";
     const jenkinsArgs = {
