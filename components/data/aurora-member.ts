@@ -31,13 +31,12 @@ export interface AuroraMemberArgs {
 export function auroraMemberSettings(
   config: Pick<PlatformConfig, "database">,
   r: string,
-  a: { global: boolean; isPrimary: boolean },
+  a: { global: boolean },
 ): { ignoreChanges: string[]; enableGlobalWriteForwarding?: boolean; protect: boolean } {
-  // AWS sets the replication source on whichever clusters are secondaries after a
-  // switchover/failover; Pulumi must not try to undo the topology the operator chose.
-  const ignoreChanges = a.isPrimary
-    ? ["replicationSourceIdentifier"]
-    : ["replicationSourceIdentifier", "globalClusterIdentifier"];
+  // AWS sets the replication source on whichever clusters are secondaries after a switchover or
+  // failover, and a failover with data loss can leave the old writer outside the global cluster
+  // until AWS adds it back: Pulumi must not try to undo the topology the promotion chose.
+  const ignoreChanges = ["replicationSourceIdentifier", "globalClusterIdentifier"];
   if (a.global) ignoreChanges.push("engineVersion");
   return {
     ignoreChanges,
@@ -59,7 +58,7 @@ export function createAuroraMember(
   const names = dataNames(config, r);
   const prod = config.environment === "prod";
   const opts: pulumi.CustomResourceOptions = { parent, provider: region.provider };
-  const settings = auroraMemberSettings(config, r, { global: a.globalClusterId !== undefined, isPrimary: a.isPrimary });
+  const settings = auroraMemberSettings(config, r, { global: a.globalClusterId !== undefined });
 
   const subnetGroup = new aws.rds.SubnetGroup(
     `${name}-${r}-subnets`,

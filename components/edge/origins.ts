@@ -29,7 +29,7 @@ export function secondaryOriginRegion(
   primary: string,
   drained?: string,
 ): string | undefined {
-  return regions.find((r) => r !== primary && r !== drained) ?? regions.find((r) => r !== drained && r !== primary);
+  return regions.find((r) => r !== primary && r !== drained);
 }
 
 export function originGroups(secondary: string | undefined) {

@@ -153,8 +153,13 @@ function promotionOf(rs: readonly FailoverResource[]): Promotion | null {
   const alarm = ofType(rs, "aws:cloudwatch/metricAlarm:MetricAlarm").find(
     (a) => role(a) === "writer-promotion-trigger",
   );
+  // The alarm starts the promotion only through an EventBridge target on an automation definition
+  // in its region; without one it only pages (trigger "operator").
+  const starts = ofType(rs, "aws:cloudwatch/eventTarget:EventTarget").some(
+    (t) => t.region === alarm?.region && (str(t.inputs.arn) ?? "").includes(":automation-definition/"),
+  );
   const trigger =
-    alarm && alarm.region
+    alarm && alarm.region && starts
       ? {
           region: alarm.region,
           name: alarm.name,
