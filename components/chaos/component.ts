@@ -3,14 +3,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { installAddon } from "../addons/addon";
 import { CHAOS_MESH } from "../addons/chaos-mesh";
 import type { PlatformConfig } from "../config/types";
-import { GATEWAY_SERVICE, NAMESPACES } from "../k8s-names";
+import { GATEWAY_SERVICE, NAMESPACES, PROMETHEUS_RELEASE } from "../k8s-names";
+import { prometheusRuleManifest, ruleSelectorLabels } from "../observability/rules";
+import { gatewayHypothesisRules } from "./hypotheses";
 import type { RegionContext } from "../region-context";
 import { planChaosExperiments } from "./plan";
 import { productionPodFailure } from "./production";
 import { chaosMeshValues, chaosNamespaceLabels } from "./values";
 
 /** The config sections the Chaos component reads. */
-export type ChaosSettings = Pick<PlatformConfig, "chaos" | "services" | "environment">;
+export type ChaosSettings = Pick<PlatformConfig, "chaos" | "services" | "environment"> &
+  Partial<Pick<PlatformConfig, "observability">>;
 
 export interface ChaosArgs {
   /** Validated stack config: `chaos` (experiments), `services` (targets), `environment` (controller replicas). */
@@ -82,6 +85,21 @@ export class Chaos extends pulumi.ComponentResource {
         `${name}-${s.metadata.name.replace(/^chaos-/, "")}`,
         { apiVersion: s.apiVersion, kind: s.kind, metadata: s.metadata, spec: s.spec as Record<string, unknown> },
         crd,
+      );
+    }
+    // The gateway pod-kill's steady state is read from nginx's own counters (hypotheses.ts).
+    // Only with the Prometheus Operator (observability), which installs the PrometheusRule CRD.
+    if (config.chaos.enabled && config.observability?.enabled !== false) {
+      const rule = prometheusRuleManifest(
+        "chaos-steady-state",
+        NAMESPACES.monitoring,
+        gatewayHypothesisRules(GATEWAY_SERVICE.namespace, GATEWAY_SERVICE.name),
+        ruleSelectorLabels(PROMETHEUS_RELEASE),
+      );
+      new k8s.apiextensions.CustomResource(
+        `${name}-steady-state-rules`,
+        { apiVersion: rule.apiVersion, kind: rule.kind, metadata: rule.metadata, spec: rule.spec },
+        { ...kp, dependsOn: args.dependsOn ?? [] },
       );
     }
     this.experiments = schedules.map((s) => s.metadata.name);

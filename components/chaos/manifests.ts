@@ -17,6 +17,7 @@ import type {
   ServiceSelector,
 } from "./types";
 import { formatChaosIssues, validateChaosExperiment, type ValidateOptions } from "./validate";
+import { GATEWAY_STEADY_STATE_ALERTS } from "./hypotheses";
 
 export * from "./types";
 export { validateChaosExperiment, isChaosSchedule, formatChaosIssues } from "./validate";
@@ -34,7 +35,8 @@ export const DEFAULT_STEADY_STATE: Readonly<Record<ChaosExperimentInput["kind"],
   "pod-failure": ["SLOAvailabilityFastBurn", "SLOLatencyFastBurn"],
   "network-delay": [],
   "cpu-stress": [],
-  "pod-kill": ["SLOAvailabilityFastBurn", "SLOLatencyFastBurn"],
+  // The gateway's own counters: requests lost at a killed nginx never reach the waypoint's SLO series.
+  "pod-kill": GATEWAY_STEADY_STATE_ALERTS,
 });
 
 /** The hypothesis annotations: the kind, then the alerts it fires or the alerts that must stay silent. */

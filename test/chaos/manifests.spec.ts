@@ -11,10 +11,13 @@ import { planChaosExperiments, validateChaosPlan, type ChaosPlanInput } from "..
 import { chaosSchema } from "../../components/config/sections/operations";
 import { renderAlertRules } from "../../components/observability/rules";
 import { renderSloRules } from "../../components/observability/slo";
+import { gatewayHypothesisRules } from "../../components/chaos/hypotheses";
 import { experimentSchema, scheduleSchema, schemaErrors } from "./chaos-mesh-schema";
 import { SERVICES, delay, kill, podFailure, stress } from "./inputs";
 
 const FAST_BURNS = "SLOAvailabilityFastBurn,SLOLatencyFastBurn";
+/** The gateway pod-kill reads nginx's own counters (components/chaos/hypotheses.ts). */
+const GATEWAY_COUNTERS = "GatewayThroughputDrop,GatewayConnectionsDropped";
 
 function plan(): ChaosPlanInput {
   return { ...chaosSchema.parse({}), namespace: "apps", services: SERVICES };
@@ -79,13 +82,17 @@ describe("chaosSchedule builders", () => {
   });
 
   it("annotates each experiment's hypothesis: the alerts it fires, or the ones that must stay silent", () => {
-    const alerts = new Set([...renderAlertRules(), ...renderSloRules()].flatMap((g) => g.rules.map((r) => r.alert)));
+    const alerts = new Set(
+      [...renderAlertRules(), ...renderSloRules(), ...gatewayHypothesisRules("apps", "nginx-gateway")].flatMap((g) =>
+        g.rules.map((r) => r.alert),
+      ),
+    );
     const got = [podFailure, delay, stress, kill].map((i) => chaosSchedule(i).metadata.annotations);
     assert.deepEqual(got, [
       { [HYPOTHESIS_ANNOTATION]: "steady-state", [STEADY_STATE_ANNOTATION]: FAST_BURNS },
       { [HYPOTHESIS_ANNOTATION]: "fires-alert", [EXERCISES_ANNOTATION]: "HighRequestLatencyP95" },
       { [HYPOTHESIS_ANNOTATION]: "fires-alert", [EXERCISES_ANNOTATION]: "HighPodCPUUsage" },
-      { [HYPOTHESIS_ANNOTATION]: "steady-state", [STEADY_STATE_ANNOTATION]: FAST_BURNS },
+      { [HYPOTHESIS_ANNOTATION]: "steady-state", [STEADY_STATE_ANNOTATION]: GATEWAY_COUNTERS },
     ]);
     for (const a of got)
       for (const name of (a[EXERCISES_ANNOTATION] ?? a[STEADY_STATE_ANNOTATION]).split(","))
