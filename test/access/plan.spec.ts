@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { ADVISORY_REQUIREMENTS } from "../../tools/access/violations";
 import type { AccessEntry } from "../../tools/access";
-import { planFor, planWith } from "../helpers/plan";
+import { fixtureStack, planFor, planOf, planWith } from "../helpers/plan";
 
 // plan.json `access` of the real stacks: every actor the platform has is listed, every required
 // entry holds and every forbidden one is denied. Counts are what the stack files declare (regions,
@@ -166,5 +166,22 @@ describe("access: plan.json access over the stacks", () => {
     assert.equal(count(a, "karpenter", "iam:PassRole"), 4);
     assert.equal(count(a, "elb-access-logs"), 4);
     assert.equal(count(a, "service-own-database-user"), 16);
+  }).timeout(240_000);
+
+  it("the four-region fixture stack: every required entry holds, every forbidden one is denied", async () => {
+    const r = await planOf("four-region", { preview: false, configFile: fixtureStack("four-region") });
+    assert.ok(r.ok, r.ok ? "" : r.error.message);
+    const a = accessOf(r.plan);
+    assert.deepEqual(
+      a.filter((e) => !e.ok).map((e) => `${e.requirement}: ${e.reason}`),
+      [],
+    );
+    assert.ok(a.filter((e) => e.kind === "forbidden").every((e) => !e.allowed));
+    assert.equal(count(a, "karpenter", "iam:PassRole"), 4);
+    assert.equal(count(a, "elb-access-logs"), 4);
+    // 3 services use the cache in each of 4 regions: each connects as its own, scoped user.
+    const scoped = a.filter((e) => e.requirement === "cache-user-scoped");
+    assert.equal(new Set(scoped.map((e) => e.principal)).size, 12);
+    assert.ok(count(a, "service-other-cache-user") >= 24);
   }).timeout(240_000);
 });
