@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import type { AccessEntry } from "../../tools/access";
 import { evaluateFlows } from "../../tools/flows";
 import type { FlowRequirement } from "../../tools/flows/required";
-import { JENKINS_FLOWS } from "../../tools/flows/roles-jenkins";
+import { JENKINS_FLOWS, JENKINS_FORBIDDEN } from "../../tools/flows/roles-jenkins";
 import { planFor, planWith } from "../helpers/plan";
 
 const JENKINS = "platform:jenkins:Jenkins";
@@ -156,6 +156,18 @@ describe("Jenkins in the plans", () => {
     );
     const efs = flows.find((f) => f.requirement === "database-to-efs")!;
     assert.match(efs.reason!, /security group|ingress/i);
+  });
+
+  it("the plan's isolation entries refuse app pods, the gateway and the agents-to-database path by NetworkPolicy", async () => {
+    const { plan } = await planFor("dev");
+    const entries = (plan.isolation as { requirement: string; ok: boolean }[]).filter((e) =>
+      JENKINS_FORBIDDEN.some((f) => f.id === e.requirement),
+    );
+    assert.deepEqual(new Set(entries.map((e) => e.requirement)), new Set(JENKINS_FORBIDDEN.map((f) => f.id)));
+    assert.deepEqual(
+      entries.filter((e) => !e.ok),
+      [],
+    );
   });
 
   it("the checks are live: without the NFS rule the home cannot mount; without the ingress policy agents cannot connect", async () => {

@@ -16,6 +16,7 @@ import { buildNetwork } from "./network";
 import { networkPolicyVerdict } from "./reach";
 import { ROLES, type Side } from "./roles";
 import { CONTROLLER_ROLES } from "./roles-controllers";
+import { JENKINS_FORBIDDEN } from "./roles-jenkins";
 
 export const ISOLATION_POLICY = "platform-network-isolation";
 
@@ -107,6 +108,7 @@ export const FORBIDDEN_FLOWS: readonly ForbiddenFlow[] = [
     port: 5432,
     why: "only pods labelled as database users reach Aurora",
   },
+  ...JENKINS_FORBIDDEN,
 ];
 
 /** One forbidden pair: ok when the NetworkPolicies refuse it. */

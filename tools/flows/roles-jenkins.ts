@@ -1,5 +1,6 @@
 import type { PlanResource } from "../../policies/lib/offline";
 import { placed, podEndpoint, podTemplate, type PlanView, type RegionView } from "./endpoints";
+import type { ForbiddenFlow } from "./isolation";
 import type { FlowRequirement } from "./required";
 import type { Side } from "./roles";
 
@@ -137,5 +138,34 @@ export const JENKINS_FLOWS: readonly FlowRequirement[] = [
     to: "jenkins-efs",
     port: 2049,
     why: "the EFS CSI node plugin mounts the controller's home over NFS (TLS) through the mount targets",
+  },
+];
+
+/**
+ * Paths that must stay refused, each by the NetworkPolicies alone (tools/flows/isolation.ts): no
+ * app pod or gateway reaches Jenkins (nothing of it is in the application's path), and no build
+ * agent reaches the database.
+ */
+export const JENKINS_FORBIDDEN: readonly ForbiddenFlow[] = [
+  {
+    id: "no-apps-to-jenkins",
+    from: "apps-pods",
+    to: "jenkins-controller",
+    port: 8080,
+    why: "Jenkins is not part of the application: app pods never call its controller",
+  },
+  {
+    id: "no-gateway-to-jenkins",
+    from: "gateway-pods",
+    to: "jenkins-controller",
+    port: 8080,
+    why: "the public path (CloudFront, ALB, gateway) never leads to Jenkins",
+  },
+  {
+    id: "no-jenkins-agents-to-database",
+    from: "jenkins-agents",
+    to: "database-writer",
+    port: 5432,
+    why: "builds never touch the data tier",
   },
 ];
