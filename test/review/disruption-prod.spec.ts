@@ -83,6 +83,41 @@ describe("review on prod: disruption and protection", function () {
     );
   });
 
+  it("dev: a cache node type change waits for the replication group's window (no Global Datastore)", async () => {
+    const dev = (await planFor("dev")).plan;
+    const bigger = (await planWith("dev", { cache: { nodeType: "cache.t4g.medium", nodesPerRegion: 2 } })).plan!;
+    const lines = attention(renderReview(review(dev, bigger)))
+      .split("\n")
+      .filter((l) => l.startsWith("- "));
+    assert.equal(lines.length, 1, lines.join("\n"));
+    assert.match(lines[0], /^- \*\*~ failover\*\* ElastiCache replication group `cache-us-east-1-group`/);
+    // components/data/cache.ts sets this window; applyImmediately is unset.
+    assert.match(lines[0], /\*\*When:\*\* in the next maintenance window \(sun:05:00-sun:06:00\)/);
+  });
+
+  it("adding an Asia-Pacific region creates; no update in it is called disruptive", async () => {
+    const regions = [
+      { name: "us-east-1", vpcCidr: "10.0.0.0/16" },
+      { name: "us-west-2", vpcCidr: "10.1.0.0/16" },
+      { name: "eu-west-1", vpcCidr: "10.2.0.0/16" },
+      { name: "ap-southeast-1", vpcCidr: "10.3.0.0/16" },
+    ];
+    const withAp = (
+      await planWith("prod", {
+        regions,
+        allowedRegions: regions.map((x) => x.name),
+        cache: { regionsWithoutMember: "use-writer" },
+      })
+    ).plan!;
+    const rv = review(prod, withAp);
+    assert.ok(rv.counts.create > 100);
+    assert.deepEqual(
+      rv.attention.filter((a) => a.kind === "disruption").map((a) => (a.kind === "disruption" ? a.row.name : "")),
+      [],
+    );
+    assert.deepEqual(rv.protectedDeletions, []);
+  });
+
   it("a change that deletes nothing protected has no protection steps", () => {
     assert.doesNotMatch(renderReview(review(prod, resized)), /fails until protection is lifted/);
   });
