@@ -21,7 +21,15 @@ export interface ImageSettings {
   readonly pinDigests: boolean;
   /** `<account>.dkr.ecr.<region>.amazonaws.com[/prefix]`: where the platform's images are mirrored. */
   readonly mirror?: string;
+  /**
+   * Configured image reference -> `sha256:<64 hex>` (`platform:security.images.digests`): the digest
+   * the pod pulls, decided in review, never looked up by tag at deploy time.
+   */
+  readonly digests?: Readonly<Record<string, string>>;
 }
+
+/** A digest as ECR and containerd name it. */
+export const SHA256_DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
 
 /** How one configured image is pulled. */
 export type ImageSource =
@@ -35,6 +43,22 @@ export type ImageSource =
       readonly host: string;
       readonly repositoryName: string;
       readonly imageTag: string;
+    }
+  /**
+   * Pinned in config: the pod pulls `image` (repo@digest). For an ECR image the deploy checks, at
+   * preview, that the tag still names that digest in an IMMUTABLE repository (`check`).
+   */
+  | {
+      readonly kind: "pinned";
+      readonly configured: string;
+      readonly image: string;
+      readonly check?: {
+        readonly registryId: string;
+        readonly region: string;
+        readonly repositoryName: string;
+        readonly imageTag: string;
+        readonly imageDigest: string;
+      };
     }
   /** Left as a tag: pinning is off, or nothing can resolve it (the k8s-image-digest policy reports it). */
   | { readonly kind: "tag"; readonly configured: string; readonly image: string };
@@ -80,6 +104,12 @@ export function imageSource(configured: string, settings: ImageSettings): ImageS
   const ref = own || !settings.mirror ? configured : mirrored(configured, settings.mirror);
   const p = parseImage(ref);
   const ecr = ecrRegistryOf(p.host);
+  const pin = settings.digests?.[configured];
+  if (pin !== undefined) {
+    const repo = `${p.host ? `${p.host}/` : ""}${p.path}`;
+    const check = ecr && p.tag ? { ...ecr, repositoryName: p.path, imageTag: p.tag, imageDigest: pin } : undefined;
+    return { kind: "pinned", configured, image: `${repo}@${pin}`, ...(check ? { check } : {}) };
+  }
   if (!ecr || !p.tag) return { kind: "tag", configured, image: configured };
   return { kind: "ecr", configured, ...ecr, host: p.host!, repositoryName: p.path, imageTag: p.tag };
 }
@@ -91,8 +121,26 @@ type Add = (path: string, value: unknown, expected: string) => void;
  * lookup). An image no registry can resolve is left to the k8s-image-digest policy, mandatory in
  * prod, whose message names the fix; the loader does not refuse it so stacks outside prod keep tags.
  */
-export function imageIssues(settings: ImageSettings, add: Add): void {
+export function imageIssues(
+  settings: ImageSettings,
+  add: Add,
+  prod?: { images: Readonly<Record<string, string>> },
+): void {
   const { mirror } = settings;
+  for (const [image, digest] of Object.entries(settings.digests ?? {}))
+    if (!SHA256_DIGEST_RE.test(digest))
+      add("platform:security.images.digests", digest, `a digest sha256:<64 lowercase hex> for ${image}`);
+  // Prod pulls what review saw: a tag is resolved by nobody at deploy time (a re-pushed tag ships nothing).
+  const seen = new Set<string>();
+  if (prod && settings.pinDigests)
+    for (const [path, image] of Object.entries(prod.images))
+      if (!DIGEST_RE.test(image) && settings.digests?.[image] === undefined && !seen.has(image) && seen.add(image))
+        add(
+          "platform:security.images.digests",
+          image,
+          `a digest for ${path} ("${image}": sha256:<64 hex>, read from the registry when the image is released; ` +
+            "prod never resolves a tag at deploy time)",
+        );
   if (mirror !== undefined && !ecrRegistryOf(mirror.split("/")[0]))
     add(
       "platform:security.images.mirror",

@@ -12,7 +12,7 @@ import { jenkinsIssues } from "./sections/jenkins";
 import { failoverIssues } from "../failover/config";
 import { autoscalingIssues } from "./sections/autoscaling-rules";
 import { domainIssues } from "./domain-checks";
-import { imageIssues } from "./images";
+import { imageIssues, platformImages } from "./images";
 import { replicaBounds } from "./sections/replicas";
 import { resolveSecurity } from "./sections/security";
 
@@ -146,7 +146,14 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
         `at least one address in ${c.environment} (alarms and critical alerts publish to the region's SNS topic; with no subscriber nobody hears them)`,
       );
   }
-  if (c.security && c.environment) imageIssues(resolveSecurity(c.security, c.environment).images, add);
+  if (c.security && c.environment)
+    imageIssues(
+      resolveSecurity(c.security, c.environment).images,
+      add,
+      c.environment === "prod" && c.services && c.gateway
+        ? { images: platformImages(c.services, c.gateway) }
+        : undefined,
+    );
   return issues;
 }
 

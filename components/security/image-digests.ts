@@ -21,22 +21,71 @@ export function imageResolver(
     if (hit !== undefined) return hit;
     const src = imageSource(configured, settings);
     const pulled =
-      src.kind === "ecr"
-        ? aws.ecr
-            .getImageOutput(
-              {
-                registryId: src.registryId,
-                region: src.region,
-                repositoryName: src.repositoryName,
-                imageTag: src.imageTag,
-              },
-              opts,
-            )
-            .imageDigest.apply((digest) => `${src.host}/${src.repositoryName}@${digest}`)
-        : src.image;
+      src.kind === "pinned"
+        ? pinnedImage(src, opts)
+        : src.kind === "ecr"
+          ? aws.ecr
+              .getImageOutput(
+                {
+                  registryId: src.registryId,
+                  region: src.region,
+                  repositoryName: src.repositoryName,
+                  imageTag: src.imageTag,
+                },
+                opts,
+              )
+              .imageDigest.apply((digest) => `${src.host}/${src.repositoryName}@${digest}`)
+          : src.image;
     cache.set(configured, pulled);
     return pulled;
   };
+}
+
+/**
+ * A digest pinned in config, checked at preview against ECR: the tag must still name that digest
+ * (asking DescribeImages for tag and digest together fails when they disagree; ECR's image failure
+ * code ImageTagDoesNotMatchDigest, https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageFailure.html,
+ * read 2026-12-07) in a repository whose tags cannot move (imageTagMutability IMMUTABLE,
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html). The pod pulls the
+ * pinned digest whatever the lookup says; a value the offline engine does not know is not judged.
+ */
+function pinnedImage(
+  src: Extract<ReturnType<typeof imageSource>, { kind: "pinned" }>,
+  opts: { parent: pulumi.Resource; provider: aws.Provider },
+): pulumi.Input<string> {
+  const c = src.check;
+  if (!c) return src.image;
+  const image = aws.ecr.getImageOutput(
+    {
+      registryId: c.registryId,
+      region: c.region,
+      repositoryName: c.repositoryName,
+      imageTag: c.imageTag,
+      imageDigest: c.imageDigest,
+    },
+    opts,
+  );
+  const repo = aws.ecr.getRepositoryOutput(
+    { name: c.repositoryName, registryId: c.registryId, region: c.region },
+    opts,
+  );
+  return pulumi
+    .all([image.imageDigest, repo.imageTagMutability])
+    .apply(([, mutability]) => pinnedImageAfterCheck(src, mutability));
+}
+
+/** The pinned image once ECR answered; a repository whose tags can move is refused. */
+export function pinnedImageAfterCheck(
+  src: Extract<ReturnType<typeof imageSource>, { kind: "pinned" }>,
+  mutability: string | undefined,
+): string {
+  const c = src.check;
+  if (c && mutability !== undefined && mutability !== "IMMUTABLE")
+    throw new Error(
+      `image ${src.configured}: ECR repository ${c.registryId}/${c.repositoryName} has imageTagMutability ` +
+        `${mutability}; pinned digests need IMMUTABLE tags (a re-pushed tag would no longer be what review saw)`,
+    );
+  return src.image;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -1,9 +1,12 @@
 import { strict as assert } from "assert";
+import { createHash } from "crypto";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, loadConfig, type ConfigIssue, type PlatformConfig } from "../../components/config";
 import type { ClusterHandle } from "../../components/cluster/types";
+import { platformImages } from "../../components/config/images";
+import { CONFIG_SECTIONS } from "../../components/config/schema";
 import { createAlarmTopic } from "../../components/observability/alarm-topic";
 import type { RegionContext } from "../../components/region-context";
 import type { PlanResource } from "../../tools/engine/run";
@@ -68,8 +71,43 @@ export function standInFlat(flat: Record<string, string>): Record<string, string
     }
     if (typeof sec === "object" && sec !== null && !Array.isArray(sec) && !("accountId" in sec))
       out["platform:security"] = JSON.stringify({ ...sec, accountId: "111122223333" });
+    // ... and a digest for every image it renders, unless the test set digests (prod pulls digests only).
+    const withDigests = standInDigests(flat, JSON.parse(out["platform:security"] ?? "{}"));
+    if (withDigests) out["platform:security"] = JSON.stringify(withDigests);
   }
   return out;
+}
+
+/** Stand-in digests (sha256 of the image reference) for the images a prod stand-in renders. */
+function standInDigests(flat: Record<string, string>, sec: unknown): Record<string, unknown> | undefined {
+  if (typeof sec !== "object" || sec === null || Array.isArray(sec)) return undefined;
+  const images = ((sec as { images?: unknown }).images ?? {}) as Record<string, unknown>;
+  if (typeof images !== "object" || images === null || "digests" in images) return undefined;
+  const parse = (key: "services" | "gateway") => {
+    try {
+      return CONFIG_SECTIONS[key].safeParse(
+        flat[`platform:${key}`] === undefined ? undefined : JSON.parse(flat[`platform:${key}`]),
+      );
+    } catch {
+      return undefined;
+    }
+  };
+  const [services, gateway] = [parse("services"), parse("gateway")];
+  if (!gateway?.success) return undefined;
+  // A services section with a shape error: the images it names, beside the catalogue's own.
+  const raw = (() => {
+    try {
+      const v = JSON.parse(flat["platform:services"] ?? "[]");
+      return Array.isArray(v) ? v.map((e) => ({ image: String(e?.image ?? "") })).filter((e) => e.image) : [];
+    } catch {
+      return [];
+    }
+  })();
+  const catalogue = CONFIG_SECTIONS.services.safeParse(undefined);
+  const list = services?.success ? services.data : [...raw, ...(catalogue.success ? catalogue.data : [])];
+  const refs = Object.values(platformImages(list as never, gateway.data as never));
+  const digests = Object.fromEntries(refs.map((r) => [r, `sha256:${createHash("sha256").update(r).digest("hex")}`]));
+  return { ...sec, images: { ...images, digests } };
 }
 
 /** A validated config from plain section values, the way a stack file would give them. */

@@ -25,7 +25,14 @@ export const securitySchema = z
      * `mirror` (`<account>.dkr.ecr.<region>.amazonaws.com[/prefix]`) is the ECR registry holding
      * copies of images configured elsewhere (ghcr.io/example/app:1.0 -> <mirror>/example/app:1.0).
      */
-    images: z.strictObject({ pinDigests: z.boolean().optional(), mirror: z.string().min(1).optional() }).prefault({}),
+    images: z
+      .strictObject({
+        pinDigests: z.boolean().optional(),
+        mirror: z.string().min(1).optional(),
+        /** Configured image reference -> its `sha256:` digest; required in prod for every tag. */
+        digests: z.record(z.string(), z.string({ error: "a digest sha256:<64 hex>" })).optional(),
+      })
+      .prefault({}),
     /**
      * The AWS account this stack lives in (12 digits): every AWS provider sets it as its only
      * allowed account, so credentials of any other account fail before the first call. Required
@@ -67,6 +74,7 @@ export function resolveSecurity(section: SecuritySection, environment: string): 
     images: {
       pinDigests: section.images.pinDigests ?? DIGEST_ENVIRONMENTS.includes(environment),
       ...(section.images.mirror !== undefined ? { mirror: section.images.mirror } : {}),
+      ...(section.images.digests !== undefined ? { digests: section.images.digests } : {}),
     },
     ...(section.accountId !== undefined ? { accountId: section.accountId } : {}),
     sharedAccount: section.sharedAccount,
