@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { REQUIRED_FLOWS } from "../../tools/flows";
 import { REQUIRED_FLOWS_POLICY } from "../../policies/lib/offline";
 import { planFor } from "../helpers/plan";
+import { JENKINS_FLOWS } from "../../tools/flows/roles-jenkins";
 
 /** Requirements that hold on the stacks as planned today; the others wait on the network/deployer work. */
 const HOLDING = [
@@ -19,6 +20,7 @@ const OPT_IN = [
   "chaos-abort-prometheus", // chaos.production (test/chaos/production.spec.ts)
   "loadtest-gateway", // loadTests (test/loadtest/loadtest.spec.ts)
   "loadtest-prometheus",
+  ...JENKINS_FLOWS.map((f) => f.id), // one controller, one region (test/jenkins/plan.spec.ts)
 ];
 
 describe("flows: the required flows on the stack plans", () => {
