@@ -8,6 +8,7 @@ import type { RegionContext } from "../region-context";
 import { nameTags } from "../tags";
 import { installKeda } from "../addons/keda";
 import { installVpa } from "../addons/vpa";
+import { kafkaEgressPolicy, kafkaServiceStatements, type KafkaConnection } from "../kafka/workload";
 import { workloadFacts, type WorkloadFacts } from "./facts";
 import { serviceDatabaseUser } from "../data/connection";
 import { JOB_QUEUE_VISIBILITY_TIMEOUT_SECONDS } from "../config/sections/data-systems";
@@ -39,6 +40,8 @@ export interface DataConnection {
   databaseUserArn?: (user: string) => pulumi.Input<string>;
   /** The DynamoDB table as this region sees it (its local replica and key); services with uses.dynamodb get item access. */
   dynamodb?: { tableArn: pulumi.Input<string>; keyArn: pulumi.Input<string> };
+  /** The region's MSK cluster; services with uses.kafka get its topics' access and the egress to its brokers. */
+  kafka?: KafkaConnection;
 }
 
 export interface WorkloadsArgs {
@@ -147,6 +150,7 @@ export class Workloads extends pulumi.ComponentResource {
     // One Pod Identity role per service that calls AWS: queue access by role, data-tier secrets.
     const identities = new Map<string, pulumi.Resource>();
     const { cache, databaseUserArn, dynamodb } = args.connection ?? {};
+    const kafka = args.connection?.kafka;
     for (const s of config.services) {
       const access = facts.queueAccess[s.name];
       // Exactly what `uses` says: queue by role, the database as its own user, the cache secret.
@@ -161,6 +165,7 @@ export class Workloads extends pulumi.ComponentResource {
           : []),
         ...(s.uses.cache && cache ? cacheConnectStatements(cache.connect(s.name)) : []),
         ...(s.uses.dynamodb && dynamodb ? dynamodbItemStatements(dynamodb.tableArn, dynamodb.keyArn, region.name) : []),
+        ...(s.uses.kafka && kafka ? kafkaServiceStatements(kafka.clusterArn, s.name, kafka.topics) : []),
       ];
       if (statements.length === 0) continue;
       const { association } = podIdentityRole(
@@ -259,6 +264,11 @@ export class Workloads extends pulumi.ComponentResource {
       if (manifest.kind === "Deployment") deployments.set(manifest.metadata.name, resource);
     }
     this.gatewayService = created.get(`svc-${GATEWAY_NAME}`)!;
+    if (kafka && config.services.some((s) => s.uses.kafka))
+      createManifest(`${name}-netpol-allow-kafka`, kafkaEgressPolicy(region.vpc.privateSubnetCidrs), {
+        ...k8s$,
+        dependsOn: [namespace],
+      });
 
     this.registerOutputs({ queueUrl: this.queueUrl });
   }
