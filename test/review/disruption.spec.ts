@@ -60,7 +60,10 @@ describe("review: disruptive updates in Needs attention", () => {
       /^- \*\*~ restart\*\* Aurora instance `db-1` \(`aws:rds\/clusterInstance:ClusterInstance`, us-east-1\)/,
     );
     assert.match(line, /`instanceClass` `"db\.r7g\.large"` → `"db\.r7g\.2xlarge"`/);
-    assert.match(line, /\*\*When:\*\* in the next maintenance window \(not set by the program/);
+    assert.match(
+      line,
+      /\*\*When:\*\* in the next maintenance window \(the resource's own weekly window: the program sets none/,
+    );
     assert.match(line, /An outage occurs during this change/);
     assert.ok(line.includes(`](${AURORA_MODIFYING}#Aurora.Modifying.Settings)`), line);
   });

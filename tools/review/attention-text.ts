@@ -1,5 +1,6 @@
 import type { Disruption, ProtectedDeletion } from "./disruption";
 import { showPair } from "./values";
+import { STATEFUL } from "./attention";
 
 /** Markdown for the disruption lines and the protected-deletion steps of "Needs attention". */
 
@@ -90,7 +91,12 @@ export function protectionSection(items: readonly ProtectedDeletion[]): string {
       `${n}. Run \`pulumi up\` with this change; set the keys back if the resources that stay should keep their protection.`,
       "",
     );
-    for (const p of blocking) {
+    // Most costly to lose first, as in the list above; other protected types after them.
+    const rank = (p: ProtectedDeletion) => {
+      const i = STATEFUL.findIndex(([t]) => t === p.row.type);
+      return i < 0 ? STATEFUL.length : i;
+    };
+    for (const p of [...blocking].sort((a, b) => rank(a) - rank(b) || a.row.name.localeCompare(b.row.name))) {
       const lift = [
         p.deletionProtection
           ? `AWS deletion protection (${p.configKeys.deletionProtection ? code(`platform:${p.configKeys.deletionProtection}: false`) : "off in AWS"})`

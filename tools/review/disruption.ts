@@ -95,7 +95,7 @@ function whenText(rule: DisruptionRule, row: ResourceReview, rows: ResourceRevie
     const at =
       typeof window === "string"
         ? window
-        : "not set by the program: the weekly window AWS assigned at creation, shown by the describe call";
+        : "the resource's own weekly window: the program sets none, so it is the one AWS assigned at creation";
     return `in the next maintenance window (${at}); applyImmediately is not set, so \`pulumi up\` only queues it`;
   }
   if (mode === "during-up") return "during `pulumi up`";
