@@ -21,6 +21,7 @@ const PLANNED_CHARTS = [
   "cni",
   "istiod",
   "jaeger",
+  "jenkins",
   "keda",
   "kube-prometheus-stack",
   "oci://public.ecr.aws/karpenter/karpenter",
