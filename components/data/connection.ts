@@ -35,9 +35,9 @@ export function dbUserArn(clusterArn: string, clusterResourceId: string, user: s
  * Secrets Manager ARN (this region's replica), never inlined.
  */
 export interface ConnectionInfo {
-  /** Where this region writes: the global writer endpoint in the writer region, elsewhere the local reader endpoint (write forwarding). */
+  /** Where this region writes: the global writer endpoint in every region (it follows a switchover or failover). */
   readonly writerEndpoint: string;
-  /** True where database writes are forwarded to the writer region (Aurora global write forwarding). */
+  /** True where this region's reader endpoint also accepts forwarded writes (Aurora global write forwarding). */
   readonly writeForwarding: boolean;
   /** The global writer endpoint, reachable from every region over the peering (DDL, sequences, after a promotion). */
   readonly globalWriterEndpoint: string;
@@ -45,7 +45,10 @@ export interface ConnectionInfo {
   readonly readerEndpoint: string;
   readonly databasePort: number;
   readonly databaseName: string;
-  /** Primary endpoint of the writer region's replication group (Global Datastore secondaries are read-only). */
+  /**
+   * The cache writer: `cache-writer.<stack>.internal` with a Global Datastore (a name that follows the
+   * promotion, components/failover/writer-dns.ts), else the replication group's primary endpoint.
+   */
   readonly redisWriterEndpoint: string;
   /** This region's replication group reader endpoint. */
   readonly redisReaderEndpoint: string;

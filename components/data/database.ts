@@ -20,9 +20,9 @@ export interface GlobalDatabaseArgs {
 
 /** Where a region's services write and read (plain strings; the secret ARN travels separately). */
 export interface DatabaseEndpoints {
-  /** The global writer endpoint in the writer region; elsewhere the local reader endpoint, which forwards writes. */
+  /** The global writer endpoint in every region: it follows a switchover or failover. */
   writerEndpoint: string;
-  /** True where writes are forwarded to the writer region (Aurora global write forwarding). */
+  /** True where this region's reader endpoint also forwards writes (Aurora global write forwarding). */
   writeForwarding: boolean;
   /** The global writer endpoint (primary cluster endpoint without a global database): reachable over the peering. */
   globalWriterEndpoint: string;
@@ -194,10 +194,9 @@ export class GlobalDatabase extends pulumi.ComponentResource {
   }
 
   /**
-   * Where services in `region` write and read: in the writer region (database.writerRegion) the
-   * global writer endpoint; in the other regions with a cluster their local reader endpoint, which
-   * forwards writes (docs/failover.md); a region without a cluster uses the writer
-   * region's cluster over the peering.
+   * Where services in `region` write and read: writes to the global writer endpoint everywhere;
+   * reads on the local reader endpoint (which also forwards writes outside database.writerRegion,
+   * docs/failover.md); a region without a cluster reads the writer region's cluster over the peering.
    */
   public connectionInfo(region: string): pulumi.Output<DatabaseEndpoints> {
     const own = this.clusters[region];
