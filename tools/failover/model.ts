@@ -96,7 +96,9 @@ function controlPlaneLoss(t: Topology): Draft {
     "nothing fails over: serving needs no us-east-1 control plane",
     "no CloudFront, WAF or certificate change can be made until it returns",
   ];
-  if (t.promotion) notes.push("a promotion triggered from us-east-1 alarms would not start; trigger from each region");
+  const trigger = t.promotion?.trigger?.region;
+  if (trigger === "us-east-1") notes.push("the writer promotion's trigger alarm is in us-east-1: it would not start");
+  else if (trigger) notes.push(`the writer promotion's trigger runs in ${trigger}: a writer loss is still promoted`);
   return scenario(
     "us-east-1 control planes lost",
     0,
