@@ -124,7 +124,7 @@ describe("Pulumi.yaml declarations", () => {
     assert.deepEqual(cliRule("regions", { type: "array" }), ["regions.items: an array needs items"]);
     assert.ok(
       checkProject({ name: "platform", config: { tracing: nested } }, "Pulumi.yaml").issues.some((i) =>
-        i.key.endsWith("tracing.properties"),
+        (i.key ?? "").endsWith("tracing.properties"),
       ),
     );
   });

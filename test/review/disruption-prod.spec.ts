@@ -112,7 +112,9 @@ describe("review on prod: disruption and protection", function () {
     const rv = review(prod, withAp);
     assert.ok(rv.counts.create > 100);
     assert.deepEqual(
-      rv.attention.filter((a) => a.kind === "disruption").map((a) => (a.kind === "disruption" ? a.row.name : "")),
+      rv.attention
+        .filter((a) => a.kind === "disruption")
+        .map((a) => (a.kind === "disruption" ? a.disruption.row.name : "")),
       [],
     );
     assert.deepEqual(rv.protectedDeletions, []);
