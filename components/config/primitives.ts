@@ -38,6 +38,66 @@ export const promDuration = z
   .regex(PROM_DURATION_RE, { error: PROM_MESSAGE })
   .refine((v) => v !== "" && durationSeconds(v) > 0, { error: `${PROM_MESSAGE}, greater than 0` });
 
+/**
+ * Karpenter v1 NodePool disruption durations (consolidateAfter, expireAfter): the CRD pattern at
+ * v1.14.1 (charts/karpenter-crd/templates/karpenter.sh_nodepools.yaml), `^(([0-9]+(s|m|h))+|Never)$`:
+ * whole seconds, minutes and hours only ("500ms" and "1.5h" are refused by the API server).
+ */
+export const KARPENTER_DURATION_RE = /^(([0-9]+(s|m|h))+|Never)$/;
+const KARPENTER_MESSAGE = 'a Karpenter duration like "30s", "720h" or "1h30m" (units h, m, s; whole numbers)';
+export const karpenterDuration = z
+  .string({ error: KARPENTER_MESSAGE })
+  .regex(/^([0-9]+(s|m|h))+$/, { error: KARPENTER_MESSAGE });
+export const karpenterDurationOrNever = z
+  .string({ error: `${KARPENTER_MESSAGE}, or "Never"` })
+  .regex(KARPENTER_DURATION_RE, { error: `${KARPENTER_MESSAGE}, or "Never"` });
+
+/**
+ * Go's time.ParseDuration (Chaos Mesh reads `duration` with it): one or more decimal numbers, each
+ * with digits before or after an optional point and a unit ns, us, µs (U+00B5), μs (U+03BC), ms, s,
+ * m or h; "0" alone. No sign here: a negative experiment length means nothing.
+ */
+export const GO_DURATION_RE = /^(0|(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
+const GO_MESSAGE = 'a Go duration like "30s", "1.5m" or "1h30m" (units ns, us, ms, s, m, h)';
+export const goDuration = z.string({ error: GO_MESSAGE }).regex(GO_DURATION_RE, { error: GO_MESSAGE });
+
+/**
+ * A protobuf Duration in its JSON form, as Istio's CRDs take it (google/protobuf/duration.proto:
+ * seconds with up to nine fractional digits and the suffix "s"), at least `minSeconds` (Istio's CEL
+ * rules ask for at least 1ms on outlier-detection intervals and ejection times).
+ */
+export function isProtobufDuration(text: string, minSeconds = 0.001): boolean {
+  const m = /^(-?)([0-9]+)(\.([0-9]{1,9}))?s$/.exec(text);
+  if (!m) return false;
+  const seconds = Number(`${m[1]}${m[2]}${m[3] ?? ""}`);
+  return seconds >= minSeconds && seconds <= 315_576_000_000;
+}
+
+/**
+ * AWS tags (docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html, "Tag naming limits and
+ * requirements", and the EFS/EC2 API Tag shapes, read 2026-12-07): Unicode letters, digits,
+ * white space and _ . : / = + - @; values 0-256 characters; neither may start with "aws:" in any
+ * case (reserved for AWS). Keys: 128 characters in general, but EC2's Tag takes at most 127
+ * (docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Tag.html) and the default tags land on EC2
+ * resources (VPC, subnets, launch templates), so 1-127.
+ */
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const reserved = (v: string) => /^aws:/i.test(v);
+export function awsTagKeyProblem(key: string): string | undefined {
+  const n = [...key].length;
+  if (n < 1 || n > 127) return `a tag key of 1 to 127 characters (got ${n}; EC2 takes at most 127)`;
+  if (!TAG_CHARS.test(key)) return "a tag key of letters, digits, spaces and _ . : / = + - @";
+  if (reserved(key)) return 'a tag key not starting with "aws:" (reserved for AWS)';
+  return undefined;
+}
+export function awsTagValueProblem(value: string): string | undefined {
+  const n = [...value].length;
+  if (n > 256) return `a tag value of at most 256 characters (got ${n})`;
+  if (!TAG_CHARS.test(value)) return "a tag value of letters, digits, spaces and _ . : / = + - @";
+  if (reserved(value)) return 'a tag value not starting with "aws:" (reserved for AWS)';
+  return undefined;
+}
+
 export function durationSeconds(text: string): number {
   const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
   let total = 0;

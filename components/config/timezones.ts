@@ -1,3 +1,4 @@
+import { IANA_ZONE_NAMES } from "./iana-zones";
 import { KNOWN_REGIONS, regionFacts } from "./region-facts";
 
 /**
@@ -10,14 +11,18 @@ export const REGION_TIME_ZONES: Readonly<Record<string, string>> = Object.fromEn
   KNOWN_REGIONS.map((r) => [r, regionFacts(r)!.timeZone]),
 );
 
-/** True when the runtime's IANA database knows `zone` (Node's ICU, as Go's tzdata would). */
+const ZONES: ReadonlySet<string> = new Set(
+  Object.entries(IANA_ZONE_NAMES).flatMap(([area, names]) => names.split(" ").map((n) => `${area}${n}`)),
+);
+
+/**
+ * True when KEDA's time.LoadLocation would open `zone`: a zone or link name of the IANA database
+ * (./iana-zones.ts), exactly as spelled there. Node's Intl is more lenient (it folds case,
+ * "america/new_york", and knows ICU-only aliases), so it is not asked. "Local" (the container's
+ * zone) and "" (UTC by accident) load in Go but say nothing: refused.
+ */
 export function isIanaZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone.includes("/") || zone === "UTC";
-  } catch {
-    return false;
-  }
+  return ZONES.has(zone);
 }
 
 /** The zone a region's schedule runs in: the override when set, else the region's own zone. */

@@ -5,6 +5,7 @@
 import type { Environment, GatewayConfig, MeshConfig, ServiceConfig } from "../config/types";
 import { appsNamespaceLabels, meshManifests, poolDemandOf, type Manifest, type MeshManifest } from "./manifests";
 import { derivePool, poolProblems, type PoolDemand } from "./pool";
+import { isProtobufDuration } from "../config/primitives";
 import { meshMonitors } from "./monitors";
 import { istioValues, unknownValuePaths, type IstioChart, type Values } from "./values";
 import { ISTIO_KUBERNETES_VERSIONS, ISTIO_PLATFORM_PROFILES, ISTIO_VERSION } from "./versions";
@@ -52,6 +53,35 @@ export function meshPlanProblems(input: MeshPlanInput, values: Record<IstioChart
   return problems;
 }
 
+/** Every protobuf Duration the mesh renders (Istio's CRDs parse them as google.protobuf.Duration, at least 1ms). */
+export function durationProblems(manifests: readonly MeshManifest[]): string[] {
+  const out: string[] = [];
+  for (const { manifest: m } of manifests) {
+    const od = m.kind === "DestinationRule" ? m.spec.trafficPolicy?.outlierDetection : undefined;
+    const routes = m.kind === "VirtualService" ? (m.spec.http ?? []) : [];
+    const values: [string, unknown][] = [
+      ...(od
+        ? ([
+            ["outlierDetection.interval", od.interval],
+            ["outlierDetection.baseEjectionTime", od.baseEjectionTime],
+          ] as [string, unknown][])
+        : []),
+      ...routes.flatMap(
+        (r: { timeout?: unknown; retries?: { perTryTimeout?: unknown } }, i: number): [string, unknown][] => [
+          [`http[${i}].timeout`, r.timeout],
+          [`http[${i}].retries.perTryTimeout`, r.retries?.perTryTimeout],
+        ],
+      ),
+    ];
+    for (const [path, v] of values)
+      if (v !== undefined && !(typeof v === "string" && isProtobufDuration(v)))
+        out.push(
+          `${m.kind} ${m.metadata.name} ${path}: got ${JSON.stringify(v)}; expected a protobuf Duration of at least 1ms like "30s"`,
+        );
+  }
+  return out;
+}
+
 /** The mesh of one cluster. Throws with every problem at once. */
 export function planMesh(input: MeshPlanInput): MeshPlan {
   const values = istioValues({
@@ -59,12 +89,13 @@ export function planMesh(input: MeshPlanInput): MeshPlan {
     environment: input.environment,
     tracingProvider: input.tracingProvider,
   });
-  const problems = meshPlanProblems(input, values);
+  const manifests = meshManifests(input);
+  const problems = [...meshPlanProblems(input, values), ...durationProblems(manifests)];
   if (problems.length > 0)
     throw new Error(`Invalid mesh plan (${problems.length} problem(s)):\n  - ${problems.join("\n  - ")}`);
   return {
     values,
-    manifests: meshManifests(input),
+    manifests,
     monitors: meshMonitors(),
     namespaceLabels: appsNamespaceLabels(),
   };

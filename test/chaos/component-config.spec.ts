@@ -30,7 +30,9 @@ describe("config: platform:chaos and platform:observability bad input", () => {
     [
       "a duration with a space",
       { chaos: { podFailure: { duration: "30 s" } } },
-      ['platform:chaos.podFailure.duration: got "30 s"; expected a duration like "30s", "5m" or "1h30m"'],
+      [
+        'platform:chaos.podFailure.duration: got "30 s"; expected a Go duration like "30s", "1.5m" or "1h30m" (units ns, us, ms, s, m, h)',
+      ],
     ],
     [
       "a zero duration",
@@ -149,7 +151,7 @@ describe("config: platform:chaos and platform:observability bad input", () => {
   it("reports every schema problem at once, then every cross-field problem at once", () => {
     assert.deepEqual(problems({ chaos: { podFailure: { percent: 150, duration: "30 s" }, cpuStress: { load: 0 } } }), [
       "platform:chaos.podFailure.percent: got 150; expected a percentage between 1 and 100",
-      'platform:chaos.podFailure.duration: got "30 s"; expected a duration like "30s", "5m" or "1h30m"',
+      'platform:chaos.podFailure.duration: got "30 s"; expected a Go duration like "30s", "1.5m" or "1h30m" (units ns, us, ms, s, m, h)',
       "platform:chaos.cpuStress.load: got 0; expected a percentage between 1 and 100",
     ]);
     assert.equal(

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { SEED_002_SCENARIOS } from "../../components/loadtest/plan";
-import { planMesh } from "../../components/mesh/plan";
+import { durationProblems, planMesh } from "../../components/mesh/plan";
 import { derivePool, fits } from "../../components/mesh/pool";
 import { meshInput } from "./fixtures";
 
@@ -70,5 +70,35 @@ describe("mesh: connection pool derived from the capacity model", () => {
     );
     const ok = planMesh(meshInput({ mesh: { connectionPool: { maxConnections: 5000 } } }));
     assert.equal(poolOf(ok).tcp.maxConnections, 5000);
+  });
+});
+
+describe("mesh: rendered durations in Istio's grammar", () => {
+  it("every outlier-detection and route duration is a protobuf Duration of at least 1ms", () => {
+    const plan = planMesh(meshInput());
+    assert.deepEqual(durationProblems(plan.manifests), []);
+    const planted = plan.manifests.map((m) =>
+      m.manifest.kind === "DestinationRule"
+        ? {
+            ...m,
+            manifest: {
+              ...m.manifest,
+              spec: {
+                ...m.manifest.spec,
+                trafficPolicy: {
+                  ...m.manifest.spec.trafficPolicy,
+                  outlierDetection: { ...m.manifest.spec.trafficPolicy.outlierDetection, interval: "30" },
+                },
+              },
+            },
+          }
+        : m,
+    );
+    const found = durationProblems(planted);
+    assert.equal(found.length, 4); // one per web service
+    assert.equal(
+      found[0],
+      'DestinationRule frontend outlierDetection.interval: got "30"; expected a protobuf Duration of at least 1ms like "30s"',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dnsLabel, ipv4Cidr } from "../primitives";
+import { awsTagKeyProblem, awsTagValueProblem, dnsLabel, ipv4Cidr } from "../primitives";
 import { DEFAULT_ALLOWED_REGIONS } from "../regions";
 
 /** `platform:environment`: selects safety levels (deletion protection, policy strictness). */
@@ -29,9 +29,16 @@ export const projectNameSchema = dnsLabel
   // (policies/aws/names: RDS CreateDBCluster, ElastiCache CreateReplicationGroup).
   .regex(/^[a-z]/, { error: "a DNS label starting with a letter (RDS and ElastiCache identifiers begin with it)" });
 
-export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), {
-  error: "a map of tag key to string value",
-});
+export const tagsSchema = z
+  .record(z.string(), z.string({ error: "a string tag value" }), { error: "a map of tag key to string value" })
+  .superRefine((tags, ctx) => {
+    for (const [k, v] of Object.entries(tags)) {
+      const keyProblem = awsTagKeyProblem(k);
+      if (keyProblem) ctx.addIssue({ code: "custom", path: [k], message: `${keyProblem}, not ${JSON.stringify(k)}` });
+      const valueProblem = awsTagValueProblem(v);
+      if (valueProblem) ctx.addIssue({ code: "custom", path: [k], message: valueProblem });
+    }
+  });
 
 /**
  * `platform:allowedRegions`: where this stack may create AWS resources. Config validation and the

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { dnsLabel, duration, memoryBytes, memoryQuantity, positiveInt } from "../primitives";
+import {
+  dnsLabel,
+  karpenterDuration,
+  karpenterDurationOrNever,
+  memoryBytes,
+  memoryQuantity,
+  positiveInt,
+} from "../primitives";
 
 /** A NodePool memory limit of 0 would stop the pool from launching anything: refuse it up front. */
 const positiveMemory = memoryQuantity.refine((q) => memoryBytes(q) > 0, {
@@ -40,9 +47,9 @@ export const nodePoolSchema = z.strictObject({
   consolidationPolicy: z
     .enum(["WhenEmptyOrUnderutilized", "WhenEmpty"], { error: '"WhenEmptyOrUnderutilized" or "WhenEmpty"' })
     .default("WhenEmptyOrUnderutilized"),
-  consolidateAfter: duration.default("30s"),
+  consolidateAfter: karpenterDuration.default("30s"),
   /** Node lifetime before replacement (drift/patching). "Never" disables. */
-  expireAfter: z.union([duration, z.literal("Never")], { error: 'a duration like "720h" or "Never"' }).default("720h"),
+  expireAfter: karpenterDurationOrNever.default("720h"),
   /** Share of a pool's nodes that may be disrupted at once (percentage). */
   disruptionBudgetPercent: z.number().int().min(1).max(100).default(10),
   weight: z.number().int().min(1).max(100).optional(),

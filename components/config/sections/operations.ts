@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { duration, percent, positiveInt, promDuration } from "../primitives";
+import { duration, goDuration, percent, positiveInt, promDuration } from "../primitives";
 
 /** `platform:observability`: kube-prometheus-stack, alerts, CloudWatch alarms (seeds 002/003). */
 export const observabilitySchema = z
@@ -62,7 +62,7 @@ export const chaosSchema = z
       .strictObject({
         targets: z.array(z.string()).default(["user-service", "activity-service", "notification-service"]),
         percent: percent.default(20),
-        duration: duration.default("30s"),
+        duration: goDuration.default("30s"),
         schedule: z.string().default("@every 1h"),
       })
       .prefault({}),
@@ -72,7 +72,7 @@ export const chaosSchema = z
         /** Above the 200 ms p95 alert threshold, so HighRequestLatencyP95 can fire. */
         latency: duration.default("250ms"),
         /** >= for 5m + rate window 5m + 2 scrapes (test/chaos/alert-windows.spec.ts). */
-        duration: duration.default("12m"),
+        duration: goDuration.default("12m"),
         schedule: z.string().default("@every 6h"),
       })
       .prefault({}),
@@ -82,7 +82,7 @@ export const chaosSchema = z
         workers: positiveInt.default(1),
         load: percent.default(80),
         /** >= for 5m + rate window 5m + 2 scrapes: a 5m stress never fired HighPodCPUUsage. */
-        duration: duration.default("12m"),
+        duration: goDuration.default("12m"),
         schedule: z.string().default("@every 12h"),
       })
       .prefault({}),
@@ -97,7 +97,7 @@ export const chaosSchema = z
         enabled: z.boolean().default(false),
         targets: z.array(z.string()).default(["user-service", "activity-service", "notification-service"]),
         percent: percent.default(20),
-        duration: duration.default("30s"),
+        duration: goDuration.default("30s"),
         schedule: z.string().default("@every 1h"),
       })
       .prefault({}),
