@@ -88,6 +88,8 @@ export interface KedaInstallArgs {
   provider: aws.Provider;
   /** Queues the operator reads the depth of; empty: no AWS access, no Pod Identity. */
   queueArns: pulumi.Input<string>[];
+  /** Further operator statements (Kafka consumer-lag reads, components/kafka/keda.ts); none by default. */
+  extraStatements?: pulumi.Input<Statement>[];
   /** Operator replicas (2 in prod: leader election, fast failover). */
   operatorReplicas: number;
 }
@@ -100,14 +102,15 @@ export function installKeda(name: string, args: KedaInstallArgs, parent: pulumi.
   const { cluster } = args;
   const k8s$ = { parent, provider: cluster.k8sProvider };
   const identity: pulumi.Resource[] = [];
-  if (args.queueArns.length > 0) {
+  const extra = args.extraStatements ?? [];
+  if (args.queueArns.length > 0 || extra.length > 0) {
     const { association } = podIdentityRole(
       `${name}-keda-pi`,
       {
         clusterName: cluster.name,
         namespace: NAMESPACES.keda,
         serviceAccount: KEDA_OPERATOR_SA,
-        statements: kedaOperatorStatements(args.queueArns),
+        statements: [...(args.queueArns.length > 0 ? kedaOperatorStatements(args.queueArns) : []), ...extra],
       },
       { parent, provider: args.provider },
     );

@@ -240,7 +240,7 @@ function checkServices(c: Partial<ParsedSections>, add: Add): void {
     }
     if (keda) {
       const mesh = keda.mesh;
-      if (!keda.sqsQueueLength && !keda.prometheus && !keda.businessHours && !mesh)
+      if (!keda.sqsQueueLength && !keda.prometheus && !keda.businessHours && !mesh && !keda.kafka)
         add(
           key("services", `${at}.autoscaling.keda`),
           keda,

@@ -2,6 +2,7 @@ import type { AutoscalingConfig, GatewayConfig, ServiceConfig } from "../config/
 import { queueAccess } from "./iam";
 import { scalingMode, type ScalingMode } from "./manifests/autoscaling";
 import { GATEWAY_NAME, gatewayScaling } from "./manifests/gateway";
+import type { KafkaScaler } from "../kafka/keda";
 
 /**
  * Facts derived from the workloads config, computed once (here) and read by the planner and the
@@ -15,6 +16,8 @@ export interface WorkloadFacts {
   readonly usesKeda: boolean;
   /** Some ScaledObject scales on the SQS queue: KEDA's operator needs queue read access. */
   readonly scalesOnQueue: boolean;
+  /** ScaledObjects on Kafka consumer lag: KEDA's operator reads those groups and topics. */
+  readonly kafkaScalers: readonly KafkaScaler[];
   /** Services that use the queue, and how. */
   readonly queueAccess: Readonly<Record<string, "consumer" | "producer">>;
   /** The region's queue (and DLQ) exists: someone uses it or scales on it. */
@@ -42,6 +45,7 @@ export function workloadFacts(input: {
     scaling,
     usesKeda: modes.some((m) => m.kind === "keda"),
     scalesOnQueue,
+    kafkaScalers: modes.flatMap((m) => (m.kind === "keda" && m.keda.kafka ? [m.keda.kafka] : [])),
     queueAccess: access,
     needsQueue: scalesOnQueue || Object.keys(access).length > 0,
     dataUsers: input.services.filter((s) => s.uses.database || s.uses.cache).map((s) => s.name),

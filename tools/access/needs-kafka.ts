@@ -8,6 +8,8 @@ import { ACCESS_LABELS } from "../../components/workloads/manifests/common";
 import type { World } from "./world";
 import { KAFKA_ACTIONS, kafkaArn, serviceTopics } from "../../components/kafka/plan";
 import type { KafkaTopic } from "../../components/config/sections/kafka";
+import { KEDA_LAG_ACTIONS } from "../../components/kafka/keda";
+import type { PlanResource } from "../../policies/lib/offline";
 
 /** What a Deployment's pods declare (built in needs-pods.ts). */
 interface PodUse {
@@ -102,7 +104,57 @@ export function kafkaOverreach(world: World, loads: readonly PodUse[]): Need[] {
   });
 }
 
-/** Both kinds, for needs-pods.ts. */
+/** The Region component a resource sits under (its name is the region). */
+function regionOf(world: World, r: PlanResource): string | undefined {
+  const byUrn = new Map(world.resources.map((x) => [x.urn, x]));
+  for (let cur: PlanResource | undefined = r; cur; cur = cur.parent ? byUrn.get(cur.parent) : undefined)
+    if (cur.type === "platform:region:Region") return cur.name;
+  return undefined;
+}
+
+interface KafkaTriggerMeta {
+  topic?: string;
+  consumerGroup?: string;
+  saslTokenProvider?: string;
+}
+
+/**
+ * KEDA's kafka scaler reads each trigger's group lag as the operator (identityOwner keda): it
+ * connects, describes the topic (metadata, end offsets) and the group (committed offsets), on the
+ * cluster of the ScaledObject's region.
+ */
+export function kedaKafkaNeeds(world: World): Need[] {
+  const operators = world
+    .ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation")
+    .filter((a) => a.inputs.namespace === "keda" && a.inputs.serviceAccount === "keda-operator");
+  return world.ofType("kubernetes:keda.sh/v1alpha1:ScaledObject").flatMap((so) => {
+    const region = regionOf(world, so);
+    const cluster = world.ofType(CLUSTER).find((c) => c.region === region);
+    const operator = operators.find((a) => a.region === region);
+    const triggers = (so.inputs.spec as { triggers: { type: string; metadata?: KafkaTriggerMeta }[] }).triggers;
+    return triggers
+      .filter((t) => t.type === "kafka" && t.metadata?.saslTokenProvider === "aws_msk_iam")
+      .flatMap((t): Need[] => {
+        if (!cluster || !operator) return [];
+        const arn = String(world.out(cluster).arn);
+        const ask = (action: string, resource: string): Need => ({
+          requirement: "keda-kafka-lag",
+          kind: "required",
+          asker: { role: String(operator.inputs.roleArn) },
+          action,
+          resource,
+          urn: so.urn,
+        });
+        return [
+          ...KEDA_LAG_ACTIONS.cluster.map((a) => ask(a, arn)),
+          ...KEDA_LAG_ACTIONS.topic.map((a) => ask(a, kafkaArn(arn, "topic", String(t.metadata?.topic)))),
+          ...KEDA_LAG_ACTIONS.group.map((a) => ask(a, kafkaArn(arn, "group", String(t.metadata?.consumerGroup)))),
+        ];
+      });
+  });
+}
+
+/** Every kind, for needs-pods.ts. */
 export function kafkaPodNeeds(world: World, loads: readonly PodUse[]): Need[] {
-  return [...kafkaNeeds(world, loads), ...kafkaOverreach(world, loads)];
+  return [...kafkaNeeds(world, loads), ...kafkaOverreach(world, loads), ...kedaKafkaNeeds(world)];
 }

@@ -155,6 +155,10 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
     why: "a service that does not declare Kafka may not connect to the region's cluster or touch its topics",
     source: "docs/kafka.md",
   },
+  "keda-kafka-lag": {
+    why: "KEDA's kafka scaler reads a consumer group's lag on MSK with IAM as the operator: connect, describe the topic and the group",
+    source: "https://keda.sh/docs/2.20/scalers/apache-kafka/",
+  },
   "service-kafka-overreach": {
     why: "a Kafka user may not delete or alter topics, write a topic it does not produce or read one it does not consume",
     source: "docs/kafka.md",

@@ -176,5 +176,12 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     port: 9098,
     why: "services that declare Kafka produce and consume over SASL/IAM with TLS (the only listener the cluster opens)",
   },
+  {
+    id: "keda-kafka",
+    from: "keda-operator:kafka",
+    to: "kafka-brokers",
+    port: 9098,
+    why: "a ScaledObject's kafka trigger reads its consumer group's lag from the brokers (MSK IAM over TLS)",
+  },
   ...JENKINS_FLOWS,
 ];

@@ -40,7 +40,25 @@ function brokers(view: PlanView, rv: RegionView): Side[] {
   return [{ endpoint: placed(view, label, c, strs(info.clientSubnets), strs(info.securityGroups)), hosts }];
 }
 
+/**
+ * KEDA's operator where a ScaledObject of the region scales on Kafka lag: it runs on the system
+ * nodes with the chart's selector label (kedacore/charts v2.20.2, app.kubernetes.io/name: keda-operator).
+ */
+function kedaOperator(rv: RegionView): Side[] {
+  const scalesOnKafka = rv.k8s.some(
+    (r) =>
+      r.type === "kubernetes:keda.sh/v1alpha1:ScaledObject" &&
+      ((r.inputs.spec as { triggers?: { type: string }[] }).triggers ?? []).some((t) => t.type === "kafka"),
+  );
+  const release = rv.k8s.find((r) => r.type === "kubernetes:helm.sh/v3:Release" && r.inputs.chart === "keda");
+  if (!scalesOnKafka || !release) return [];
+  const labels = { "app.kubernetes.io/name": "keda-operator" };
+  const ns = String(release.inputs.namespace);
+  return [{ endpoint: podEndpoint(rv, `${rv.region} keda-operator`, ns, labels, true, release.urn) }];
+}
+
 export const KAFKA_ROLES: Record<string, (view: PlanView, rv: RegionView) => Side[]> = {
   "app-pods:kafka": (_v, rv) => kafkaPods(rv),
   "kafka-brokers": (v, rv) => brokers(v, rv),
+  "keda-operator:kafka": (_v, rv) => kedaOperator(rv),
 };

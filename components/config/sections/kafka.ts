@@ -127,6 +127,30 @@ export function resolveKafka(k: KafkaSection, prod: boolean): KafkaConfig {
 interface KafkaService {
   readonly name: string;
   readonly uses: { readonly kafka?: boolean };
+  readonly autoscaling?: { readonly keda?: { readonly kafka?: { readonly topic: string } } };
+}
+
+/** A KEDA kafka trigger reads the lag of a topic its service consumes, on a cluster that exists. */
+function kedaKafkaIssues(k: KafkaSection | undefined, services: readonly KafkaService[]): ConfigIssue[] {
+  return services.flatMap((s, i) => {
+    const trigger = s.autoscaling?.keda?.kafka;
+    if (!trigger) return [];
+    const path = `platform:services[${i}].autoscaling.keda.kafka.topic`;
+    if (!k?.enabled)
+      return [{ path, value: trigger.topic, expected: "no Kafka trigger while platform:kafka.enabled is false" }];
+    const consumed = Object.entries(k.topics)
+      .filter(([, t]) => t.consumers.includes(s.name))
+      .map(([n]) => n);
+    return consumed.includes(trigger.topic)
+      ? []
+      : [
+          {
+            path,
+            value: trigger.topic,
+            expected: `a topic ${s.name} consumes in platform:kafka.topics (${consumed.join(", ") || "none"}): KEDA reads its group's lag there`,
+          },
+        ];
+  });
 }
 
 /**
@@ -139,8 +163,8 @@ export function kafkaIssues(
   services: readonly KafkaService[] | undefined,
   azCount: number | undefined,
 ): ConfigIssue[] {
-  if (!k?.enabled) return [];
-  const issues: ConfigIssue[] = [];
+  const issues: ConfigIssue[] = kedaKafkaIssues(k, services ?? []);
+  if (!k?.enabled) return issues;
   const key = (s: string) => `platform:kafka.${s}`;
   if (azCount !== undefined && !(MSK_AZ_COUNTS as readonly number[]).includes(azCount))
     issues.push({

@@ -51,6 +51,12 @@ export const kedaSchema = z.strictObject({
    * ratio from the waypoint's istio_* metrics (components/mesh/telemetry.ts), plus CPU/memory.
    */
   mesh: z.boolean().optional(),
+  /**
+   * Kafka consumer lag (KEDA `kafka` scaler over MSK IAM, components/kafka/keda.ts): lag of this
+   * service's consumer group on `topic` per replica (KEDA's default lagThreshold is 10). The service
+   * must consume the topic in platform:kafka.topics; replicas never exceed its partitions.
+   */
+  kafka: z.strictObject({ topic: z.string().min(1), lagThreshold: positiveInt.default(10) }).optional(),
 });
 
 export const serviceSchema = z.strictObject({

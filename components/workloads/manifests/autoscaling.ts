@@ -2,6 +2,7 @@ import type { AutoscalingConfig, ServiceConfig } from "../../config/types";
 import { PROMETHEUS_URL } from "../../k8s-names";
 import { APPS_NAMESPACE, commonLabels, type Manifest, type Value } from "./common";
 import { meshTriggers, scheduleTriggers, type MeshTriggerSettings } from "./scaling-triggers";
+import { kafkaTrigger, type KafkaScaler } from "../../kafka/keda";
 
 /** An HPA's effective settings: `platform:autoscaling.hpa` overlaid with a service's override. */
 export interface HpaSettings {
@@ -17,6 +18,8 @@ export interface KedaSettings {
   pollingIntervalSeconds: number;
   cooldownSeconds: number;
   sqsQueueLength?: number;
+  /** Consumer lag on a Kafka topic (the group is the service's name). */
+  kafka?: KafkaScaler;
   prometheus?: { query: string; threshold: number };
   businessHours?: AutoscalingConfig["keda"]["businessHours"];
   /** Request rate, p95, error ratio (mesh telemetry) plus CPU/memory. */
@@ -48,6 +51,7 @@ export function scalingMode(service: ServiceConfig, defaults: AutoscalingConfig)
         pollingIntervalSeconds: d.pollingIntervalSeconds,
         cooldownSeconds: d.cooldownSeconds,
         ...(keda.sqsQueueLength ? { sqsQueueLength: keda.sqsQueueLength } : {}),
+        ...(keda.kafka ? { kafka: { ...keda.kafka, consumerGroup: service.name } } : {}),
         ...(keda.prometheus ? { prometheus: keda.prometheus } : {}),
         ...(keda.businessHours ? { businessHours: d.businessHours } : {}),
         ...(keda.mesh
@@ -161,6 +165,7 @@ export function kedaTriggers(input: ScaledObjectInput): Manifest[] {
       metadata: { queueURL: input.queueUrl, queueLength: String(keda.sqsQueueLength), awsRegion: input.region },
     });
   }
+  if (keda.kafka) triggers.push(kafkaTrigger(keda.kafka, input.region, AWS_TRIGGER_AUTH));
   if (keda.prometheus) {
     triggers.push({
       type: "prometheus",

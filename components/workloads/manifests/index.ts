@@ -93,7 +93,8 @@ export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
   const planEndpoints = input.dataEndpoints !== undefined;
   if (planEndpoints) add(endpointsRole, dataEndpointsConfigMap(input.dataEndpoints!));
 
-  if (facts.scalesOnQueue) add("triggerauth-aws", awsTriggerAuthentication(), { keda: true });
+  if (facts.scalesOnQueue || facts.kafkaScalers.length > 0)
+    add("triggerauth-aws", awsTriggerAuthentication(), { keda: true });
 
   for (const s of services) {
     const mode = facts.scaling[s.name];
@@ -117,7 +118,7 @@ export function planWorkloads(input: WorkloadPlanInput): WorkloadPlan {
           region,
           queueUrl: input.queueUrl,
         }),
-        { keda: true, needs: mode.keda.sqsQueueLength ? ["triggerauth-aws"] : [] },
+        { keda: true, needs: mode.keda.sqsQueueLength || mode.keda.kafka ? ["triggerauth-aws"] : [] },
       );
     add(`vpa-${s.name}`, vpaManifest(s.name, vpaMode(mode), autoscaling.vpa, ["app"]), { vpa: true });
   }
