@@ -60,7 +60,9 @@ describe("Jenkins manifests against the Kubernetes, KEDA and Prometheus Operator
     const byName = new Map(jenkinsNetworkPolicies(j).map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p]));
     for (const ns of ["ci", "ci-agents"])
       assert.deepEqual(byName.get(`${ns}/default-deny`)!.spec, { podSelector: {}, policyTypes: ["Ingress", "Egress"] });
-    const ingress = (byName.get("ci/controller-ingress")!.spec as { ingress: { ports: { port: number }[] }[] }).ingress;
+    const ingress = (
+      byName.get("ci/controller-ingress")!.spec as unknown as { ingress: { ports: { port: number }[] }[] }
+    ).ingress;
     assert.deepEqual(
       ingress.flatMap((r) => r.ports.map((p) => p.port)),
       [8080, 8080],
