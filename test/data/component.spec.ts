@@ -89,7 +89,9 @@ describe("data tier on the mock engine", () => {
       const primaryGroup = inRegion(ofType(plan, GROUP), "us-east-1")[0];
       assert.equal(primaryGroup.inputs.atRestEncryptionEnabled, true);
       assert.equal(primaryGroup.inputs.transitEncryptionEnabled, true);
-      assert.equal(primaryGroup.inputs.authToken, "[secret]");
+      // Clients authenticate as their own users (RBAC user group), not with a shared AUTH token.
+      assert.equal(primaryGroup.inputs.authToken, undefined);
+      assert.deepEqual(primaryGroup.inputs.userGroupIds, ["platform-prod-cache-users"]);
       for (const key of ofType(plan, "aws:kms/key:Key").filter((k) => /^(database|cache)-/.test(k.name)))
         assert.equal(key.inputs.enableKeyRotation, true);
     });
