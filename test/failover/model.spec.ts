@@ -123,6 +123,21 @@ describe("failover model", () => {
     assert.equal(s.withinBudget, false);
   });
 
+  it("justifies each detection setting by what the next slower value would cost", () => {
+    const r = failoverReport(prod, { objective: 99.99 });
+    assert.deepEqual(
+      r.settings.map((x) => [x.setting, x.value, x.seconds, x.slowerSeconds]),
+      [
+        // 30 s x 3 + 6 s check timeout + 60 s alias TTL
+        ["Route53 health check requestInterval x failureThreshold", "10 s x 3", 96, 30 * 3 + 6 + 60],
+        // 150 s detection + 10 s start + 60 s Datastore failover + a 60 s TTL + 5 s reconnect
+        ["cache writer name TTL", "5 s", 230, 150 + 10 + 60 + 60 + 5],
+        // 30 s of lag + 4 x 60 s + 10 + 60 + 5 + 5
+        ["writer-lost alarm datapoints", "2 x 60 s after 30 s of lag", 230, 30 + 4 * 60 + 10 + 60 + 5 + 5],
+      ],
+    );
+  });
+
   it("a stricter objective (99.9999 %) fails every scenario that takes time", () => {
     const r = failoverReport(prod, { objective: 99.9999 });
     assert.equal(r.budgetSeconds, 2.592);

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { accessEntries } from "../../tools/access";
+import { accessEntries, type AccessEntry } from "../../tools/access";
 import type { Plan, PlanResource } from "../../tools/plan/model";
 import { ofType, planFor, planWith, ROOT } from "../helpers/plan";
 
@@ -92,7 +92,7 @@ describe("failover in the prod plan (mock engine)", () => {
   });
 
   it("the promotion's access holds, and a broader grant or a missing one is caught", () => {
-    const entries = prod.access!.filter((e) => e.requirement.startsWith("writer-promotion"));
+    const entries = (prod.access as AccessEntry[]).filter((e) => e.requirement.startsWith("writer-promotion"));
     assert.ok(entries.length >= 30);
     assert.deepEqual(
       entries.filter((e) => !e.ok),

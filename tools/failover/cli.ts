@@ -63,6 +63,12 @@ export function formatFailover(stack: string, r: FailoverReport): string {
     for (const n of s.notes) lines.push(`       note: ${n}`);
     if (s.closing) lines.push(`       to close the gap: ${s.closing}`);
   }
+  if (r.settings.length) lines.push("", "Why each detection setting (the scenario it decides, as planned and slower):");
+  for (const x of r.settings)
+    lines.push(
+      `  ${x.setting} = ${x.value}: ${x.scenario} in ${secs(x.seconds)}; with ${x.slower}, ${secs(x.slowerSeconds)}` +
+        (x.slowerSeconds !== null && x.slowerSeconds > r.budgetSeconds ? " (over the budget)" : ""),
+    );
   const over = r.scenarios.filter((s) => !s.withinBudget).length;
   lines.push("", over ? `${over} scenario(s) over the budget` : "every scenario within the budget");
   return lines.join("\n");
@@ -78,8 +84,8 @@ export function runFailover(args: ParsedArgs, io: CommandIo): number {
   const objective = given ?? planObjective(plan) ?? DEFAULT_OBJECTIVE;
   const report = failoverReport(plan.resources, { objective, operatorSeconds });
   if (args.flags.json === true) {
-    const { objective, budgetSeconds, scenarios } = report;
-    io.stdout(JSON.stringify({ objective, budgetSeconds, scenarios }, null, 2) + "\n");
+    const { objective, budgetSeconds, scenarios, settings } = report;
+    io.stdout(JSON.stringify({ objective, budgetSeconds, scenarios, settings }, null, 2) + "\n");
   } else io.stdout(formatFailover(plan.stack, report) + "\n");
   return report.ok ? 0 : 1;
 }

@@ -6,6 +6,7 @@
 import { fig, longest, planTerm, regionReadTerms, scenario, sum, type Draft, type Scenario, type Term } from "./terms";
 import { topologyOf, type FailoverResource, type Topology } from "./topology";
 import { writerRegionLoss } from "./writer-loss";
+import { settingEffects, type SettingEffect } from "./settings";
 
 export type { Scenario, Term } from "./terms";
 
@@ -14,6 +15,8 @@ export interface FailoverReport {
   readonly budgetSeconds: number;
   readonly scenarios: readonly Scenario[];
   readonly ok: boolean;
+  /** What each detection setting buys: the decided scenario with the plan's value and a slower one. */
+  readonly settings: readonly SettingEffect[];
 }
 
 export interface FailoverOptions {
@@ -109,15 +112,30 @@ function controlPlaneLoss(t: Topology): Draft {
   );
 }
 
-export function failoverReport(resources: readonly FailoverResource[], opts: FailoverOptions): FailoverReport {
+function scenariosOf(resources: readonly FailoverResource[], opts: FailoverOptions, budget: number): Scenario[] {
   const t = topologyOf(resources);
-  const budget = budgetSeconds(opts.objective);
   const drafts = [azLoss(t), nonWriterRegionLoss(t), writerRegionLoss(t, opts), controlPlaneLoss(t)].filter(
     (s): s is Draft => s !== null,
   );
-  const scenarios = drafts.map((s) => {
+  return drafts.map((s) => {
     const worst = [s.readRtoSeconds, s.writeRtoSeconds];
     return { ...s, withinBudget: worst.every((x) => x !== null && x <= budget) };
   });
-  return { objective: opts.objective, budgetSeconds: budget, scenarios, ok: scenarios.every((s) => s.withinBudget) };
+}
+
+export function failoverReport(resources: readonly FailoverResource[], opts: FailoverOptions): FailoverReport {
+  const budget = budgetSeconds(opts.objective);
+  const scenarios = scenariosOf(resources, opts, budget);
+  const settings = settingEffects(resources, (rs, prefix) => {
+    const s = scenariosOf(rs, opts, budget).find((x) => x.name.startsWith(prefix));
+    if (!s || s.readRtoSeconds === null || s.writeRtoSeconds === null) return null;
+    return Math.max(s.readRtoSeconds, s.writeRtoSeconds);
+  });
+  return {
+    objective: opts.objective,
+    budgetSeconds: budget,
+    scenarios,
+    ok: scenarios.every((s) => s.withinBudget),
+    settings,
+  };
 }
