@@ -73,8 +73,9 @@ export function meshTracingTelemetry(t: Pick<TracingConfig, "samplingPercent">) 
 
 /**
  * Ingress of the tracing pods, and nothing else: the waypoints (apps namespace) send OTLP/gRPC to
- * the collector, Prometheus scrapes the collector's own metrics (8888), the collector writes to
- * Jaeger (4317). Jaeger's UI (16686) admits nothing: it is reached by `kubectl port-forward`.
+ * the collector, the collector writes to Jaeger (4317). Jaeger's UI (16686) admits nothing: it is
+ * reached by `kubectl port-forward`. Nothing scrapes the collector's own metrics (no monitor is
+ * planned for 8888), so no rule admits them: a rule no flow uses fails the plan.
  */
 export function tracingNetworkPolicies() {
   return [
@@ -94,10 +95,6 @@ export function tracingNetworkPolicies() {
               },
             ],
             ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
-          },
-          {
-            from: [{ namespaceSelector: nsSelector(NAMESPACES.monitoring) }],
-            ports: [{ protocol: "TCP", port: 8888 }],
           },
         ],
       },

@@ -110,8 +110,8 @@ describe("tracing NetworkPolicies", () => {
       await validateManifest("kubernetes-models/networking.k8s.io/v1/NetworkPolicy", "NetworkPolicy", p);
   });
 
-  it("admit the apps namespace's waypoint to the collector on 4317 and Prometheus on 8888 only", () => {
-    const [spans, metrics] = collector.spec.ingress;
+  it("admit the apps namespace's waypoint to the collector on 4317 only (nothing scrapes 8888)", () => {
+    const [spans] = collector.spec.ingress;
     assert.deepEqual(spans.from, [
       {
         namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "apps" } },
@@ -119,8 +119,7 @@ describe("tracing NetworkPolicies", () => {
       },
     ]);
     assert.deepEqual(spans.ports, [{ protocol: "TCP", port: 4317 }]);
-    assert.deepEqual(metrics.ports, [{ protocol: "TCP", port: 8888 }]);
-    assert.equal(collector.spec.ingress.length, 2);
+    assert.equal(collector.spec.ingress.length, 1);
   });
 
   it("let the waypoint out of the default-deny apps namespace to the collector on 4317 only", async () => {
