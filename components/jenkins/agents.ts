@@ -15,7 +15,9 @@ const SECRET_DIR = "/run/secrets/swarm";
 
 /**
  * The swarm client comes from the controller that runs the swarm plugin (`/swarm/swarm-client.jar`,
- * jenkinsci/swarm-plugin README), so client and plugin versions always match.
+ * jenkinsci/swarm-plugin README), so client and plugin versions always match. The image brings
+ * curl and a JRE: jenkinsci/docker-agent debian/Dockerfile installs both in its `agent` stage, on
+ * which `inbound-agent` builds (read 2026-12-07); `command` replaces its jenkins-agent entrypoint.
  */
 export function swarmCommand(a: Agents["agents"], url: string): string {
   const jar = `${SWARM_DIR}/swarm-client.jar`;
