@@ -1,5 +1,7 @@
 import { strict as assert } from "assert";
-import { elasticacheRbac, elasticacheUserScope } from "../../policies/aws/access/cache-rbac";
+import fc from "fast-check";
+import { cacheAccessString } from "../../components/data/cache-users";
+import { aclPatterns, elasticacheRbac, elasticacheUserScope } from "../../policies/aws/access/cache-rbac";
 import type { PlanResource } from "../../policies/lib/offline";
 import { resourceArgs, runResource } from "../../policies/test/harness";
 import { accessReport, accessProblem } from "../../tools/access";
@@ -160,4 +162,25 @@ describe("access: per-service cache users in the dev plan", () => {
       ["user platform-dev-user-service authenticates with password, not IAM"],
     );
   }).timeout(120_000);
+});
+
+describe("access: cache access strings, for any service name", () => {
+  const service = fc.stringMatching(/^[a-z][a-z0-9-]{0,30}$/);
+
+  it("each service's own string passes the scope policy and reaches exactly its prefix", () =>
+    fc.assert(
+      fc.property(service, (s) => {
+        const access = cacheAccessString(s);
+        assert.deepEqual(aclPatterns(access), { keys: [`${s}:*`], channels: [`${s}:*`] });
+        assert.deepEqual(run(elasticacheUserScope(), USER, { userName: s, accessString: access }), []);
+      }),
+    ));
+
+  it("adding any key pattern that is not the service's prefix, or widening it, is reported", () =>
+    fc.assert(
+      fc.property(service, fc.constantFrom("~*", "allkeys", "%RW~*", "~x*", "&*", "allchannels"), (s, extra) => {
+        const access = `${cacheAccessString(s)} ${extra}`;
+        assert.equal(run(elasticacheUserScope(), USER, { userName: s, accessString: access }).length, 1, access);
+      }),
+    ));
 });
