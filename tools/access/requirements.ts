@@ -46,6 +46,10 @@ export const REQUIREMENTS: Readonly<Record<string, { why: string; source: string
     why: "EventBridge delivers to an SQS target as events.amazonaws.com, allowed only by the queue policy",
     source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html",
   },
+  "lambda-logs": {
+    why: "a Lambda function writes its output to its log group as its execution role",
+    source: "https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html",
+  },
   "lambda-sqs-source": {
     why: "an SQS event source mapping polls, deletes and reads the queue as the function's execution role",
     source: "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html",
