@@ -167,3 +167,50 @@ export const CHARTS = {
     release: "https://github.com/jenkinsci/helm-charts/releases/tag/jenkins-5.9.53",
   },
 } as const satisfies Record<string, ChartPin>;
+
+/**
+ * Each chart's archive digest (SHA-256 of the .tgz, what Helm's index.yaml `digest` field holds),
+ * with where it was read, or why none is recorded. Read 2026-12-07 from the chart repositories'
+ * gh-pages branches (the index.yaml each `repo` URL serves); for aws/eks-charts the archive itself
+ * is in that branch and its SHA-256 was computed and equals the index entry. A chart without a
+ * digest is pinned by version only: .github/scripts/verify-charts.ts says so before each deploy.
+ */
+export type ChartDigest = { readonly sha256: string; readonly source: string } | { readonly unverified: string };
+
+const INDEX = (repo: string, date: string) => `${repo} gh-pages index.yaml (branch head of ${date}), read 2026-12-07`;
+const NOT_READ = "the repository's index.yaml could not be read here (not in the stored copy)";
+
+export const CHART_DIGESTS: Readonly<Record<keyof typeof CHARTS, ChartDigest>> = {
+  keda: { unverified: `${NOT_READ}: kedacore/charts has no gh-pages branch in the copy read` },
+  vpa: {
+    sha256: "fbef3ad036f59dc3cf9fc361cb92fae0564aa11f335f59b8b9e878dc490a4970",
+    source: INDEX("cowboysysop/charts", "2026-02-12"),
+  },
+  karpenter: { unverified: "OCI chart in public.ecr.aws: its manifest digest needs a registry call, not made here" },
+  lbController: {
+    sha256: "45051f634b33e10baccb3354d0681b7de787c60445e599fa276e0c9aedd4ccd5",
+    source: `${INDEX("aws/eks-charts", "2026-08-03")}; equals the SHA-256 of aws-load-balancer-controller-3.5.0.tgz in that branch`,
+  },
+  kubePrometheusStack: { unverified: `${NOT_READ}: prometheus-community's index.yaml is absent from the stored copy` },
+  istioBase: { unverified: "istio-release.storage.googleapis.com is not a GitHub repository; its index was not read" },
+  istiod: { unverified: "istio-release.storage.googleapis.com is not a GitHub repository; its index was not read" },
+  istioCni: { unverified: "istio-release.storage.googleapis.com is not a GitHub repository; its index was not read" },
+  ztunnel: { unverified: "istio-release.storage.googleapis.com is not a GitHub repository; its index was not read" },
+  chaosMesh: { unverified: "chaos-mesh/charts gh-pages stops at 2.6.3; the index serving 2.8.3 was not read" },
+  k6Operator: {
+    sha256: "e721213e31989fc096233cd73ed90eac674815b66abb9aa7ac39db276414cfac",
+    source: INDEX("grafana/helm-charts", "2026-08-20"),
+  },
+  jaeger: {
+    sha256: "120aad01641b88fd73fb097cd63af94aac4e9d49115877f5f63b52b86b512180",
+    source: INDEX("jaegertracing/helm-charts", "2026-06-14"),
+  },
+  otelCollector: {
+    sha256: "ed140b332233075c7fd15eaebba571fdf100926f08c0a5a274c7b32895315137",
+    source: INDEX("open-telemetry/opentelemetry-helm-charts", "2026-08-20"),
+  },
+  jenkins: {
+    sha256: "dc277e78cab1ab79ebd389534e867ea0e7f5f0283e87b8c12640718ffffdcd00",
+    source: INDEX("jenkinsci/helm-charts", "2026-08-07"),
+  },
+};
