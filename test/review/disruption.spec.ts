@@ -170,6 +170,22 @@ describe("review: disruptive updates in Needs attention", () => {
     assert.ok(line.includes("](https://docs.aws.amazon.com/eks/latest/userguide/managed-node-update-behavior.html)"));
   });
 
+  it("an EKS add-on version change replaces its pods during up", () => {
+    const addon = (addonVersion: string) =>
+      res("aws:eks/addon:Addon", "use1-vpc-cni", { addonName: "vpc-cni", addonVersion });
+    const [line] = lines(plan(addon("v1.20.1-eksbuild.1")), plan(addon("v1.20.4-eksbuild.2")));
+    assert.match(line, /^- \*\*~ restart\*\* EKS add-on `use1-vpc-cni`/);
+    assert.match(line, /\*\*When:\*\* during `pulumi up`\. \*\*Interruption:\*\* the add-on's pods are replaced/);
+  });
+
+  it("a new DB parameter group on an instance waits for its reboot", () => {
+    const inst = (dbParameterGroupName: string) =>
+      res(INSTANCE, "db-1", { instanceClass: "db.r7g.large", dbParameterGroupName });
+    const [line] = lines(plan(inst("pg16-a")), plan(inst("pg16-b")));
+    assert.match(line, /^- \*\*~ needs reboot\*\* Aurora instance `db-1`/);
+    assert.match(line, /\*\*When:\*\* not by `pulumi up`: at each instance's next reboot/);
+  });
+
   it("says nothing for a change that disrupts nothing (tags of an Aurora instance)", () => {
     const r = (tags: Record<string, string>) => res(INSTANCE, "db-1", { instanceClass: "db.r7g.large", tags });
     assert.deepEqual(lines(plan(r({ a: "1" })), plan(r({ a: "2" }))), []);
