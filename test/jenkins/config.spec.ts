@@ -1,4 +1,6 @@
 import { strict as assert } from "assert";
+import fc from "fast-check";
+import { agentScaledObject } from "../../components/jenkins/agents";
 import { jenkinsRunsIn, jenkinsSchema } from "../../components/config/sections/jenkins";
 import { configIssues, testConfig } from "../helpers/stand-in";
 
@@ -68,6 +70,18 @@ describe("platform:jenkins", () => {
     assert.match(i.expected, /at least controller\.requests\.cpu \(3\)/);
     const a = one({ agents: { limits: { cpu: "1", memory: "512Mi" } } });
     assert.equal(a.path, "platform:jenkins.agents.limits.memory");
+  });
+
+  it("any agent range: refused exactly when min > max, else the ScaledObject carries it unchanged", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), (min, max) => {
+        const parsed = jenkinsSchema.safeParse({ agents: { minReplicas: min, maxReplicas: max } });
+        assert.equal(parsed.success, min <= max);
+        if (!parsed.success) return;
+        const spec = agentScaledObject(parsed.data).spec;
+        assert.deepEqual([spec.minReplicaCount, spec.maxReplicaCount], [min, max]);
+      }),
+    );
   });
 
   it("refuses one namespace for controller and agents", () => {
