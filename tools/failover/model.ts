@@ -3,7 +3,18 @@
  * as a sum of terms, each a value of the plan or a cited AWS figure (figures.ts), held against the
  * monthly error budget of the availability objective.
  */
-import { fig, longest, planTerm, regionReadTerms, scenario, sum, type Draft, type Scenario, type Term } from "./terms";
+import {
+  fig,
+  longest,
+  originFailoverNote,
+  planTerm,
+  regionReadTerms,
+  scenario,
+  sum,
+  type Draft,
+  type Scenario,
+  type Term,
+} from "./terms";
 import { topologyOf, type FailoverResource, type Topology } from "./topology";
 import { writerRegionLoss } from "./writer-loss";
 import { settingEffects, type SettingEffect } from "./settings";
@@ -89,8 +100,10 @@ function nonWriterRegionLoss(t: Topology): Draft | null {
     );
   const worst = drains.sort((a, b) => sum(b.terms!, "read") - sum(a.terms!, "read"))[0];
   const read = sum(worst.terms!, "read");
+  const origin = originFailoverNote(t, worst.r);
   return scenario(`one non-writer region lost (${worst.r}, the slowest to drain)`, read, read, 0, worst.terms!, [
     "the other regions keep writing to the writer; the lost region's users move with their reads",
+    ...(origin ? [origin] : []),
   ]);
 }
 
