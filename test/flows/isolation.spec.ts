@@ -1,7 +1,13 @@
 import { strict as assert } from "assert";
 import type { PlanResource } from "../../policies/lib/offline";
 import { evaluateFlows } from "../../tools/flows";
-import { evaluateForbidden, FORBIDDEN_FLOWS, isolationAnalysis, unusedRules } from "../../tools/flows/isolation";
+import {
+  evaluateForbidden,
+  FORBIDDEN_FLOWS,
+  isolationAnalysis,
+  openNamespaces,
+  unusedRules,
+} from "../../tools/flows/isolation";
 import { planFor } from "../helpers/plan";
 
 /**
@@ -89,5 +95,19 @@ describe("network isolation: denied pairs and rules with no effect", function ()
     const cut = evaluateFlows(rs).filter((f) => !f.ok && f.requirement === "mesh-gateway-waypoint");
     assert.equal(cut.length, 1);
     assert.match(cut[0].reason!, /no egress NetworkPolicy rule admits 15008\/tcp out of apps\/nginx-gateway pods/);
+  });
+
+  it("namespaces that do not start default-deny are advisories; apps starts default-deny, and without it is listed", () => {
+    const open = openNamespaces(resources);
+    assert.ok(open.every((v) => v.enforcementLevel === "advisory"));
+    assert.equal(open.filter((v) => v.message.startsWith("namespace apps ")).length, 0);
+    const rs = clone(resources).filter((r) => r.name !== "us-west-2-workloads-netpol-default-deny-all");
+    const now = openNamespaces(rs).filter((v) => v.message.startsWith("namespace apps "));
+    assert.deepEqual(
+      now.map((v) => v.message),
+      [
+        "namespace apps (us-west-2) does not start default-deny for ingress and egress: its pods are open until a policy selects them",
+      ],
+    );
   });
 });

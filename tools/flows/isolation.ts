@@ -182,6 +182,42 @@ export function unusedRules(resources: readonly PlanResource[], flows: readonly 
   return out;
 }
 
+/**
+ * Namespaces the plan creates that do not start default-deny: no policy selecting every pod with
+ * Ingress and Egress and no rule (Kubernetes: such a policy isolates every pod both ways). Advisory
+ * until each namespace's owner has planned its allowances and their flows.
+ */
+export function openNamespaces(resources: readonly PlanResource[]): Violation[] {
+  const net = buildNetwork(resources);
+  const denies = (cluster: string, ns: string, dir: "Ingress" | "Egress") =>
+    net.policies.some(
+      (p) =>
+        p.cluster === cluster &&
+        p.namespace === ns &&
+        Object.keys(p.podSelector.matchLabels ?? {}).length === 0 &&
+        (p.podSelector.matchExpressions ?? []).length === 0 &&
+        p.policyTypes.includes(dir) &&
+        (dir === "Ingress" ? p.ingress : p.egress).length === 0,
+    );
+  const out: Violation[] = [];
+  for (const key of [...net.namespaceLabels.keys()].sort()) {
+    const [cluster, ns] = [key.slice(0, key.indexOf("/")), key.slice(key.indexOf("/") + 1)];
+    const open = (["Ingress", "Egress"] as const).filter((d) => !denies(cluster, ns, d));
+    if (open.length === 0) continue;
+    const urn = resources.find(
+      (r) =>
+        r.type === "kubernetes:core/v1:Namespace" && (r.inputs.metadata as { name?: string } | undefined)?.name === ns,
+    )?.urn;
+    out.push({
+      policy: ISOLATION_POLICY,
+      enforcementLevel: "advisory",
+      urn: urn ?? "",
+      message: `namespace ${ns} (${cluster || "no region"}) does not start default-deny for ${open.join(" and ").toLowerCase()}: its pods are open until a policy selects them`,
+    });
+  }
+  return out;
+}
+
 /** The plan analysis: forbidden pairs as entries, and both checks' findings as violations. */
 export function isolationAnalysis(resources: readonly PlanResource[]): {
   entries: IsolationEntry[];
@@ -196,5 +232,8 @@ export function isolationAnalysis(resources: readonly PlanResource[]): {
       urn: e.urn ?? "",
       message: `${e.requirement}: ${e.from} -> ${e.to} on port ${e.port} must be refused by NetworkPolicies: ${e.reason}`,
     }));
-  return { entries, violations: [...admitted, ...unusedRules(resources, evaluateFlows(resources))] };
+  return {
+    entries,
+    violations: [...admitted, ...unusedRules(resources, evaluateFlows(resources)), ...openNamespaces(resources)],
+  };
 }
