@@ -1,7 +1,7 @@
 import { usd } from "../context";
 import { MSK_BROKER_PRICES, MSK_PRICES } from "../prices/kafka";
 import { HOURS_PER_MONTH as H } from "../prices/types";
-import { type Rule, num, obj, priceIn, str } from "./common";
+import { type Rule, num, obj, str } from "./common";
 
 /**
  * A provisioned MSK cluster: every broker's hours at its type's rate, and the EBS storage each
@@ -14,19 +14,20 @@ const cluster: Rule = (ctx, r) => {
   const type = str(info.instanceType) ?? "?";
   const brokers = num(r.inputs.numberOfBrokerNodes) ?? 0;
   const family = MSK_BROKER_PRICES[type];
-  if (!family) return ctx.skip(r, `MSK broker type ${type} has no pinned price`);
-  const hourly = priceIn(ctx, r, family, region, `MSK broker ${type}`);
-  if (hourly !== undefined)
-    ctx.add(r, `MSK brokers ${type}`, brokers * hourly * H, `${brokers} brokers x ${usd(hourly)}/h x ${H} h`);
+  if (!family) return ctx.noPrice(r, `MSK broker type ${type} has no pinned price`);
+  const hourly = family.usd[region];
+  const storage = MSK_PRICES.storage.usd[region];
+  // One gap per cluster: a region without MSK prices has neither its broker nor its storage rate.
+  if (hourly === undefined || storage === undefined)
+    return ctx.noPrice(r, `no pinned MSK broker (${type}) or storage price in ${region} (see ${family.source})`);
+  ctx.add(r, `MSK brokers ${type}`, brokers * hourly * H, `${brokers} brokers x ${usd(hourly)}/h x ${H} h`);
   const gib = num(obj(obj(info.storageInfo).ebsStorageInfo).volumeSize) ?? 0;
-  const storage = priceIn(ctx, r, MSK_PRICES.storage, region, "MSK broker storage");
-  if (storage !== undefined)
-    ctx.add(
-      r,
-      "MSK broker storage",
-      brokers * gib * storage,
-      `${brokers} brokers x ${gib} GB x ${usd(storage)}/GB-month`,
-    );
+  ctx.add(
+    r,
+    "MSK broker storage",
+    brokers * gib * storage,
+    `${brokers} brokers x ${gib} GB x ${usd(storage)}/GB-month`,
+  );
 };
 
 export const KAFKA_RULES: Record<string, Rule> = {
