@@ -22,6 +22,25 @@ export interface JenkinsHome {
 /** The POSIX identity of the jenkins/jenkins image (uid/gid 1000) owns the access point's root. */
 export const JENKINS_POSIX = { uid: 1000, gid: 1000, permissions: "750", path: "/jenkins-home" } as const;
 
+/**
+ * The EFS CSI add-on's configurationValues: its controller on the system nodes. Keys are the
+ * driver chart's (kubernetes-sigs/aws-efs-csi-driver charts/aws-efs-csi-driver/values.yaml at
+ * helm-chart-aws-efs-csi-driver-4.4.1, read 2026-12-07; the add-on's configuration schema follows
+ * them). Setting `tolerations` replaces the chart's list, so its agent-not-ready toleration is
+ * kept. The node DaemonSet keeps the chart's `operator: Exists`: it mounts wherever the pod lands.
+ */
+export function efsCsiConfiguration() {
+  return {
+    controller: {
+      nodeSelector: { ...SYSTEM_NODE_LABEL },
+      tolerations: [
+        ...SYSTEM_TOLERATIONS.map((t) => ({ ...t })),
+        { key: "efs.csi.aws.com/agent-not-ready", operator: "Exists" },
+      ],
+    },
+  };
+}
+
 /** BurstCreditBalance under the configured floor for 15 minutes: EFS is about to throttle to baseline. */
 export function efsAlarmSpecs(j: Pick<JenkinsConfig, "efs">, fileSystemId: string): MetricAlarmSpec[] {
   if (j.efs.throughputMode !== "bursting") return [];
@@ -163,7 +182,6 @@ export function createJenkinsHome(
     },
     child,
   );
-  const onSystem = { nodeSelector: { ...SYSTEM_NODE_LABEL }, tolerations: SYSTEM_TOLERATIONS.map((t) => ({ ...t })) };
   const addon = new aws.eks.Addon(
     `${name}-efs-csi`,
     {
@@ -172,8 +190,7 @@ export function createJenkinsHome(
       addonVersion: resolveAddonVersion(EFS_CSI.addon, opts.kubernetesVersion, j.efs.csiDriverVersion, child),
       resolveConflictsOnCreate: "OVERWRITE",
       resolveConflictsOnUpdate: "OVERWRITE",
-      // The node DaemonSet mounts volumes wherever the controller pod lands; only the controller is pinned.
-      configurationValues: JSON.stringify({ controller: onSystem, node: { tolerateAllTaints: true } }),
+      configurationValues: JSON.stringify(efsCsiConfiguration()),
       podIdentityAssociations: [{ roleArn: role.arn, serviceAccount: EFS_CSI.controllerServiceAccount }],
       tags: nameTags(`${region.cluster.name}-${EFS_CSI.addon}`),
     },

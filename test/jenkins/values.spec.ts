@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { CHARTS } from "../../components/charts";
 import { jenkinsSchema } from "../../components/config/sections/jenkins";
 import { JENKINS_ADDON } from "../../components/addons/jenkins";
+import { efsCsiConfiguration } from "../../components/jenkins/efs";
 import { PROMETHEUS_PLUGIN } from "../../components/jenkins/metrics";
 import { EXTRA_PLUGINS, jenkinsValues, SWARM_PERMISSIONS } from "../../components/jenkins/values";
 import { readChartValues, unknownValuePaths } from "../helpers/chart-values";
@@ -109,5 +110,28 @@ describe("Jenkins chart values against the pinned chart's values.yaml", () => {
       assert.deepEqual(sc.seccompProfile, { type: "RuntimeDefault" });
     }
     assert.equal(values.controller.podSecurityContextOverride.runAsNonRoot, true);
+  });
+});
+
+describe("EFS CSI add-on configuration against the driver chart's values.yaml", () => {
+  /** charts/aws-efs-csi-driver/values.yaml at kubernetes-sigs/aws-efs-csi-driver helm-chart-aws-efs-csi-driver-4.4.1 (3fcc6bd). */
+  const EFS_CHART = readChartValues(path.join(__dirname, "fixtures", "aws-efs-csi-driver-4.4.1.values.yaml"));
+
+  it("sets only keys the chart declares, the controller on the system nodes", () => {
+    const config = efsCsiConfiguration();
+    assert.deepEqual(unknownValuePaths(config, EFS_CHART, ["nodeSelector", "tolerations"]), []);
+    assert.deepEqual(config.controller.nodeSelector, { "platform.io/node-role": "system" });
+    // A key the chart does not have (the EBS driver's node.tolerateAllTaints) is caught.
+    assert.deepEqual(unknownValuePaths({ node: { tolerateAllTaints: true } }, EFS_CHART, []), [
+      "node.tolerateAllTaints",
+    ]);
+  });
+
+  it("keeps the chart's own controller tolerations it replaces, and the node's tolerate-everything default", () => {
+    const chart = EFS_CHART as { controller: { tolerations: { key: string }[] }; node: { tolerations: unknown } };
+    const keys = efsCsiConfiguration().controller.tolerations.map((t) => t.key);
+    for (const t of chart.controller.tolerations) assert.ok(keys.includes(t.key), t.key);
+    assert.deepEqual(chart.node.tolerations, [{ operator: "Exists" }]);
+    assert.equal("node" in efsCsiConfiguration(), false);
   });
 });
