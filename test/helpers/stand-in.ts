@@ -78,6 +78,14 @@ export function standInFlat(flat: Record<string, string>): Record<string, string
   return out;
 }
 
+/**
+ * `platform:security` for a prod test that builds its own flat config: the stand-in account and a
+ * stand-in digest for every image it renders.
+ */
+export function standInSecurity(flat: Record<string, string>): string {
+  return JSON.stringify(standInDigests(flat, { accountId: "111122223333" }));
+}
+
 /** Stand-in digests (sha256 of the image reference) for the images a prod stand-in renders. */
 function standInDigests(flat: Record<string, string>, sec: unknown): Record<string, unknown> | undefined {
   if (typeof sec !== "object" || sec === null || Array.isArray(sec)) return undefined;
