@@ -14,6 +14,10 @@ function config(): MeshArgs["config"] {
     services: i.services,
     gateway: i.gateway,
     cluster: { kubernetesVersion: "1.34" },
+    // The demand the waypoint's pool is sized for: 40,000 rps over three regions.
+    demand: { peakRps: 40_000 },
+    regions: [{ name: "us-east-1" }, { name: "us-west-2" }, { name: "eu-west-1" }],
+    loadTests: { enabled: false, scenarios: [] },
   } as unknown as MeshArgs["config"];
 }
 
@@ -76,6 +80,8 @@ describe("Mesh component (mock engine)", () => {
   it("creates the apps namespace objects after their CRDs and the namespace", () => {
     const dr = named(r.resources, "usw2-mesh-destinationrule-user-service");
     assert.equal(dr.type, "kubernetes:networking.istio.io/v1:DestinationRule");
+    // 40,000 / (3 - 1) x 0.1 s = 2,000 in flight x 1.5 / 2 waypoints = 1,500 per replica.
+    assert.equal((dr.inputs as any).spec.trafficPolicy.connectionPool.tcp.maxConnections, 1500);
     assert.deepEqual(
       [urnOf("apps"), urnOf("usw2-mesh-base")].map((u) => dr.dependencies.includes(u)),
       [true, true],
