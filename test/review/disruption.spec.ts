@@ -157,6 +157,17 @@ describe("review: disruptive updates in Needs attention", () => {
     assert.ok(line.includes("](https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html)"), line);
   });
 
+  it("an EKS downgrade or a two-version jump is refused by AWS: up fails there", () => {
+    const eks = (version: string) => res("eks:index:Cluster", "use1-eks", { name: "platform-prod-use1", version });
+    const [down] = lines(plan(eks("1.35")), plan(eks("1.34")));
+    assert.match(
+      down,
+      /\*\*AWS refuses it:\*\* EKS upgrades a cluster one minor version at a time and never downgrades it \(1\.35 -> 1\.34\): `pulumi up` fails here\./,
+    );
+    assert.match(lines(plan(eks("1.33")), plan(eks("1.35")))[0], /AWS refuses it:.*\(1\.33 -> 1\.35\)/);
+    assert.doesNotMatch(lines(plan(eks("1.34")), plan(eks("1.35")))[0], /refuses/);
+  });
+
   it("new instance types replace the managed node group (ForceNew), draining every node", () => {
     const ng = (instanceTypes: string[]) =>
       res("aws:eks/nodeGroup:NodeGroup", "system-nodes", { instanceTypes, updateConfig: { maxUnavailable: 1 } });

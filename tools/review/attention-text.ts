@@ -39,6 +39,7 @@ export function disruptionLine(d: Disruption): string {
   const src = sourceLinks(d.rule.sources);
   return (
     `- **~ ${verb}** ${d.rule.label} ${where}: ${changes}${more}. ` +
+    `${d.refused ? `**AWS refuses it:** ${d.refused}. ` : ""}` +
     `**When:** ${d.when}. **Interruption:** ${d.rule.interruption}.${src ? ` <sub>source ${src}</sub>` : ""}`
   );
 }

@@ -20,6 +20,8 @@ export interface DisruptionRule {
   effect: "restart" | "failover" | "node-roll" | "reboot";
   interruption: string;
   when: { mode: WhenMode; window?: string };
+  /** A "major.minor" version at `path` may only move up one minor version per update. */
+  minorSteps?: { path: string; refusal: string };
   sources: string[];
 }
 
@@ -31,6 +33,8 @@ export interface Disruption {
   when: string;
   /** The change is under the resource's ignoreChanges: `pulumi up` does not apply it. */
   ignored: boolean;
+  /** Why AWS refuses the change, so `pulumi up` fails at this resource. */
+  refused?: string;
 }
 
 export const DISRUPTION_RULES = table.rules as DisruptionRule[];
@@ -54,6 +58,21 @@ function matching(rule: DisruptionRule, changes: ValueChange[], base: unknown, h
     const { field, equals } = rule.onlyItems;
     return [itemOf(base, c.path), itemOf(head, c.path)].some((i) => i?.[field] === equals);
   });
+}
+
+const minor = (v: unknown): [number, number] | undefined => {
+  const m = typeof v === "string" ? /^(\d+)\.(\d+)$/.exec(v) : null;
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+};
+
+/** The refusal when a version moves down or more than one minor version up. */
+function refusal(rule: DisruptionRule, changes: ValueChange[]): string | undefined {
+  const step = rule.minorSteps;
+  const c = step && changes.find((x) => x.path === step.path);
+  const [from, to] = [minor(c?.old), minor(c?.new)];
+  if (!step || !from || !to) return undefined;
+  const ok = to[0] === from[0] && (to[1] === from[1] || to[1] === from[1] + 1);
+  return ok ? undefined : `${step.refusal} (${String(c!.old)} -> ${String(c!.new)}): \`pulumi up\` fails here`;
 }
 
 const budgetsOf = (pool: ReviewResource): string[] =>
@@ -131,7 +150,14 @@ export function disruptions(
       const applied = hit.filter((c) => !ignoredPaths.some((p) => isAtOrBelow(c.path, p)));
       const ignored = hit.filter((c) => !applied.includes(c));
       if (applied.length > 0)
-        out.push({ row, rule, changes: applied, when: whenText(rule, row, rows), ignored: false });
+        out.push({
+          row,
+          rule,
+          changes: applied,
+          when: whenText(rule, row, rows),
+          ignored: false,
+          refused: refusal(rule, applied),
+        });
       if (ignored.length > 0)
         out.push({
           row,
