@@ -186,4 +186,16 @@ export const DATA_ROWS: readonly NameRow[] = [
       },
     ],
   },
+  {
+    type: "aws:msk/configuration:Configuration",
+    key: "name",
+    checks: [charset(/^[0-9A-Za-z][0-9A-Za-z-]*$/, "letters, digits and hyphens, starting with a letter or digit")],
+    sources: [
+      {
+        url: "https://docs.aws.amazon.com/msk/latest/developerguide/msk-configuration-operations-create.html",
+        read: "2026-12-07",
+        saw: 'The name that you choose for your configuration must match the following regex: "^[0-9A-Za-z][0-9A-Za-z-]{0,}$"',
+      },
+    ],
+  },
 ];
