@@ -5,6 +5,7 @@ import { join } from "path";
 import { stringify } from "yaml";
 import { GATEWAY_STEADY_STATE_ALERTS, gatewayHypothesisRules } from "../../components/chaos/hypotheses";
 import { DEFAULT_STEADY_STATE } from "../../components/chaos/manifests";
+import { planFor } from "../helpers/plan";
 import { requirePromtool, runPromtool } from "../helpers/promtool";
 
 /**
@@ -69,6 +70,26 @@ describe("gateway pod-kill: the steady state reads nginx's own counters and can 
 
   it("the pod-kill Schedule names these alerts, not the waypoint's SLO burns", () => {
     assert.deepEqual([...DEFAULT_STEADY_STATE["pod-kill"]], ["GatewayThroughputDrop", "GatewayConnectionsDropped"]);
+  });
+
+  it("dev plans the rules where Prometheus loads them, after its release, for the experiment's alerts", async function () {
+    this.timeout(180_000);
+    const { plan } = await planFor("dev");
+    const kill = plan.resources.find(
+      (r) =>
+        r.type === "kubernetes:chaos-mesh.org/v1alpha1:Schedule" &&
+        (r.inputs.spec as any).podChaos?.action === "pod-kill",
+    )!;
+    const rule = plan.resources.find((r) => r.name.endsWith("-chaos-steady-state-rules"))!;
+    const m = rule.inputs as any;
+    assert.equal(m.kind, "PrometheusRule");
+    assert.equal(m.metadata.labels.release, "kube-prometheus-stack");
+    assert.ok(
+      rule.dependencies.some((u) => u.endsWith("observability-kube-prometheus-stack")),
+      rule.dependencies.join(),
+    );
+    const alerts = m.spec.groups.flatMap((g: any) => g.rules.map((r: any) => r.alert));
+    assert.deepEqual(alerts, (kill.inputs.metadata as any).annotations["platform.io/steady-state"].split(","));
   });
 
   it("requests lost with the killed pod (the survivor does not take its share): GatewayThroughputDrop fires", () => {
