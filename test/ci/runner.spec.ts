@@ -99,7 +99,8 @@ describe("in-network runner: whose jobs it takes", () => {
       regions: [{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }],
       cluster: { deployer: { mode: "in-network", runner: { githubRepository: "example-org/platform", ...runner } } },
     });
-    const issues = configIssues(raw({}), "prod").filter((i) => i.path.endsWith("actorAccountIds"));
+    // Set empty on purpose: the stand-in fills ids only when the key is absent.
+    const issues = configIssues(raw({ actorAccountIds: [] }), "prod").filter((i) => i.path.endsWith("actorAccountIds"));
     assert.equal(issues.length, 1);
     assert.equal(issues[0].path, "platform:cluster.deployer.runner.actorAccountIds");
     assert.match(issues[0].expected, /maintainers .*ACTOR_ACCOUNT_ID/);
