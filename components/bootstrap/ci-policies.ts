@@ -53,8 +53,10 @@ export const PREVIEW_READ_ACTIONS: readonly string[] = [
   "dynamodb:ListTagsOfResource",
   "ec2:Describe*",
   "ec2:Get*",
-  // aws.ecr.getImage: the digest each prod image is pinned to (components/security/image-digests.ts).
+  // aws.ecr.getImage / getRepository: each pinned prod image's tag and digest, and that its repository
+  // keeps tags immutable (components/security/image-digests.ts).
   "ecr:DescribeImages",
+  "ecr:DescribeRepositories",
   "eks:Describe*",
   "eks:List*",
   "elasticache:Describe*",
