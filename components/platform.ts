@@ -201,7 +201,11 @@ function globalTier(
         connect: (service: string) => data.cache!.connectResources(service),
       },
       databaseUserArn: data.database ? (user: string) => data.databaseUserArn(region, user)! : undefined,
-      kafka: kafka[region] && { clusterArn: kafka[region].arn, topics: config.kafka.topics },
+      kafka: kafka[region] && {
+        clusterArn: kafka[region].arn,
+        clusterName: kafka[region].clusterName,
+        topics: config.kafka.topics,
+      },
       dynamodb: table && {
         tableArn: local(region)!,
         keyArn: table.keyArns[region] ?? table.keyArns[config.primaryRegion],

@@ -201,6 +201,12 @@ export const TYPE_DURATIONS: readonly TypeDuration[] = [
     source: "aws-docs",
     note: "SQS: a new queue can take up to a minute to be usable by name",
   },
+  {
+    type: "aws:msk/cluster:Cluster",
+    minutes: 25,
+    source: "provider-timeout",
+    note: "MSK provisioned cluster ACTIVE (brokers in every AZ): typically 20-30 min; TF aws_msk_cluster default create timeout 120m",
+  },
 ];
 
 /** The duration entry that applies to a planned resource. */

@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import { kafkaArn } from "./plan";
 
 /**
@@ -69,13 +68,11 @@ export function kedaLagStatements(clusterArn: string, scalers: readonly KafkaSca
   ];
 }
 
-/** kedaLagStatements for a cluster ARN known at deploy time (a plain count, each entry resolved). */
-export function kedaKafkaStatements(
-  clusterArn: pulumi.Input<string>,
-  scalers: readonly KafkaScaler[],
-): pulumi.Output<Statement>[] {
-  const count = kedaLagStatements("arn", scalers).length;
-  return Array.from({ length: count }, (_, i) =>
-    pulumi.output(clusterArn).apply((arn) => kedaLagStatements(arn, scalers)[i]),
-  );
+/**
+ * The region's cluster as an ARN pattern: its name is planned, its UUID only known once MSK created
+ * it. The operator's role names the pattern, so KEDA (and every ScaledObject) never waits for the
+ * cluster's 20-30 minute create; the name is unique in the region and account.
+ */
+export function kafkaClusterPattern(region: string, clusterName: string, partition = "aws"): string {
+  return `arn:${partition}:kafka:${region}:*:cluster/${clusterName}/*`;
 }

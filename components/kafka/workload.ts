@@ -10,6 +10,8 @@ export const KAFKA_ACCESS_LABEL = "workloads.platform.io/kafka";
 /** What the Workloads component receives for a region's cluster. */
 export interface KafkaConnection {
   readonly clusterArn: pulumi.Input<string>;
+  /** The cluster's name (plain): ARN patterns that need not wait for the cluster (components/kafka/keda.ts). */
+  readonly clusterName: string;
   readonly topics: KafkaConfig["topics"];
 }
 

@@ -9,7 +9,7 @@ import { nameTags } from "../tags";
 import { installKeda } from "../addons/keda";
 import { installVpa } from "../addons/vpa";
 import { kafkaEgressPolicy, kafkaServiceStatements, type KafkaConnection } from "../kafka/workload";
-import { kedaKafkaStatements } from "../kafka/keda";
+import { kafkaClusterPattern, kedaLagStatements } from "../kafka/keda";
 import { workloadFacts, type WorkloadFacts } from "./facts";
 import { serviceDatabaseUser } from "../data/connection";
 import { JOB_QUEUE_VISIBILITY_TIMEOUT_SECONDS } from "../config/sections/data-systems";
@@ -186,7 +186,9 @@ export class Workloads extends pulumi.ComponentResource {
             cluster,
             provider,
             queueArns: facts.scalesOnQueue ? [queue!.arn] : [],
-            extraStatements: kafka ? kedaKafkaStatements(kafka.clusterArn, facts.kafkaScalers) : [],
+            extraStatements: kafka
+              ? kedaLagStatements(kafkaClusterPattern(region.name, kafka.clusterName), facts.kafkaScalers)
+              : [],
             operatorReplicas: config.environment === "prod" ? 2 : 1,
           },
           this,

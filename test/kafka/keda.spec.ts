@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { kafkaTrigger, kedaLagStatements } from "../../components/kafka/keda";
+import { kafkaClusterPattern, kafkaTrigger, kedaLagStatements } from "../../components/kafka/keda";
 import { kafkaArn } from "../../components/kafka/plan";
 import type { AccessEntry } from "../../tools/access/model";
 import type { Plan } from "../../tools/plan-lib";
@@ -39,6 +39,23 @@ describe("KEDA kafka trigger on MSK IAM", () => {
     );
     assert.ok(!s.flatMap((x) => x.Action as string[]).some((a) => /ReadData|WriteData|Alter/.test(a)));
     assert.deepEqual(kedaLagStatements(CLUSTER, []), [], "no trigger, no Kafka access for the operator");
+  });
+
+  it("names the cluster by a pattern known before MSK creates it, matching what MSK returns", () => {
+    const pattern = kafkaClusterPattern("us-west-2", "MessagingCluster");
+    assert.equal(pattern, "arn:aws:kafka:us-west-2:*:cluster/MessagingCluster/*");
+    // A cluster ARN as the AWS CLI reference's create-cluster output shows it.
+    const real = "arn:aws:kafka:us-west-2:123456789012:cluster/MessagingCluster/a1b2c3d4-5678-90ab-cdef-11111EXAMPLE-2";
+    const glob = (p: string) =>
+      new RegExp(
+        `^${p
+          .split("*")
+          .map((x) => x.replace(/[.?+^$()[\]{}|\\]/g, "\\$&"))
+          .join(".*")}$`,
+      );
+    assert.match(real, glob(pattern));
+    assert.doesNotMatch(real.replace("MessagingCluster", "OtherCluster"), glob(pattern));
+    assert.doesNotMatch(real.replace("us-west-2", "eu-west-1"), glob(pattern));
   });
 
   it("refuses a trigger on a topic the service does not consume, or without Kafka, naming key and value", () => {
