@@ -88,6 +88,18 @@ export const INHERENT_CHAINS: readonly InherentChain[] = [
     ],
   },
   {
+    name: "MSK cluster to its clients' pods",
+    why: "network, the MSK cluster (brokers in every AZ), then the endpoints ConfigMap with its bootstrap brokers, then the pods that read them",
+    types: [
+      ...NETWORK,
+      "aws:kms/key:Key",
+      "aws:msk/configuration:Configuration",
+      "aws:msk/cluster:Cluster",
+      "kubernetes:core/v1:ConfigMap",
+      "kubernetes:apps/v1:Deployment",
+    ],
+  },
+  {
     name: "CloudFront front door",
     why: "certificate, its DNS validation, the distribution, the public records",
     types: [

@@ -34,7 +34,8 @@ function kafkaPods(rv: RegionView): Side[] {
 function brokers(view: PlanView, rv: RegionView): Side[] {
   const c: PlanResource | undefined = view.of("aws:msk/cluster:Cluster", rv.region)[0];
   const label = `${rv.region} MSK brokers`;
-  if (!c) return kafkaPods(rv).length ? [{ endpoint: { label }, missing: `no MSK cluster in ${rv.region}` }] : [];
+  // Kafka off: labelled pods get no KAFKA_BROKERS and need no path.
+  if (!c) return [];
   const info = (c.inputs.brokerNodeGroupInfo ?? {}) as { clientSubnets?: unknown; securityGroups?: unknown };
   const hosts = [String(view.refs.state(c).bootstrapBrokersSaslIam)];
   return [{ endpoint: placed(view, label, c, strs(info.clientSubnets), strs(info.securityGroups)), hosts }];
