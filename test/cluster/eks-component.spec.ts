@@ -74,23 +74,35 @@ describe("prod plan: one EKS cluster per region", function () {
     }
   });
 
-  it("runs the in-network deployer in the primary region's private subnets, behind its own security group", () => {
-    const [project, ...more] = ofType(plan, "aws:codebuild/project:Project");
-    assert.equal(more.length, 0);
-    assert.equal(project.region, "us-east-1");
-    const primary = ofType(plan, "eks:index:Cluster").find((c) => c.region === "us-east-1")!;
-    const vpc = project.inputs.vpcConfig as { vpcId: string; subnets: string[]; securityGroupIds: string[] };
-    assert.deepEqual(vpc.subnets, primary.inputs.privateSubnetIds);
-    assert.equal(vpc.vpcId, primary.inputs.vpcId);
-    const sg = ofType(plan, "aws:ec2/securityGroup:SecurityGroup").find((g) => g.name.endsWith("-deployer-sg"))!;
-    assert.deepEqual(vpc.securityGroupIds, [`${sg.name}-id`]);
-    const egress = ofType(plan, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) =>
-      r.dependencies.includes(sg.urn),
-    );
+  it("runs the in-network deployer and previewer in the primary region's private subnets, each behind its own security group", () => {
+    // Three CodeBuild projects: the deploy runner, the prod preview's runner, and Jenkins' heavy builds.
     assert.deepEqual(
-      egress.map((r) => [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4]),
-      [["tcp", 443, 443, "0.0.0.0/0"]],
+      ofType(plan, "aws:codebuild/project:Project")
+        .map((p) => [p.region, p.name])
+        .sort(),
+      [
+        ["us-east-1", "us-east-1-cluster-deployer"],
+        ["us-east-1", "us-east-1-cluster-previewer"],
+        ["us-east-1", "us-east-1-jenkins-codebuild"],
+      ],
     );
+    const primary = ofType(plan, "eks:index:Cluster").find((c) => c.region === "us-east-1")!;
+    for (const runner of ["deployer", "previewer"]) {
+      const project = ofType(plan, "aws:codebuild/project:Project").find((p) => p.name.endsWith(`-cluster-${runner}`))!;
+      const vpc = project.inputs.vpcConfig as { vpcId: string; subnets: string[]; securityGroupIds: string[] };
+      assert.deepEqual(vpc.subnets, primary.inputs.privateSubnetIds, runner);
+      assert.equal(vpc.vpcId, primary.inputs.vpcId, runner);
+      const sg = ofType(plan, "aws:ec2/securityGroup:SecurityGroup").find((g) => g.name.endsWith(`-${runner}-sg`))!;
+      assert.deepEqual(vpc.securityGroupIds, [`${sg.name}-id`], runner);
+      const egress = ofType(plan, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) =>
+        r.dependencies.includes(sg.urn),
+      );
+      assert.deepEqual(
+        egress.map((r) => [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4]),
+        [["tcp", 443, 443, "0.0.0.0/0"]],
+        runner,
+      );
+    }
     // The prod stack file has not attested the GitHub handshake: no webhook through a PENDING
     // connection (its filter groups are checked in test/ci/runner.spec.ts once it is attested).
     assert.deepEqual(ofType(plan, "aws:codebuild/webhook:Webhook"), []);
@@ -147,13 +159,23 @@ describe("dev plan: the same cluster in one region", function () {
       clusters.map((c) => [c.region, c.inputs.deletionProtection]),
       [["us-east-1", false]],
     );
-    assert.equal(ofType(plan, "aws:eks/addon:Addon").length, ADDON_NAMES.length);
+    // The cluster's add-ons, and the EFS CSI driver Jenkins (on by default) installs for its home.
+    assert.deepEqual(
+      ofType(plan, "aws:eks/addon:Addon")
+        .map((a) => a.inputs.addonName)
+        .sort(),
+      [...ADDON_NAMES, "aws-efs-csi-driver"].sort(),
+    );
     // dev deploys from outside: public endpoint limited to the deployer's CIDRs, no runner.
     assert.deepEqual(
       [clusters[0].inputs.endpointPublicAccess, clusters[0].inputs.publicAccessCidrs],
       [true, ["203.0.113.0/24"]],
     );
-    assert.equal(ofType(plan, "aws:codebuild/project:Project").length, 0);
+    // The one CodeBuild project is Jenkins' heavy-build project, not a runner.
+    assert.deepEqual(
+      ofType(plan, "aws:codebuild/project:Project").map((p) => p.name),
+      ["us-east-1-jenkins-codebuild"],
+    );
     const keys = ofType(plan, "aws:kms/key:Key").filter((k) => k.name.endsWith("-secrets-key"));
     assert.deepEqual(
       keys.map((k) => k.options?.protect),
