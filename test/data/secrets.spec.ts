@@ -120,7 +120,7 @@ describe("DataTier: per-region secret ARNs and write paths (mock engine)", () =>
   });
 });
 
-describe("DataTier after a promotion: writerRegion moves the write paths, renames nothing", () => {
+describe("DataTier after a promotion: writerRegion moves the write paths and the promotion set, renames no data resource", () => {
   let before_: ProgramRun;
   let after: ProgramRun;
   before(async () => {
@@ -142,9 +142,31 @@ describe("DataTier after a promotion: writerRegion moves the write paths, rename
     assert.equal(envOf(after, "usw2").writeForwarding, false);
   });
 
-  it("keeps every resource name, and protects on request outside prod", () => {
+  it("keeps every data resource's name; the promotion set follows the writer; protects on request outside prod", () => {
     const names = (r: ProgramRun) => r.resources.map((x) => x.urn).sort();
-    assert.deepEqual(names(after), names(before_));
+    // A region is promoted only while it is not the writer (docs/failover.md): recording us-west-2 as
+    // the writer drops its document, role and policy and, as it was the standby, its writer-lost alarm;
+    // us-east-1 gets them (the first target, so the new standby). eu-west-1's set stays.
+    const promotion = (r: string) =>
+      [
+        `aws:cloudwatch/metricAlarm:MetricAlarm::writer-promotion-${r}-trigger`,
+        `aws:iam/role:Role::writer-promotion-${r}-role`,
+        `aws:iam/rolePolicy:RolePolicy::writer-promotion-${r}-policy`,
+        `aws:ssm/document:Document::writer-promotion-${r}-document`,
+      ].map((t) => `urn:pulumi:test::platform::platform:failover:WriterPromotion$${t}`);
+    const [dropped, added] = [promotion("us-west-2"), promotion("us-east-1")];
+    assert.deepEqual(
+      names(before_).filter((u) => dropped.includes(u)),
+      dropped,
+    );
+    assert.deepEqual(
+      names(after).filter((u) => added.includes(u)),
+      added,
+    );
+    assert.deepEqual(
+      names(after).filter((u) => !added.includes(u)),
+      names(before_).filter((u) => !dropped.includes(u)),
+    );
     assert.equal(named(after.resources, "database-global").options?.protect, true);
     assert.equal(named(after.resources, "cache-us-east-1-group").options?.protect ?? false, false);
   });
