@@ -4,6 +4,7 @@
  * stays at its minimum: both are defects. test/observability/metric-sources.spec.ts parses every
  * rule expression and checks each metric name is here, and that the plan deploys its source.
  */
+import { PROMETHEUS_PLUGIN } from "../jenkins/metrics";
 import { MESH_METRICS } from "../mesh/telemetry";
 
 /** Deployed components that export metrics Prometheus scrapes (or receives by remote write). */
@@ -17,7 +18,9 @@ export type MetricSource =
   | "karpenter"
   | "prometheus"
   | "alertmanager"
-  | "k6";
+  | "k6"
+  | "nginx-gateway-exporter"
+  | "jenkins-prometheus-plugin";
 
 /** How each source reaches Prometheus: which object in the plan deploys and scrapes it. */
 export const SOURCE_DEPLOYMENT: Readonly<Record<MetricSource, string>> = Object.freeze({
@@ -32,6 +35,10 @@ export const SOURCE_DEPLOYMENT: Readonly<Record<MetricSource, string>> = Object.
   prometheus: "kube-prometheus-stack Prometheus (self-scrape)",
   alertmanager: "kube-prometheus-stack Alertmanager",
   k6: "k6 TestRuns (k6-operator) writing to the Prometheus remote-write receiver (components/loadtest)",
+  "nginx-gateway-exporter":
+    "nginx-prometheus-exporter sidecar of every gateway pod + ServiceMonitor `nginx-gateway-exporter` (components/observability/monitors.ts)",
+  "jenkins-prometheus-plugin":
+    "Jenkins controller's prometheus plugin (chart additionalPlugins) + the chart's ServiceMonitor (controller.prometheus.enabled)",
 });
 
 /** Histogram base names expand to their _bucket, _count and _sum series. */
@@ -45,7 +52,9 @@ function histogram(name: string): string[] {
  * kube_horizontalpodautoscaler_*), node_exporter (node_cpu_seconds_total, node_memory_*_bytes),
  * cAdvisor (container_cpu_usage_seconds_total), KEDA >= 2.15 (keda_scaler_detail_errors_total),
  * Karpenter v1 (karpenter_cloudprovider_errors_total), Istio standard metrics (MESH_METRICS),
- * k6 experimental-prometheus-rw (k6_http_reqs_total, k6_http_req_failed_rate, k6_http_req_duration_*).
+ * k6 experimental-prometheus-rw (k6_http_reqs_total, k6_http_req_failed_rate, k6_http_req_duration_*),
+ * nginx-prometheus-exporter 1.4.2 stub_status (components/chaos/hypotheses.ts), Jenkins' prometheus
+ * plugin executor gauges (PROMETHEUS_PLUGIN, components/jenkins/metrics.ts).
  */
 export const METRIC_CATALOG: Readonly<Record<string, MetricSource>> = Object.freeze({
   [MESH_METRICS.requests.name]: "mesh-waypoint",
@@ -68,4 +77,10 @@ export const METRIC_CATALOG: Readonly<Record<string, MetricSource>> = Object.fre
   k6_http_reqs_total: "k6",
   k6_http_req_failed_rate: "k6",
   k6_http_req_duration_p95: "k6",
+  nginx_http_requests_total: "nginx-gateway-exporter",
+  nginx_connections_accepted: "nginx-gateway-exporter",
+  nginx_connections_handled: "nginx-gateway-exporter",
+  [PROMETHEUS_PLUGIN.executorsAvailable]: "jenkins-prometheus-plugin",
+  [PROMETHEUS_PLUGIN.executorsOnline]: "jenkins-prometheus-plugin",
+  [PROMETHEUS_PLUGIN.queueLength]: "jenkins-prometheus-plugin",
 } satisfies Record<string, MetricSource>);

@@ -24,7 +24,8 @@ const OVERRIDES = {
       baseEjectionSeconds: 45,
       maxEjectionPercent: 33,
     },
-    connectionPool: { maxConnections: 250, http1MaxPendingRequests: 25, maxRetries: 4 },
+    // Dev's demand (20 rps, one region) needs 2 per waypoint replica; these sit above it and differ from each other.
+    connectionPool: { maxConnections: 250, http1MaxPendingRequests: 25, http2MaxRequests: 60, maxRetries: 4 },
   },
 };
 
@@ -70,7 +71,10 @@ describe("wiring: dev with non-default scaling and mesh settings", function () {
     assert.equal(rules.length, 4);
     for (const r of rules)
       assert.deepEqual((r.inputs as { spec: { trafficPolicy: unknown } }).spec.trafficPolicy, {
-        connectionPool: { tcp: { maxConnections: 250 }, http: { http1MaxPendingRequests: 25, maxRetries: 4 } },
+        connectionPool: {
+          tcp: { maxConnections: 250 },
+          http: { http1MaxPendingRequests: 25, http2MaxRequests: 60, maxRetries: 4 },
+        },
         outlierDetection: {
           consecutiveGatewayErrors: 7,
           consecutive5xxErrors: 0,

@@ -21,7 +21,9 @@ describe("observability and chaos in the stack plans", () => {
       ).length,
       1,
     );
-    assert.equal(ofType(plan, RULE).filter(notJenkins).length, 2, "platform alerts and the seed 003 SLO rules");
+    // Platform alerts, the seed 003 SLO rules, and chaos' steady state of the gateway pod-kill (nginx's counters).
+    assert.equal(ofType(plan, RULE).filter(notJenkins).length, 3, "platform alerts, SLO rules, chaos steady state");
+    assert.equal(ofType(plan, RULE).filter((r) => r.name.endsWith("-steady-state-rules")).length, 1);
     // The platform's 7 (web services, gateway exporter, Karpenter, KEDA) plus the mesh's istiod.
     assert.equal(ofType(plan, MONITOR).filter((m) => m.name.includes("-observability-monitor-")).length, 7);
     assert.equal(ofType(plan, MONITOR).length, 8);
@@ -66,8 +68,16 @@ describe("observability and chaos in the stack plans", () => {
       // Data tier, edge and queues (dev 12, prod 50), plus per region the DynamoDB read, write and GSI1
       // write throttles and replication latency to each other region, and the burst processor's
       // errors, throttles and age of the oldest message: dev 12 + 3 + 3, prod 50 + 3 x (3 + 2) + 3 x 3;
-      // plus Jenkins' EFS burst credits in its one region.
-      assert.equal(alarms.length, (stack === "dev" ? 12 + 3 + 3 : 50 + 3 * (3 + 2) + 3 * 3) + 1, stack);
+      // plus Jenkins' EFS burst credits in its one region; plus per region Kafka's consumer lag of
+      // user-events' one group (activity-service) and each broker's disk: dev 1 + 2 brokers, prod 3 x (1 + 3).
+      // Prod also has the failover standby region's writer-lost alarm (Aurora replica lag); dev's one region has no standby.
+      const kafka = stack === "dev" ? 1 + 2 : 3 * (1 + 3);
+      const failover = stack === "dev" ? 0 : 1;
+      assert.equal(
+        alarms.length,
+        (stack === "dev" ? 12 + 3 + 3 : 50 + 3 * (3 + 2) + 3 * 3) + 1 + kafka + failover,
+        stack,
+      );
       for (const a of alarms) {
         // One topic per region: each alarm publishes to the topic beside it.
         assert.deepEqual(a.inputs.alarmActions, [topics.get(a.region)], `${stack}: ${a.name}`);

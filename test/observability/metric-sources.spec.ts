@@ -45,6 +45,16 @@ const DEPLOYED: Record<MetricSource, (plan: Plan) => boolean> = {
   prometheus: (p) => kps(p).length > 0,
   alertmanager: (p) => kps(p).some((r) => values(r).alertmanager?.enabled !== false),
   k6: (p) => ofType(p, "kubernetes:helm.sh/v3:Release").some((r) => r.inputs.chart === "k6-operator"),
+  "nginx-gateway-exporter": (p) =>
+    named(p, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor", "nginx-gateway-exporter").length > 0,
+  // The plugin installed on the controller and the chart told to render its ServiceMonitor.
+  "jenkins-prometheus-plugin": (p) =>
+    ofType(p, "kubernetes:helm.sh/v3:Release").some(
+      (r) =>
+        r.inputs.chart === "jenkins" &&
+        (values(r).controller?.additionalPlugins ?? []).some((x: string) => x.startsWith("prometheus:")) &&
+        values(r).controller?.prometheus?.enabled === true,
+    ),
 };
 const kps = (p: Plan) =>
   ofType(p, "kubernetes:helm.sh/v3:Release").filter((r) => r.inputs.chart === "kube-prometheus-stack");
@@ -92,8 +102,17 @@ describe("metric sources: every metric a rule or KEDA trigger reads is exported 
           .map((t): Rule => ({ alert: `${so.name} trigger ${t.name}`, expr: String(t.metadata.query) })),
       );
       assert.ok(queries.length > 0, "the plan has KEDA Prometheus triggers to check");
+      // Every PrometheusRule the plan deploys, not only the platform's (chaos steady state, Jenkins).
+      const deployed = ofType(plan, "kubernetes:monitoring.coreos.com/v1:PrometheusRule").flatMap((pr) =>
+        ((pr.inputs.spec as any).groups as { rules: Rule[] }[]).flatMap((g) =>
+          g.rules.map((r): Rule => ({ ...r, alert: `${pr.name} ${r.alert ?? r.record}` })),
+        ),
+      );
+      const chaosRules = deployed.some((r) => r.alert!.includes("GatewayThroughputDrop"));
+      assert.equal(chaosRules, stack === "dev", "the gateway steady-state rules come with chaos (dev only)");
+      for (const r of deployed) if (r.record) recorded.add(r.record);
       const missing: string[] = [];
-      for (const r of [...rules, ...queries])
+      for (const r of [...rules, ...deployed, ...queries])
         for (const m of metricsRead(r.expr)) {
           if (recorded.has(m)) continue;
           const source = METRIC_CATALOG[m];
@@ -103,6 +122,38 @@ describe("metric sources: every metric a rule or KEDA trigger reads is exported 
       assert.deepEqual(missing, []);
     });
   }
+
+  it("the deployment check can fail for the gateway exporter and the Jenkins plugin", async () => {
+    const { plan } = await planFor("dev");
+    const withoutMonitor = {
+      ...plan,
+      resources: plan.resources.filter((r) => (r.inputs.metadata as any)?.name !== "nginx-gateway-exporter"),
+    } as Plan;
+    const withoutPlugin = {
+      ...plan,
+      resources: plan.resources.map((r) =>
+        r.inputs.chart === "jenkins"
+          ? {
+              ...r,
+              inputs: {
+                ...r.inputs,
+                values: {
+                  ...values(r),
+                  controller: {
+                    ...values(r).controller,
+                    additionalPlugins: ["swarm:1254.vf26a_5e188f26", "matrix-auth:3.2.8"],
+                  },
+                },
+              },
+            }
+          : r,
+      ),
+    } as Plan;
+    assert.equal(DEPLOYED["nginx-gateway-exporter"](plan), true);
+    assert.equal(DEPLOYED["nginx-gateway-exporter"](withoutMonitor), false);
+    assert.equal(DEPLOYED["jenkins-prometheus-plugin"](plan), true);
+    assert.equal(DEPLOYED["jenkins-prometheus-plugin"](withoutPlugin), false);
+  });
 
   it("the deployment check can fail: a plan without the waypoint PodMonitor does not deploy mesh-waypoint", async () => {
     const { plan } = await planFor("dev");
