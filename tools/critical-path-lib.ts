@@ -203,12 +203,26 @@ const REGIONAL_SERVING = new Set([
 const GLOBAL_SERVING = new Set(["aws:cloudfront/distribution:Distribution", "aws:route53/record:Record"]);
 const GATEWAY_DEPLOYMENT = "nginx-gateway";
 
+/**
+ * A record in a private hosted zone (one associated with VPCs) answers only inside those VPCs, never
+ * users: the cache writer's failover name waits for the cache, and users do not wait for it.
+ */
+function isPrivateRecord(r: PlanResource, byUrn: Map<string, PlanResource>): boolean {
+  if (r.type !== "aws:route53/record:Record") return false;
+  return r.dependencies.some((d) => {
+    const zone = byUrn.get(d);
+    const vpcs = zone?.type === "aws:route53/zone:Zone" ? zone.inputs?.vpcs : undefined;
+    return Array.isArray(vpcs) && vpcs.length > 0;
+  });
+}
+
 /** Minutes until each region serves traffic through CloudFront. */
 export function servingTimes(resources: readonly PlanResource[], times = schedule(resources)): Record<string, Step> {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   let front = 0;
   const perRegion = new Map<string, PlanResource[]>();
   for (const r of resources) {
+    if (isPrivateRecord(r, byUrn)) continue;
     const region = regionOf(r, byUrn);
     const isGateway =
       r.type === "kubernetes:apps/v1:Deployment" &&

@@ -106,6 +106,27 @@ describe("critical path (pure)", () => {
     assert.equal(s["us-west-2"].name, "tgb");
   });
 
+  it("a record in a private hosted zone (associated with VPCs) is not part of the front door users wait for", () => {
+    const region = res("us-west-2", "platform:region:Region", [], { custom: false });
+    const gw = res("gw", "kubernetes:apps/v1:Deployment", [], {
+      parent: "urn:us-west-2",
+      inputs: { metadata: { name: "nginx-gateway" } },
+    });
+    const cdn = res("cdn", "aws:cloudfront/distribution:Distribution");
+    const cache = res("cache", "aws:elasticache/replicationGroup:ReplicationGroup"); // 10 min
+    const zone = (vpcs: object[] | undefined) =>
+      res("zone", "aws:route53/zone:Zone", [], { inputs: vpcs ? { name: "x.internal", vpcs } : { name: "x.com" } });
+    const record = res("writer", "aws:route53/record:Record", ["zone", "cache"]);
+    const inVpc = servingTimes([region, gw, cdn, cache, zone([{ vpcId: "vpc-1", vpcRegion: "us-west-2" }]), record]);
+    assert.equal(inVpc["us-west-2"].finish, 6, "CloudFront's 6 min, not the private record after the cache");
+    const isPublic = servingTimes([region, gw, cdn, cache, zone(undefined), record]);
+    assert.equal(
+      isPublic["us-west-2"].finish,
+      10 + 1,
+      "a public record waits for the cache (10 min) plus its own 1 min",
+    );
+  });
+
   it("property: every resource finishes after its waits plus its own duration; the floor never exceeds the path", () => {
     const types = [EKS, NODES, CLUSTER, INSTANCE, "aws:ec2/vpc:Vpc", "kubernetes:helm.sh/v3:Release"];
     const dag = fc
