@@ -12,6 +12,7 @@
 import type { PlanResource, Violation } from "../../policies/lib/offline";
 import { planView, podEndpoint, podTemplate, type PlanView, type RegionView } from "./endpoints";
 import { evaluateFlows, type PlannedFlow } from "./index";
+import { regionResolver } from "./ids";
 import { buildNetwork } from "./network";
 import { networkPolicyVerdict } from "./reach";
 import { ROLES, type Side } from "./roles";
@@ -199,14 +200,18 @@ export function openNamespaces(resources: readonly PlanResource[]): Violation[] 
         p.policyTypes.includes(dir) &&
         (dir === "Ingress" ? p.ingress : p.egress).length === 0,
     );
+  const regionOf = regionResolver(resources);
   const out: Violation[] = [];
   for (const key of [...net.namespaceLabels.keys()].sort()) {
     const [cluster, ns] = [key.slice(0, key.indexOf("/")), key.slice(key.indexOf("/") + 1)];
     const open = (["Ingress", "Egress"] as const).filter((d) => !denies(cluster, ns, d));
     if (open.length === 0) continue;
+    // The namespace of this cluster: every region creates one of the same name. Keyed as netpol-model keys it.
     const urn = resources.find(
       (r) =>
-        r.type === "kubernetes:core/v1:Namespace" && (r.inputs.metadata as { name?: string } | undefined)?.name === ns,
+        r.type === "kubernetes:core/v1:Namespace" &&
+        (r.inputs.metadata as { name?: string } | undefined)?.name === ns &&
+        `${regionOf(r)}` === cluster,
     )?.urn;
     out.push({
       policy: ISOLATION_POLICY,
