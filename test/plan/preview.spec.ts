@@ -85,10 +85,16 @@ describe("preview semantics: the in-network deployer of prod", function () {
   before(async () => ({ preview, ordinary } = await plans("prod")));
 
   it("is planned with a vpcId unknown until the VPC exists, behind private-only endpoints", () => {
-    const runners = preview.resources.filter((r) => r.type === CODEBUILD_PROJECT);
+    // The deploy and prod-preview runners; Jenkins' heavy-build project runs outside the VPC.
+    const runners = preview.resources.filter(
+      (r) => r.type === CODEBUILD_PROJECT && /-cluster-(deployer|previewer)$/.test(r.name),
+    );
     assert.deepEqual(
-      runners.map((r) => (r.inputs.vpcConfig as { vpcId?: unknown } | undefined)?.vpcId),
-      runners.map(() => "[unknown]"),
+      runners.map((r) => [r.name, (r.inputs.vpcConfig as { vpcId?: unknown } | undefined)?.vpcId]),
+      [
+        ["us-east-1-cluster-deployer", "[unknown]"],
+        ["us-east-1-cluster-previewer", "[unknown]"],
+      ],
     );
     const clusters = preview.resources.filter((r) => r.type === "eks:index:Cluster");
     assert.deepEqual(
