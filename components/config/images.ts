@@ -149,15 +149,27 @@ export function imageIssues(
     );
 }
 
-/** Every image the program renders, by config key path (services, the gateway and its exporter). */
+/** The sections besides services and the gateway whose images the program renders when they are on. */
+export interface MoreImages {
+  readonly jenkins?: { readonly enabled: boolean; readonly agents: { readonly image: string } };
+  readonly batch?: { readonly enabled: boolean; readonly image: string };
+}
+
+/**
+ * Every image the program renders, by config key path: services, the gateway and its exporter, and
+ * when they are on, the Jenkins agent pool and the batch job (images of Helm charts are the charts').
+ */
 export function platformImages(
   services: readonly { readonly image: string }[],
   gateway: { readonly image: string; readonly exporterImage: string },
+  more: MoreImages = {},
 ): Record<string, string> {
   return {
     ...Object.fromEntries(services.map((s, i) => [`platform:services[${i}].image`, s.image])),
     "platform:gateway.image": gateway.image,
     "platform:gateway.exporterImage": gateway.exporterImage,
+    ...(more.jenkins?.enabled ? { "platform:jenkins.agents.image": more.jenkins.agents.image } : {}),
+    ...(more.batch?.enabled ? { "platform:batch.image": more.batch.image } : {}),
   };
 }
 

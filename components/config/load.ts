@@ -271,7 +271,7 @@ function deepFreeze<T>(value: T): T {
  * a Kubernetes version in or near EKS extended support). `npm run plan` prints them.
  */
 export function configWarnings(config: PlatformConfig, today = new Date()): string[] {
-  const images = platformImages(config.services, config.gateway);
+  const images = platformImages(config.services, config.gateway, config);
   return [
     ...config.notices,
     ...clusterWarnings(config.cluster, today),

@@ -151,7 +151,7 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
       resolveSecurity(c.security, c.environment).images,
       add,
       c.environment === "prod" && c.services && c.gateway
-        ? { images: platformImages(c.services, c.gateway) }
+        ? { images: platformImages(c.services, c.gateway, { jenkins: c.jenkins, batch: c.batch }) }
         : undefined,
     );
   return issues;

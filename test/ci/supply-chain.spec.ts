@@ -56,15 +56,18 @@ describe("supply chain: images pinned in config", () => {
     assert.deepEqual(issues, []);
   });
 
-  it("prod plan: every service and gateway container pulls the digest Pulumi.prod.yaml pins", async () => {
+  it("prod plan: every digest Pulumi.prod.yaml pins is pulled (services, gateway, Jenkins agent, batch job)", async () => {
     const { plan } = await planFor("prod");
     const stack = YAML.parse(fs.readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8"));
     const pins = Object.values(stack.config["platform:security"].images.digests as Record<string, string>);
-    const images = ofType(plan, "kubernetes:apps/v1:Deployment").flatMap((d) =>
-      (d.inputs.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers.map(
-        (c) => c.image,
+    type Pod = { template: { spec: { containers: { image: string }[] } } };
+    const images = [
+      ...ofType(plan, "kubernetes:apps/v1:Deployment").map((d) => d.inputs.spec as Pod),
+      // The batch job's pod template sits one level deeper (CronJob -> Job).
+      ...ofType(plan, "kubernetes:batch/v1:CronJob").map(
+        (c) => (c.inputs.spec as { jobTemplate: { spec: Pod } }).jobTemplate.spec,
       ),
-    );
+    ].flatMap((p) => p.template.spec.containers.map((c) => c.image));
     for (const pin of pins)
       assert.ok(
         images.some((i) => i.endsWith(`@${pin}`)),

@@ -95,7 +95,7 @@ function standInDigests(flat: Record<string, string>, sec: unknown): Record<stri
   if (typeof sec !== "object" || sec === null || Array.isArray(sec)) return undefined;
   const images = ((sec as { images?: unknown }).images ?? {}) as Record<string, unknown>;
   if (typeof images !== "object" || images === null || "digests" in images) return undefined;
-  const parse = (key: "services" | "gateway") => {
+  const parse = (key: "services" | "gateway" | "jenkins" | "batch") => {
     try {
       return CONFIG_SECTIONS[key].safeParse(
         flat[`platform:${key}`] === undefined ? undefined : JSON.parse(flat[`platform:${key}`]),
@@ -117,7 +117,9 @@ function standInDigests(flat: Record<string, string>, sec: unknown): Record<stri
   })();
   const catalogue = CONFIG_SECTIONS.services.safeParse(undefined);
   const list = services?.success ? services.data : [...raw, ...(catalogue.success ? catalogue.data : [])];
-  const refs = Object.values(platformImages(list as never, gateway.data as never));
+  const [jenkins, batch] = [parse("jenkins"), parse("batch")];
+  const more = { jenkins: jenkins?.success ? jenkins.data : undefined, batch: batch?.success ? batch.data : undefined };
+  const refs = Object.values(platformImages(list as never, gateway.data as never, more as never));
   const digests = Object.fromEntries(refs.map((r) => [r, `sha256:${createHash("sha256").update(r).digest("hex")}`]));
   return { ...sec, images: { ...images, digests } };
 }

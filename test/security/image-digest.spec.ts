@@ -85,6 +85,40 @@ describe("security: images pinned by digest", () => {
         ],
       ));
 
+    it("prod needs a pinned digest for the Jenkins agent pool and the batch job too, only when they are on", () => {
+      // Pulumi.prod.yaml's services and gateway images, without the Jenkins agent's and the batch job's.
+      const digests = Object.fromEntries(
+        [
+          "ghcr.io/example/frontend:1.0.0",
+          "ghcr.io/example/user-service:1.0.0",
+          "ghcr.io/example/activity-service:1.0.0",
+          "ghcr.io/example/notification-service:1.0.0",
+          "nginxinc/nginx-unprivileged:1.28.0-alpine",
+          "nginx/nginx-prometheus-exporter:1.4.2",
+        ].map((ref) => [ref, DIGEST]),
+      );
+      const prod = (extra: Record<string, unknown>) =>
+        configIssues({
+          environment: "prod",
+          regions: [{ name: "us-east-1", vpcCidr: "10.0.0.0/16" }],
+          security: { images: { digests } },
+          ...extra,
+        }).map((i) => [i.path, i.value, i.expected.split(" (")[0]]);
+      const missing = (key: string, image: string) => [
+        "platform:security.images.digests",
+        image,
+        `a digest for ${key}`,
+      ];
+      assert.deepEqual(prod({}), [
+        missing("platform:jenkins.agents.image", "jenkins/inbound-agent:3385.vf1123fb_515da_-1"),
+        missing("platform:batch.image", "ghcr.io/example/data-processor:1.0.0"),
+      ]);
+      assert.deepEqual(prod({ jenkins: { enabled: false }, batch: { enabled: false } }), []);
+      assert.deepEqual(prod({ jenkins: { enabled: false }, batch: { image: "ghcr.io/example/etl:2.0.0" } }), [
+        missing("platform:batch.image", "ghcr.io/example/etl:2.0.0"),
+      ]);
+    });
+
     it("a mirror that is not an ECR registry is a config error naming key, value and what was expected", () => {
       const issue = configIssues({
         environment: "dev",
@@ -100,12 +134,14 @@ describe("security: images pinned by digest", () => {
   });
 
   describe("the plans", () => {
-    it("prod: every container pulls <mirror>/<path>@sha256 from ECR (digest read at deploy time); no k8s-image-digest finding", async () => {
+    it("prod: every container pulls <mirror>/<path>@sha256 from ECR (the digest its stack file pins); no k8s-image-digest finding", async () => {
       const { plan } = await planFor("prod");
       const images = ofType(plan, "kubernetes:apps/v1:Deployment").flatMap((d) =>
         (d.inputs as any).spec.template.spec.containers.map((c: { image: string }) => c.image),
       );
-      assert.equal(images.length, 21);
+      // Three regions x (four services, the notification worker, nginx and its exporter) = 21, and the
+      // Jenkins agent pool in the primary region.
+      assert.equal(images.length, 22);
       for (const i of images)
         assert.match(i, /^111122223333\.dkr\.ecr\.us-east-1\.amazonaws\.com\/[a-z/-]+@sha256:[a-f0-9]{64}$/);
       assert.deepEqual(
@@ -127,15 +163,34 @@ describe("security: images pinned by digest", () => {
           : r,
       );
       const found = evaluatePolicies(tagged, { environment: "prod", policies: [imageDigest()] });
-      assert.equal(found.length, 21);
+      assert.equal(found.length, 22);
       assert.ok(found.every((v) => v.enforcementLevel === "mandatory"));
     });
 
-    it("dev keeps tags: the finding is advisory, one per container (7 in the apps, 1 in the batch job)", async () => {
+    it("prod pulls the Jenkins agent and the batch job by the digests Pulumi.prod.yaml pins, not a tag's", async () => {
+      const { plan } = await planFor("prod");
+      const pod = (r: { inputs: unknown }) => {
+        const spec = (r.inputs as any).spec;
+        return (spec.jobTemplate?.spec ?? spec).template.spec;
+      };
+      const image = (type: string, name: string) =>
+        ofType(plan, type)
+          .filter((r) => (r.inputs as any).metadata.name === name)
+          .map((r) => pod(r).containers[0].image);
+      assert.deepEqual(image("kubernetes:apps/v1:Deployment", "jenkins-agent-pool"), [
+        `${ECR}/jenkins/inbound-agent@sha256:0395c61126e95da8640453d2c9f0054fe7ec14cf3de9ac9838cd2d6e72e3ae63`,
+      ]);
+      assert.deepEqual(image("kubernetes:batch/v1:CronJob", "data-processing"), [
+        `${ECR}/example/data-processor@sha256:993281536c02db50f94cf9e53c8851c84fcd6d3d91d23c5f97562c02d78fc444`,
+      ]);
+    });
+
+    it("dev keeps tags: the finding is advisory, one per container (7 in the apps, the Jenkins agent, the batch job)", async () => {
       const { plan } = await planFor("dev");
       const found = plan.violations.filter((v) => v.policy === "k8s-image-digest");
-      assert.deepEqual([found.length, [...new Set(found.map((v) => v.enforcementLevel))]], [7 + 1, ["advisory"]]);
+      assert.deepEqual([found.length, [...new Set(found.map((v) => v.enforcementLevel))]], [7 + 1 + 1, ["advisory"]]);
       assert.equal(found.filter((v) => v.urn.includes("kubernetes:batch/v1:CronJob")).length, 1);
+      assert.equal(found.filter((v) => v.urn.includes("jenkins-agent-pool")).length, 1);
     });
   });
 });
