@@ -48,6 +48,7 @@ describe("npm run plan (CLI)", () => {
       "outputs",
       "violations",
       "flows",
+      "isolation",
       "access",
       "failover",
       "usage",
@@ -82,6 +83,10 @@ describe("npm run plan (CLI)", () => {
     assert.ok(doc.flows.length > 0);
     for (const f of doc.flows)
       assert.deepEqual(Object.keys(f).sort(), ["from", "ok", "port", "requirement", "to", "urn", "via"]);
+    // The forbidden pairs, each refused by the NetworkPolicies.
+    assert.ok(doc.isolation.length > 0);
+    for (const e of doc.isolation)
+      assert.deepEqual(Object.keys(e).sort(), ["from", "ok", "port", "reason", "requirement", "to", "urn"]);
   });
 
   it("fails a broken config naming every problem, without a stack trace", async () => {
@@ -96,13 +101,18 @@ describe("npm run plan (CLI)", () => {
         "    - { name: us-west-2, vpcCidr: 10.0.0.0/16 }",
         "  platform:netwrk:",
         "    azCount: 3",
+        "  platform:security:",
+        "    images: { pinDigests: false }",
         "",
       ].join("\n"),
     );
     const r = await plan(["--stack", "broken", "--config-file", file, "--out", path.join(tmp, "broken")]);
     assert.equal(r.status, 1);
-    // Two typed mistakes, and a prod stack naming none of its three kinds of principal nor an alarm destination.
-    assert.match(r.stderr, /Invalid configuration for stack "broken" \(6 problems\)/);
+    // Two typed mistakes, and a prod stack naming neither its account, nor any of its three kinds of
+    // principal, nor an alarm destination. Its images stay tags (pinDigests off): a digest per default
+    // image is test/security/image-digest.spec.ts's subject, not this one's.
+    assert.match(r.stderr, /Invalid configuration for stack "broken" \(7 problems\)/);
+    assert.match(r.stderr, /platform:security\.accountId: got \(missing\); expected the 12-digit id of prod's own/);
     assert.match(r.stderr, /platform:observability\.alarmEmails: got \[\]; expected at least one address in prod/);
     for (const role of ["admins", "deployers", "previewers"])
       assert.match(
