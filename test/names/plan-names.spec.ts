@@ -3,6 +3,7 @@ import { strict as assert } from "node:assert";
 import { planFor, planWith } from "../helpers/plan";
 import { NAME_RULES } from "../../policies/aws/names/limits";
 import { NAME_INPUTS, NOT_OWN_NAME, NOT_YET_READ } from "../../policies/aws/names/coverage";
+import { physicalNameViolations } from "../../policies/aws/names/physical-names";
 
 const POLICY = "aws-physical-names";
 const covered = new Set(
@@ -68,6 +69,25 @@ describe("plan: AWS physical names", function () {
       assert.deepEqual([...unexplained], []);
     });
   }
+
+  it("the writer promotion's names: a hosted zone and an SSM document AWS would refuse are reported, the planned ones pass", () => {
+    const rules = (type: string, name: string) =>
+      physicalNameViolations(type, "x", { name }).map((m) => m.replace(/^.* must: (.*) \[AWS rule: .*$/, "$1"));
+    const zone = "aws:route53/zone:Zone";
+    assert.deepEqual(rules(zone, "platform-prod.internal"), []);
+    assert.deepEqual(rules(zone, `${"a".repeat(64)}.internal`), [
+      "have no label (between dots) longer than 63 characters",
+    ]);
+    assert.deepEqual(rules(zone, `${"a".repeat(63)}.`.repeat(4) + "internal"), ["be at most 255 characters (has 264)"]);
+    assert.deepEqual(rules(zone, "platform prod.internal"), ["contain only printable ASCII characters, no spaces"]);
+    const doc = "aws:ssm/document:Document";
+    assert.deepEqual(rules(doc, "platform-prod-usw2-promote-writer"), []);
+    assert.deepEqual(rules(doc, "ab"), ["be 3 to 128 characters (has 2)"]);
+    assert.deepEqual(rules(doc, "amzn-promote-writer"), [
+      'not start with "aws" or "amazon" or "amzn" or "AWSEC2" or "AWSConfigRemediation" or "AWSSupport"',
+    ]);
+    assert.deepEqual(rules(doc, "promote/writer"), ["contain only letters, digits, underscores, hyphens and periods"]);
+  });
 
   it("a config name starting with a digit is refused by config, naming the key (the policy would fail 6 RDS/ElastiCache names)", async () => {
     const { plan, error } = await planWith("dev", { name: "9lives" });
