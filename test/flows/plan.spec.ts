@@ -3,7 +3,6 @@ import { REQUIRED_FLOWS } from "../../tools/flows";
 import { JENKINS_FLOWS } from "../../tools/flows/roles-jenkins";
 import { REQUIRED_FLOWS_POLICY } from "../../policies/lib/offline";
 import { planFor } from "../helpers/plan";
-import { JENKINS_FLOWS } from "../../tools/flows/roles-jenkins";
 
 /** Requirements that hold on the stacks as planned today; the others wait on the network/deployer work. */
 const HOLDING = [
