@@ -62,6 +62,20 @@ for (const stack of ["dev", "prod"]) {
       );
     });
 
+    it("excuses as inert only the app-port policies docs/network.md counts (6 per region), none of them planned", () => {
+      const all = fs
+        .readFileSync(path.join(ROOT, "test", "fixtures", "urns", `${stack}.txt`), "utf8")
+        .trim()
+        .split("\n");
+      const inert = all.filter((u) => INERT_UNDER_AMBIENT.test(u));
+      assert.equal(inert.length, { dev: 6, prod: 18 }[stack]);
+      const planned = new Set(plan.resources.map((r) => r.urn));
+      assert.deepEqual(
+        inert.filter((u) => planned.has(u)),
+        [],
+      );
+    });
+
     it("fails when a resource of the baseline is planted out of the plan", () => {
       const vpc = plan.resources.find((r) => r.type === "aws:ec2/vpc:Vpc")!;
       const removed = { ...plan, resources: plan.resources.filter((r) => r !== vpc) };
