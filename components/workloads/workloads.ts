@@ -50,7 +50,10 @@ export interface WorkloadsArgs {
    * Validated stack configuration: services, gateway, autoscaling, environment (add-on replicas),
    * chaos (the apps namespace's injection annotation), regions (the primary VPC range).
    */
-  config: Pick<PlatformConfig, "services" | "gateway" | "autoscaling" | "environment" | "chaos" | "regions" | "loadTests">;
+  config: Pick<
+    PlatformConfig,
+    "services" | "gateway" | "autoscaling" | "environment" | "chaos" | "regions" | "loadTests"
+  >;
   /**
    * The region: name (KEDA's SQS trigger, AWS_REGION), physical name prefix (queues), provider
    * (queues, IAM roles, Pod Identity associations), VPC range (network policies), cluster (every

@@ -128,13 +128,25 @@ describe("GitHub workflows: what a pull request cannot spoof", () => {
     );
     const diff = review.find((s) => /npm run --silent diff/.test(s.run ?? ""))!;
     assert.equal(diff["working-directory"], "base");
-    assert.deepEqual(wf.jobs.review.needs, ["plan"]);
-    // The head plan reaches the review as data (an artifact), never as code.
-    assert.ok(
-      review.some(
-        (s) => s.uses?.startsWith("actions/download-artifact@") && s.with?.name === "plan-head-${{ matrix.stack }}",
-      ),
-    );
+    assert.deepEqual(wf.jobs.review.needs, ["plan", "preview"]);
+    // The head plan and the live state reach the review as data (artifacts), never as code.
+    const downloads = review.filter((s) => s.uses?.startsWith("actions/download-artifact@")).map((s) => s.with?.name);
+    assert.deepEqual(downloads, ["plan-head-${{ matrix.stack }}", "live-${{ matrix.stack }}"]);
+    assert.match(diff.run!, /--live \.\.\/plans\/live\/live-\$\{\{ matrix\.stack \}\}\.json/);
+    assert.match(diff.run!, /diff -- \.\.\/plans\/base\/plan\.json \.\.\/plans\/head\/plan\.json \$LIVE/);
+  });
+
+  it("dev's preview hands the review its refreshed state (drift), leaving out what the preview role may not read", () => {
+    const preview = steps(load("pull-request.yml"), "preview");
+    const live = preview.find((s) => /pulumi preview/.test(s.run ?? ""))!;
+    assert.ok(live, "a step writes the refreshed state");
+    for (const flag of ["--refresh", "--show-sames", "--json"]) assert.ok(live.run!.includes(flag), flag);
+    const excluded = [...live.run!.matchAll(/--exclude '([^']+)'/g)].map((m) => m[1]);
+    const action = preview.find((s) => s.uses?.startsWith("pulumi/actions@"))!;
+    assert.deepEqual(excluded, String(action.with!.exclude).trim().split("\n"));
+    const upload = preview.find((s) => s.uses?.startsWith("actions/upload-artifact@") && s.with?.name === "live-dev");
+    assert.ok(upload, "uploaded as live-dev");
+    assert.ok(preview.indexOf(live) > preview.indexOf(action), "after the real preview, with its credentials");
   });
 
   it("the prod preview assumes the prod preview role, never the dev role, and only after approval", () => {
