@@ -5,6 +5,7 @@ import { podIdentityRole } from "../cluster/pod-identity";
 import { SYSTEM_NODE_LABEL, SYSTEM_TOLERATIONS, type ClusterHandle } from "../cluster/types";
 import { NAMESPACES } from "../k8s-names";
 import { installAddon, type HelmAddon } from "./addon";
+import { kedaNetworkPolicies } from "./keda-network";
 
 const KEDA_GROUP = "keda.sh";
 const EVENTING = "eventing.keda.sh";
@@ -92,11 +93,16 @@ export interface KedaInstallArgs {
   extraStatements?: pulumi.Input<Statement>[];
   /** Operator replicas (2 in prod: leader election, fast failover). */
   operatorReplicas: number;
+  /** The region's VPC range (the namespace's NetworkPolicies admit the control plane from it). */
+  vpcCidr: string;
+  /** The operator reads Kafka consumer lag from MSK (its egress to the brokers on 9098). */
+  kafkaLag?: boolean;
 }
 
 /**
- * KEDA on one cluster: its labelled namespace, the operator's Pod Identity (when it reads
- * queues) and the release. Pulumi names are `${name}-keda*` under `parent`.
+ * KEDA on one cluster: its labelled namespace (default-deny, then KEDA's own paths:
+ * components/addons/keda-network.ts), the operator's Pod Identity (when it reads queues) and the
+ * release. Pulumi names are `${name}-keda*` under `parent`.
  */
 export function installKeda(name: string, args: KedaInstallArgs, parent: pulumi.Resource): k8s.helm.v3.Release {
   const { cluster } = args;
@@ -135,13 +141,25 @@ export function installKeda(name: string, args: KedaInstallArgs, parent: pulumi.
     },
     k8s$,
   );
+  const policies = kedaNetworkPolicies({
+    vpcCidr: args.vpcCidr,
+    kafkaLag: args.kafkaLag ?? false,
+    awsIdentity: identity.length > 0,
+  }).map(
+    (p) =>
+      new k8s.networking.v1.NetworkPolicy(
+        `${name}-keda-netpol-${p.metadata.name}`,
+        p as k8s.networking.v1.NetworkPolicyArgs,
+        { ...k8s$, dependsOn: [namespace] },
+      ),
+  );
   // On the system nodes (its values tolerate their taint): it waits for them, not for the NodePools.
   return installAddon(
     `${name}-keda`,
     KEDA,
     {
       values: kedaValues({ operatorReplicas: args.operatorReplicas }),
-      dependsOn: [...cluster.workloadDependencies, ...identity, namespace],
+      dependsOn: [...cluster.workloadDependencies, ...identity, namespace, ...policies],
     },
     k8s$,
   );

@@ -52,7 +52,13 @@ export class Jenkins extends pulumi.ComponentResource {
       args.kedaRelease ??
       installKeda(
         name,
-        { cluster: region.cluster, provider: region.provider, queueArns: [], operatorReplicas: 1 },
+        {
+          cluster: region.cluster,
+          provider: region.provider,
+          queueArns: [],
+          operatorReplicas: 1,
+          vpcCidr: region.vpc.cidrBlock,
+        },
         this,
       );
 

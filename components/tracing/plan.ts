@@ -71,14 +71,49 @@ export function meshTracingTelemetry(t: Pick<TracingConfig, "samplingPercent">) 
   };
 }
 
+/** kube-dns in kube-system (CoreDNS keeps the k8s-app=kube-dns label on EKS), UDP and TCP 53. */
+const DNS = {
+  to: [{ namespaceSelector: nsSelector("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+  ports: [
+    { protocol: "UDP", port: 53 },
+    { protocol: "TCP", port: 53 },
+  ],
+};
+
 /**
- * Ingress of the tracing pods, and nothing else: the waypoints (apps namespace) send OTLP/gRPC to
- * the collector, the collector writes to Jaeger (4317). Jaeger's UI (16686) admits nothing: it is
- * reached by `kubectl port-forward`. Nothing scrapes the collector's own metrics (no monitor is
- * planned for 8888), so no rule admits them: a rule no flow uses fails the plan.
+ * The namespace starts default-deny both ways; then only the span path is open: the waypoints
+ * (apps namespace) send OTLP/gRPC to the collector, the collector resolves Jaeger's Service and
+ * writes to it (4317). Jaeger (Badger on its own volume) sends nothing; its UI (16686) admits
+ * nothing, being reached by `kubectl port-forward` through the kubelet. The collector calls no
+ * Kubernetes API (no k8sattributes processor, no token mounted). Kubelet probes come from the
+ * node's IP, which the VPC CNI's policy agent always admits (aws/aws-network-policy-agent
+ * pull 65, read 2026-12-07). Nothing scrapes the collector's own metrics (no monitor is planned
+ * for 8888), so no rule admits them: a rule no flow uses fails the plan.
  */
 export function tracingNetworkPolicies() {
   return [
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: { name: "default-deny", namespace: TRACING.namespace },
+      spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
+    },
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: { name: "otel-collector-egress", namespace: TRACING.namespace },
+      spec: {
+        podSelector: { matchLabels: { ...COLLECTOR_POD_LABELS } },
+        policyTypes: ["Egress"],
+        egress: [
+          {
+            to: [{ podSelector: { matchLabels: { ...JAEGER_POD_LABELS } } }],
+            ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
+          },
+          DNS,
+        ],
+      },
+    },
     {
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",

@@ -193,6 +193,8 @@ export class Workloads extends pulumi.ComponentResource {
               ? kedaLagStatements(kafkaClusterPattern(region.name, kafka.clusterName), facts.kafkaScalers)
               : [],
             operatorReplicas: config.environment === "prod" ? 2 : 1,
+            vpcCidr: region.vpc.cidrBlock,
+            kafkaLag: !!kafka && facts.kafkaScalers.length > 0,
           },
           this,
         )

@@ -11,10 +11,31 @@ import { planFor } from "../helpers/plan";
  * must not cut what the platform relies on. Ports of the charts' webhooks are their chart
  * defaults (KEDA metrics apiserver 6443 and admission webhooks 9443; AWS Load Balancer
  * Controller webhook 9443; Karpenter webhook 8443; istiod's injection/validation webhook 15017).
+ * KEDA's pods carry both the app and app.kubernetes.io/name labels (kedacore/charts v2.20.2
+ * deployment templates); its namespace is default-deny, so the API server must be admitted by a
+ * rule of its own (`admittedBy`).
  */
-const WEBHOOKS: { what: string; namespace: string; labels: Record<string, string>; port: number }[] = [
-  { what: "KEDA metrics apiserver", namespace: "keda", labels: { app: "keda-operator-metrics-apiserver" }, port: 6443 },
-  { what: "KEDA admission webhooks", namespace: "keda", labels: { app: "keda-admission-webhooks" }, port: 9443 },
+const WEBHOOKS: {
+  what: string;
+  namespace: string;
+  labels: Record<string, string>;
+  port: number;
+  admittedBy?: string;
+}[] = [
+  {
+    what: "KEDA metrics apiserver",
+    namespace: "keda",
+    labels: { app: "keda-operator-metrics-apiserver", "app.kubernetes.io/name": "keda-operator-metrics-apiserver" },
+    port: 6443,
+    admittedBy: "keda-netpol-keda-metrics-apiserver#ingress[0]",
+  },
+  {
+    what: "KEDA admission webhooks",
+    namespace: "keda",
+    labels: { app: "keda-admission-webhooks", "app.kubernetes.io/name": "keda-admission-webhooks" },
+    port: 9443,
+    admittedBy: "keda-netpol-keda-admission-webhooks#ingress[0]",
+  },
   {
     what: "LB controller webhook",
     namespace: "kube-system",
@@ -145,7 +166,7 @@ describe("NetworkPolicies with enforcement on: default deny cuts nothing the pla
     }
   });
 
-  it("API server -> webhooks: no planned NetworkPolicy isolates the webhook pods", () => {
+  it("API server -> webhooks: each webhook pod is unisolated or admits the control plane by its own rule", () => {
     for (const region of vpcCidr.keys())
       for (const w of WEBHOOKS) {
         const from = { cidrs: [vpcCidr.get(region)!] }; // control-plane ENIs sit in the cluster's subnets
@@ -155,7 +176,24 @@ describe("NetworkPolicies with enforcement on: default deny cuts nothing the pla
           from,
           tcp(w.port),
         );
-        assert.deepEqual(via, [], `${w.what} is selected by a NetworkPolicy; prove the API server is admitted`);
+        if (!w.admittedBy) {
+          assert.deepEqual(via, [], `${w.what} is selected by a NetworkPolicy; prove the API server is admitted`);
+          continue;
+        }
+        assert.deepEqual(
+          via.map((u) => u.slice(u.lastIndexOf("-workloads-") + "-workloads-".length)),
+          [w.admittedBy],
+          w.what,
+        );
+        const other = { cidrs: ["192.168.0.0/24"] }; // not the VPC: the rule is the VPC's range, not any address
+        const v = policyAllows(
+          net,
+          "Ingress",
+          { cluster: region, namespace: w.namespace, labels: w.labels },
+          other,
+          tcp(w.port),
+        );
+        assert.equal(v.ok, false, `${w.what} admits an address outside the VPC`);
       }
   });
 

@@ -103,7 +103,10 @@ describe("Istio's tracing provider and sampling", () => {
 });
 
 describe("tracing NetworkPolicies", () => {
-  const [collector, jaeger] = tracingNetworkPolicies();
+  type Rule = { from?: unknown[]; to?: unknown[]; ports: { protocol: string; port: number }[] };
+  type Policy = { spec: { podSelector: unknown; policyTypes: string[]; ingress: Rule[]; egress: Rule[] } };
+  const byName = (name: string) => tracingNetworkPolicies().find((p) => p.metadata.name === name) as unknown as Policy;
+  const [collector, jaeger] = [byName("otel-collector-ingress"), byName("jaeger-ingress")];
 
   it("are valid networking.k8s.io/v1 objects", async () => {
     for (const p of tracingNetworkPolicies())
@@ -120,6 +123,50 @@ describe("tracing NetworkPolicies", () => {
     ]);
     assert.deepEqual(spans.ports, [{ protocol: "TCP", port: 4317 }]);
     assert.equal(collector.spec.ingress.length, 1);
+  });
+
+  it("start the tracing namespace default-deny both ways, every pod selected", () => {
+    const deny = byName("default-deny");
+    assert.deepEqual(deny.spec, { podSelector: {}, policyTypes: ["Ingress", "Egress"] });
+  });
+
+  it("let only the collector out: to Jaeger's pods on 4317 and kube-dns on 53 (Jaeger sends nothing)", () => {
+    const out = byName("otel-collector-egress");
+    assert.deepEqual(out.spec.podSelector, {
+      matchLabels: {
+        "app.kubernetes.io/name": "opentelemetry-collector",
+        "app.kubernetes.io/instance": "otel-collector",
+      },
+    });
+    assert.deepEqual(out.spec.egress, [
+      {
+        to: [
+          {
+            podSelector: {
+              matchLabels: { "app.kubernetes.io/name": "jaeger", "app.kubernetes.io/instance": "jaeger" },
+            },
+          },
+        ],
+        ports: [{ protocol: "TCP", port: 4317 }],
+      },
+      {
+        to: [
+          {
+            namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+            podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+          },
+        ],
+        ports: [
+          { protocol: "UDP", port: 53 },
+          { protocol: "TCP", port: 53 },
+        ],
+      },
+    ]);
+    const egressPolicies = tracingNetworkPolicies().filter((p) => p.spec.policyTypes.includes("Egress"));
+    assert.deepEqual(
+      egressPolicies.map((p) => p.metadata.name),
+      ["default-deny", "otel-collector-egress"],
+    );
   });
 
   it("let the waypoint out of the default-deny apps namespace to the collector on 4317 only", async () => {

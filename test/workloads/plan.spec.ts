@@ -127,22 +127,13 @@ describe("workloads in the offline plan", () => {
         assert.ok(checked > 40, `validated ${checked}`);
       });
 
-      it("reports no policy violation from the workloads area but the keda namespace's open advisory", async () => {
+      it("reports no policy violation from the workloads area: the keda namespace starts default-deny", async () => {
         const { plan } = await planFor(stack);
         const ours = new Set([...perRegion(plan).values()].flat().map((r) => r.urn));
-        // The KEDA chart's namespace has no default-deny yet (its operator, metrics server and webhook need
-        // their own allowances first): one advisory per region, on that region's namespace.
-        const regions = stack === "dev" ? ["us-east-1"] : ["eu-west-1", "us-east-1", "us-west-2"];
-        const open = regions.map((region) => ({
-          policy: "platform-network-isolation",
-          enforcementLevel: "advisory",
-          urn: `urn:pulumi:${stack}::platform::platform:workloads:Workloads$kubernetes:core/v1:Namespace::${region}-workloads-keda-namespace`,
-          message: `namespace keda (${region}) does not start default-deny for ingress and egress: its pods are open until a policy selects them`,
-        }));
         // dev deploys images by tag: k8s-image-digest is advisory there (test/security/image-digest.spec.ts).
         assert.deepEqual(
           plan.violations.filter((v) => ours.has(v.urn) && v.policy !== "k8s-image-digest"),
-          open,
+          [],
         );
       });
     });

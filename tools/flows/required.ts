@@ -1,4 +1,5 @@
 import { JENKINS_FLOWS } from "./roles-jenkins";
+import { KEDA_FLOWS } from "./roles-keda";
 
 /**
  * The network paths the platform needs, declared once. Evaluated on every `npm run plan`
@@ -168,6 +169,21 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     port: 4317,
     why: "the collector's OTLP exporter writes the batched spans to Jaeger's store",
   },
+  {
+    id: "tracing-collector-dns",
+    from: "otel-collector",
+    to: "kube-dns",
+    port: 53,
+    protocol: "udp",
+    why: "the collector's exporter resolves Jaeger's Service name",
+  },
+  {
+    id: "tracing-collector-dns-tcp",
+    from: "otel-collector",
+    to: "kube-dns",
+    port: 53,
+    why: "DNS answers too large for UDP",
+  },
   // Kafka (components/kafka): IAM-authenticated clients over TLS, to their own region's brokers only.
   {
     id: "apps-kafka",
@@ -184,4 +200,5 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     why: "a ScaledObject's kafka trigger reads its consumer group's lag from the brokers (MSK IAM over TLS)",
   },
   ...JENKINS_FLOWS,
+  ...KEDA_FLOWS,
 ];

@@ -5,6 +5,7 @@ import { POD_ROLES } from "./roles-pods";
 import { JENKINS_ROLES } from "./roles-jenkins";
 import { TRACING_ROLES } from "./roles-tracing";
 import { KAFKA_ROLES } from "./roles-kafka";
+import { KEDA_ROLES } from "./roles-keda";
 
 /**
  * Controllers that call in-cluster services, and the control plane calling webhooks. Each role
@@ -115,4 +116,5 @@ export const CONTROLLER_ROLES: Record<string, (view: PlanView, rv: RegionView) =
   ...JENKINS_ROLES,
   ...POD_ROLES,
   ...KAFKA_ROLES,
+  ...KEDA_ROLES,
 };

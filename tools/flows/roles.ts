@@ -1,3 +1,4 @@
+import { CHART_METRIC_PORTS } from "./roles-keda";
 import type { PlanResource } from "../../policies/lib/offline";
 import { placed, podEndpoint, podTemplate, subnetGroupIds, type PlanView, type RegionView } from "./endpoints";
 import type { Endpoint } from "./types";
@@ -170,9 +171,9 @@ function scrapeTargets(rv: RegionView): Side[] {
     for (const ep of spec.endpoints ?? []) {
       const label = `${rv.region} ${meta(m).name} scrape target (${ep.port})`;
       if (!svc) {
-        // A chart's Service (Karpenter, KEDA): its pods are not planned; namespace and labels are what we know.
-        const pod = podEndpoint(rv, label, namespaces[0], want, true, m.urn);
-        out.push({ endpoint: pod, portName: ep.port });
+        // A chart's Service (Karpenter, KEDA): its pods are not planned; namespace, labels and the chart's port.
+        const port = CHART_METRIC_PORTS[`${want["app.kubernetes.io/name"]}/${ep.port}`];
+        out.push({ endpoint: podEndpoint(rv, label, namespaces[0], want, true, m.urn), port, portName: ep.port });
         continue;
       }
       const sspec = (svc.inputs.spec ?? {}) as {
