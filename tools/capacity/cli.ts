@@ -11,6 +11,7 @@ import { readPlanFile } from "../plan/load";
 import type { Plan } from "../plan/model";
 import { ASSUMPTIONS } from "./assumptions";
 import { capacityChecks, demand, regionFacts, type PlanLike } from "./model";
+import { formatTriggerAsks, triggerAsks } from "./triggers";
 
 export const CAPACITY_COMMAND: CommandSpec = {
   command: "capacity",
@@ -27,7 +28,8 @@ export const CAPACITY_COMMAND: CommandSpec = {
 export function capacityView(plan: Plan) {
   const facts = regionFacts(plan as unknown as PlanLike);
   const d = demand(plan as unknown as PlanLike);
-  return { stack: plan.stack, facts, demand: d, checks: capacityChecks(facts, d) };
+  const triggers = triggerAsks(plan as unknown as PlanLike, d);
+  return { stack: plan.stack, facts, demand: d, checks: capacityChecks(facts, d), triggers };
 }
 
 export function formatCapacity(report: ReturnType<typeof capacityView>): string {
@@ -45,6 +47,7 @@ export function formatCapacity(report: ReturnType<typeof capacityView>): string 
         `need ${n(c.need)}, have ${n(c.have)}`,
     ),
     short.length ? `${short.length} check(s) short` : "every check holds",
+    ...formatTriggerAsks(report.triggers),
   ].join("\n");
 }
 
@@ -55,8 +58,8 @@ export function runCapacity(args: ParsedArgs, io: CommandIo): number {
   const plan = readPlanFile(file, io.cwd);
   const report = capacityView(plan);
   if (args.flags.json === true) {
-    const { stack: name, demand: d, checks } = report;
-    io.stdout(JSON.stringify({ stack: name, assumptions: ASSUMPTIONS, demand: d, checks }, null, 2) + "\n");
+    const { stack: name, demand: d, checks, triggers } = report;
+    io.stdout(JSON.stringify({ stack: name, assumptions: ASSUMPTIONS, demand: d, checks, triggers }, null, 2) + "\n");
   } else io.stdout(formatCapacity(report) + "\n");
   return report.checks.every((c) => c.ok) ? 0 : 1;
 }
