@@ -62,6 +62,7 @@ export const METRIC_CATALOG: Readonly<Record<string, MetricSource>> = Object.fre
   [MESH_METRICS.tcpOpened.name]: "mesh-ztunnel",
   [MESH_METRICS.tcpClosed.name]: "mesh-ztunnel",
   kube_pod_container_resource_limits: "kube-state-metrics",
+  kube_pod_container_resource_requests: "kube-state-metrics",
   kube_node_status_condition: "kube-state-metrics",
   kube_horizontalpodautoscaler_status_current_replicas: "kube-state-metrics",
   kube_horizontalpodautoscaler_spec_max_replicas: "kube-state-metrics",

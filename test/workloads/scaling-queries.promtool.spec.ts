@@ -21,6 +21,21 @@ const series = (svc: string, rps200: number, rps503: number) => [
   { series: `istio_request_duration_milliseconds_count${sel(svc)}`, values: `0+${(rps200 + rps503) * 60}x10` },
 ];
 
+/** One app pod of the service using `cores` of the 0.2 CPU it requests (cAdvisor counter, kube-state-metrics request). */
+const cpu = (svc: string, cores: number) => [
+  {
+    series: `container_cpu_usage_seconds_total{namespace="apps",container="app",pod="${svc}-5d8f9c7b4-x2x9k"}`,
+    values: `0+${cores * 60}x10`,
+  },
+  {
+    series: `kube_pod_container_resource_requests{namespace="apps",container="app",pod="${svc}-5d8f9c7b4-x2x9k",resource="cpu"}`,
+    values: "0.2x10",
+  },
+];
+
+/** The p95 gate at half of the seed's 70 % CPU target. */
+const GATE = 35;
+
 /** The waypoint's scrape target as the Prometheus Operator labels a PodMonitor's: job <namespace>/<name>. */
 const WAYPOINT_UP = { series: 'up{job="monitoring/waypoint",namespace="apps",pod="waypoint-7d9f"}', values: "1x10" };
 
@@ -31,7 +46,7 @@ const WAYPOINT_UP = { series: 'up{job="monitoring/waypoint",namespace="apps",pod
  * false reports as an error (its fallback keeps the replicas) instead of scaling to the minimum.
  */
 describe("KEDA mesh queries under promtool @integration", () => {
-  it("busy: rate 11 rps, p95 1000 ms; idle and unseen: 0 while the waypoint is up; waypoint lost: empty", () => {
+  it("busy: rate 11 rps, p95 1000 ms (80 % CPU); slow dependency (10 % CPU): p95 0; idle and unseen: 0 while the waypoint is up; waypoint lost: empty", () => {
     const dir = mkdtempSync(join(tmpdir(), "keda-q-"));
     writeFileSync(join(dir, "rules.yml"), stringify({ groups: [] }));
     const expr = (q: string, svc: string, value?: number) => ({
@@ -45,21 +60,30 @@ describe("KEDA mesh queries under promtool @integration", () => {
       tests: [
         {
           interval: "1m",
-          input_series: [...series("busy", 10, 1), ...series("idle", 0, 0), WAYPOINT_UP],
+          input_series: [
+            ...series("busy", 10, 1),
+            ...cpu("busy", 0.16),
+            ...series("slow", 10, 1),
+            ...cpu("slow", 0.02),
+            ...series("idle", 0, 0),
+            WAYPOINT_UP,
+          ],
           promql_expr_test: [
             expr(meshRateQuery("busy"), "busy", 11),
-            expr(meshP95Query("busy"), "busy", 1000),
+            expr(meshP95Query("busy", GATE), "busy", 1000),
+            // Same latency, pods at 10 % of their CPU: a slow dependency, where more pods would only add load.
+            expr(meshP95Query("slow", GATE), "slow", 0),
             expr(meshRateQuery("idle"), "idle", 0),
-            expr(meshP95Query("idle"), "idle", 0),
+            expr(meshP95Query("idle", GATE), "idle", 0),
             expr(meshRateQuery("unseen"), "unseen", 0),
-            expr(meshP95Query("unseen"), "unseen", 0),
+            expr(meshP95Query("unseen", GATE), "unseen", 0),
           ],
         },
         {
           // The waypoint's target is down (up 0) and the services have no series: nothing to read.
           interval: "1m",
           input_series: [{ ...WAYPOINT_UP, values: "0x10" }],
-          promql_expr_test: [expr(meshRateQuery("unseen"), "unseen"), expr(meshP95Query("unseen"), "unseen")],
+          promql_expr_test: [expr(meshRateQuery("unseen"), "unseen"), expr(meshP95Query("unseen", GATE), "unseen")],
         },
       ],
     };

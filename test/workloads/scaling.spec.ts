@@ -82,12 +82,15 @@ describe("scaling: request rate from the mesh, p95 steps, local business hours",
     it("the Prometheus server is the in-cluster kube-prometheus-stack Service", () => {
       assert.equal(PROMETHEUS_URL, "http://kube-prometheus-stack-prometheus.monitoring.svc:9090");
     });
-    it("every query parses as PromQL and reads only mesh metrics (and the waypoint's own scrape, up)", () => {
+    it("every query parses as PromQL and reads only mesh metrics, the waypoint's own scrape (up) and the app pods' CPU share", () => {
       const names = [
         MESH_METRICS.requests.name,
         `${MESH_METRICS.requestDuration.name}_bucket`,
         `${MESH_METRICS.requestDuration.name}_count`,
         "up",
+        // The p95 trigger's CPU gate: cAdvisor usage over kube-state-metrics requests of the app containers.
+        "container_cpu_usage_seconds_total",
+        "kube_pod_container_resource_requests",
       ];
       for (const so of Object.values(sos))
         for (const t of so.spec.triggers.filter((x: Manifest) => x.type === "prometheus")) {
@@ -117,8 +120,10 @@ describe("scaling: request rate from the mesh, p95 steps, local business hours",
       assert.deepEqual([p95.metricType, p95.metadata.threshold], ["Value", "500"]);
       assert.match(
         p95.metadata.query,
-        /^\(histogram_quantile\(0\.95, sum by \(le\) \(rate\(istio_request_duration_milliseconds_bucket\{/,
+        /^\(\(histogram_quantile\(0\.95, sum by \(le\) \(rate\(istio_request_duration_milliseconds_bucket\{/,
       );
+      // Counted only while the pods use at least half the seed's 70 % CPU target: otherwise the latency is a dependency's.
+      assert.ok(p95.metadata.query.includes('resource="cpu"})) >= 0.35))'), p95.metadata.query);
       // A 5 % error rate from a failing dependency would otherwise ask for 5x the pods, loading it more.
       for (const t of so.spec.triggers as { name: string; metadata?: { query?: string } }[])
         assert.doesNotMatch(t.metadata?.query ?? "", /response_code=~"5/, t.name);

@@ -42,12 +42,34 @@ export function meshRateQuery(service: string): string {
   return `${requestRateQuery(service, WINDOW.rate)} or on() ${waypointUpAsZero()}`;
 }
 
-/** p95 in ms; 0 without requests (NaN) or without series while the waypoint is up; empty (error) when it is not. */
-export function meshP95Query(service: string): string {
+/**
+ * CPU the service's app containers use as a share of what they request (cAdvisor usage over
+ * kube-state-metrics requests). Pods are `<deployment>-<replicaset hash>-<suffix>`.
+ */
+export function appCpuShareQuery(service: string): string {
+  const pods = `namespace="${NAMESPACES.apps}",container="app",pod=~"${service}-[a-z0-9]+-[a-z0-9]+"`;
+  return (
+    `(sum(rate(container_cpu_usage_seconds_total{${pods}}[${WINDOW.rate}]))` +
+    ` / sum(kube_pod_container_resource_requests{${pods},resource="cpu"}))`
+  );
+}
+
+/**
+ * p95 in ms, counted only while the service's own pods are busy: CPU at least half the HPA's CPU
+ * target (`cpuGatePercent`). Slow answers from idle pods come from a dependency (the database, a
+ * peer, the cache), where more pods only add load to what is already slow; then the query reads 0
+ * and the other triggers decide. 0 without requests (NaN) or without series while the waypoint is
+ * up; empty (error) when it is not.
+ */
+export function meshP95Query(service: string, cpuGatePercent: number): string {
   const sel = serviceSelector(service);
   const base = MESH_METRICS.requestDuration.name;
   const p95 = `histogram_quantile(0.95, sum by (le) (rate(${base}_bucket{${sel}}[${WINDOW.slo}])))`;
-  return `(${p95} >= 0) or on() (sum(rate(${base}_count{${sel}}[${WINDOW.slo}])) * 0) or on() ${waypointUpAsZero()}`;
+  const busy = `${appCpuShareQuery(service)} >= ${cpuGatePercent / 100}`;
+  return (
+    `((${p95} >= 0) and on() (${busy}))` +
+    ` or on() (sum(rate(${base}_count{${sel}}[${WINDOW.slo}])) * 0) or on() ${waypointUpAsZero()}`
+  );
 }
 
 const prometheus = (name: string, query: string, threshold: number, metricType: "AverageValue" | "Value") => ({
@@ -59,13 +81,13 @@ const prometheus = (name: string, query: string, threshold: number, metricType: 
 
 /**
  * Request rate (AverageValue: replicas = rate / per-pod target), p95 (Value: replicas grow with
- * value / threshold, in the steps the HPA behavior allows), CPU and memory utilisation
+ * value / threshold, in the steps the HPA behavior allows; only while the pods are CPU-busy), CPU and memory utilisation
  * (seed 000/002). The HPA takes the largest of them.
  */
 export function meshTriggers(m: MeshTriggerSettings): Manifest[] {
   return [
     prometheus("request-rate", meshRateQuery(m.service), m.requestsPerSecondPerPod, "AverageValue"),
-    prometheus("p95-latency", meshP95Query(m.service), m.p95Milliseconds, "Value"),
+    prometheus("p95-latency", meshP95Query(m.service, m.cpuPercent / 2), m.p95Milliseconds, "Value"),
     { type: "cpu", name: "cpu", metricType: "Utilization", metadata: { value: String(m.cpuPercent) } },
     { type: "memory", name: "memory", metricType: "Utilization", metadata: { value: String(m.memoryPercent) } },
   ];
