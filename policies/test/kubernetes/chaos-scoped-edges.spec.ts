@@ -2,10 +2,10 @@ import { strict as assert } from "node:assert";
 import { chaosScoped } from "../../kubernetes/chaos-scoped";
 import { resourceArgs, runResource } from "../harness";
 
-// Chaos Mesh selector fields (https://chaos-mesh.org/docs/define-chaos-experiment-scope/, read
-// 2026-12-07): namespaces, labelSelectors, expressionSelectors, annotationSelectors, fieldSelectors,
-// pods (namespace -> pod names); NetworkChaos also has target.selector; Schedule embeds the
-// experiment under the lower-camel-case of spec.type.
+// Chaos Mesh's pod selector fields (https://chaos-mesh.org/docs/define-chaos-experiment-scope/ and
+// api/v1alpha1/selector.go, read 2026-12-07): namespaces, labelSelectors, expressionSelectors,
+// annotationSelectors, fieldSelectors, pods (namespace -> pod names). NetworkChaos's target.selector
+// and a Schedule's embedded experiment (spec.<lower-camel-case of spec.type>) are the policy's contract.
 const CHAOS = "kubernetes:chaos-mesh.org/v1alpha1:";
 const SCOPED = { namespaces: ["shop"], labelSelectors: { app: "api" } };
 const NO_NAMESPACES =
