@@ -12,6 +12,7 @@
  * node's IP, which the policy agent always admits (aws/aws-network-policy-agent pull 65).
  */
 import { NAMESPACES } from "../k8s-names";
+import { KUBE_DNS_EGRESS, POD_IDENTITY_EGRESS, namespaceSelector, networkPolicy } from "../network-policy";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Manifest = Record<string, any>;
@@ -34,25 +35,16 @@ export interface KedaNetworkArgs {
   awsIdentity: boolean;
 }
 
-const ns = (name: string) => ({ matchLabels: { "kubernetes.io/metadata.name": name } });
 const tcp = (port: number) => ({ protocol: "TCP", port });
 const own = (labels: Record<string, string>) => ({ podSelector: { matchLabels: { ...labels } } });
 /** kube-prometheus-stack's Prometheus pods (prometheus-operator: app.kubernetes.io/name=prometheus). */
 const prometheus = {
-  namespaceSelector: ns(NAMESPACES.monitoring),
+  namespaceSelector: namespaceSelector(NAMESPACES.monitoring),
   podSelector: { matchLabels: { "app.kubernetes.io/name": "prometheus" } },
 };
-/** EKS Pod Identity agent, link-local on every node (EKS User Guide, pod-id-agent-setup.html). */
-const POD_IDENTITY_AGENT = "169.254.170.23/32";
 
-function policy(name: string, podSelector: Manifest, spec: Manifest): Manifest {
-  return {
-    apiVersion: "networking.k8s.io/v1",
-    kind: "NetworkPolicy",
-    metadata: { name, namespace: NAMESPACES.keda },
-    spec: { podSelector, ...spec },
-  };
-}
+const policy = (name: string, podSelector: Manifest, spec: Manifest): Manifest =>
+  networkPolicy(name, NAMESPACES.keda, { podSelector, ...spec });
 
 export function kedaNetworkPolicies(a: KedaNetworkArgs): Manifest[] {
   const apiServer = [{ ipBlock: { cidr: a.vpcCidr } }];
@@ -66,16 +58,7 @@ export function kedaNetworkPolicies(a: KedaNetworkArgs): Manifest[] {
       {},
       {
         policyTypes: ["Egress"],
-        egress: [
-          {
-            to: [{ namespaceSelector: ns("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
-            ports: [
-              { protocol: "UDP", port: 53 },
-              { protocol: "TCP", port: 53 },
-            ],
-          },
-          { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [tcp(443)] },
-        ],
+        egress: [KUBE_DNS_EGRESS, { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [tcp(443)] }],
       },
     ),
     policy(
@@ -90,7 +73,7 @@ export function kedaNetworkPolicies(a: KedaNetworkArgs): Manifest[] {
         egress: [
           { to: [prometheus], ports: [tcp(9090)] },
           ...(a.kafkaLag ? [{ to: [{ ipBlock: { cidr: a.vpcCidr } }], ports: [tcp(9098)] }] : []),
-          ...(a.awsIdentity ? [{ to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT } }], ports: [tcp(80)] }] : []),
+          ...(a.awsIdentity ? [POD_IDENTITY_EGRESS] : []),
         ],
       },
     ),

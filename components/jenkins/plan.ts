@@ -6,27 +6,11 @@ import type { JenkinsConfig } from "../config/sections/jenkins";
 import { NAMESPACES, PROMETHEUS_RELEASE } from "../k8s-names";
 import { prometheusRuleManifest, ruleSelectorLabels } from "../observability/rules";
 import { CONTROLLER_POD_LABELS, JENKINS } from "./names";
+import { KUBE_DNS_EGRESS, POD_IDENTITY_EGRESS, namespaceSelector, networkPolicy } from "../network-policy";
 
 type Ns = Pick<JenkinsConfig, "namespace" | "agentsNamespace">;
-const nsSelector = (name: string) => ({ matchLabels: { "kubernetes.io/metadata.name": name } });
-const netpol = <S>(name: string, namespace: string, spec: S) => ({
-  apiVersion: "networking.k8s.io/v1",
-  kind: "NetworkPolicy",
-  metadata: { name, namespace },
-  spec,
-});
-/** kube-dns in kube-system (CoreDNS pods keep the k8s-app=kube-dns label on EKS). */
-const DNS = {
-  to: [{ namespaceSelector: nsSelector("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
-  ports: [
-    { protocol: "UDP", port: 53 },
-    { protocol: "TCP", port: 53 },
-  ],
-};
 /** HTTPS out: the Kubernetes API (the controller starts agent pods), the update centre, Git hosts, AWS APIs. */
 const HTTPS_OUT = { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] };
-/** The node-local EKS Pod Identity agent: the controller's AWS credentials (CodeBuild). */
-const POD_IDENTITY = { to: [{ ipBlock: { cidr: "169.254.170.23/32" } }], ports: [{ protocol: "TCP", port: 80 }] };
 
 /** Pod Security restricted; neither namespace joins the ambient mesh (nothing of Jenkins is app traffic). */
 export function jenkinsNamespaces(j: Ns) {
@@ -53,17 +37,17 @@ export function jenkinsNamespaces(j: Ns) {
 export function jenkinsNetworkPolicies(j: Ns) {
   const http = [{ protocol: "TCP", port: JENKINS.httpPort }];
   return [
-    netpol("default-deny", j.namespace, { podSelector: {}, policyTypes: ["Ingress", "Egress"] }),
-    netpol("default-deny", j.agentsNamespace, { podSelector: {}, policyTypes: ["Ingress", "Egress"] }),
-    netpol("controller-ingress", j.namespace, {
+    networkPolicy("default-deny", j.namespace, { podSelector: {}, policyTypes: ["Ingress", "Egress"] }),
+    networkPolicy("default-deny", j.agentsNamespace, { podSelector: {}, policyTypes: ["Ingress", "Egress"] }),
+    networkPolicy("controller-ingress", j.namespace, {
       podSelector: { matchLabels: { ...CONTROLLER_POD_LABELS } },
       policyTypes: ["Ingress"],
       ingress: [
-        { from: [{ namespaceSelector: nsSelector(j.agentsNamespace) }], ports: http },
+        { from: [{ namespaceSelector: namespaceSelector(j.agentsNamespace) }], ports: http },
         {
           from: [
             {
-              namespaceSelector: nsSelector(NAMESPACES.monitoring),
+              namespaceSelector: namespaceSelector(NAMESPACES.monitoring),
               podSelector: { matchLabels: { "app.kubernetes.io/name": "prometheus" } },
             },
           ],
@@ -71,22 +55,25 @@ export function jenkinsNetworkPolicies(j: Ns) {
         },
       ],
     }),
-    netpol("controller-egress", j.namespace, {
+    networkPolicy("controller-egress", j.namespace, {
       podSelector: {},
       policyTypes: ["Egress"],
-      egress: [DNS, HTTPS_OUT, POD_IDENTITY],
+      egress: [KUBE_DNS_EGRESS, HTTPS_OUT, POD_IDENTITY_EGRESS],
     }),
-    netpol("agent-egress", j.agentsNamespace, {
+    networkPolicy("agent-egress", j.agentsNamespace, {
       podSelector: {},
       policyTypes: ["Egress"],
       egress: [
         {
           to: [
-            { namespaceSelector: nsSelector(j.namespace), podSelector: { matchLabels: { ...CONTROLLER_POD_LABELS } } },
+            {
+              namespaceSelector: namespaceSelector(j.namespace),
+              podSelector: { matchLabels: { ...CONTROLLER_POD_LABELS } },
+            },
           ],
           ports: http,
         },
-        DNS,
+        KUBE_DNS_EGRESS,
         HTTPS_OUT,
       ],
     }),

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { KafkaConfig } from "../config/sections/kafka";
 import { NAMESPACES } from "../k8s-names";
-import { POD_IDENTITY_AGENT } from "../workloads/manifests/network-policies";
+import { POD_IDENTITY_EGRESS, networkPolicy } from "../network-policy";
+import { commonLabels } from "../workloads/manifests/common";
 import { MSK_IAM_PORT, kafkaStatements, serviceTopics } from "./plan";
 
 /** Pod label of services that declare uses.kafka (components/workloads/manifests/common.ts ACCESS_LABELS.kafka). */
@@ -40,20 +41,10 @@ export function kafkaServiceStatements(
  */
 export function kafkaEgressPolicy(privateSubnetCidrs: readonly string[]): Record<string, unknown> {
   const name = "allow-kafka";
-  return {
-    apiVersion: "networking.k8s.io/v1",
-    kind: "NetworkPolicy",
-    metadata: {
-      name,
-      namespace: NAMESPACES.apps,
-      labels: {
-        "app.kubernetes.io/name": name,
-        "app.kubernetes.io/part-of": "platform",
-        "app.kubernetes.io/component": "network-policy",
-        "app.kubernetes.io/managed-by": "pulumi",
-      },
-    },
-    spec: {
+  return networkPolicy(
+    name,
+    NAMESPACES.apps,
+    {
       podSelector: { matchLabels: { [KAFKA_ACCESS_LABEL]: "true" } },
       policyTypes: ["Egress"],
       egress: [
@@ -61,11 +52,9 @@ export function kafkaEgressPolicy(privateSubnetCidrs: readonly string[]): Record
           to: privateSubnetCidrs.map((cidr) => ({ ipBlock: { cidr } })),
           ports: [{ protocol: "TCP", port: MSK_IAM_PORT }],
         },
-        {
-          to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }],
-          ports: [{ protocol: "TCP", port: POD_IDENTITY_AGENT.port }],
-        },
+        POD_IDENTITY_EGRESS,
       ],
     },
-  };
+    commonLabels(name, "network-policy"),
+  );
 }

@@ -9,6 +9,7 @@ import { STORAGE_CLASS } from "../observability/values";
 import { ISTIO_NAMESPACE, WAYPOINT_NAME, WAYPOINT_POD_LABEL } from "../mesh/values";
 import { TRACING } from "./names";
 import { BADGER_CLAIM } from "./values";
+import { KUBE_DNS_EGRESS, namespaceSelector, networkPolicy } from "../network-policy";
 
 /** Pod labels the charts put on their pods (selector labels at the pinned chart versions). */
 export const COLLECTOR_POD_LABELS = {
@@ -19,8 +20,6 @@ export const JAEGER_POD_LABELS = {
   "app.kubernetes.io/name": "jaeger",
   "app.kubernetes.io/instance": TRACING.jaegerRelease,
 } as const;
-
-const nsSelector = (name: string) => ({ matchLabels: { "kubernetes.io/metadata.name": name } });
 
 /** Not in the ambient mesh: its pods receive plain OTLP, which the waypoints send outside HBONE. */
 export function tracingNamespace() {
@@ -71,15 +70,6 @@ export function meshTracingTelemetry(t: Pick<TracingConfig, "samplingPercent">) 
   };
 }
 
-/** kube-dns in kube-system (CoreDNS keeps the k8s-app=kube-dns label on EKS), UDP and TCP 53. */
-const DNS = {
-  to: [{ namespaceSelector: nsSelector("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
-  ports: [
-    { protocol: "UDP", port: 53 },
-    { protocol: "TCP", port: 53 },
-  ],
-};
-
 /**
  * The namespace starts default-deny both ways; then only the span path is open: the waypoints
  * (apps namespace) send OTLP/gRPC to the collector, the collector resolves Jaeger's Service and
@@ -92,63 +82,43 @@ const DNS = {
  */
 export function tracingNetworkPolicies() {
   return [
-    {
-      apiVersion: "networking.k8s.io/v1",
-      kind: "NetworkPolicy",
-      metadata: { name: "default-deny", namespace: TRACING.namespace },
-      spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
-    },
-    {
-      apiVersion: "networking.k8s.io/v1",
-      kind: "NetworkPolicy",
-      metadata: { name: "otel-collector-egress", namespace: TRACING.namespace },
-      spec: {
-        podSelector: { matchLabels: { ...COLLECTOR_POD_LABELS } },
-        policyTypes: ["Egress"],
-        egress: [
-          {
-            to: [{ podSelector: { matchLabels: { ...JAEGER_POD_LABELS } } }],
-            ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
-          },
-          DNS,
-        ],
-      },
-    },
-    {
-      apiVersion: "networking.k8s.io/v1",
-      kind: "NetworkPolicy",
-      metadata: { name: "otel-collector-ingress", namespace: TRACING.namespace },
-      spec: {
-        podSelector: { matchLabels: { ...COLLECTOR_POD_LABELS } },
-        policyTypes: ["Ingress"],
-        ingress: [
-          {
-            from: [
-              {
-                namespaceSelector: nsSelector(NAMESPACES.apps),
-                podSelector: { matchLabels: { [WAYPOINT_POD_LABEL]: WAYPOINT_NAME } },
-              },
-            ],
-            ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
-          },
-        ],
-      },
-    },
-    {
-      apiVersion: "networking.k8s.io/v1",
-      kind: "NetworkPolicy",
-      metadata: { name: "jaeger-ingress", namespace: TRACING.namespace },
-      spec: {
-        podSelector: { matchLabels: { ...JAEGER_POD_LABELS } },
-        policyTypes: ["Ingress"],
-        ingress: [
-          {
-            from: [{ podSelector: { matchLabels: { ...COLLECTOR_POD_LABELS } } }],
-            ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
-          },
-        ],
-      },
-    },
+    networkPolicy("default-deny", TRACING.namespace, { podSelector: {}, policyTypes: ["Ingress", "Egress"] }),
+    networkPolicy("otel-collector-egress", TRACING.namespace, {
+      podSelector: { matchLabels: { ...COLLECTOR_POD_LABELS } },
+      policyTypes: ["Egress"],
+      egress: [
+        {
+          to: [{ podSelector: { matchLabels: { ...JAEGER_POD_LABELS } } }],
+          ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
+        },
+        KUBE_DNS_EGRESS,
+      ],
+    }),
+    networkPolicy("otel-collector-ingress", TRACING.namespace, {
+      podSelector: { matchLabels: { ...COLLECTOR_POD_LABELS } },
+      policyTypes: ["Ingress"],
+      ingress: [
+        {
+          from: [
+            {
+              namespaceSelector: namespaceSelector(NAMESPACES.apps),
+              podSelector: { matchLabels: { [WAYPOINT_POD_LABEL]: WAYPOINT_NAME } },
+            },
+          ],
+          ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
+        },
+      ],
+    }),
+    networkPolicy("jaeger-ingress", TRACING.namespace, {
+      podSelector: { matchLabels: { ...JAEGER_POD_LABELS } },
+      policyTypes: ["Ingress"],
+      ingress: [
+        {
+          from: [{ podSelector: { matchLabels: { ...COLLECTOR_POD_LABELS } } }],
+          ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
+        },
+      ],
+    }),
   ];
 }
 
@@ -157,26 +127,21 @@ export function tracingNetworkPolicies() {
  * by default (components/mesh), so without this the waypoint's spans never leave it.
  */
 export function waypointEgressPolicy() {
-  return {
-    apiVersion: "networking.k8s.io/v1",
-    kind: "NetworkPolicy",
-    metadata: { name: "waypoint-to-otel-collector", namespace: NAMESPACES.apps },
-    spec: {
-      podSelector: { matchLabels: { [WAYPOINT_POD_LABEL]: WAYPOINT_NAME } },
-      policyTypes: ["Egress"],
-      egress: [
-        {
-          to: [
-            {
-              namespaceSelector: nsSelector(TRACING.namespace),
-              podSelector: { matchLabels: { ...COLLECTOR_POD_LABELS } },
-            },
-          ],
-          ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
-        },
-      ],
-    },
-  };
+  return networkPolicy("waypoint-to-otel-collector", NAMESPACES.apps, {
+    podSelector: { matchLabels: { [WAYPOINT_POD_LABEL]: WAYPOINT_NAME } },
+    policyTypes: ["Egress"],
+    egress: [
+      {
+        to: [
+          {
+            namespaceSelector: namespaceSelector(TRACING.namespace),
+            podSelector: { matchLabels: { ...COLLECTOR_POD_LABELS } },
+          },
+        ],
+        ports: [{ protocol: "TCP", port: TRACING.otlpGrpcPort }],
+      },
+    ],
+  });
 }
 
 /** The port-forward that opens Jaeger's UI on localhost:16686. */

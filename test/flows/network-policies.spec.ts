@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { networkPolicies, POD_IDENTITY_AGENT } from "../../components/workloads/manifests/network-policies";
+import { networkPolicies } from "../../components/workloads/manifests/network-policies";
+import { POD_IDENTITY_AGENT } from "../../components/network-policy";
 import type { PlanResource } from "../../policies/lib/offline";
 import { buildNetwork } from "../../tools/flows/network";
 import { policyAllows, type PolicyPeer, type PolicyPort } from "../../tools/flows/netpol-model";

@@ -6,8 +6,7 @@ import { EXPORTER_PORT, GATEWAY_NAME } from "./gateway";
 
 export const POSTGRES_PORT = 5432;
 export const REDIS_PORT = 6379;
-/** EKS Pod Identity agent (link-local, on every node): pods with an AWS role fetch credentials here. */
-export const POD_IDENTITY_AGENT = { cidr: "169.254.170.23/32", port: 80 } as const;
+import { POD_IDENTITY_EGRESS } from "../../network-policy";
 
 const nsSelector = (name: string) => ({ matchLabels: { "kubernetes.io/metadata.name": name } });
 const tcp = (port: number | string) => ({ protocol: "TCP", port });
@@ -108,10 +107,7 @@ export function networkPolicies(input: NetworkPolicyInput): Manifest[] {
     }),
     policy("allow-aws-apis", labelled(ACCESS_LABELS.aws), {
       policyTypes: ["Egress"],
-      egress: [
-        { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [tcp(443)] },
-        { to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }], ports: [tcp(POD_IDENTITY_AGENT.port)] },
-      ],
+      egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [tcp(443)] }, POD_IDENTITY_EGRESS],
     }),
   ];
   return out;
