@@ -26,14 +26,19 @@ export function eventSourceSettings(b: BurstProcessorConfig) {
 /**
  * The function's own permissions: consume this one queue and write its own log group. No VPC
  * access (it talks to no data-tier endpoint), no managed AWSLambdaBasicExecutionRole (that allows
- * every log group of the account).
+ * every log group of the account). The queue actions are the three the SQS event source needs
+ * (SQS Developer Guide, sqs-configure-lambda-function-trigger: the execution role "must include"
+ * sqs:DeleteMessage, sqs:GetQueueAttributes, sqs:ReceiveMessage; the AWSLambdaSQSQueueExecutionRole
+ * policy the Lambda guide's services-sqs-configure names holds the same; read 2026-12-07). Failed
+ * records reappear when the visibility timeout runs out (services-sqs-errorhandling), and the
+ * handler calls no SQS API, so sqs:ChangeMessageVisibility is not granted.
  */
 export function burstRoleStatements(queueArn: string, logGroupArn: string): Record<string, unknown>[] {
   return [
     {
       Sid: "ConsumeJobQueue",
       Effect: "Allow",
-      Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"],
+      Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
       Resource: queueArn,
     },
     {
