@@ -83,7 +83,7 @@ export class Mesh extends pulumi.ComponentResource {
 
     this.gatewayApi = new k8s.yaml.v2.ConfigFile(
       `${name}-gateway-api-crds`,
-      { file: GATEWAY_API.url },
+      { file: GATEWAY_API.file },
       { ...this.k8s$, dependsOn: base },
     );
     // istio-system ourselves (Helm's createNamespace cannot label it): the CNI node agent and

@@ -23,7 +23,15 @@ export const ISTIO_KUBERNETES_VERSIONS = ["1.32", "1.33", "1.34", "1.35"] as con
  */
 export const GATEWAY_API = {
   version: "v1.5.1",
-  url: "https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.5.1/standard-install.yaml",
+  /** The release asset the vendored file reproduces (its README says how). */
+  release: "https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.5.1/standard-install.yaml",
+  /**
+   * Applied from the repository, never fetched at deploy: a file under review, relative to the
+   * Pulumi project directory (where Pulumi runs the program and the provider).
+   */
+  file: "components/mesh/vendor/gateway-api-v1.5.1/standard-install.yaml",
+  /** SHA-256 of `file` as committed; test/ci/gateway-api-vendor.spec.ts and verify-charts recompute it. */
+  sha256: "751002b3b91a87f7ae3bd2517c79a47a8d7ed6702901808a1cf9bd97d284f9b8",
 } as const;
 
 /**

@@ -71,10 +71,8 @@ describe("Mesh component (mock engine)", () => {
   it("installs the Gateway API standard CRDs Istio 1.30.3 is built against", () => {
     const crds = named(r.resources, "usw2-mesh-gateway-api-crds");
     assert.equal(crds.type, "kubernetes:yaml/v2:ConfigFile");
-    assert.equal(
-      crds.inputs.file,
-      "https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.5.1/standard-install.yaml",
-    );
+    // Applied from the vendored copy (test/ci/gateway-api-vendor.spec.ts checks its hash and CRDs).
+    assert.equal(crds.inputs.file, "components/mesh/vendor/gateway-api-v1.5.1/standard-install.yaml");
   });
 
   it("creates the apps namespace objects after their CRDs and the namespace", () => {
