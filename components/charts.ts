@@ -169,34 +169,61 @@ export const CHARTS = {
 } as const satisfies Record<string, ChartPin>;
 
 /**
- * Each chart's archive digest (SHA-256 of the .tgz, what Helm's index.yaml `digest` field holds),
- * with where it was read, or why none is recorded. Read 2026-12-07 from the chart repositories'
- * gh-pages branches (the index.yaml each `repo` URL serves); for aws/eks-charts the archive itself
- * is in that branch and its SHA-256 was computed and equals the index entry. A chart without a
- * digest is pinned by version only: .github/scripts/verify-charts.ts says so before each deploy.
+ * Each chart's digest, with where it was read, or why none is recorded. A chart from a Helm
+ * repository is held to its archive's SHA-256 (what index.yaml's `digest` field holds); an OCI
+ * chart to its manifest digest (`sha256:<hex>`, the registry's Docker-Content-Digest), which
+ * Helm (3.18+) also pulls by: `oci://<name>@sha256:<hex>`. .github/scripts/verify-charts.ts checks
+ * every record before each deploy and names the unverified ones. Read 2026-12-07.
  */
-export type ChartDigest = { readonly sha256: string; readonly source: string } | { readonly unverified: string };
+export type ChartDigest =
+  | { readonly sha256: string; readonly source: string }
+  | { readonly manifest: string; readonly source: string }
+  | { readonly unverified: string };
 
 const INDEX = (repo: string, date: string) => `${repo} gh-pages index.yaml (branch head of ${date}), read 2026-12-07`;
-const NOT_READ = "the repository's index.yaml could not be read here (not in the stored copy)";
+const ISTIO = (chart: string) =>
+  `istio-release.storage.googleapis.com/charts/index.yaml is a GCS object, not readable here, and no record of ` +
+  `${chart}-1.30.3.tgz's SHA-256 was found in public code (searched by archive name); the same chart is served as ` +
+  `OCI at oci://gcr.io/istio-release/charts/${chart}, whose manifest digest needs a registry call`;
 
 export const CHART_DIGESTS: Readonly<Record<keyof typeof CHARTS, ChartDigest>> = {
-  keda: { unverified: `${NOT_READ}: kedacore/charts has no gh-pages branch in the copy read` },
+  keda: {
+    sha256: "db60b1fa60f0565fefa4ce2f87e855b6a8854363ee82962fbe28a12a70d64c4c",
+    source:
+      "kedacore/charts main docs/index.yaml (the folder https://kedacore.github.io/charts serves; commit cbb9bb8 of " +
+      "2026-07-31), read 2026-12-07; equals the SHA-256 of docs/keda-2.20.2.tgz in that commit",
+  },
   vpa: {
     sha256: "fbef3ad036f59dc3cf9fc361cb92fae0564aa11f335f59b8b9e878dc490a4970",
     source: INDEX("cowboysysop/charts", "2026-02-12"),
   },
-  karpenter: { unverified: "OCI chart in public.ecr.aws: its manifest digest needs a registry call, not made here" },
+  karpenter: {
+    unverified:
+      "OCI chart public.ecr.aws/karpenter/karpenter:1.14.1: no record of its manifest digest is readable here " +
+      "(the v1.14.1 docs give a cosign verify command, not a digest; the digests in charts/karpenter/values.yaml are " +
+      "the controller image's; no registry access from this machine)",
+  },
   lbController: {
     sha256: "45051f634b33e10baccb3354d0681b7de787c60445e599fa276e0c9aedd4ccd5",
     source: `${INDEX("aws/eks-charts", "2026-08-03")}; equals the SHA-256 of aws-load-balancer-controller-3.5.0.tgz in that branch`,
   },
-  kubePrometheusStack: { unverified: `${NOT_READ}: prometheus-community's index.yaml is absent from the stored copy` },
-  istioBase: { unverified: "istio-release.storage.googleapis.com is not a GitHub repository; its index was not read" },
-  istiod: { unverified: "istio-release.storage.googleapis.com is not a GitHub repository; its index was not read" },
-  istioCni: { unverified: "istio-release.storage.googleapis.com is not a GitHub repository; its index was not read" },
-  ztunnel: { unverified: "istio-release.storage.googleapis.com is not a GitHub repository; its index was not read" },
-  chaosMesh: { unverified: "chaos-mesh/charts gh-pages stops at 2.6.3; the index serving 2.8.3 was not read" },
+  kubePrometheusStack: {
+    unverified:
+      "prometheus-community/helm-charts gh-pages (head 93ff578, 2026-08-22) is stored without its index.yaml in any " +
+      "commit, and no record of kube-prometheus-stack-79.9.0.tgz's SHA-256 was found in public code (searched by archive name)",
+  },
+  istioBase: { unverified: ISTIO("base") },
+  istiod: { unverified: ISTIO("istiod") },
+  istioCni: { unverified: ISTIO("cni") },
+  ztunnel: { unverified: ISTIO("ztunnel") },
+  chaosMesh: {
+    sha256: "c96a2d6490c1fbb0693e18b04e2ab6f60ca45046c64e98ca774f72ac1eaf2a47",
+    source:
+      "third-party record, not the publisher's index: unict-cclab/kubephos " +
+      "plugins/managed-platform/runtime/managed_platform.go (commit 55f2f6b) pins " +
+      "https://charts.chaos-mesh.org/chaos-mesh-2.8.3.tgz to this SHA-256, read 2026-12-07 (chaos-mesh/charts gh-pages, " +
+      "which serves index.yaml, stops at 2.6.3 in the stored copy); verify-charts holds the live index and archive to it",
+  },
   k6Operator: {
     sha256: "e721213e31989fc096233cd73ed90eac674815b66abb9aa7ac39db276414cfac",
     source: INDEX("grafana/helm-charts", "2026-08-20"),
@@ -214,3 +241,14 @@ export const CHART_DIGESTS: Readonly<Record<keyof typeof CHARTS, ChartDigest>> =
     source: INDEX("jenkinsci/helm-charts", "2026-08-07"),
   },
 };
+
+/**
+ * The chart reference Helm installs: an OCI chart with a recorded manifest digest is pulled by
+ * that digest (`oci://<name>@sha256:<hex>`, with `version` still checked against the tag), so a
+ * re-pushed tag cannot change what deploys; every other chart by name and version.
+ */
+export function chartReference(pin: ChartPin, digest: ChartDigest | undefined): string {
+  return digest && "manifest" in digest && pin.chart.startsWith("oci://")
+    ? `${pin.chart}@${digest.manifest}`
+    : pin.chart;
+}
