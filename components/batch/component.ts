@@ -13,6 +13,12 @@ import {
   logStatements,
   podExecutionTrust,
 } from "./plan";
+import {
+  CLUSTER_SG_FROM_BATCH,
+  batchSecurityGroupPolicy,
+  batchSecurityGroupRules,
+  observabilityDefaultDeny,
+} from "./network";
 
 /** AWS managed policy of Fargate pod execution roles: pull images from ECR, nothing else. */
 export const FARGATE_POD_EXECUTION_POLICY = "AmazonEKSFargatePodExecutionRolePolicy";
@@ -99,16 +105,47 @@ export class FargateBatch extends pulumi.ComponentResource {
       ...kp,
       dependsOn: [loggingNs],
     });
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-logging-default-deny`,
+      observabilityDefaultDeny() as k8s.networking.v1.NetworkPolicyArgs,
+      { ...kp, dependsOn: [loggingNs] },
+    );
     const namespace = new k8s.core.v1.Namespace(
       `${name}-namespace`,
       batchNamespace(b) as k8s.core.v1.NamespaceArgs,
       kp,
     );
+    // Fargate enforces no NetworkPolicy: the pods' own security group is their boundary (./network.ts).
+    const clusterSg = region.cluster.clusterSecurityGroupId;
+    const podSg = new aws.ec2.SecurityGroup(
+      `${name}-pod-sg`,
+      {
+        vpcId: region.vpc.vpcId,
+        description: `Fargate pods of ${b.namespace}: DNS, the control plane, HTTPS out`,
+        ...batchSecurityGroupRules(clusterSg),
+        tags: nameTags(`${this.profileName}-pods`),
+      },
+      child,
+    );
+    const clusterRules = CLUSTER_SG_FROM_BATCH.map(
+      ({ role, ...r }) =>
+        new aws.vpc.SecurityGroupIngressRule(
+          `${name}-cluster-sg-from-pods-${role}`,
+          { securityGroupId: clusterSg, referencedSecurityGroupId: podSg.id, ...r },
+          child,
+        ),
+    );
+    const sgPolicy = new k8s.apiextensions.CustomResource(
+      `${name}-pod-sg-policy`,
+      batchSecurityGroupPolicy(b.namespace, podSg.id),
+      { ...kp, dependsOn: [namespace, ...clusterRules] },
+    );
     new k8s.batch.v1.CronJob(
       `${name}-job`,
       withResolvedImages(batchCronJob(b, b.image), args.images) as k8s.batch.v1.CronJobArgs,
-      // Pods of a run land on Fargate only once the profile is active, and log from the first line.
-      { ...kp, dependsOn: [namespace, profile, loggingConfig] },
+      // Pods of a run land on Fargate only once the profile is active, and log from the first line;
+      // a SecurityGroupPolicy applies to pods created after it.
+      { ...kp, dependsOn: [namespace, profile, loggingConfig, sgPolicy] },
     );
     this.registerOutputs({});
   }

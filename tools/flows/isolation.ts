@@ -18,6 +18,7 @@ import { networkPolicyVerdict } from "./reach";
 import { ROLES, type Side } from "./roles";
 import { CONTROLLER_ROLES } from "./roles-controllers";
 import { JENKINS_FORBIDDEN } from "./roles-jenkins";
+import { fargateGroupsOpen, fargateNamespaces } from "./roles-fargate";
 
 export const ISOLATION_POLICY = "platform-network-isolation";
 
@@ -185,11 +186,19 @@ export function unusedRules(resources: readonly PlanResource[], flows: readonly 
 
 /**
  * Namespaces the plan creates that do not start default-deny: no policy selecting every pod with
- * Ingress and Egress and no rule (Kubernetes: such a policy isolates every pod both ways). Advisory
- * until each namespace's owner has planned its allowances and their flows.
+ * Ingress and Egress and no rule (Kubernetes: such a policy isolates every pod both ways). A
+ * namespace whose every workload runs on Fargate, where NetworkPolicies are not enforced, is
+ * isolated by its pods' own security group instead (roles-fargate.ts): a finding when that group
+ * is missing or open. Advisory until each namespace's owner has planned its allowances and flows.
  */
 export function openNamespaces(resources: readonly PlanResource[]): Violation[] {
   const net = buildNetwork(resources);
+  const view = planView(resources);
+  const fargate = new Map(
+    view.regions.flatMap((rv) =>
+      fargateNamespaces(view, rv).map((n): [string, typeof n] => [`${rv.region}/${n.namespace}`, n]),
+    ),
+  );
   const denies = (cluster: string, ns: string, dir: "Ingress" | "Egress") =>
     net.policies.some(
       (p) =>
@@ -205,7 +214,9 @@ export function openNamespaces(resources: readonly PlanResource[]): Violation[] 
   for (const key of [...net.namespaceLabels.keys()].sort()) {
     const [cluster, ns] = [key.slice(0, key.indexOf("/")), key.slice(key.indexOf("/") + 1)];
     const open = (["Ingress", "Egress"] as const).filter((d) => !denies(cluster, ns, d));
-    if (open.length === 0) continue;
+    const onFargate = fargate.get(key);
+    const why = onFargate?.fargateOnly ? onFargate.workloads.map((w) => fargateGroupsOpen(net, w)).find((m) => m) : "";
+    if (open.length === 0 || why === undefined) continue;
     // The namespace of this cluster: every region creates one of the same name. Keyed as netpol-model keys it.
     const urn = resources.find(
       (r) =>
@@ -213,11 +224,14 @@ export function openNamespaces(resources: readonly PlanResource[]): Violation[] 
         (r.inputs.metadata as { name?: string } | undefined)?.name === ns &&
         `${regionOf(r)}` === cluster,
     )?.urn;
+    const where = `namespace ${ns} (${cluster || "no region"})`;
     out.push({
       policy: ISOLATION_POLICY,
       enforcementLevel: "advisory",
       urn: urn ?? "",
-      message: `namespace ${ns} (${cluster || "no region"}) does not start default-deny for ${open.join(" and ").toLowerCase()}: its pods are open until a policy selects them`,
+      message: why
+        ? `${where} runs only on Fargate, where NetworkPolicies are not enforced, and its pods' security group does not isolate them: ${why}`
+        : `${where} does not start default-deny for ${open.join(" and ").toLowerCase()}: its pods are open until a policy selects them`,
     });
   }
   return out;

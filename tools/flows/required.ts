@@ -1,5 +1,6 @@
 import { JENKINS_FLOWS } from "./roles-jenkins";
 import { KEDA_FLOWS } from "./roles-keda";
+import { FARGATE_FLOWS } from "./roles-fargate";
 
 /**
  * The network paths the platform needs, declared once. Evaluated on every `npm run plan`
@@ -201,4 +202,5 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
   },
   ...JENKINS_FLOWS,
   ...KEDA_FLOWS,
+  ...FARGATE_FLOWS,
 ];

@@ -6,6 +6,7 @@ import { JENKINS_ROLES } from "./roles-jenkins";
 import { TRACING_ROLES } from "./roles-tracing";
 import { KAFKA_ROLES } from "./roles-kafka";
 import { KEDA_ROLES } from "./roles-keda";
+import { FARGATE_ROLES } from "./roles-fargate";
 
 /**
  * Controllers that call in-cluster services, and the control plane calling webhooks. Each role
@@ -117,4 +118,5 @@ export const CONTROLLER_ROLES: Record<string, (view: PlanView, rv: RegionView) =
   ...POD_ROLES,
   ...KAFKA_ROLES,
   ...KEDA_ROLES,
+  ...FARGATE_ROLES,
 };
