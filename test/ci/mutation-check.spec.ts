@@ -67,6 +67,15 @@ describe("mutation:check", () => {
       assert.deepEqual(checkArea(root, "area", config, ["src/f.ts"]).problems, []);
     });
 
+    it("scores only the files the config mutates now: an incremental run carries earlier files forward", () => {
+      const r = report(code, ["Killed", "Killed", "Killed", "Killed"]);
+      const earlier = { source: "gone", mutants: [{ status: "Survived" }, { status: "Survived" }] };
+      write("reports/area.json", JSON.stringify({ files: { ...r.files, "lib/old.ts": earlier } }));
+      const result = checkArea(root, "area", config, ["src/f.ts"]);
+      assert.deepEqual(result.problems, []);
+      assert.deepEqual(result.tally, { killed: 4, survived: 0, noCoverage: 0, ignored: 0 });
+    });
+
     it("fails a report made from other code, a missing report, an unreported file and a low score", () => {
       write("reports/area.json", JSON.stringify(report("export const f = 1;\n", ["Killed"])));
       assert.deepEqual(checkArea(root, "area", config, ["src/f.ts"]).problems, [

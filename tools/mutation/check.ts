@@ -98,17 +98,22 @@ export function checkArea(root: string, area: string, config: StrykerConfig, tre
   for (const f of wanted)
     if (!report.files[f] && hasRuntimeCode(fs.readFileSync(path.join(root, f), "utf8")))
       problems.push(`${f} is mutated by the config but absent from the report`);
-  for (const [f, entry] of Object.entries(report.files)) {
+  // An incremental run carries earlier runs' files forward; the area is what the config mutates now.
+  const scored = Object.keys(report.files).filter((f) => selected(config.mutate, [f]).length === 1);
+  for (const f of scored) {
     const onDisk = path.join(root, f);
     if (!fs.existsSync(onDisk)) problems.push(`${f} is in the report but no longer exists`);
-    else if (fs.readFileSync(onDisk, "utf8") !== entry.source) problems.push(`${f} changed since the report was made`);
+    else if (fs.readFileSync(onDisk, "utf8") !== report.files[f].source)
+      problems.push(`${f} changed since the report was made`);
   }
+  const specs = config.mochaOptions?.spec ?? [];
   for (const [f, entry] of Object.entries(report.testFiles ?? {})) {
+    if (selected(specs, [f]).length === 0) continue;
     const onDisk = path.join(root, f);
     if (entry.source !== undefined && (!fs.existsSync(onDisk) || fs.readFileSync(onDisk, "utf8") !== entry.source))
       problems.push(`test file ${f} changed since the report was made`);
   }
-  const t = tally(report);
+  const t = tally(report, scored);
   if (score(t) < TARGET) problems.push(`score ${score(t).toFixed(1)} % is under the ${TARGET} % target`);
   return { area, report: reportPath, tally: t, problems };
 }
