@@ -171,9 +171,9 @@ export const CHARTS = {
 /**
  * Each chart's digest, with where it was read, or why none is recorded. A chart from a Helm
  * repository is held to its archive's SHA-256 (what index.yaml's `digest` field holds); an OCI
- * chart to its manifest digest (`sha256:<hex>`, the registry's Docker-Content-Digest), which
- * Helm (3.18+) also pulls by: `oci://<name>@sha256:<hex>`. .github/scripts/verify-charts.ts checks
- * every record before each deploy and names the unverified ones. Read 2026-12-07.
+ * chart to its manifest digest (`sha256:<hex>`, the registry's Docker-Content-Digest for the
+ * pinned tag). .github/scripts/verify-charts.ts checks every record before each deploy and names
+ * the unverified ones; docs/security.md says what that leaves open. Read 2026-12-07.
  */
 export type ChartDigest =
   | { readonly sha256: string; readonly source: string }
@@ -198,10 +198,13 @@ export const CHART_DIGESTS: Readonly<Record<keyof typeof CHARTS, ChartDigest>> =
     source: INDEX("cowboysysop/charts", "2026-02-12"),
   },
   karpenter: {
-    unverified:
-      "OCI chart public.ecr.aws/karpenter/karpenter:1.14.1: no record of its manifest digest is readable here " +
-      "(the v1.14.1 docs give a cosign verify command, not a digest; the digests in charts/karpenter/values.yaml are " +
-      "the controller image's; no registry access from this machine)",
+    manifest: "sha256:91434e00fb102d6ee0d1bd34a4457a32fe01a8fa833fe1a2a37da4f50272079b",
+    source:
+      "third-party records of `helm pull oci://public.ecr.aws/karpenter/karpenter --version 1.14.1`, whose Digest line is " +
+      "the manifest digest (helm pkg/registry/client.go prints result.Manifest.Digest): MicroTodoSuite/microservice-app-gitops " +
+      "infrastructure/karpenter/vendor/v1.14.1/README.md (commit 00b758b) and tuxpower/opsfleet terraform/VALIDATION.md " +
+      "(commit cdab7c8) agree, " +
+      "read 2026-12-07; the v1.14.1 docs publish a cosign command, not a digest; verify-charts asks the registry before each deploy",
   },
   lbController: {
     sha256: "45051f634b33e10baccb3354d0681b7de787c60445e599fa276e0c9aedd4ccd5",
@@ -241,14 +244,3 @@ export const CHART_DIGESTS: Readonly<Record<keyof typeof CHARTS, ChartDigest>> =
     source: INDEX("jenkinsci/helm-charts", "2026-08-07"),
   },
 };
-
-/**
- * The chart reference Helm installs: an OCI chart with a recorded manifest digest is pulled by
- * that digest (`oci://<name>@sha256:<hex>`, with `version` still checked against the tag), so a
- * re-pushed tag cannot change what deploys; every other chart by name and version.
- */
-export function chartReference(pin: ChartPin, digest: ChartDigest | undefined): string {
-  return digest && "manifest" in digest && pin.chart.startsWith("oci://")
-    ? `${pin.chart}@${digest.manifest}`
-    : pin.chart;
-}

@@ -1,7 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { CHART_DIGESTS, CHARTS, chartReference, type ChartPin } from "../charts";
+import { CHARTS, type ChartPin } from "../charts";
 import type { ClusterHandle } from "../cluster/types";
 import type { Environment } from "../config/types";
 
@@ -107,7 +107,7 @@ export function installAddon(
     name,
     {
       name: addon.releaseName,
-      chart: chartReference(pin, CHART_DIGESTS[addon.chart]),
+      chart: pin.chart,
       version: pin.version,
       ...(pin.repo ? { repositoryOpts: { repo: pin.repo } } : {}),
       namespace: install.namespace ?? addon.namespace,
