@@ -4,6 +4,7 @@ import { installAddon } from "../addons/addon";
 import { ISTIO } from "../addons/istio";
 import type { ClusterHandle } from "../cluster/types";
 import type { PlatformConfig } from "../config";
+import { istioNetworkPolicies } from "./istio-network";
 import { appsNamespaceLabels, type MeshManifest } from "./manifests";
 import { planMesh, type MeshPlan } from "./plan";
 import { ISTIO_NAMESPACE, type IstioChart } from "./values";
@@ -113,7 +114,15 @@ export class Mesh extends pulumi.ComponentResource {
           provider: region.cluster.k8sProvider,
         },
       );
-    const istioBase = release("base", [...base, namespace]);
+    // Default deny, then istiod's, ztunnel's and the CNI agent's own paths (./istio-network.ts).
+    const policies = istioNetworkPolicies(region.vpc.cidrBlock).map(
+      (p) =>
+        new k8s.networking.v1.NetworkPolicy(`${name}-netpol-${p.metadata.name}`, p, {
+          ...this.k8s$,
+          dependsOn: [namespace],
+        }),
+    );
+    const istioBase = release("base", [...base, namespace, ...policies]);
     const istiod = release("istiod", [istioBase, this.gatewayApi, ...(region.nodePools ?? [])]);
     const cni = release("cni", [istioBase]);
     const ztunnel = release("ztunnel", [istiod, cni]);

@@ -1,6 +1,7 @@
 import { JENKINS_FLOWS } from "./roles-jenkins";
 import { KEDA_FLOWS } from "./roles-keda";
 import { FARGATE_FLOWS } from "./roles-fargate";
+import { ISTIO_FLOWS } from "./roles-istio";
 
 /**
  * The network paths the platform needs, declared once. Evaluated on every `npm run plan`
@@ -203,4 +204,5 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
   ...JENKINS_FLOWS,
   ...KEDA_FLOWS,
   ...FARGATE_FLOWS,
+  ...ISTIO_FLOWS,
 ];

@@ -7,6 +7,7 @@ import { TRACING_ROLES } from "./roles-tracing";
 import { KAFKA_ROLES } from "./roles-kafka";
 import { KEDA_ROLES } from "./roles-keda";
 import { FARGATE_ROLES } from "./roles-fargate";
+import { ISTIO_ROLES } from "./roles-istio";
 
 /**
  * Controllers that call in-cluster services, and the control plane calling webhooks. Each role
@@ -119,4 +120,5 @@ export const CONTROLLER_ROLES: Record<string, (view: PlanView, rv: RegionView) =
   ...KAFKA_ROLES,
   ...KEDA_ROLES,
   ...FARGATE_ROLES,
+  ...ISTIO_ROLES,
 };

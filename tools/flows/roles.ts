@@ -1,4 +1,5 @@
 import { CHART_METRIC_PORTS } from "./roles-keda";
+import { ISTIO_METRIC_PORTS } from "./roles-istio";
 import type { PlanResource } from "../../policies/lib/offline";
 import { placed, podEndpoint, podTemplate, subnetGroupIds, type PlanView, type RegionView } from "./endpoints";
 import type { Endpoint } from "./types";
@@ -172,7 +173,8 @@ function scrapeTargets(rv: RegionView): Side[] {
       const label = `${rv.region} ${meta(m).name} scrape target (${ep.port})`;
       if (!svc) {
         // A chart's Service (Karpenter, KEDA): its pods are not planned; namespace, labels and the chart's port.
-        const port = CHART_METRIC_PORTS[`${want["app.kubernetes.io/name"]}/${ep.port}`];
+        const chart = want["app.kubernetes.io/name"] ?? want.app;
+        const port = { ...CHART_METRIC_PORTS, ...ISTIO_METRIC_PORTS }[`${chart}/${ep.port}`];
         out.push({ endpoint: podEndpoint(rv, label, namespaces[0], want, true, m.urn), port, portName: ep.port });
         continue;
       }
