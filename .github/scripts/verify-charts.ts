@@ -8,6 +8,10 @@
 //   /v2/<name>/manifests/<version>, anonymous bearer token when challenged) and compares its
 //   Docker-Content-Digest.
 // Exit 1 on any mismatch or bad record. Run: node -r ./tools/ts-register.js .github/scripts/verify-charts.ts
+// --require-all (the prod deploy): a chart still unverified is a failure too, so prod installs only recorded charts.
+// --record: for each unverified chart, reads what its source serves now (index digest checked against the
+// archive's own hash; OCI manifest digest) and prints the CHART_DIGESTS entry to review and commit. Run it
+// where the registries are reachable, when a chart is pinned or upgraded, never at deploy time.
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
@@ -130,7 +134,39 @@ async function chartProblem(pin: ChartPin, d: ChartDigest): Promise<string | und
   return archiveProblem(pin, d.sha256, new Uint8Array(await (await fetch(found.url)).arrayBuffer()));
 }
 
-async function main(): Promise<number> {
+/** The digest the index lists for the pinned version and its archive URL, to record; or the problem. */
+export function indexRecord(pin: ChartPin, indexText: string): { digest: string; url: string } | { problem: string } {
+  const index = YAML.parse(indexText) as { entries?: Record<string, IndexEntry[]> };
+  const entry = index?.entries?.[pin.chart]?.find((e) => String(e.version) === pin.version);
+  if (!entry) return { problem: `${pin.chart} ${pin.version}: not in ${pin.repo}/index.yaml` };
+  if (!entry.digest || !SHA256_HEX.test(String(entry.digest)))
+    return { problem: `${pin.chart} ${pin.version}: the index entry has no SHA-256 digest` };
+  const found = indexEntry(pin, String(entry.digest), indexText);
+  return "problem" in found ? found : { digest: String(entry.digest), url: found.url };
+}
+
+async function record(key: string, pin: ChartPin, today: string): Promise<string> {
+  if (isOci(pin)) {
+    const served = await servedManifest(pin);
+    if ("problem" in served || !served.digest)
+      return `cannot record ${key}: ${"problem" in served ? served.problem : "no digest served"}`;
+    return `${key}: { manifest: "${served.digest}", source: "${ociManifestUrl(pin)} Docker-Content-Digest, read ${today}" },`;
+  }
+  const found = indexRecord(pin, await (await fetch(`${pin.repo}/index.yaml`)).text());
+  if ("problem" in found) return `cannot record ${key}: ${found.problem}`;
+  const problem = archiveProblem(pin, found.digest, new Uint8Array(await (await fetch(found.url)).arrayBuffer()));
+  if (problem) return `cannot record ${key}: ${problem}`;
+  return `${key}: { sha256: "${found.digest}", source: "${pin.repo}/index.yaml, equal to the archive's SHA-256, read ${today}" },`;
+}
+
+async function main(args: string[]): Promise<number> {
+  if (args.includes("--record")) {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [key, pin] of Object.entries(CHARTS) as [string, ChartPin][])
+      if ("unverified" in CHART_DIGESTS[key as keyof typeof CHARTS]) console.log(await record(key, pin, today));
+    return 0;
+  }
+  const requireAll = args.includes("--require-all");
   const records = recordProblems(CHARTS, CHART_DIGESTS);
   for (const p of records) console.log(`BAD RECORD: ${p}`);
   let failed = records.length;
@@ -138,7 +174,12 @@ async function main(): Promise<number> {
     const d = CHART_DIGESTS[key];
     if (!d) continue;
     if ("unverified" in d) {
-      console.log(`unverified: ${pin.chart} ${pin.version} (${d.unverified})`);
+      if (requireAll) failed++;
+      console.log(
+        requireAll
+          ? `UNVERIFIED: ${pin.chart} ${pin.version} has no recorded digest and this deploy installs only recorded charts; run this script with --record where the registry is reachable, review and commit the entry (${d.unverified})`
+          : `unverified: ${pin.chart} ${pin.version} (${d.unverified})`,
+      );
       continue;
     }
     const problem = await chartProblem(pin, d);
@@ -154,7 +195,7 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module)
-  main().then(
+  main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: Error) => {
       console.error(`verify-charts: ${err.message}`);

@@ -6,6 +6,7 @@ import { CHART_DIGESTS, CHARTS, type ChartDigest } from "../../components/charts
 import {
   archiveProblem,
   indexEntry,
+  indexRecord,
   manifestProblem,
   ociManifestUrl,
   recordProblems,
@@ -115,6 +116,20 @@ describe("supply chain: chart digests", () => {
       problem(indexEntry(pin, d, index(d, "0.0.1"))),
       /not in https:\/\/jaegertracing\.github\.io\/helm-charts\/index\.yaml/,
     );
+  });
+
+  it("--record takes the index's digest of the pinned version only when it is a SHA-256", () => {
+    const d = EXPECTED_SHA256.jaeger;
+    assert.deepEqual(indexRecord(pin, index(d)), { digest: d, url: `${pin.repo}/${pin.chart}-${pin.version}.tgz` });
+    assert.match(problem(indexRecord(pin, index(d, "0.0.1"))), /not in https:\/\/jaegertracing/);
+    assert.match(problem(indexRecord(pin, index("md5:abc"))), /the index entry has no SHA-256 digest/);
+    assert.match(problem(indexRecord(pin, index(d, pin.version, []))), /the index entry has no archive URL/);
+  });
+
+  it("the prod deploy installs only recorded charts (--require-all); dev names the unverified ones", () => {
+    const workflow = fs.readFileSync(path.join(ROOT, ".github/workflows/deploy.yml"), "utf8");
+    const runs = [...workflow.matchAll(/verify-charts\.ts(.*)$/gm)].map((m) => m[1].trim());
+    assert.deepEqual(runs, ["", "--require-all"]);
   });
 
   it("an archive whose bytes hash otherwise is refused", () => {
