@@ -15,6 +15,7 @@ import { domainIssues } from "./domain-checks";
 import { imageIssues, platformImages } from "./images";
 import { replicaBounds } from "./sections/replicas";
 import { resolveSecurity } from "./sections/security";
+import { isKedaCron } from "./chaos-schedule";
 
 type Partial<T> = { [K in keyof T]?: T[K] };
 type Add = (path: string, value: unknown, expected: string) => void;
@@ -25,7 +26,6 @@ const key = (section: string, rest = "") => `platform:${section}${rest}`;
 const MAX_AURORA_SECONDARIES = 5;
 const MAX_CACHE_SECONDARIES = 2;
 const ROUTE_CHARS_RE = /^\/[A-Za-z0-9._~/%:@!&'()*+,=-]*$/;
-const CRON_RE = /^(@every [0-9]+(ms|s|m|h)([0-9]+(ms|s|m|h))*|@(hourly|daily|weekly|monthly|yearly)|(\S+\s+){4}\S+)$/;
 
 /**
  * Cross-field rules a per-key schema cannot express. Runs on whichever sections
@@ -110,11 +110,12 @@ export function semanticIssues(c: Partial<ParsedSections>): ConfigIssue[] {
         `at most autoscaling.keda.maxReplicas (${keda.maxReplicas})`,
       );
     for (const f of ["start", "end"] as const) {
-      if (!CRON_RE.test(keda.businessHours[f]))
+      // KEDA's cron scaler parses five fields only (no descriptors, no seconds), each within its range.
+      if (!isKedaCron(keda.businessHours[f]))
         add(
           key("autoscaling", `.keda.businessHours.${f}`),
           keda.businessHours[f],
-          'a 5-field cron expression like "0 9 * * 1-5"',
+          'a 5-field cron expression KEDA parses, like "0 9 * * 1-5" (minute 0-59, hour 0-23, day 1-31, month 1-12 or jan-dec, weekday 0-6 or sun-sat; no @ descriptors)',
         );
     }
   }

@@ -139,9 +139,11 @@ describe("mesh, edge and schedule rules at their boundaries", () => {
     assert.deepEqual(bh({ timezone: "Europe/Dublinn" }), [
       'platform:autoscaling.keda.businessHours.timezone: got "Europe/Dublinn"; expected an IANA time zone like "America/New_York" (or unset: each region\'s own zone)',
     ]);
+    // KEDA's cron scaler (NewParser(Minute | Hour | Dom | Month | Dow)) refuses hour 25 and descriptors.
+    assert.deepEqual(bh({ start: "0 8 * * mon-fri", end: "30 18 * * 1-5" }), []);
     assert.deepEqual(bh({ start: "0 25 * * 1-5", end: "@daily" }), [
-      'platform:autoscaling.keda.businessHours.start: got "0 25 * * 1-5"; expected a 5-field cron expression like "0 9 * * 1-5"',
-      'platform:autoscaling.keda.businessHours.end: got "@daily"; expected a 5-field cron expression like "0 9 * * 1-5"',
+      'platform:autoscaling.keda.businessHours.start: got "0 25 * * 1-5"; expected a 5-field cron expression KEDA parses, like "0 9 * * 1-5" (minute 0-59, hour 0-23, day 1-31, month 1-12 or jan-dec, weekday 0-6 or sun-sat; no @ descriptors)',
+      'platform:autoscaling.keda.businessHours.end: got "@daily"; expected a 5-field cron expression KEDA parses, like "0 9 * * 1-5" (minute 0-59, hour 0-23, day 1-31, month 1-12 or jan-dec, weekday 0-6 or sun-sat; no @ descriptors)',
     ]);
   });
 });
