@@ -166,7 +166,9 @@ export function driftSection(d: DriftReport, show: (v: unknown) => string, max =
       ? "`pulumi stack export`"
       : "`pulumi preview --refresh --json` (the state it diffed against; resources without a step are not compared)";
   const lines: string[] = [title, "", `<sub>Live state from ${src}; ids, ARNs and secrets are not compared.</sub>`, ""];
-  if (d.drifted.length === 0 && d.missing.length === 0) return `${lines.join("\n")}No drift.\n`;
+  // The list (or "No drift.") starts its own paragraph, apart from the <sub> note.
+  const head = `${lines.join("\n")}\n`;
+  if (d.drifted.length === 0 && d.missing.length === 0) return `${head}No drift.\n`;
   const rows = d.drifted.slice(0, max).map((x) => {
     const what = (cs: ValueChange[]) =>
       cs
@@ -188,5 +190,5 @@ export function driftSection(d: DriftReport, show: (v: unknown) => string, max =
           .map((m) => code(m.name))
           .join(", ")}${d.missing.length > 10 ? ", …" : ""}`,
     );
-  return `${lines.join("\n")}${rows.join("\n")}\n`;
+  return `${head}${rows.join("\n")}\n`;
 }
