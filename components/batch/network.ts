@@ -59,9 +59,15 @@ export function batchSecurityGroupRules<T>(clusterSg: T) {
 
 /** What the cluster security group must admit from the batch pods' group (it only admits itself). */
 export const CLUSTER_SG_FROM_BATCH = [
-  { ipProtocol: "udp", fromPort: BATCH_SG_PORTS.dns, toPort: BATCH_SG_PORTS.dns, role: "dns-udp" },
-  { ipProtocol: "tcp", fromPort: BATCH_SG_PORTS.dns, toPort: BATCH_SG_PORTS.dns, role: "dns-tcp" },
-  { ipProtocol: "tcp", fromPort: BATCH_SG_PORTS.https, toPort: BATCH_SG_PORTS.https, role: "api" },
+  { ipProtocol: "udp", fromPort: 53, toPort: 53, role: "dns-udp", description: "Fargate batch pods to CoreDNS" },
+  { ipProtocol: "tcp", fromPort: 53, toPort: 53, role: "dns-tcp", description: "Fargate batch pods to CoreDNS (TCP)" },
+  {
+    ipProtocol: "tcp",
+    fromPort: BATCH_SG_PORTS.https,
+    toPort: BATCH_SG_PORTS.https,
+    role: "api",
+    description: "Fargate batch pods' kubelet to the control plane",
+  },
 ] as const;
 
 /** Binds the group to the namespace's Fargate pods (the profile's selector labels). */

@@ -3,6 +3,8 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { installAddon } from "../addons/addon";
+import { EXPORTER_PORT } from "../workloads/manifests/gateway";
+import { monitoringNetworkPolicies } from "./monitoring-network";
 import { KUBE_PROMETHEUS_STACK } from "../addons/kube-prometheus-stack";
 import { podIdentityRole } from "../cluster/pod-identity";
 import type { PlatformConfig } from "../config/types";
@@ -31,9 +33,11 @@ export interface ObservabilityArgs {
    * cluster (name = external label `cluster`, its k8s provider carries every Kubernetes resource)
    * and the alarm topic Alertmanager publishes to.
    */
-  region: Pick<RegionContext, "name" | "physicalName" | "provider" | "cluster" | "alarmTopic">;
+  region: Pick<RegionContext, "name" | "physicalName" | "provider" | "cluster" | "alarmTopic" | "vpc">;
   /** KEDA runs in this region (Workloads.facts.usesKeda): only then is its operator scraped. */
   scrapeKeda: boolean;
+  /** Jenkins' controller runs in this region, in this namespace: Prometheus scrapes it. */
+  scrapeJenkins?: string;
 }
 
 /**
@@ -112,6 +116,19 @@ export class Observability extends pulumi.ComponentResource {
       kp,
     );
 
+    // Default deny, then the stack's own paths (./monitoring-network.ts).
+    const policies = monitoringNetworkPolicies({
+      vpcCidr: region.vpc.cidrBlock,
+      meshMember: config.mesh.enabled,
+      appScrapePorts: [...new Set([...config.services.map((s) => s.port), EXPORTER_PORT])].sort((a, b) => a - b),
+      scrapeKeda: args.scrapeKeda,
+      scrapeJenkins: args.scrapeJenkins,
+      prometheusIdentity: obs.managedPrometheus,
+    }).map(
+      (p) =>
+        new k8s.networking.v1.NetworkPolicy(`${name}-netpol-${p.metadata.name}`, p, { ...kp, dependsOn: [namespace] }),
+    );
+
     const password = new random.RandomPassword(
       `${name}-grafana-password`,
       { length: 32, special: false },
@@ -159,7 +176,7 @@ export class Observability extends pulumi.ComponentResource {
         values,
         namespace: namespace.metadata.name,
         // Its pods need the system nodes, their add-ons and the gp3 StorageClass (Prometheus' volume).
-        dependsOn: [grafanaSecret, grafanaRole, ...identities, ...cluster.workloadDependencies],
+        dependsOn: [grafanaSecret, grafanaRole, ...identities, ...policies, ...cluster.workloadDependencies],
       },
       kp,
     );

@@ -77,7 +77,18 @@ export function deployApps(foundation: Region, config: AppsSettings, global: Glo
       cluster: region.cluster,
     });
   const observability = config.observability.enabled
-    ? new Observability(`${name}-observability`, { config, region, scrapeKeda: workloads.facts.usesKeda }, opts)
+    ? new Observability(
+        `${name}-observability`,
+        {
+          config,
+          region,
+          scrapeKeda: workloads.facts.usesKeda,
+          scrapeJenkins: jenkinsRunsIn(config.jenkins, name, region.config.isPrimary)
+            ? config.jenkins.namespace
+            : undefined,
+        },
+        opts,
+      )
     : undefined;
   // The apps namespace's mesh objects once it exists; monitors once the Prometheus CRDs are in.
   mesh?.attachApps({ namespace: workloads.namespace, monitoringCrds: observability?.release });

@@ -2,6 +2,7 @@ import { JENKINS_FLOWS } from "./roles-jenkins";
 import { KEDA_FLOWS } from "./roles-keda";
 import { FARGATE_FLOWS } from "./roles-fargate";
 import { ISTIO_FLOWS } from "./roles-istio";
+import { MONITORING_FLOWS } from "./roles-monitoring";
 
 /**
  * The network paths the platform needs, declared once. Evaluated on every `npm run plan`
@@ -205,4 +206,5 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
   ...KEDA_FLOWS,
   ...FARGATE_FLOWS,
   ...ISTIO_FLOWS,
+  ...MONITORING_FLOWS,
 ];

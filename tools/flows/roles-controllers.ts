@@ -8,6 +8,7 @@ import { KAFKA_ROLES } from "./roles-kafka";
 import { KEDA_ROLES } from "./roles-keda";
 import { FARGATE_ROLES } from "./roles-fargate";
 import { ISTIO_ROLES } from "./roles-istio";
+import { MONITORING_ROLES } from "./roles-monitoring";
 
 /**
  * Controllers that call in-cluster services, and the control plane calling webhooks. Each role
@@ -121,4 +122,5 @@ export const CONTROLLER_ROLES: Record<string, (view: PlanView, rv: RegionView) =
   ...KEDA_ROLES,
   ...FARGATE_ROLES,
   ...ISTIO_ROLES,
+  ...MONITORING_ROLES,
 };

@@ -40,7 +40,11 @@ function hasIdentity(view: PlanView, rv: RegionView): boolean {
  * Container ports behind a chart Service's named metrics port, so a scrape meets NetworkPolicies
  * by number: keda-operator "metrics" is prometheus.operator.port, 8080 in keda/values.yaml.
  */
-export const CHART_METRIC_PORTS: Record<string, number> = { "keda-operator/metrics": 8080 };
+export const CHART_METRIC_PORTS: Record<string, number> = {
+  "keda-operator/metrics": 8080,
+  // Karpenter's "http-metrics": controller.metrics.port, 8080 in charts/karpenter/values.yaml (aws/karpenter-provider-aws v1.14.1).
+  "karpenter/http-metrics": 8080,
+};
 
 export const KEDA_ROLES: Record<string, (view: PlanView, rv: RegionView) => Side[]> = {
   "keda-pods": (_v, rv) => [
