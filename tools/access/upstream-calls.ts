@@ -62,7 +62,7 @@ function contextOf(condition: RawStatement["Condition"]): Record<string, Context
       if (op === "Null") {
         if (values[0] === "true") absent.add(key);
         else ctx[key] ??= "x0";
-      } else if (/^For(All|Any)Values:String(Equals|Like)$/.test(op))
+      } else if (/^(ForAllValues|ForAnyValue):String(Equals|Like)$/.test(op))
         ctx[key] = values.map((v) => v.replace(/\*/g, "x0"));
       else if (/^(String|Arn)(Equals|Like)(IfExists)?$/.test(op)) ctx[key] = values[0].replace(/\*/g, "x0");
       else throw new Error(`upstream policy condition operator ${op} has no request context rule`);
