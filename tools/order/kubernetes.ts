@@ -176,6 +176,7 @@ function admission(g: PlanGraph): Violation[] {
   const out: Violation[] = [];
   for (const rule of RULES.admission as AdmissionRule[]) {
     const subjects = g.resources.filter((r) =>
+      // Stryker disable next-line ArrayDeclaration,StringLiteral: no Kubernetes group is a placeholder string, so stand-ins match nothing either
       rule.kind ? k8sKind(r.type) === rule.kind : (rule.groups ?? []).includes(k8sGroup(r.type) ?? ""),
     );
     for (const r of subjects) {
