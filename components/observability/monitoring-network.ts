@@ -131,8 +131,8 @@ export function monitoringNetworkPolicies(a: MonitoringNetworkArgs): Manifest[] 
             : []),
           { to: [own(MONITORING_POD_LABELS.alertmanager)], ports: [tcp(P.alertmanager), tcp(P.reloader)] },
           { to: [own(MONITORING_POD_LABELS.kubeStateMetrics)], ports: [tcp(P.kubeStateMetrics)] },
-          { to: [own(MONITORING_POD_LABELS.operator)], ports: [tcp(P.operator)] },
           { to: [own(MONITORING_POD_LABELS.grafana)], ports: [tcp(P.grafana)] },
+          // Kubelets and node-exporter at node addresses; the operator's 10250 is in the same range.
           { to: [{ ipBlock: { cidr: a.vpcCidr } }], ports: [tcp(P.kubelet), tcp(P.nodeExporter)] },
           ...(a.prometheusIdentity ? [POD_IDENTITY_EGRESS] : []),
         ],
