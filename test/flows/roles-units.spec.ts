@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { evaluateFlows, type PlannedFlow } from "../../tools/flows";
+import { evaluateFlows, REQUIRED_FLOWS, type PlannedFlow } from "../../tools/flows";
 import type { PlanResource } from "../../policies/lib/offline";
 import { plannedResources } from "./planned";
 
@@ -34,7 +34,10 @@ const tail = (u: string) => u.split("::").pop();
 let dev: readonly PlanResource[];
 const copy = () => structuredClone([...dev]) as PlanResource[];
 const flow = (rs: readonly PlanResource[], req: string, from?: string) =>
-  evaluateFlows(rs).find((f) => f.requirement === req && (!from || f.from === from))!;
+  evaluateFlows(
+    rs,
+    REQUIRED_FLOWS.filter((r) => r.id === req),
+  ).find((f) => !from || f.from === from)!;
 
 describe("flows units: the role resolvers on dev", function () {
   this.timeout(300_000);
@@ -45,7 +48,10 @@ describe("flows units: the role resolvers on dev", function () {
   });
 
   it("each role-based requirement joins the seed's endpoints, and every one holds", () => {
-    const all = evaluateFlows(dev).filter((f) => ROLE_FLOWS.includes(f.requirement));
+    const all = evaluateFlows(
+      dev,
+      REQUIRED_FLOWS.filter((r) => ROLE_FLOWS.includes(r.id)),
+    );
     // Charts' Services (no planned pods) are scraped on the chart's port (roles-keda.ts): named here only.
     const chart = (f: PlannedFlow) => / (karpenter|keda-operator|istiod) scrape target /.test(f.to);
     assert.deepEqual(
@@ -117,9 +123,10 @@ describe("flows units: the role resolvers on dev", function () {
       "us-east-1-workloads-netpol-allow-database#egress[0]",
       "us-east-1-workloads-cm-data-endpoints#data.DATABASE_GLOBAL_WRITER_HOST",
     ]);
-    const urns = evaluateFlows(dev)
-      .filter((f) => f.requirement === "alb-gateway")
-      .map((f) => tail(f.urn!));
+    const urns = evaluateFlows(
+      dev,
+      REQUIRED_FLOWS.filter((r) => r.id === "alb-gateway"),
+    ).map((f) => tail(f.urn!));
     assert.deepEqual(urns, ["us-east-1-workloads-deploy-nginx-gateway"]);
   });
 
