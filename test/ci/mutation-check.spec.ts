@@ -41,6 +41,10 @@ describe("mutation:check", () => {
 
   it("tells a types-only file (no mutants possible) from one with code", () => {
     assert.equal(hasRuntimeCode("export interface A { b: string }\nexport type C = number;\n"), false);
+    assert.equal(
+      hasRuntimeCode('export * from "./other";\nexport { a } from "./a";\nimport type { B } from "./b";\n'),
+      false,
+    );
     assert.equal(hasRuntimeCode("export const a = (x: number) => x + 1;\n"), true);
   });
 

@@ -76,13 +76,19 @@ function walk(root: string, dir = ""): string[] {
   return out;
 }
 
-/** Whether a file emits any JavaScript beyond module boilerplate: a types-only file has no mutants to report. */
+/**
+ * Whether a file holds code Stryker could mutate: anything beyond imports, re-exports (`export * from`),
+ * interfaces and type aliases. A file of those alone has no mutants and is absent from a report.
+ */
 export function hasRuntimeCode(source: string): boolean {
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, removeComments: true } });
-  return js.outputText
-    .split("\n")
-    .map((l) => l.trim())
-    .some((l) => l && l !== '"use strict";' && !l.startsWith('Object.defineProperty(exports, "__esModule"'));
+  const file = ts.createSourceFile("f.ts", source, ts.ScriptTarget.Latest);
+  return file.statements.some(
+    (st) =>
+      !ts.isImportDeclaration(st) &&
+      !ts.isExportDeclaration(st) &&
+      !ts.isInterfaceDeclaration(st) &&
+      !ts.isTypeAliasDeclaration(st),
+  );
 }
 
 export type AreaResult = { area: string; report: string; tally?: Tally; problems: string[] };
