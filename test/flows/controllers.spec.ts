@@ -33,12 +33,17 @@ describe("flows: controllers and webhooks", () => {
     }
   });
 
-  it("the checks are live: a default-deny in monitoring breaks KEDA's queries, one in kube-system the VPA webhook", async () => {
+  it("the checks are live: without Prometheus' own policy monitoring's default-deny breaks KEDA's queries, one in kube-system the VPA webhook", async () => {
     const { plan } = await planFor("dev");
     const broken = (namespace: string, id: string) =>
       evaluateFlows(withDeny(plan, namespace) as never).filter((f) => f.requirement === id && !f.ok);
-    assert.equal(broken("monitoring", "keda-prometheus").length, 1);
-    assert.match(broken("monitoring", "keda-prometheus")[0].reason!, /default-deny/);
+    const open = {
+      ...plan,
+      resources: plan.resources.filter((r) => r.name !== "us-east-1-observability-netpol-prometheus"),
+    };
+    const keda = evaluateFlows(open.resources as never).filter((f) => f.requirement === "keda-prometheus" && !f.ok);
+    assert.equal(keda.length, 1);
+    assert.match(keda[0].reason!, /default-deny/);
     assert.equal(broken("kube-system", "apiserver-vpa-webhook").length, 1);
   });
 });

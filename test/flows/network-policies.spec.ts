@@ -49,7 +49,13 @@ const WEBHOOKS: {
     labels: { "app.kubernetes.io/name": "karpenter" },
     port: 8443,
   },
-  { what: "istiod webhook (mesh)", namespace: "istio-system", labels: { app: "istiod" }, port: 15017 },
+  {
+    what: "istiod webhook (mesh)",
+    namespace: "istio-system",
+    labels: { app: "istiod" },
+    port: 15017,
+    admittedBy: "mesh-netpol-istiod#ingress[2]",
+  },
 ];
 
 type Labels = Record<string, string>;
@@ -182,7 +188,7 @@ describe("NetworkPolicies with enforcement on: default deny cuts nothing the pla
           continue;
         }
         assert.deepEqual(
-          via.map((u) => u.slice(u.lastIndexOf("-workloads-") + "-workloads-".length)),
+          via.map((u) => u.slice(u.lastIndexOf("::") + 2).replace(/^[a-z]+-[a-z]+-\d-(workloads-)?/, "")),
           [w.admittedBy],
           w.what,
         );
