@@ -140,6 +140,22 @@ describe("cost rules: network", () => {
     ]);
   });
 
+  // NAT data processing per GB on https://aws.amazon.com/vpc/pricing/ as pinned on the price date: $0.045 in the
+  // three US regions, $0.048 in Ireland, $0.052 in Frankfurt; Singapore $0.059 (two third-party pages, 2026-12-07).
+  const NAT_GB: Record<string, number> = {
+    "us-east-1": 0.045,
+    "us-east-2": 0.045,
+    "us-west-2": 0.045,
+    "eu-west-1": 0.048,
+    "eu-central-1": 0.052,
+    "ap-southeast-1": 0.059,
+  };
+  for (const [region, perGb] of Object.entries(NAT_GB))
+    it(`prices NAT data processing in ${region} at $${perGb}/GB`, () => {
+      const r = run([res("aws:ec2/natGateway:NatGateway", region, {})], { network: { natGBPerRegion: 1000 } });
+      assert.equal(r.lines.find((l) => l.line === "NAT data processed")?.monthly, Math.round(perGb * 1000 * 100) / 100);
+    });
+
   it("prices an ALB's hours, LCUs from its origin traffic, and one public address per subnet", () => {
     const rules = Array.from({ length: 12 }, () => res("aws:lb/listenerRule:ListenerRule", "eu-central-1", {}));
     const r = run([res(ALB, "eu-central-1", { subnets: ["a", "b", "c"] }), ...rules]);
