@@ -201,6 +201,26 @@ describe("config against AWS value domains", () => {
     );
   });
 
+  it("allowed regions: known aws-partition names, us-east-1 among them while the edge is on", () => {
+    const allowed = (allowedRegions: string[], extra: Record<string, unknown> = {}) =>
+      configIssues({ ...one, allowedRegions, ...extra })
+        .filter((i) => i.path.startsWith("platform:allowedRegions"))
+        .map(formatIssue);
+    assert.deepEqual(allowed(["us-east-1", "eu-west-1"]), []);
+    assert.deepEqual(allowed(["us-east-1", "eu-west-9", "cn-north-1"]), [
+      'platform:allowedRegions[1]: got "eu-west-9"; expected a known AWS region name like us-east-1',
+      'platform:allowedRegions[2]: got "cn-north-1"; expected a region in the aws partition: cn-north-1 is in the aws-cn partition, and this program supports only the aws partition (its ARNs and service principals)',
+    ]);
+    assert.deepEqual(allowed(["eu-west-1"]), [
+      'platform:allowedRegions: got ["eu-west-1"]; expected a list including us-east-1 while edge is enabled (CloudFront\'s certificate and WAF live there)',
+    ]);
+    assert.deepEqual(allowed(["eu-west-1"], { edge: { enabled: false } }), []);
+    const outside = configIssues({ ...one, allowedRegions: ["eu-west-1"], edge: { enabled: false } }).map(formatIssue);
+    assert.deepEqual(outside, [
+      'platform:regions[0].name: got "us-east-1"; expected a region in platform:allowedRegions (eu-west-1); to deploy there, add it to platform:allowedRegions (the aws-allowed-regions policy checks the same list)',
+    ]);
+  });
+
   it("regions of other partitions are refused by name", () => {
     assert.equal(otherPartitionOf("cn-north-1"), "aws-cn");
     assert.equal(otherPartitionOf("us-gov-west-1"), "aws-us-gov");
