@@ -239,3 +239,42 @@ export const EXPECTED: Record<string, Record<string, string[]>> = {
     "writer-promotion-start-only forbidden": ["iam:PassRole", "ssm:StartAutomationExecution"],
   },
 };
+
+/**
+ * The condition keys each need's request carries (needs with none are left out): those the cited
+ * pages say the service sends (aws:SourceArn/SourceAccount for service principals, Pod Identity's
+ * session tags, CloudWatch Logs' encryption context, kms:ViaService, iam:PassedToService, ...).
+ * Karpenter's and the LB controller's come from their upstream policies' conditions.
+ */
+export const CONTEXT_KEYS: Record<string, string[]> = {
+  "alarm-publish": ["AWS:SourceOwner aws:SourceAccount aws:SourceArn"],
+  "alarm-topic-key": ["AWS:SourceOwner aws:SourceAccount aws:SourceArn"],
+  "alertmanager-publish": ["aws:RequestedRegion"],
+  "amp-remote-write": ["aws:RequestedRegion"],
+  "codebuild-runner": ["", "aws:SourceAccount", "ec2:AuthorizedService ec2:Subnet"],
+  "config-assume-role": ["aws:SourceAccount"],
+  "config-delivery": ["", "s3:x-amz-acl"],
+  "deploy-creates-planned-role": ["aws:RequestedRegion"],
+  "deploy-role-boundary": ["aws:RequestedRegion", "aws:RequestedRegion iam:PermissionsBoundary"],
+  "ebs-csi": ["aws:RequestTag/ebs.csi.aws.com/cluster aws:RequestedRegion", "aws:RequestedRegion"],
+  "elb-access-logs": ["aws:SourceAccount"],
+  "eventbridge-to-sns": ["aws:SourceAccount aws:SourceArn"],
+  "eventbridge-to-sqs": ["aws:SourceAccount aws:SourceArn"],
+  "fargate-pod-execution": ["", "aws:SourceAccount aws:SourceArn"],
+  "flow-logs-assume-role": ["aws:SourceAccount"],
+  "keda-sqs": ["aws:RequestedRegion"],
+  "log-group-key": ["aws:SourceAccount kms:EncryptionContext:aws:logs:arn"],
+  "no-pass-role": ["iam:PassedToService"],
+  "pod-identity-assume-role": [
+    "aws:RequestTag/eks-cluster-arn aws:RequestTag/eks-cluster-name aws:RequestTag/kubernetes-namespace aws:RequestTag/kubernetes-service-account aws:SourceAccount aws:SourceArn",
+  ],
+  "preview-no-secret-values": ["aws:RequestedRegion"],
+  "preview-reads-aws": ["aws:RequestedRegion"],
+  "rds-monitoring-assume-role": ["aws:SourceAccount"],
+  "service-own-table": ["", "kms:ViaService"],
+  "vpc-cni": ["aws:RequestedRegion"],
+  "waf-logging-setup": ["aws:RequestedRegion"],
+  "writer-promotion-assume-role": ["aws:SourceAccount"],
+  "writer-promotion-start": ["", "iam:PassedToService"],
+  "writer-promotion-start-only": ["", "iam:PassedToService"],
+};

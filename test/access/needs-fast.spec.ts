@@ -8,7 +8,7 @@ import { podNeeds } from "../../tools/access/needs-pods";
 import { serviceNeeds } from "../../tools/access/needs-services";
 import { buildWorld, type World } from "../../tools/access/world";
 import type { Need } from "../../tools/access/model";
-import { EXPECTED } from "./needs-expected";
+import { CONTEXT_KEYS, EXPECTED } from "./needs-expected";
 import { plannedResources } from "./resources";
 
 // Each need source of the access model, decided on the planned resources of prod (three regions,
@@ -139,6 +139,75 @@ describe("access needs on the planned stacks (fast: the program runs once per pr
         if (!WITHOUT_URN.includes(e.requirement)) assert.match(e.urn ?? "", /^urn:pulumi:prod::/, e.requirement);
       }
     });
+
+  it("prod: the context each request carries, with the values the services send", async () => {
+    const world = buildWorld(await plannedResources("prod"));
+    const needs = Object.values(GROUPS).flatMap((g) => g(world));
+    const keys: Record<string, Set<string>> = {};
+    for (const n of needs)
+      if (n.requirement !== "karpenter" && n.requirement !== "lb-controller")
+        (keys[n.requirement] ??= new Set()).add(
+          Object.keys(n.context ?? {})
+            .sort()
+            .join(" "),
+        );
+    for (const [req, got] of Object.entries(keys)) assert.deepEqual([...got].sort(), CONTEXT_KEYS[req] ?? [""], req);
+    const VALUES: Record<string, Record<string, RegExp>> = {
+      "alarm-publish": {
+        "aws:SourceArn": arn("cloudwatch", "alarm:.+"),
+        "aws:SourceAccount": /^123456789012$/,
+        "AWS:SourceOwner": /^123456789012$/,
+      },
+      "log-group-key": { "kms:EncryptionContext:aws:logs:arn": arn("logs", "log-group:.+") },
+      "elb-access-logs": { "aws:SourceAccount": /^123456789012$/ },
+      "config-delivery": { "s3:x-amz-acl": /^bucket-owner-full-control$/ },
+      "config-assume-role": { "aws:SourceAccount": /^123456789012$/ },
+      "codebuild-runner": {
+        "ec2:AuthorizedService": /^codebuild\.amazonaws\.com$/,
+        "ec2:Subnet": arn("ec2", "subnet/.+"),
+      },
+      "no-pass-role": { "iam:PassedToService": /^ec2\.amazonaws\.com$/ },
+      "service-own-table": { "kms:ViaService": new RegExp(`^dynamodb\\.${R}\\.amazonaws\\.com$`) },
+      "pod-identity-assume-role": {
+        "aws:SourceArn": CLUSTER,
+        "aws:RequestTag/eks-cluster-arn": CLUSTER,
+        "aws:RequestTag/eks-cluster-name": /^platform-prod-(use1|usw2|euw1)$/,
+        "aws:RequestTag/kubernetes-namespace": /^[a-z0-9-]+$/,
+      },
+      "eventbridge-to-sqs": { "aws:SourceArn": arn("events", "rule/.+") },
+      "deploy-role-boundary": { "iam:PermissionsBoundary": /^arn:aws:iam::(aws|123456789012):policy\/.+$/ },
+      "amp-remote-write": { "aws:RequestedRegion": new RegExp(`^${R}$`) },
+    };
+    for (const n of needs)
+      for (const [k, re] of Object.entries(VALUES[n.requirement] ?? {}))
+        if (n.context?.[k] !== undefined) assert.match(String(n.context[k]), re, `${n.requirement} ${k}`);
+    for (const [req, vals] of Object.entries(VALUES))
+      for (const k of Object.keys(vals))
+        assert.ok(
+          needs.some((n) => n.requirement === req && n.context?.[k] !== undefined),
+          `${req} ${k}`,
+        );
+    // Decided outside IAM: the bucket ACL grant, the EKS access policy rule, the RBAC user group.
+    const entries = needs.map((n) => toEntry(world, n));
+    const via = (req: string) => [...new Set(entries.filter((e) => e.requirement === req).flatMap((e) => e.via ?? []))];
+    const acl = via("cloudfront-standard-logs");
+    assert.ok(
+      acl.length === 1 && /^urn:pulumi:prod::.+aws:s3\/bucketAcl:BucketAcl::[\w-]+#grants\[\d+\]$/.test(acl[0]),
+      acl[0],
+    );
+    assert.ok(
+      via("preview-reads-cluster").every((v) =>
+        /^arn:aws:eks::aws:cluster-access-policy\/AmazonEKSViewPolicy#rule\[\d\]$/.test(v),
+      ),
+    );
+    assert.ok(
+      via("preview-no-cluster-writes-or-secrets").every((v) =>
+        /^implicit deny: arn:aws:eks::aws:cluster-access-policy\/AmazonEKSViewPolicy grants no (get|list|patch|create) on [a-z/]+$/.test(
+          v,
+        ),
+      ),
+    );
+  });
 
   it("dev (one region, no failover, config recorder or AMP): the same requirements less prod's extras, all holding", async () => {
     const world = buildWorld(await plannedResources("dev"));
