@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { loadConfig } from "../../components/config";
+import { configWarnings } from "../../components/config/load";
 import { standInFlat, testConfig } from "../helpers/stand-in";
 
 /**
@@ -146,5 +147,26 @@ describe("resolved defaults", () => {
       { project: "platform", stack: "test" },
     );
     assert.equal(same.demand.peakRps, 99);
+  });
+
+  it("warnings: the Kubernetes calendar on the given day, unpinnable images, a shared account", () => {
+    const one = { environment: "dev", regions: three.slice(0, 1) };
+    const c = testConfig({
+      ...one,
+      cluster: { kubernetesVersion: "1.33" },
+      security: { sharedAccount: true, images: { pinDigests: true } },
+    });
+    const w = configWarnings(c, new Date("2026-07-29T00:00:00Z"));
+    assert.match(w[0], /^platform:cluster\.kubernetesVersion 1\.33 is in EKS extended support since 2026-07-29/);
+    // Every image the stack renders: five services, the gateway and its exporter, the Jenkins agents and the batch job.
+    assert.equal(w.filter((x) => x.includes("cannot be pinned by digest")).length, 9);
+    assert.match(
+      w[w.length - 1],
+      /^SHARED ACCOUNT: platform:security\.sharedAccount is true, so this account also holds/,
+    );
+    assert.deepEqual(
+      configWarnings(testConfig({ ...one, cluster: { kubernetesVersion: "1.35" } }), new Date("2026-07-29T00:00:00Z")),
+      [],
+    );
   });
 });
