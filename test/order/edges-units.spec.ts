@@ -79,6 +79,19 @@ describe("order model units: edges", () => {
     assert.deepEqual(k8s(lbc, svc, unrelated, tg, tgb), []);
   });
 
+  it("with no target group depended on, the one built beside the binding is named", () => {
+    const lbc = res(T.release, "lbc", { chart: "aws-load-balancer-controller", version: "3.5.0" });
+    const svc = res(T.service, "svc", obj("web", "apps"));
+    const unrelated = res(T.targetGroup, "tg-unrelated", {}, { provider: null, parent: "elsewhere" });
+    const beside = res(T.targetGroup, "tg-beside", {}, { provider: null, parent: "edge" });
+    const tgb = res(T.tgb, "tgb", obj("tgb", "apps", { serviceRef: { name: "web" } }), {
+      deps: [lbc, svc],
+      parent: "edge",
+    });
+    const [m] = k8s(lbc, svc, unrelated, beside, tgb);
+    assert.ok(m.startsWith("tgb (kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding) must depend on tg-beside ("), m);
+  });
+
   it("a chart's custom resources need an installer of that kind, on that cluster, created first", () => {
     const otel = (deps: PlanResource[]) =>
       res(
@@ -105,6 +118,12 @@ describe("order model units: edges", () => {
     a.dependencies.push(b.urn);
     const g = new PlanGraph([a, b]);
     assert.deepEqual([...g.closure(a)].sort(), [a.urn, b.urn].sort());
+  });
+
+  it("an empty set identifier is no set identifier: one record", () => {
+    const rec = (name: string, extra: Record<string, unknown>) =>
+      r("aws:route53/record:Record", name, { zoneId: "Z1", name: "a.example.com", type: "A", ...extra });
+    assert.equal(secondUpFindings(new PlanGraph([rec("a", {}), rec("b", { setIdentifier: "" })])).length, 1);
   });
 
   it("DNS records whose fields only concatenate alike are different records", () => {
