@@ -9,6 +9,7 @@ import { gatewayHypothesisRules } from "./hypotheses";
 import type { RegionContext } from "../region-context";
 import { planChaosExperiments } from "./plan";
 import { productionPodFailure } from "./production";
+import { chaosNetworkPolicies } from "./network";
 import { chaosMeshValues, chaosNamespaceLabels } from "./values";
 
 /** The config sections the Chaos component reads. */
@@ -19,7 +20,7 @@ export interface ChaosArgs {
   /** Validated stack config: `chaos` (experiments), `services` (targets), `environment` (controller replicas). */
   config: ChaosSettings;
   /** The region: its cluster's k8s provider carries every resource. */
-  region: Pick<RegionContext, "cluster">;
+  region: Pick<RegionContext, "cluster"> & { vpc: Pick<RegionContext["vpc"], "cidrBlock"> };
   /**
    * Created before the experiments (and deleted after them): the apps namespace the Schedules
    * live in, and the observability release whose alerts they exercise.
@@ -67,6 +68,13 @@ export class Chaos extends pulumi.ComponentResource {
       kp,
     );
 
+    // Default deny, then the controller's, daemon's and dashboard's own paths (./network.ts).
+    const guarded = schedules.some((s) => (s.spec as { type?: string } | undefined)?.type === "Workflow");
+    const policies = chaosNetworkPolicies(args.region.vpc.cidrBlock, guarded).map(
+      (p) =>
+        new k8s.networking.v1.NetworkPolicy(`${name}-netpol-${p.metadata.name}`, p, { ...kp, dependsOn: [namespace] }),
+    );
+
     this.release = installAddon(
       `${name}-chaos-mesh`,
       CHAOS_MESH,
@@ -74,7 +82,7 @@ export class Chaos extends pulumi.ComponentResource {
         values: chaosMeshValues({ controllerReplicas: config.environment === "prod" ? 3 : 1 }),
         namespace: namespace.metadata.name,
         // The controller runs on the system nodes; the daemon follows every node as it joins.
-        dependsOn: cluster.workloadDependencies,
+        dependsOn: [...cluster.workloadDependencies, ...policies],
       },
       kp,
     );

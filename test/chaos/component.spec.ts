@@ -16,7 +16,7 @@ function run(cfg: PlatformConfig): Promise<ProgramRun> {
     ...ALONE,
     program: () => {
       const cluster = standInCluster("platform-test-use1");
-      new Chaos("use1-chaos", { config: cfg, region: { cluster } });
+      new Chaos("use1-chaos", { config: cfg, region: { cluster, vpc: { cidrBlock: "10.20.0.0/16" } } });
       return {};
     },
   });

@@ -126,4 +126,35 @@ describe("default-deny namespaces: istio-system and monitoring", function () {
         ],
       );
     });
+
+  describe("dev: chaos-mesh, one rule removed at a time", () => {
+    let dev: PlanResource[];
+    before(async () => {
+      dev = clone((await planFor("dev")).plan.resources as never);
+    });
+    // chaos-mesh v2.8.3: webhooks on 10250, the daemon's gRPC on 31767.
+    const CHAOS: [string, "ingress" | "egress", number, string[]][] = [
+      ["chaos-netpol-chaos-api-clients", "egress", 53, ["chaos-dns", "chaos-dns-tcp"]],
+      ["chaos-netpol-chaos-api-clients", "egress", 443, ["chaos-kubernetes-api"]],
+      ["chaos-netpol-chaos-controller-manager", "ingress", 10250, ["apiserver-chaos-webhook"]],
+      ["chaos-netpol-chaos-controller-manager", "egress", 31767, ["chaos-controller-daemon"]],
+      ["chaos-netpol-chaos-daemon", "ingress", 31767, ["chaos-controller-daemon"]],
+    ];
+    it("no namespace is open and no rule is inert", () => {
+      assert.deepEqual(openNamespaces(dev), []);
+      assert.deepEqual(unusedRules(dev, evaluateFlows(dev)), []);
+    });
+    for (const [name, field, port, flows] of CHAOS)
+      it(`without us-east-1-${name} ${field} on ${port}, ${flows.join(" and ")} stop holding`, () => {
+        const rs = clone(dev);
+        const np = rs.find((r) => r.type === NETPOL && r.name === `us-east-1-${name}`)!;
+        const rules = (np.inputs.spec as Record<string, Rule[]>)[field];
+        rules.splice(
+          rules.findIndex((r) => (r.ports ?? []).some((p) => p.port === port)),
+          1,
+        );
+        const broken = evaluateFlows(rs).filter((f) => !f.ok);
+        assert.deepEqual([...new Set(broken.map((f) => f.requirement))].sort(), [...flows].sort());
+      });
+  });
 });

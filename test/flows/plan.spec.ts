@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { REQUIRED_FLOWS } from "../../tools/flows";
+import { CHAOS_FLOWS } from "../../tools/flows/roles-chaos";
 import { FARGATE_FLOWS } from "../../tools/flows/roles-fargate";
 import { JENKINS_FLOWS } from "../../tools/flows/roles-jenkins";
 import { REQUIRED_FLOWS_POLICY } from "../../policies/lib/offline";
@@ -24,6 +25,7 @@ const OPT_IN = [
   ...JENKINS_FLOWS.map((f) => f.id), // one controller, one region (test/jenkins/plan.spec.ts)
   ...FARGATE_FLOWS.map((f) => f.id), // Fargate batch, primary region by default (test/batch/pod-security-group.spec.ts)
   "prometheus-pod-identity", // observability.managedPrometheus (AMP remote write)
+  ...CHAOS_FLOWS.map((f) => f.id), // chaos.enabled (test/flows/default-deny.spec.ts, dev)
 ];
 
 describe("flows: the required flows on the stack plans", () => {

@@ -3,6 +3,7 @@ import { KEDA_FLOWS } from "./roles-keda";
 import { FARGATE_FLOWS } from "./roles-fargate";
 import { ISTIO_FLOWS } from "./roles-istio";
 import { MONITORING_FLOWS } from "./roles-monitoring";
+import { CHAOS_FLOWS } from "./roles-chaos";
 
 /**
  * The network paths the platform needs, declared once. Evaluated on every `npm run plan`
@@ -207,4 +208,5 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
   ...FARGATE_FLOWS,
   ...ISTIO_FLOWS,
   ...MONITORING_FLOWS,
+  ...CHAOS_FLOWS,
 ];

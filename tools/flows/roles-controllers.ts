@@ -9,6 +9,7 @@ import { KEDA_ROLES } from "./roles-keda";
 import { FARGATE_ROLES } from "./roles-fargate";
 import { ISTIO_ROLES } from "./roles-istio";
 import { MONITORING_ROLES } from "./roles-monitoring";
+import { CHAOS_ROLES } from "./roles-chaos";
 
 /**
  * Controllers that call in-cluster services, and the control plane calling webhooks. Each role
@@ -123,4 +124,5 @@ export const CONTROLLER_ROLES: Record<string, (view: PlanView, rv: RegionView) =
   ...FARGATE_ROLES,
   ...ISTIO_ROLES,
   ...MONITORING_ROLES,
+  ...CHAOS_ROLES,
 };
