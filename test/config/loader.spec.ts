@@ -1,5 +1,7 @@
 import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, formatIssue, loadConfig } from "../../components/config";
+import { loadStackConfig } from "../../components/config/pulumi";
 
 /**
  * The loader under a project namespace other than "platform" (paths follow the project's name),
@@ -178,5 +180,17 @@ describe("config loader under the project's namespace", () => {
       "shop:database.readers.min: got 0; expected a positive integer (>= 1)",
       "shop:database.backupRetentionDays: got 99; expected at most 35 days (AWS limit)",
     ]);
+  });
+
+  it("through Pulumi, a config error is a RunError carrying the whole report (no stack trace)", () => {
+    pulumi.runtime.setAllConfig({}, []);
+    assert.throws(
+      () => loadStackConfig(),
+      (e: Error) =>
+        e instanceof pulumi.RunError &&
+        /^Invalid configuration( for stack "[^"]*")? \(2 problems\):\n {2}- \S*environment: got \(missing\); expected a value/.test(
+          e.message,
+        ),
+    );
   });
 });
