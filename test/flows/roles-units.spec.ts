@@ -123,6 +123,12 @@ describe("flows units: the role resolvers on dev", function () {
       "us-east-1-workloads-netpol-allow-database#egress[0]",
       "us-east-1-workloads-cm-data-endpoints#data.DATABASE_GLOBAL_WRITER_HOST",
     ]);
+    // Prometheus runs on the system node group: the route between its subnets and the app nodes' is evidence.
+    const scrape = flow(dev, "prometheus-scrape", "us-east-1 Prometheus");
+    assert.deepEqual(scrape.via!.slice(0, 2).map(tail), [
+      "us-east-1-network-vpc#local-route",
+      "us-east-1-cluster-eks#clusterSecurityGroup",
+    ]);
     const urns = evaluateFlows(
       dev,
       REQUIRED_FLOWS.filter((r) => r.id === "alb-gateway"),
