@@ -89,6 +89,31 @@ describe("config loader under the project's namespace", () => {
     );
   });
 
+  it("wrong shapes: a section, a list or an object of the wrong type, an empty list", () => {
+    assert.deepEqual(problems({ "shop:network": "5" }), ["shop:network: got 5; expected a value of type object"]);
+    assert.deepEqual(problems({ "shop:services": json({ a: 1 }) }), [
+      'shop:services: got {"a":1}; expected a value of type array',
+    ]);
+    assert.deepEqual(problems({ "shop:mesh": json({ routes: { retryOn: [] } }) }), [
+      "shop:mesh.routes.retryOn: got []; expected a list with at least 1",
+    ]);
+    // The bad part is dropped and the rest of the section still meets its cross-field rules.
+    assert.deepEqual(problems({ "shop:network": json({ azCount: 3, foo: { bar: 1 }, flowLogs: 7 }) }), [
+      "shop:network.flowLogs: got 7; expected a value of type object",
+      'shop:network.foo: got {"bar":1}; expected no such key; allowed here: azCount, natGateways, subnetPrefixes, serviceCidr, flowLogs',
+    ]);
+    assert.deepEqual(
+      problems({ "shop:mesh": json({ routes: { retryOn: ["bogus"] }, waypoint: { minReplicas: 9, maxReplicas: 2 } }) }),
+      [
+        'shop:mesh.routes.retryOn[0]: got "bogus"; expected one of 5xx, gateway-error, reset, reset-before-request, connect-failure, retriable-4xx, refused-stream, retriable-status-codes, retriable-headers, envoy-ratelimited, http3-post-connect-failure, cancelled, deadline-exceeded, internal, resource-exhausted, unavailable or an HTTP status code',
+        "shop:mesh.waypoint.minReplicas: got 9; expected at most waypoint.maxReplicas (2)",
+      ],
+    );
+    assert.deepEqual(problems({ "shop:services": json([{ name: "frontend", probes: { liveness: { foo: 1 } } }]) }), [
+      "shop:services[0].probes.liveness.foo: got 1; expected no such key; allowed here: initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold",
+    ]);
+  });
+
   it("unknown nested keys list the allowed ones, at any depth and inside lists", () => {
     assert.deepEqual(problems({ "shop:database": json({ readers: { foo: 1, min: 9, max: 2 } }) }), [
       "shop:database.readers.foo: got 1; expected no such key; allowed here: min, max, targetCpuPercent, scaleInCooldownSeconds, scaleOutCooldownSeconds",
