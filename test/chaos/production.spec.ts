@@ -126,7 +126,9 @@ describe("production chaos (seed 002: pod-failure 20 %, 30 s, hourly; opt-in, ab
       },
       dependencies: [],
     };
-    const broken = evaluateFlows([...plan!.resources, deny] as never).filter(
+    // Prometheus' own policy (its query clients) removed, so only the namespace's default-deny decides.
+    const unopened = plan!.resources.filter((r) => !r.name.endsWith("-observability-netpol-prometheus"));
+    const broken = evaluateFlows([...unopened, deny] as never).filter(
       (f) => f.requirement === "chaos-abort-prometheus" && !f.ok,
     );
     assert.ok(broken.length >= 1, "a monitoring default-deny must break the abort path");
