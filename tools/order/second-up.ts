@@ -24,7 +24,6 @@ function ignored(r: PlanResource, path: string): boolean {
 
 /** The autoscaler that owns the input, when the row applies only under one. */
 function scaler(g: PlanGraph, row: Row, r: PlanResource): PlanResource | undefined {
-  // Stryker disable next-line StringLiteral: scaler() runs only for rows with whenScaledBy
   const types = (row.whenScaledBy ?? "").split("|");
   if (r.type === "aws:rds/cluster:Cluster")
     return g.resources.find(
