@@ -35,7 +35,7 @@ function prometheusPod(rv: RegionView, label: string): Side {
     prometheus?: { prometheusSpec?: { podMetadata?: { labels?: Labels } } };
   };
   const labels = { ...values.prometheus?.prometheusSpec?.podMetadata?.labels, ...PROMETHEUS_POD.labels };
-  return { endpoint: podEndpoint(rv, label, PROMETHEUS_POD.namespace, labels, true) };
+  return { endpoint: podEndpoint(rv, label, PROMETHEUS_POD.namespace, labels, true, r?.urn) };
 }
 
 function apiOf(rv: RegionView): Side {
