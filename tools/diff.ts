@@ -16,7 +16,8 @@ import type { Plan } from "./plan/model";
 import { GITHUB_COMMENT_LIMIT, renderReview, review } from "./review/render";
 import type { CostReport } from "./review/cost";
 import { estimateCost } from "./cost/estimate";
-import { picturesOf } from "./pictures/cli";
+import { picturesOf, planRegions } from "./pictures/cli";
+import { flowGraph, type FlowLike } from "./pictures/mermaid";
 import { driftReport, readLiveState, type LiveState } from "./review/drift";
 import { regionOf } from "./review/changes";
 
@@ -39,6 +40,18 @@ export const DIFF_COMMAND: CommandSpec = {
   notes: ["Exit 0 whether or not there are changes; 2 on bad arguments or files."],
 };
 
+/**
+ * The flows a reviewer needs drawn: each head flow that is new or whose verdict changed, and each base
+ * flow the head no longer has. A whole stack's graph (hundreds of flows) would not fit a comment and
+ * would hide the one edge that changed.
+ */
+export function changedFlows(base: readonly FlowLike[], head: readonly FlowLike[]): FlowLike[] {
+  const key = (f: FlowLike) => `${f.requirement}\u0000${f.from}\u0000${f.to}\u0000${f.port}`;
+  const before = new Map(base.map((f) => [key(f), f.ok]));
+  const after = new Set(head.map(key));
+  return [...head.filter((f) => before.get(key(f)) !== f.ok), ...base.filter((f) => !after.has(key(f)))];
+}
+
 /** The view: two plans (and optionally their cost reports) -> the review text, with and without the limit. */
 export function diffView(
   base: Plan,
@@ -52,9 +65,10 @@ export function diffView(
   const byUrn = new Map(base.resources.map((r) => [r.urn, r]));
   const drift = opts.live ? driftReport(base, opts.live, (r) => regionOf(r, byUrn)) : undefined;
   const [before, after] = [picturesOf(base), picturesOf(head)];
+  const flows = changedFlows((base.flows ?? []) as FlowLike[], (head.flows ?? []) as FlowLike[]);
   const pictures = {
     deploy: before.deploy === after.deploy ? undefined : after.deploy,
-    flows: before.flows === after.flows ? undefined : after.flows,
+    flows: flows.length === 0 ? undefined : flowGraph(flows, planRegions(head)),
   };
   return {
     text: renderReview(rv, { ...cost, pictures, drift, limit: opts.limit }),

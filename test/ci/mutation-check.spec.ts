@@ -34,6 +34,7 @@ describe("mutation:check", () => {
     ];
     const mutate = ["policies/**/*.ts", "!policies/test/**", "!policies/index.ts", "!policies/lib/access/**"];
     assert.deepEqual(selected(mutate, files), ["policies/aws/a.ts"]);
+    assert.deepEqual(selected(["src/**/*.ts", "!src/cli.ts", "src/cli.ts:1-45"], ["src/cli.ts"]), ["src/cli.ts"]);
     assert.ok(globRegExp("tools/**/*.ts").test("tools/a.ts"), "** also matches no directory");
     assert.ok(!globRegExp("tools/*.ts").test("tools/flows/a.ts"), "* stays within one directory");
     assert.ok(!globRegExp("tools/a.ts").test("tools/aXts"), "a dot is literal");

@@ -60,7 +60,9 @@ export function globRegExp(glob: string): RegExp {
 
 /** The files a `mutate` list selects under root: later `!` patterns remove, others add. */
 export function selected(mutate: string[], files: string[]): string[] {
-  const rules = mutate.map((p) => ({ exclude: p.startsWith("!"), re: globRegExp(p.replace(/^!/, "")) }));
+  // A pattern may end in a line range (`file.ts:1-45`, `file.ts:1:2-45:3`): it still names that file.
+  const file = (p: string) => p.replace(/^!/, "").replace(/:\d+(:\d+)?-\d+(:\d+)?$/, "");
+  const rules = mutate.map((p) => ({ exclude: p.startsWith("!"), re: globRegExp(file(p)) }));
   return files.filter((f) => rules.reduce((keep, r) => (r.re.test(f) ? !r.exclude : keep), false));
 }
 
