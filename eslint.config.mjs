@@ -11,7 +11,7 @@ export default tseslint.config(
       "bin/",
       "out/",
       ".bench/",
-      ".stryker-tmp/",
+      ".stryker-tmp*/",
       "**/*.js",
       "**/*.mjs",
     ],
