@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import type { PlanResource } from "../../policies/lib/offline";
 import { buildNetwork } from "../../tools/flows/network";
 import { parseJson, regionResolver, buildRefs } from "../../tools/flows/ids";
+import { planResource } from "./fixture";
 
 /**
  * How the network model reads a plan's resources, on hand-built ones with the mock engine's ids
@@ -12,25 +13,8 @@ import { parseJson, regionResolver, buildRefs } from "../../tools/flows/ids";
  * itself and all egress; the VPC CNI enforces NetworkPolicies when enableNetworkPolicy is "true").
  */
 let all: PlanResource[] = [];
-function res(
-  type: string,
-  name: string,
-  inputs: Record<string, unknown>,
-  region: string | null = "us-east-1",
-  extra: Partial<PlanResource> = {},
-): PlanResource {
-  const r: PlanResource = {
-    urn: `urn:x::${type}::${name}`,
-    type,
-    name,
-    custom: true,
-    parent: null,
-    provider: null,
-    region,
-    inputs,
-    dependencies: [],
-    ...extra,
-  };
+function res(...args: Parameters<typeof planResource>): PlanResource {
+  const r = planResource(...args);
   all.push(r);
   return r;
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import type { PlanResource } from "../../policies/lib/offline";
 import { placed, planView, podTemplate, subnetGroupIds } from "../../tools/flows/endpoints";
+import { planResource } from "./fixture";
 
 /**
  * Where the flows model places things, on hand-built plans (mock ids `<name>-id`): the system node
@@ -11,25 +12,8 @@ import { placed, planView, podTemplate, subnetGroupIds } from "../../tools/flows
  * with a master user); a pod on system nodes when its nodeSelector says platform.io/node-role: system.
  */
 let all: PlanResource[] = [];
-function res(
-  type: string,
-  name: string,
-  inputs: Record<string, unknown>,
-  region: string | null = "us-east-1",
-  extra: Partial<PlanResource> = {},
-): PlanResource {
-  const r: PlanResource = {
-    urn: `urn:x::${type}::${name}`,
-    type,
-    name,
-    custom: true,
-    parent: null,
-    provider: null,
-    region,
-    inputs,
-    dependencies: [],
-    ...extra,
-  };
+function res(...args: Parameters<typeof planResource>): PlanResource {
+  const r = planResource(...args);
   all.push(r);
   return r;
 }

@@ -6,6 +6,28 @@ import type { Endpoint } from "../../tools/flows/types";
  * so removing any rule, route, link or policy must break exactly the flows whose evidence names it.
  * Ids follow the mock engine (`<name>-id`).
  */
+/** One planned resource as the mock engine lists it, for hand-built plans (urn `urn:x::<type>::<name>`). */
+export function planResource(
+  type: string,
+  name: string,
+  inputs: Record<string, unknown>,
+  region: string | null = "us-east-1",
+  extra: Partial<PlanResource> = {},
+): PlanResource {
+  return {
+    urn: `urn:x::${type}::${name}`,
+    type,
+    name,
+    custom: true,
+    parent: null,
+    provider: null,
+    region,
+    inputs,
+    dependencies: [],
+    ...extra,
+  };
+}
+
 const id = (name: string) => `${name}-id`;
 let resources: PlanResource[] = [];
 function res(type: string, name: string, region: string | null, inputs: Record<string, unknown>): PlanResource {

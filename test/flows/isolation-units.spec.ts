@@ -9,6 +9,7 @@ import {
 } from "../../tools/flows/isolation";
 import type { PlannedFlow } from "../../tools/flows";
 import { plannedResources } from "./planned";
+import { planResource } from "./fixture";
 
 /**
  * The deny side: forbidden pairs refused by the NetworkPolicies alone, rules no flow uses, namespaces
@@ -97,17 +98,8 @@ describe("flows units: network isolation on dev", function () {
   });
 });
 
-const res = (type: string, name: string, inputs: Record<string, unknown>): PlanResource => ({
-  urn: `urn:x::${type}::${name}`,
-  type,
-  name,
-  custom: true,
-  parent: null,
-  provider: null,
-  region: "us-east-1",
-  inputs,
-  dependencies: [],
-});
+const res = (type: string, name: string, inputs: Record<string, unknown>): PlanResource =>
+  planResource(type, name, inputs);
 const ns = (name: string) => res("kubernetes:core/v1:Namespace", `ns-${name}`, { metadata: { name } });
 const np = (name: string, namespace: string, spec: Record<string, unknown>) =>
   res(NP, name, { metadata: { name, namespace }, spec });
